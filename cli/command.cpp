@@ -1,0 +1,136 @@
+#include "command.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <sstream>
+
+#include "orgraph/analysis/derive.hpp"
+#include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/model/as_of.hpp"
+
+namespace orgraph::cli {
+
+std::optional<Date> DataOptions::as_of_date() const {
+    if (as_of.empty()) return std::nullopt;
+    auto date = Date::parse(as_of);
+    if (!date) throw usage_error(fmt::format("--as-of '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", as_of));
+    return date;
+}
+
+po::options_description data_options(DataOptions& options) {
+    po::options_description group("Data");
+    group.add_options()
+        ("data", po::value(&options.data)->composing()->value_name("PATH"),
+         "load this dataset instead of the built-in one (a directory, a .toml file, entities.csv, "
+         ".graphml or node-link .json); repeat for several layers")
+        ("with", po::value(&options.with)->composing()->value_name("PATH|NAME"),
+         "load an overlay on top (a path, or a built-in overlay such as dprk-missions); repeatable")
+        ("as-of", po::value(&options.as_of)->value_name("DATE"),
+         "only entities and relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ("no-derived", po::bool_switch(&options.no_derived), "do not derive relations from the schema's rules")
+        ("import-kind", po::value(&options.import_kind)->default_value(options.import_kind)->value_name("KEY"),
+         "GraphML/JSON import: the node attribute that holds the kind")
+        ("import-name", po::value(&options.import_name)->default_value(options.import_name)->value_name("KEY"),
+         "GraphML/JSON import: the node attribute that holds the name");
+    return group;
+}
+
+Graph load_graph(const DataOptions& options) {
+    std::vector<LayerInput> layers;
+    if (options.data.empty()) {
+        layers = builtin_layers();
+    } else {
+        for (const auto& path : options.data) layers.push_back(read_layer(path));
+    }
+    for (const auto& overlay : options.with) layers.push_back(read_layer_or_overlay(overlay));
+    LoadOptions load_options;
+    load_options.mapping.kind_key = options.import_kind;
+    load_options.mapping.name_key = options.import_name;
+    auto graph = load(layers, load_options);
+    // Restrict before deriving, so that a derived relation rests only on facts valid that day.
+    if (auto date = options.as_of_date()) graph = restrict_to_date(graph, *date);
+    if (!options.no_derived) derive_relations(graph);
+    return graph;
+}
+
+Format OutputOptions::parsed_format() const {
+    if (format == "json") return Format::json;
+    if (format == "csv") return Format::csv;
+    if (format == "markdown") return Format::markdown;
+    return Format::table;
+}
+
+po::options_description output_options(OutputOptions& options, const std::vector<std::string>& formats) {
+    options.format = formats.front();
+    std::string list;
+    for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
+    po::options_description group("Output");
+    auto formats_help = fmt::format("output format: {} (default {})", list, formats.front());
+    group.add_options()
+        ("format,f", po::value(&options.format)->value_name("FORMAT"), formats_help.c_str())
+        ("output,o", po::value(&options.output)->value_name("FILE"),
+         "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
+    return group;
+}
+
+void check_format(const OutputOptions& options, const std::vector<std::string>& formats) {
+    for (const auto& f : formats)
+        if (f == options.format) return;
+    std::string list;
+    for (const auto& f : formats) list += (list.empty() ? "" : ", ") + f;
+    throw usage_error(fmt::format("unknown format '{}' (expected one of: {})", options.format, list));
+}
+
+Output::Output(const std::string& path) {
+    if (!path.empty() && path != "-") m_file = std::make_unique<AtomicFile>(path);
+}
+
+std::ostream& Output::stream() { return m_file ? m_file->stream() : std::cout; }
+
+void Output::commit() {
+    if (m_file)
+        m_file->commit();
+    else
+        std::cout.flush();
+}
+
+std::unique_ptr<Command> find_command(std::string_view name) {
+    for (auto& command : make_commands())
+        if (command->name() == name) return std::move(command);
+    return nullptr;
+}
+
+std::string command_help(Command& command) {
+    po::options_description options(fmt::format("Options of orgraph {}", command.name()), 100, 50);
+    po::positional_options_description positional;
+    command.add_options(options, positional);
+    std::ostringstream out;
+    out << "Usage: orgraph " << command.name() << " [OPTIONS] " << command.arguments() << "\n\n"
+        << command.synopsis() << "\n\n"
+        << options << "\nExamples:\n";
+    std::istringstream examples{std::string(command.examples())};
+    std::string line;
+    while (std::getline(examples, line)) out << "  " << line << '\n';
+    out << "\nExit status: 0 success, 1 bad data or a failed run, 2 misuse of the command line.\n"
+        << "See docs/" << command.name() << ".md for the whole manual page.\n";
+    return out.str();
+}
+
+std::string general_help() {
+    std::ostringstream out;
+    out << "orgraph — an organisation and its outside world as a typed graph\n\n"
+        << "Usage: orgraph [GLOBAL OPTIONS] COMMAND [OPTIONS] [ARGUMENTS]\n\nCommands:\n";
+    for (auto& command : make_commands()) out << fmt::format("  {:<13}{}\n", command->name(), command->synopsis());
+    out << "\nGlobal options (before or after the command):\n"
+        << "  --data PATH...      load these datasets instead of the built-in DPRK MFA dataset\n"
+        << "  --with PATH|NAME    load an overlay on top (e.g. --with dprk-missions)\n"
+        << "  --as-of DATE        only what was valid on DATE\n"
+        << "  --no-derived        leave out relations derived by the schema's rules\n"
+        << "  --format, -f FMT    table, json, csv or markdown, where a command prints tables\n"
+        << "  -o FILE             write the result to FILE atomically\n"
+        << "  --version           print the version\n\n"
+        << "'orgraph help COMMAND' or 'orgraph COMMAND --help' describes one command.\n";
+    return out.str();
+}
+
+}  // namespace orgraph::cli

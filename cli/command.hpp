@@ -1,0 +1,89 @@
+#pragma once
+// The frame every subcommand plugs into: a name and synopsis for `orgraph help`, options
+// declared into Boost.Program_options, setup() that checks them and touches no file, and run()
+// that does the work. Shared option groups live here so every command spells them alike.
+
+#include <boost/program_options.hpp>
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "orgraph/model/date.hpp"
+#include "orgraph/model/graph.hpp"
+#include "orgraph/write/atomic_file.hpp"
+
+namespace orgraph::cli {
+
+namespace po = boost::program_options;
+
+// Misuse of the command line: exit status 2.
+struct usage_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Which data to load: --data replaces the built-in dataset, --with adds overlays on top.
+struct DataOptions {
+    std::vector<std::string> data;
+    std::vector<std::string> with;
+    std::string as_of;
+    bool no_derived = false;
+    std::string import_kind = "kind";
+    std::string import_name = "name";
+
+    // The --as-of date, if any (checked in setup).
+    [[nodiscard]] std::optional<Date> as_of_date() const;
+};
+po::options_description data_options(DataOptions& options);
+// Loads what the options name; derives relations unless --no-derived.
+Graph load_graph(const DataOptions& options);
+
+enum class Format { table, json, csv, markdown };
+
+struct OutputOptions {
+    std::string format = "table";
+    std::string output;
+
+    [[nodiscard]] Format parsed_format() const;
+};
+// --format with the formats a command supports (the first is the default) and -o FILE.
+po::options_description output_options(OutputOptions& options, const std::vector<std::string>& formats);
+void check_format(const OutputOptions& options, const std::vector<std::string>& formats);
+
+// Standard output, or a file written atomically when -o names one.
+class Output {
+public:
+    explicit Output(const std::string& path);
+    std::ostream& stream();
+    void commit();
+
+private:
+    std::unique_ptr<AtomicFile> m_file;
+};
+
+class Command {
+public:
+    virtual ~Command() = default;
+    [[nodiscard]] virtual std::string_view name() const = 0;
+    [[nodiscard]] virtual std::string_view synopsis() const = 0;   // one line, for `orgraph help`
+    [[nodiscard]] virtual std::string_view arguments() const = 0;  // "ENTITY", "[PATH...]"
+    [[nodiscard]] virtual std::string_view examples() const = 0;   // one example a line
+    virtual void add_options(po::options_description& options, po::positional_options_description& positional) = 0;
+    virtual void setup(const po::variables_map& /*variables*/) {}
+    virtual int run() = 0;
+};
+
+// Every command, in the order `orgraph help` lists them.
+std::vector<std::unique_ptr<Command>> make_commands();
+std::unique_ptr<Command> find_command(std::string_view name);
+
+// The full --help text of a command.
+std::string command_help(Command& command);
+// The text of `orgraph help`.
+std::string general_help();
+
+}  // namespace orgraph::cli

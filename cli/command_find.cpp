@@ -1,0 +1,78 @@
+#include "command_find.hpp"
+
+#include <fmt/format.h>
+
+#include "orgraph/model/name_resolver.hpp"
+#include "table.hpp"
+
+namespace orgraph::cli {
+namespace {
+const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+const char* quality_name(MatchQuality q) {
+    switch (q) {
+    case MatchQuality::id: return "id";
+    case MatchQuality::exact: return "exact";
+    case MatchQuality::prefix: return "prefix";
+    case MatchQuality::words: return "words";
+    case MatchQuality::substring: return "substring";
+    case MatchQuality::similar: return "similar";
+    }
+    return "";
+}
+}  // namespace
+
+std::string_view FindCommand::examples() const {
+    return "orgraph find korea\n"
+           "orgraph find \"cote d'ivoire\"\n"
+           "orgraph find embassy --kind mission --with dprk-missions\n"
+           "orgraph find asian --format json";
+}
+
+void FindCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+    options.add_options()
+        ("text", po::value(&m_words)->value_name("TEXT"), "what to look for (several words are joined)")
+        ("limit,n", po::value(&m_limit)->default_value(m_limit)->value_name("N"), "at most N matches")
+        ("kind,k", po::value(&m_kind)->value_name("KIND"), "only entities of this kind (or a subkind of it)");
+    options.add(data_options(m_data)).add(output_options(m_output, formats));
+    positional.add("text", -1);
+}
+
+void FindCommand::setup(const po::variables_map&) {
+    check_format(m_output, formats);
+    if (m_words.empty()) throw usage_error("find needs a TEXT to look for");
+    if (m_limit == 0) throw usage_error("--limit must be at least 1");
+    (void)m_data.as_of_date();
+}
+
+int FindCommand::run() {
+    const auto graph = load_graph(m_data);
+    std::optional<KindIndex> kind;
+    if (!m_kind.empty()) {
+        kind = graph.schema.entity_kind(m_kind);
+        if (!kind) throw usage_error(fmt::format("--kind: the schema has no entity kind '{}'", m_kind));
+    }
+    std::string text;
+    for (const auto& w : m_words) text += (text.empty() ? "" : " ") + w;
+    const NameResolver resolver(graph);
+    // Filtering by kind happens after ranking, so ask for enough to fill the limit.
+    const auto matches = resolver.find(text, kind ? graph.entities().size() : m_limit);
+    Table table({"rank", "id", "kind", "name", "matched", "match"}, {true, false, false, false, false, false});
+    std::size_t rank = 0;
+    for (const auto& m : matches) {
+        if (kind && !graph.schema.is_a(graph.entity(m.entity).kind, *kind)) continue;
+        if (rank == m_limit) break;
+        const auto& e = graph.entity(m.entity);
+        table.add({std::to_string(++rank), e.id, graph.kind_of(m.entity).id, e.name, m.matched, quality_name(m.quality)});
+    }
+    Output output(m_output.output);
+    write_table(output.stream(), table, m_output.parsed_format());
+    output.commit();
+    if (rank == 0) {
+        std::fputs(fmt::format("orgraph: nothing matches '{}'\n", text).c_str(), stderr);
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,161 @@
+#include "command_info.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+#include "orgraph/write/json_writer.hpp"
+#include "table.hpp"
+
+namespace orgraph::cli {
+namespace {
+const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+struct Counts {
+    std::vector<std::size_t> entities;   // per entity kind
+    std::vector<std::size_t> stated;     // per relation kind
+    std::vector<std::size_t> derived;    // per relation kind
+};
+
+Counts count(const Graph& graph) {
+    Counts c;
+    c.entities.assign(graph.schema.entity_kinds().size(), 0);
+    c.stated.assign(graph.schema.relation_kinds().size(), 0);
+    c.derived.assign(graph.schema.relation_kinds().size(), 0);
+    for (const auto& e : graph.entities()) ++c.entities[e.kind];
+    for (const auto& r : graph.relations()) ++(r.derived ? c.derived : c.stated)[r.kind];
+    return c;
+}
+}  // namespace
+
+std::string_view InfoCommand::examples() const {
+    return "orgraph info\n"
+           "orgraph info --with dprk-missions\n"
+           "orgraph info --data tests/data/example --format json";
+}
+
+void InfoCommand::add_options(po::options_description& options, po::positional_options_description&) {
+    options.add(data_options(m_data)).add(output_options(m_output, formats));
+}
+
+void InfoCommand::setup(const po::variables_map&) {
+    check_format(m_output, formats);
+    (void)m_data.as_of_date();
+}
+
+int InfoCommand::run() {
+    const auto graph = load_graph(m_data);
+    const auto counts = count(graph);
+    const auto& schema = graph.schema;
+    Output output(m_output.output);
+    auto& out = output.stream();
+    const auto format = m_output.parsed_format();
+
+    std::size_t derived_total = 0;
+    for (auto d : counts.derived) derived_total += d;
+
+    if (format == Format::json) {
+        JsonWriter json(out);
+        json.begin_object();
+        json.key("layers").begin_array();
+        for (const auto& layer : graph.layers) {
+            json.begin_object().field("id", layer.id).field("title", layer.title);
+            json.key("files").begin_array();
+            for (const auto& f : layer.files) json.value(f);
+            json.end_array().end_object();
+        }
+        json.end_array();
+        json.key("sources").begin_array();
+        for (const auto& s : graph.sources) {
+            json.begin_object().field("id", s.id).field("title", s.title).field("publisher", s.publisher);
+            json.field("url", s.url).field("date", s.date).field("layer", s.layer).end_object();
+        }
+        json.end_array();
+        json.field("entities", static_cast<std::uint64_t>(graph.entities().size()));
+        json.field("relations", static_cast<std::uint64_t>(graph.relations().size() - derived_total));
+        json.field("derived_relations", static_cast<std::uint64_t>(derived_total));
+        json.key("entity_kinds").begin_array();
+        for (std::size_t k = 0; k < counts.entities.size(); ++k) {
+            const auto& kind = schema.entity_kind(static_cast<KindIndex>(k));
+            json.begin_object().field("kind", kind.id).field("label", kind.label);
+            json.field("parent", kind.parent ? schema.entity_kind(*kind.parent).id : std::string{});
+            json.field("count", static_cast<std::uint64_t>(counts.entities[k])).end_object();
+        }
+        json.end_array();
+        json.key("relation_kinds").begin_array();
+        for (std::size_t k = 0; k < counts.stated.size(); ++k) {
+            const auto& kind = schema.relation_kind(static_cast<RelationKindIndex>(k));
+            json.begin_object().field("kind", kind.id).field("label", kind.label).field("inverse", kind.inverse);
+            json.field("count", static_cast<std::uint64_t>(counts.stated[k]));
+            json.field("derived", static_cast<std::uint64_t>(counts.derived[k])).end_object();
+        }
+        json.end_array();
+        json.end_object();
+        json.finish();
+        output.commit();
+        return 0;
+    }
+
+    if (format == Format::csv) {
+        // One flat table, so that a script can pick the rows it wants.
+        Table table({"section", "id", "label", "count", "derived"}, {false, false, false, true, true});
+        for (const auto& layer : graph.layers) table.add({"layer", layer.id, layer.title, std::to_string(layer.files.size()), ""});
+        for (const auto& s : graph.sources) table.add({"source", s.id, s.title, "", ""});
+        for (std::size_t k = 0; k < counts.entities.size(); ++k) {
+            const auto& kind = schema.entity_kind(static_cast<KindIndex>(k));
+            table.add({"entity_kind", kind.id, kind.label, std::to_string(counts.entities[k]), ""});
+        }
+        for (std::size_t k = 0; k < counts.stated.size(); ++k) {
+            const auto& kind = schema.relation_kind(static_cast<RelationKindIndex>(k));
+            table.add({"relation_kind", kind.id, kind.label, std::to_string(counts.stated[k]),
+                       std::to_string(counts.derived[k])});
+        }
+        write_table(out, table, format);
+        output.commit();
+        return 0;
+    }
+
+    const bool markdown = format == Format::markdown;
+    auto heading = [&](const std::string& text) {
+        out << (markdown ? "## " : "") << text << (markdown ? "\n\n" : "\n");
+    };
+    heading(fmt::format("{} entities, {} relations ({} stated, {} derived), {} sources in {} layers",
+                        graph.entities().size(), graph.relations().size(), graph.relations().size() - derived_total,
+                        derived_total, graph.sources.size(), graph.layers.size()));
+    out << '\n';
+
+    heading("Layers");
+    Table layers({"layer", "title", "files"}, {false, false, true});
+    for (const auto& layer : graph.layers) layers.add({layer.id, layer.title, std::to_string(layer.files.size())});
+    write_table(out, layers, format);
+    out << '\n';
+
+    heading("Sources");
+    Table sources({"source", "title", "date"});
+    for (const auto& s : graph.sources) sources.add({s.id, s.title, s.date});
+    write_table(out, sources, format);
+    out << '\n';
+
+    heading("Entities by kind");
+    Table entities({"kind", "label", "count"}, {false, false, true});
+    for (std::size_t k = 0; k < counts.entities.size(); ++k) {
+        if (counts.entities[k] == 0) continue;
+        const auto& kind = schema.entity_kind(static_cast<KindIndex>(k));
+        entities.add({kind.id, kind.label, std::to_string(counts.entities[k])});
+    }
+    write_table(out, entities, format);
+    out << '\n';
+
+    heading("Relations by kind");
+    Table relations({"kind", "reads", "stated", "derived"}, {false, false, true, true});
+    for (std::size_t k = 0; k < counts.stated.size(); ++k) {
+        if (counts.stated[k] + counts.derived[k] == 0) continue;
+        const auto& kind = schema.relation_kind(static_cast<RelationKindIndex>(k));
+        relations.add({kind.id, fmt::format("{} / {}", kind.label, kind.inverse), std::to_string(counts.stated[k]),
+                       std::to_string(counts.derived[k])});
+    }
+    write_table(out, relations, format);
+    output.commit();
+    return 0;
+}
+
+}  // namespace orgraph::cli

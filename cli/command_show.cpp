@@ -1,0 +1,196 @@
+#include "command_show.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+
+#include "orgraph/model/entity_card.hpp"
+#include "orgraph/model/name_resolver.hpp"
+#include "orgraph/write/json_writer.hpp"
+#include "table.hpp"
+
+namespace orgraph::cli {
+namespace {
+const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+std::string validity_text(const Validity& v) {
+    if (v.from && v.to) return fmt::format("{} to {}", v.from->to_string(), v.to->to_string());
+    if (v.from) return fmt::format("from {}", v.from->to_string());
+    if (v.to) return fmt::format("until {}", v.to->to_string());
+    return {};
+}
+
+std::string attributes_text(const Attributes& attributes) {
+    std::string text;
+    for (const auto& a : attributes) text += fmt::format("{}{}: {}", text.empty() ? "" : "; ", a.key, a.value);
+    return text;
+}
+
+void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
+    const auto& e = graph.entity(card.entity);
+    JsonWriter json(out);
+    json.begin_object();
+    json.field("id", e.id).field("kind", graph.kind_of(card.entity).id).field("kind_label", graph.kind_of(card.entity).label);
+    json.field("name", e.name).field("short_name", e.short_name);
+    json.key("aliases").begin_array();
+    for (const auto& a : e.aliases) json.value(a);
+    json.end_array();
+    json.key("attributes").begin_object();
+    for (const auto& a : e.attributes) json.field(a.key, a.value);
+    json.end_object();
+    json.key("valid_from").value(e.validity.from ? e.validity.from->to_string() : std::string{});
+    json.key("valid_to").value(e.validity.to ? e.validity.to->to_string() : std::string{});
+    auto citations = [&](const Citations& cs) {
+        json.begin_array();
+        for (const auto& c : cs) {
+            const auto& s = graph.sources[c.source];
+            json.begin_object().field("source", s.id).field("locator", c.locator).field("title", s.title);
+            json.field("cite", graph.cite(c)).end_object();
+        }
+        json.end_array();
+    };
+    json.key("sources");
+    citations(e.citations);
+    json.key("relations").begin_array();
+    for (const auto& group : card.groups) {
+        for (const auto& item : group.items) {
+            const auto& r = graph.relation(item.relation);
+            const auto& other = graph.entity(item.other);
+            json.begin_object();
+            json.field("direction", group.outgoing ? "out" : "in");
+            json.field("kind", graph.schema.relation_kind(group.kind).id);
+            json.field("reads", group.phrase);
+            json.key("other").begin_object().field("id", other.id).field("name", other.name);
+            json.field("kind", graph.kind_of(item.other).id).end_object();
+            json.key("attributes").begin_object();
+            for (const auto& a : r.attributes) json.field(a.key, a.value);
+            json.end_object();
+            json.field("derived", r.derived);
+            if (r.derived) json.field("rule", r.rule);
+            json.key("valid_from").value(r.validity.from ? r.validity.from->to_string() : std::string{});
+            json.key("valid_to").value(r.validity.to ? r.validity.to->to_string() : std::string{});
+            json.key("sources");
+            citations(r.citations);
+            json.end_object();
+        }
+    }
+    json.end_array();
+    json.key("absent").begin_array();
+    for (const auto& a : card.absent) {
+        json.begin_object().field("kind", graph.schema.relation_kind(a.kind).id).field("reads", a.phrase);
+        json.field("direction", a.outgoing ? "out" : "in");
+        json.field("peers_with_it", static_cast<std::uint64_t>(a.peers_with)).end_object();
+    }
+    json.end_array();
+    json.end_object();
+    json.finish();
+}
+
+void write_csv(std::ostream& out, const Graph& graph, const EntityCard& card, Format format) {
+    Table table({"direction", "relation", "reads", "other_id", "other_name", "other_kind", "attributes", "derived",
+                 "valid", "sources"});
+    for (const auto& group : card.groups) {
+        for (const auto& item : group.items) {
+            const auto& r = graph.relation(item.relation);
+            const auto& other = graph.entity(item.other);
+            table.add({group.outgoing ? "out" : "in", graph.schema.relation_kind(group.kind).id, group.phrase, other.id,
+                       other.name, graph.kind_of(item.other).id, attributes_text(r.attributes),
+                       r.derived ? "yes" : "no", validity_text(r.validity), graph.cite(r.citations)});
+        }
+    }
+    write_table(out, table, format);
+}
+
+void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, bool markdown) {
+    const auto& e = graph.entity(card.entity);
+    const auto& kind = graph.kind_of(card.entity);
+    const std::string bullet = markdown ? "- " : "  ";
+    out << (markdown ? "# " : "") << e.name << '\n';
+    if (markdown) out << '\n';
+    auto line = [&](std::string_view label, const std::string& value) {
+        if (value.empty()) return;
+        out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", value) << '\n';
+    };
+    line("id", e.id);
+    line("kind", kind.id == kind.label ? kind.id : fmt::format("{} ({})", kind.label, kind.id));
+    line("short name", e.short_name);
+    std::string aliases;
+    for (const auto& a : e.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
+    line("aliases", aliases);
+    line("valid", validity_text(e.validity));
+    line("sources", graph.cite(e.citations));
+    if (!e.attributes.empty()) {
+        out << '\n' << (markdown ? "## Attributes\n\n" : "Attributes\n");
+        for (const auto& a : e.attributes) out << bullet << fmt::format("{:<16}{}", a.key, a.value) << '\n';
+    }
+    for (const auto& group : card.groups) {
+        out << '\n'
+            << (markdown ? "## " : "")
+            << fmt::format("{} ({})", group.phrase.empty() ? graph.schema.relation_kind(group.kind).id : group.phrase,
+                           group.items.size())
+            << (markdown ? "\n\n" : "\n");
+        for (const auto& item : group.items) {
+            const auto& r = graph.relation(item.relation);
+            const auto& other = graph.entity(item.other);
+            std::string text = fmt::format("{} {} ({})", group.outgoing ? "→" : "←", other.name, other.id);
+            std::vector<std::string> notes;
+            for (const auto& a : r.attributes) notes.push_back(fmt::format("{}: {}", a.key == "as_written" ? "as written" : a.key, a.value));
+            if (auto v = validity_text(r.validity); !v.empty()) notes.push_back(v);
+            if (r.derived) notes.push_back(fmt::format("derived by rule {}", r.rule));
+            std::string suffix;
+            for (const auto& n : notes) suffix += (suffix.empty() ? "" : "; ") + n;
+            out << bullet << text;
+            if (!suffix.empty()) out << " [" << suffix << "]";
+            out << "  — " << graph.cite(r.citations) << '\n';
+        }
+    }
+    if (!card.absent.empty()) {
+        out << '\n' << (markdown ? "## Not related\n\n" : "Not related\n");
+        for (const auto& a : card.absent) {
+            out << bullet
+                << fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with, a.peers_with == 1 ? kind.label : kind.plural,
+                               a.peers_with == 1 ? "has one" : "have one")
+                << '\n';
+        }
+    }
+}
+
+}  // namespace
+
+std::string_view ShowCommand::examples() const {
+    return "orgraph show \"Asian Affairs Department 1\"\n"
+           "orgraph show korua\n"
+           "orgraph show malta --format json\n"
+           "orgraph --with dprk-missions show \"DPRK Embassy in Moscow\"";
+}
+
+void ShowCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+    options.add_options()("entity", po::value(&m_entity)->value_name("ENTITY"),
+                          "the entity: its id, name, acronym or an alias");
+    options.add(data_options(m_data)).add(output_options(m_output, formats));
+    positional.add("entity", 1);
+}
+
+void ShowCommand::setup(const po::variables_map&) {
+    check_format(m_output, formats);
+    if (m_entity.empty()) throw usage_error("show needs an ENTITY (an id, a name, an acronym or an alias)");
+    (void)m_data.as_of_date();
+}
+
+int ShowCommand::run() {
+    const auto graph = load_graph(m_data);
+    const NameResolver resolver(graph);
+    const auto entity = resolve_one(graph, resolver, m_entity);
+    const auto card = make_entity_card(graph, entity);
+    Output output(m_output.output);
+    switch (m_output.parsed_format()) {
+    case Format::json: write_json(output.stream(), graph, card); break;
+    case Format::csv: write_csv(output.stream(), graph, card, Format::csv); break;
+    case Format::markdown: write_card(output.stream(), graph, card, true); break;
+    case Format::table: write_card(output.stream(), graph, card, false); break;
+    }
+    output.commit();
+    return 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,37 @@
+#include "command_validate.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+
+namespace orgraph::cli {
+
+std::string_view ValidateCommand::examples() const {
+    return "orgraph validate\n"
+           "orgraph validate --with dprk-missions\n"
+           "orgraph validate my-ministry/\n"
+           "orgraph validate schema.toml entities.csv";
+}
+
+void ValidateCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+    options.add_options()("path", po::value(&m_paths)->value_name("PATH"),
+                          "datasets to check, each a layer (default: the built-in dataset)");
+    options.add(data_options(m_data));
+    positional.add("path", -1);
+}
+
+void ValidateCommand::setup(const po::variables_map&) { (void)m_data.as_of_date(); }
+
+int ValidateCommand::run() {
+    auto options = m_data;
+    options.data.insert(options.data.end(), m_paths.begin(), m_paths.end());
+    // Problems are thrown as dataset_error and reported by main() with exit status 1.
+    const auto graph = load_graph(options);
+    std::size_t derived = 0;
+    for (const auto& r : graph.relations()) derived += r.derived ? 1 : 0;
+    std::cout << fmt::format("ok: {} layer{}, {} entities, {} relations ({} derived), {} sources; no problems\n",
+                             graph.layers.size(), graph.layers.size() == 1 ? "" : "s", graph.entities().size(),
+                             graph.relations().size(), derived, graph.sources.size());
+    return 0;
+}
+
+}  // namespace orgraph::cli

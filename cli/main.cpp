@@ -1,0 +1,135 @@
+// orgraph's entry point: finds the command, parses its options, runs it, and alone turns
+// errors into messages on standard error and exit statuses (0 ok, 1 data or runtime error,
+// 2 misuse of the command line).
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/name_resolver.hpp"
+#include "version.hpp"
+
+namespace {
+
+using namespace orgraph;
+using namespace orgraph::cli;
+
+// Global options that take a value, so that their value is not taken for the command name.
+const std::set<std::string> options_with_value = {"--data", "--with", "--as-of", "--format", "-f", "--output",
+                                                  "-o",     "--import-kind", "--import-name"};
+
+struct Invocation {
+    std::string command;
+    std::vector<std::string> arguments;  // everything but the command name
+};
+
+// Splits the command line into the command and its arguments. Global options may stand before
+// the command; "--data A B info" (several paths after one --data) becomes "--data A --data B".
+Invocation split(int argc, char** argv) {
+    Invocation result;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::set<std::string> names;
+    for (auto& c : make_commands()) names.insert(std::string(c->name()));
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& arg = args[i];
+        if (!result.command.empty() || arg.empty()) {
+            result.arguments.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            result.arguments.insert(result.arguments.end(), args.begin() + static_cast<long>(i), args.end());
+            break;
+        }
+        if (arg[0] == '-') {
+            result.arguments.push_back(arg);
+            if (options_with_value.contains(arg) && i + 1 < args.size()) {
+                result.arguments.push_back(args[++i]);
+                if (arg == "--data" || arg == "--with") {
+                    while (i + 1 < args.size() && args[i + 1][0] != '-' && !names.contains(args[i + 1])) {
+                        result.arguments.push_back(arg);
+                        result.arguments.push_back(args[++i]);
+                    }
+                }
+            }
+            continue;
+        }
+        result.command = arg;
+    }
+    return result;
+}
+
+bool asks_for(const std::vector<std::string>& args, std::initializer_list<const char*> flags) {
+    for (const auto& a : args) {
+        if (a == "--") return false;
+        for (const char* f : flags)
+            if (a == f) return true;
+    }
+    return false;
+}
+
+int run(int argc, char** argv) {
+    auto invocation = split(argc, argv);
+    if (invocation.command.empty()) {
+        if (asks_for(invocation.arguments, {"--version"})) {
+            std::cout << "orgraph " << ORGRAPH_VERSION << '\n';
+            return 0;
+        }
+        if (asks_for(invocation.arguments, {"--help", "-h"})) {
+            std::cout << general_help();
+            return 0;
+        }
+        std::cerr << general_help();
+        return 2;
+    }
+    auto command = find_command(invocation.command);
+    if (!command) {
+        throw usage_error(fmt::format("unknown command '{}' (see 'orgraph help' for the list)", invocation.command));
+    }
+    if (asks_for(invocation.arguments, {"--help", "-h"})) {
+        std::cout << command_help(*command);
+        return 0;
+    }
+    if (asks_for(invocation.arguments, {"--version"})) {
+        std::cout << "orgraph " << ORGRAPH_VERSION << '\n';
+        return 0;
+    }
+    po::options_description options;
+    po::positional_options_description positional;
+    command->add_options(options, positional);
+    po::variables_map variables;
+    po::store(po::command_line_parser(invocation.arguments).options(options).positional(positional).run(), variables);
+    po::notify(variables);
+    command->setup(variables);
+    return command->run();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    try {
+        return run(argc, argv);
+    } catch (const usage_error& e) {
+        std::cerr << "orgraph: " << e.what() << "\nTry 'orgraph help' or 'orgraph COMMAND --help'.\n";
+        return 2;
+    } catch (const po::error& e) {
+        std::cerr << "orgraph: " << e.what() << "\nTry 'orgraph help' or 'orgraph COMMAND --help'.\n";
+        return 2;
+    } catch (const dataset_error& e) {
+        for (const auto& d : e.diagnostics) std::cerr << d.to_string() << '\n';
+        std::cerr << fmt::format("orgraph: the dataset has {} problem{}; nothing was loaded\n", e.diagnostics.size(),
+                                 e.diagnostics.size() == 1 ? "" : "s");
+        return 1;
+    } catch (const resolution_error& e) {
+        std::cerr << "orgraph: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "orgraph: " << e.what() << '\n';
+        return 1;
+    }
+}

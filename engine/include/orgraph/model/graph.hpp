@@ -1,0 +1,152 @@
+#pragma once
+// The typed graph: entities (vertices) and relations (edges), each with its provenance.
+//
+// Entities and relations live in plain vectors indexed by EntityIndex and RelationIndex; the
+// Boost.Graph topology mirrors them (vertex i is entity i, each edge carries the index of its
+// relation), so Boost's algorithms run on the topology while results speak of entities.
+
+#include <boost/container/small_vector.hpp>
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "orgraph/model/date.hpp"
+#include "orgraph/model/schema.hpp"
+
+namespace orgraph {
+
+using EntityIndex = std::uint32_t;
+using RelationIndex = std::uint32_t;
+using SourceIndex = std::uint32_t;
+
+struct Source {
+    std::string id;
+    std::string title;
+    std::string publisher;
+    std::string url;
+    std::string date;
+    std::string note;
+    std::string layer;  // id of the layer that declared it
+};
+
+// A pointer into a source: which source, and where in it ("12-14" for lines 12 to 14).
+struct Citation {
+    SourceIndex source = 0;
+    std::string locator;
+
+    auto operator<=>(const Citation&) const = default;
+};
+
+using Citations = boost::container::small_vector<Citation, 1>;
+
+struct Attribute {
+    std::string key;
+    std::string value;
+
+    auto operator<=>(const Attribute&) const = default;
+};
+
+// Attributes kept sorted by key, each key at most once.
+class Attributes {
+public:
+    [[nodiscard]] const std::string* find(std::string_view key) const;
+    // Sets the value; returns false (and changes nothing) when the key holds another value.
+    bool set(std::string key, std::string value);
+    [[nodiscard]] bool empty() const { return m_items.empty(); }
+    [[nodiscard]] std::size_t size() const { return m_items.size(); }
+    [[nodiscard]] auto begin() const { return m_items.begin(); }
+    [[nodiscard]] auto end() const { return m_items.end(); }
+
+private:
+    std::vector<Attribute> m_items;
+};
+
+struct Entity {
+    std::string id;
+    KindIndex kind = 0;
+    std::string name;
+    std::string short_name;
+    std::vector<std::string> aliases;
+    Attributes attributes;
+    Citations citations;
+    Validity validity;
+};
+
+struct Relation {
+    RelationKindIndex kind = 0;
+    EntityIndex from = 0;
+    EntityIndex to = 0;
+    Attributes attributes;
+    Citations citations;
+    Validity validity;
+    bool derived = false;
+    std::string rule;                        // the rule that derived it
+    std::vector<RelationIndex> derived_from; // the facts it was derived from
+};
+
+struct Layer {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::vector<std::string> files;
+};
+
+struct EdgeBundle {
+    RelationIndex relation = 0;
+};
+
+class Graph {
+public:
+    using Topology = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                           boost::no_property, EdgeBundle, boost::no_property,
+                                           boost::vecS>;
+
+    Schema schema;
+    std::vector<Source> sources;
+    std::vector<Layer> layers;
+
+    EntityIndex add_entity(Entity entity);
+    RelationIndex add_relation(Relation relation);
+
+    [[nodiscard]] std::optional<EntityIndex> find(std::string_view id) const;
+    [[nodiscard]] std::optional<SourceIndex> find_source(std::string_view id) const;
+    SourceIndex add_source(Source source);
+
+    [[nodiscard]] const std::vector<Entity>& entities() const { return m_entities; }
+    [[nodiscard]] const std::vector<Relation>& relations() const { return m_relations; }
+    [[nodiscard]] const Entity& entity(EntityIndex index) const { return m_entities[index]; }
+    [[nodiscard]] Entity& entity_mut(EntityIndex index) { return m_entities[index]; }
+    [[nodiscard]] const Relation& relation(RelationIndex index) const { return m_relations[index]; }
+    [[nodiscard]] const Topology& topology() const { return m_topology; }
+
+    // Relations leaving / entering an entity, in the order they were added.
+    [[nodiscard]] std::vector<RelationIndex> out_relations(EntityIndex index) const;
+    [[nodiscard]] std::vector<RelationIndex> in_relations(EntityIndex index) const;
+
+    [[nodiscard]] const EntityKind& kind_of(EntityIndex index) const {
+        return schema.entity_kind(m_entities[index].kind);
+    }
+    [[nodiscard]] const RelationKind& kind_of_relation(RelationIndex index) const {
+        return schema.relation_kind(m_relations[index].kind);
+    }
+    // "mfa-structure, line 12" / "mfa-structure, lines 5-6" / "iso-codes".
+    [[nodiscard]] std::string cite(const Citation& citation) const;
+    [[nodiscard]] std::string cite(const Citations& citations) const;
+
+    void reserve(std::size_t entities, std::size_t relations);
+
+private:
+    std::vector<Entity> m_entities;
+    std::vector<Relation> m_relations;
+    Topology m_topology;
+    std::unordered_map<std::string, EntityIndex> m_ids;
+    std::unordered_map<std::string, SourceIndex> m_source_ids;
+};
+
+}  // namespace orgraph

@@ -1,0 +1,69 @@
+#pragma once
+// Finds entities by what a user types: an id, a name, an acronym or an alias.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "orgraph/model/graph.hpp"
+
+namespace orgraph {
+
+enum class MatchQuality {
+    id,          // the id, exactly
+    exact,       // a name, acronym or alias, folded
+    prefix,      // a name that starts with the text
+    words,       // every word of the text starts a word of the name
+    substring,   // the text occurs inside the name
+    similar,     // a small edit distance away
+};
+
+struct NameMatch {
+    EntityIndex entity = 0;
+    MatchQuality quality = MatchQuality::exact;
+    std::string matched;  // the name, acronym or alias that matched, as written
+    std::size_t distance = 0;
+};
+
+struct Resolution {
+    std::vector<EntityIndex> entities;  // one: resolved; several: ambiguous; none: not found
+    std::vector<NameMatch> suggestions; // on a miss: the closest names ("did you mean")
+};
+
+class NameResolver {
+public:
+    explicit NameResolver(const Graph& graph);
+
+    // An id (exact, then ignoring case) or a folded name, acronym or alias.
+    [[nodiscard]] Resolution resolve(std::string_view text) const;
+    // Ranked matches over names, acronyms and aliases: best quality first, then name, then id.
+    [[nodiscard]] std::vector<NameMatch> find(std::string_view text, std::size_t limit) const;
+
+private:
+    struct Key {
+        std::string folded;
+        EntityIndex entity;
+        std::uint32_t written;  // index into the entity's names: 0 name, 1 short name, 2+ aliases
+    };
+    [[nodiscard]] std::string written_name(const Key& key) const;
+
+    const Graph& m_graph;
+    std::vector<Key> m_keys;
+    std::unordered_map<std::string, std::vector<std::size_t>> m_by_folded;
+    std::unordered_map<std::string, std::vector<EntityIndex>> m_by_lower_id;
+};
+
+// Thrown when a text names no entity, or several.
+struct resolution_error : std::runtime_error {
+    resolution_error(std::string message, std::vector<std::string> names)
+        : std::runtime_error(std::move(message)), candidates(std::move(names)) {}
+    std::vector<std::string> candidates;
+};
+
+// Resolves to exactly one entity or throws resolution_error with "did you mean" or the list of
+// candidates in its message.
+EntityIndex resolve_one(const Graph& graph, const NameResolver& resolver, std::string_view text);
+
+}  // namespace orgraph

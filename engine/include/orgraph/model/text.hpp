@@ -1,0 +1,17 @@
+#pragma once
+// Text folding for name lookup: "Côte d’Ivoire", "COTE D'IVOIRE" and "cote d ivoire" fold alike.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace orgraph {
+
+// Lower case, Latin diacritics removed, every run of punctuation and white space made one
+// space, trimmed, and a leading "the " dropped. Letters of other scripts are kept as they are.
+std::string fold_name(std::string_view text);
+
+// Levenshtein distance between two byte strings, or limit + 1 when it is larger than limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+}  // namespace orgraph

@@ -1,0 +1,37 @@
+#include "orgraph/load/diagnostics.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <tuple>
+
+namespace orgraph {
+
+std::string Diagnostic::to_string() const {
+    if (line == 0) return fmt::format("{}: error: {}", file, message);
+    if (column == 0) return fmt::format("{}:{}: error: {}", file, line, message);
+    return fmt::format("{}:{}:{}: error: {}", file, line, column, message);
+}
+
+void Diagnostics::error(std::string file, std::uint32_t line, std::uint32_t column, std::string message) {
+    m_items.push_back({std::move(file), line, column, std::move(message)});
+}
+
+void Diagnostics::sort(const std::vector<std::string>& file_order) {
+    auto rank = [&](const std::string& file) {
+        auto it = std::find(file_order.begin(), file_order.end(), file);
+        return static_cast<std::size_t>(it - file_order.begin());
+    };
+    std::stable_sort(m_items.begin(), m_items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        return std::tuple(rank(a.file), a.line, a.column) < std::tuple(rank(b.file), b.line, b.column);
+    });
+    auto same = [](const Diagnostic& a, const Diagnostic& b) {
+        return a.file == b.file && a.line == b.line && a.column == b.column && a.message == b.message;
+    };
+    m_items.erase(std::unique(m_items.begin(), m_items.end(), same), m_items.end());
+}
+
+dataset_error::dataset_error(std::vector<Diagnostic> items)
+    : std::runtime_error(items.empty() ? std::string("invalid dataset") : items.front().to_string()),
+      diagnostics(std::move(items)) {}
+
+}  // namespace orgraph

@@ -1,0 +1,37 @@
+#include "orgraph/model/as_of.hpp"
+
+#include <limits>
+
+namespace orgraph {
+
+Graph restrict_to_date(const Graph& graph, const Date& date) {
+    Graph result;
+    result.schema = graph.schema;
+    for (const auto& source : graph.sources) result.add_source(source);
+    result.layers = graph.layers;
+    constexpr auto dropped = std::numeric_limits<EntityIndex>::max();
+    std::vector<EntityIndex> renumbered(graph.entities().size(), dropped);
+    std::size_t kept_relations = 0;
+    for (const auto& r : graph.relations()) kept_relations += r.validity.holds_on(date) ? 1 : 0;
+    result.reserve(graph.entities().size(), kept_relations);
+    for (EntityIndex e = 0; e < graph.entities().size(); ++e)
+        if (graph.entity(e).validity.holds_on(date)) renumbered[e] = result.add_entity(graph.entity(e));
+    std::vector<RelationIndex> relation_renumbered(graph.relations().size(), std::numeric_limits<RelationIndex>::max());
+    for (RelationIndex r = 0; r < graph.relations().size(); ++r) {
+        const auto& relation = graph.relation(r);
+        if (!relation.validity.holds_on(date)) continue;
+        if (renumbered[relation.from] == dropped || renumbered[relation.to] == dropped) continue;
+        auto copy = relation;
+        copy.from = renumbered[relation.from];
+        copy.to = renumbered[relation.to];
+        // Derived relations point at the facts they came from; keep only those still present.
+        std::vector<RelationIndex> facts;
+        for (auto f : copy.derived_from)
+            if (relation_renumbered[f] != std::numeric_limits<RelationIndex>::max()) facts.push_back(relation_renumbered[f]);
+        copy.derived_from = std::move(facts);
+        relation_renumbered[r] = result.add_relation(std::move(copy));
+    }
+    return result;
+}
+
+}  // namespace orgraph

@@ -1,0 +1,60 @@
+#include "orgraph/model/date.hpp"
+
+#include <charconv>
+#include <fmt/format.h>
+
+namespace orgraph {
+namespace {
+
+bool parse_number(std::string_view text, int& out) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc{} && end == text.data() + text.size();
+}
+
+bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && leap(year) ? 29 : days[month - 1];
+}
+
+}  // namespace
+
+std::optional<Date> Date::parse(std::string_view text) {
+    Date date;
+    if (text.size() < 4 || !parse_number(text.substr(0, 4), date.year)) return std::nullopt;
+    if (text.size() == 4) return date;
+    if (text.size() < 7 || text[4] != '-' || !parse_number(text.substr(5, 2), date.month))
+        return std::nullopt;
+    if (date.month < 1 || date.month > 12) return std::nullopt;
+    if (text.size() == 7) return date;
+    if (text.size() != 10 || text[7] != '-' || !parse_number(text.substr(8, 2), date.day))
+        return std::nullopt;
+    if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return std::nullopt;
+    return date;
+}
+
+std::string Date::to_string() const {
+    if (month == 0) return fmt::format("{:04}", year);
+    if (day == 0) return fmt::format("{:04}-{:02}", year, month);
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+Date Date::first_day() const { return {year, month == 0 ? 1 : month, day == 0 ? 1 : day}; }
+
+Date Date::last_day() const {
+    const int m = month == 0 ? 12 : month;
+    return {year, m, day == 0 ? days_in_month(year, m) : day};
+}
+
+bool Validity::holds_on(const Date& date) const {
+    const Date day = date.first_day();
+    if (from && day < from->first_day()) return false;
+    if (to && day > to->last_day()) return false;
+    return true;
+}
+
+}  // namespace orgraph
