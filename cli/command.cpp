@@ -18,7 +18,7 @@ std::optional<Date> DataOptions::as_of_date() const {
 }
 
 po::options_description data_options(DataOptions& options) {
-    po::options_description group("Data");
+    po::options_description group("Data", 100, 50);  // as wide as the command's own options
     group.add_options()
         ("data", po::value(&options.data)->composing()->value_name("PATH"),
          "load this dataset instead of the built-in one (a directory, a .toml file, entities.csv, "
@@ -47,6 +47,7 @@ Graph load_graph(const DataOptions& options) {
     load_options.mapping.kind_key = options.import_kind;
     load_options.mapping.name_key = options.import_name;
     auto graph = load(layers, load_options);
+    layers = {};  // the files' text is not needed any more: free it before deriving
     // Restrict before deriving, so that a derived relation rests only on facts valid that day.
     if (auto date = options.as_of_date()) graph = restrict_to_date(graph, *date);
     if (!options.no_derived) derive_relations(graph);
@@ -64,7 +65,7 @@ po::options_description output_options(OutputOptions& options, const std::vector
     options.format = formats.front();
     std::string list;
     for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
-    po::options_description group("Output");
+    po::options_description group("Output", 100, 50);
     auto formats_help = fmt::format("output format: {} (default {})", list, formats.front());
     group.add_options()
         ("format,f", po::value(&options.format)->value_name("FORMAT"), formats_help.c_str())

@@ -1,5 +1,6 @@
 #include "command_find.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "orgraph/model/name_resolver.hpp"
@@ -50,7 +51,14 @@ int FindCommand::run() {
     std::optional<KindIndex> kind;
     if (!m_kind.empty()) {
         kind = graph.schema.entity_kind(m_kind);
-        if (!kind) throw usage_error(fmt::format("--kind: the schema has no entity kind '{}'", m_kind));
+        if (!kind) {
+            std::vector<std::string> ids;
+            for (const auto& k : graph.schema.entity_kinds()) ids.push_back(k.id);
+            std::sort(ids.begin(), ids.end());
+            std::string list;
+            for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+            throw usage_error(fmt::format("--kind: the schema has no entity kind '{}' (expected one of: {})", m_kind, list));
+        }
     }
     std::string text;
     for (const auto& w : m_words) text += (text.empty() ? "" : " ") + w;
@@ -69,7 +77,12 @@ int FindCommand::run() {
     write_table(output.stream(), table, m_output.parsed_format());
     output.commit();
     if (rank == 0) {
-        std::fputs(fmt::format("orgraph: nothing matches '{}'\n", text).c_str(), stderr);
+        std::fputs(fmt::format("orgraph: nothing matches '{}'{}\n", text,
+                               m_data.as_of.empty() ? std::string{}
+                                                    : fmt::format(" on {} (--as-of leaves out what was not valid then)",
+                                                                  m_data.as_of))
+                       .c_str(),
+                   stderr);
         return 1;
     }
     return 0;

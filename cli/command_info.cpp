@@ -25,6 +25,10 @@ Counts count(const Graph& graph) {
     for (const auto& r : graph.relations()) ++(r.derived ? c.derived : c.stated)[r.kind];
     return c;
 }
+// "1 layer", "3 layers".
+std::string counted(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
 }  // namespace
 
 std::string_view InfoCommand::examples() const {
@@ -118,10 +122,13 @@ int InfoCommand::run() {
     auto heading = [&](const std::string& text) {
         out << (markdown ? "## " : "") << text << (markdown ? "\n\n" : "\n");
     };
-    heading(fmt::format("{} entities, {} relations ({} stated, {} derived), {} sources in {} layers",
-                        graph.entities().size(), graph.relations().size(), graph.relations().size() - derived_total,
-                        derived_total, graph.sources.size(), graph.layers.size()));
-    out << '\n';
+    // The summary is a sentence, not a heading: in Markdown it is a paragraph of its own.
+    out << fmt::format("{}, {} ({} stated, {} derived), {} in {}\n\n",
+                       counted(graph.entities().size(), "entity", "entities"),
+                       counted(graph.relations().size(), "relation", "relations"),
+                       graph.relations().size() - derived_total, derived_total,
+                       counted(graph.sources.size(), "source", "sources"),
+                       counted(graph.layers.size(), "layer", "layers"));
 
     heading("Layers");
     Table layers({"layer", "title", "files"}, {false, false, true});

@@ -20,6 +20,16 @@ std::string validity_text(const Validity& v) {
     return {};
 }
 
+// A value that holds line breaks goes on with its later lines indented under its first.
+std::string indented(const std::string& value, std::size_t indent) {
+    std::string out;
+    for (char c : value) {
+        out += c;
+        if (c == '\n') out.append(indent, ' ');
+    }
+    return out;
+}
+
 std::string attributes_text(const Attributes& attributes) {
     std::string text;
     for (const auto& a : attributes) text += fmt::format("{}{}: {}", text.empty() ? "" : "; ", a.key, a.value);
@@ -61,7 +71,11 @@ void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
             json.field("kind", graph.schema.relation_kind(group.kind).id);
             json.field("reads", group.phrase);
             json.key("other").begin_object().field("id", other.id).field("name", other.name);
-            json.field("kind", graph.kind_of(item.other).id).end_object();
+            json.field("kind", graph.kind_of(item.other).id);
+            json.key("context").begin_array();
+            for (auto p : entity_context(graph, item.other))
+                json.begin_object().field("id", graph.entity(p).id).field("name", graph.entity(p).name).end_object();
+            json.end_array().end_object();
             json.key("attributes").begin_object();
             for (const auto& a : r.attributes) json.field(a.key, a.value);
             json.end_object();
@@ -79,7 +93,8 @@ void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
     for (const auto& a : card.absent) {
         json.begin_object().field("kind", graph.schema.relation_kind(a.kind).id).field("reads", a.phrase);
         json.field("direction", a.outgoing ? "out" : "in");
-        json.field("peers_with_it", static_cast<std::uint64_t>(a.peers_with)).end_object();
+        json.field("peers_with_it", static_cast<std::uint64_t>(a.peers_with));
+        json.field("peers", static_cast<std::uint64_t>(a.peers)).end_object();
     }
     json.end_array();
     json.end_object();
@@ -109,7 +124,7 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
     if (markdown) out << '\n';
     auto line = [&](std::string_view label, const std::string& value) {
         if (value.empty()) return;
-        out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", value) << '\n';
+        out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", indented(value, bullet.size() + 12)) << '\n';
     };
     line("id", e.id);
     line("kind", kind.id == kind.label ? kind.id : fmt::format("{} ({})", kind.label, kind.id));
@@ -121,7 +136,8 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
     line("sources", graph.cite(e.citations));
     if (!e.attributes.empty()) {
         out << '\n' << (markdown ? "## Attributes\n\n" : "Attributes\n");
-        for (const auto& a : e.attributes) out << bullet << fmt::format("{:<16}{}", a.key, a.value) << '\n';
+        for (const auto& a : e.attributes)
+            out << bullet << fmt::format("{:<15} {}", a.key, indented(a.value, bullet.size() + 16)) << '\n';
     }
     for (const auto& group : card.groups) {
         out << '\n'
@@ -133,8 +149,24 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
             const auto& r = graph.relation(item.relation);
             const auto& other = graph.entity(item.other);
             std::string text = fmt::format("{} {} ({})", group.outgoing ? "→" : "←", other.name, other.id);
+            const auto& summary_key = graph.schema.summary_attribute(other.kind);
+            if (const auto* summary = summary_key.empty() ? nullptr : other.attributes.find(summary_key))
+                text += ": " + *summary;
+            if (const auto place = entity_context(graph, item.other); !place.empty()) {
+                std::string names;
+                for (auto p : place) names += (names.empty() ? "" : ", ") + graph.entity(p).name;
+                const auto& rk = graph.schema.relation_kind(*graph.schema.relation_kind(graph.schema.context_relation(other.kind)));
+                text += fmt::format(", {} {}", rk.label, names);
+            }
             std::vector<std::string> notes;
-            for (const auto& a : r.attributes) notes.push_back(fmt::format("{}: {}", a.key == "as_written" ? "as written" : a.key, a.value));
+            const std::string* note = nullptr;
+            for (const auto& a : r.attributes) {
+                if (a.key == "note") {
+                    note = &a.value;
+                    continue;
+                }
+                notes.push_back(fmt::format("{}: {}", a.key == "as_written" ? "as written" : a.key, a.value));
+            }
             if (auto v = validity_text(r.validity); !v.empty()) notes.push_back(v);
             if (r.derived) notes.push_back(fmt::format("derived by rule {}", r.rule));
             std::string suffix;
@@ -142,6 +174,7 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
             out << bullet << text;
             if (!suffix.empty()) out << " [" << suffix << "]";
             out << "  — " << graph.cite(r.citations) << '\n';
+            if (note) out << (markdown ? "  " : "      ") << "note: " << *note << '\n';
         }
     }
     if (!card.absent.empty()) {
@@ -180,7 +213,16 @@ void ShowCommand::setup(const po::variables_map&) {
 int ShowCommand::run() {
     const auto graph = load_graph(m_data);
     const NameResolver resolver(graph);
-    const auto entity = resolve_one(graph, resolver, m_entity);
+    EntityIndex entity = 0;
+    try {
+        entity = resolve_one(graph, resolver, m_entity);
+    } catch (const resolution_error& e) {
+        // The entity may exist but not on that date: say that the date left things out.
+        if (m_data.as_of.empty() || !e.candidates.empty()) throw;
+        throw resolution_error(fmt::format("{} on {} (--as-of leaves out what was not valid then)", e.what(),
+                                           m_data.as_of),
+                               e.candidates);
+    }
     const auto card = make_entity_card(graph, entity);
     Output output(m_output.output);
     switch (m_output.parsed_format()) {

@@ -1,34 +1,93 @@
 #include "orgraph/analysis/derive.hpp"
 
 #include <algorithm>
-#include <unordered_set>
+#include <limits>
+#include <optional>
+#include <unordered_map>
 
 namespace orgraph {
 namespace {
 
-struct Key {
-    EntityIndex from, to;
-    RelationKindIndex kind;
-    bool operator==(const Key&) const = default;
-};
-struct KeyHash {
-    std::size_t operator()(const Key& k) const noexcept {
-        std::uint64_t h = (static_cast<std::uint64_t>(k.from) << 32) ^ k.to ^ (static_cast<std::uint64_t>(k.kind) << 48);
-        h ^= h >> 31;
-        return static_cast<std::size_t>(h * 0x9E3779B97F4A7C15ULL);
+// A set of (from, to) pairs packed in 64 bits, open addressing with linear probing: millions of
+// pairs cost 8 bytes each (and slack), with none of the per-node allocations of a std::unordered_set.
+class PairSet {
+public:
+    static std::uint64_t key(EntityIndex from, EntityIndex to) { return (static_cast<std::uint64_t>(from) << 32) | to; }
+
+    void reserve(std::size_t count) {
+        std::size_t capacity = 16;
+        while (capacity < count * 2) capacity *= 2;
+        if (capacity > m_slots.size()) rehash(capacity);
     }
+    // True when the pair was not there before.
+    bool insert(std::uint64_t k) {
+        if ((m_size + 1) * 2 > m_slots.size()) rehash(std::max<std::size_t>(16, m_slots.size() * 2));
+        for (auto i = slot(k);; i = (i + 1) & (m_slots.size() - 1)) {
+            if (m_slots[i] == k) return false;
+            if (m_slots[i] == empty) {
+                m_slots[i] = k;
+                ++m_size;
+                return true;
+            }
+        }
+    }
+    [[nodiscard]] bool contains(std::uint64_t k) const {
+        if (m_slots.empty()) return false;
+        for (auto i = slot(k);; i = (i + 1) & (m_slots.size() - 1)) {
+            if (m_slots[i] == k) return true;
+            if (m_slots[i] == empty) return false;
+        }
+    }
+    void clear() {
+        std::fill(m_slots.begin(), m_slots.end(), empty);
+        m_size = 0;
+    }
+
+private:
+    // No entity has the largest index, so no pair packs to all ones.
+    static constexpr std::uint64_t empty = std::numeric_limits<std::uint64_t>::max();
+
+    [[nodiscard]] std::size_t slot(std::uint64_t k) const {
+        k ^= k >> 33;
+        k *= 0xFF51AFD7ED558CCDULL;
+        k ^= k >> 33;
+        return static_cast<std::size_t>(k) & (m_slots.size() - 1);
+    }
+    void rehash(std::size_t capacity) {
+        std::vector<std::uint64_t> old(capacity, empty);
+        old.swap(m_slots);
+        m_size = 0;
+        for (auto k : old)
+            if (k != empty) insert(k);
+    }
+
+    std::vector<std::uint64_t> m_slots;
+    std::size_t m_size = 0;
 };
+
+// The period in which all the facts hold: the latest start and the earliest end. Dates are
+// compared by the days they stand for, so that "until 2023-06" beats "until 2023" although
+// 2023 sorts first as a Date. Empty when the facts never hold at the same time.
+std::optional<Validity> common_validity(const Graph& graph, const std::vector<RelationIndex>& facts) {
+    Validity common;
+    for (auto f : facts) {
+        const auto& v = graph.relation(f).validity;
+        if (v.from && (!common.from || common.from->first_day() < v.from->first_day())) common.from = v.from;
+        if (v.to && (!common.to || v.to->last_day() < common.to->last_day())) common.to = v.to;
+    }
+    if (common.from && common.to && common.to->last_day() < common.from->first_day()) return std::nullopt;
+    return common;
+}
 
 class Deriver {
 public:
-    explicit Deriver(Graph& graph) : m_graph(graph) {
-        for (const auto& r : graph.relations()) m_existing.insert({r.from, r.to, r.kind});
-    }
+    explicit Deriver(Graph& graph) : m_graph(graph) {}
 
     std::size_t run() {
         for (const auto& rule : m_graph.schema.rules()) {
             const auto target = m_graph.schema.relation_kind(rule.derive);
             if (!target) continue;  // reported when the schema was loaded
+            if (!start_rule(rule, *target)) continue;
             if (!rule.inverse_of.empty())
                 inverse(rule, *target);
             else if (!rule.transitive.empty())
@@ -45,29 +104,139 @@ private:
         RelationKindIndex kind;
         bool backward;
     };
+    // Where a chain of steps from some entity ends, and the relations it took.
+    struct Reached {
+        EntityIndex end;
+        std::vector<RelationIndex> facts;
+    };
 
+    std::optional<std::vector<Step>> parse_chain(const std::vector<std::string>& chain) const {
+        std::vector<Step> steps;
+        for (const auto& s : chain) {
+            const bool backward = s.starts_with('~');
+            auto kind = m_graph.schema.relation_kind(backward ? std::string_view(s).substr(1) : std::string_view(s));
+            if (!kind) return std::nullopt;
+            steps.push_back({*kind, backward});
+        }
+        return steps;
+    }
+
+    // Prepares the per-rule state; false when the rule names a kind the schema lacks.
+    bool start_rule(const RuleSpec& rule, RelationKindIndex target) {
+        m_before = static_cast<RelationIndex>(m_graph.relations().size());
+        // What already joins two entities by the kind this rule derives, stated or derived.
+        const auto present = of_kind(target);
+        m_existing.clear();
+        m_existing.reserve(present.size());
+        for (auto r : present) m_existing.insert(PairSet::key(m_graph.relation(r).from, m_graph.relation(r).to));
+        // The condition is checked from both ends, meeting in the middle: its first half walked
+        // from the start, its second half walked back from the end, each remembered per entity.
+        // Neither half then fans out further than its own entity allows.
+        m_from_start.clear();
+        m_from_end.clear();
+        m_condition_head.clear();
+        m_condition_tail.clear();
+        if (rule.only_if.empty()) return true;
+        auto condition = parse_chain(rule.only_if);
+        if (!condition || condition->empty()) return false;
+        const auto middle = (condition->size() + 1) / 2;
+        m_condition_head.assign(condition->begin(), condition->begin() + static_cast<long>(middle));
+        for (auto i = condition->size(); i-- > middle;)
+            m_condition_tail.push_back({(*condition)[i].kind, !(*condition)[i].backward});
+        return true;
+    }
+
+    // Every entity the steps lead to from `start`, each with the first chain (in relation order)
+    // that reaches it, sorted by entity.
+    std::vector<Reached> walk(EntityIndex start, const std::vector<Step>& steps) const {
+        const auto& topology = m_graph.topology();
+        std::vector<Reached> at{{start, {}}};
+        std::vector<RelationIndex> candidates;
+        for (const auto& step : steps) {
+            std::vector<Reached> next;
+            for (const auto& chain : at) {
+                candidates.clear();
+                if (step.backward) {
+                    for (auto [it, end] = boost::in_edges(chain.end, topology); it != end; ++it)
+                        candidates.push_back(topology[*it].relation);
+                } else {
+                    for (auto [it, end] = boost::out_edges(chain.end, topology); it != end; ++it)
+                        candidates.push_back(topology[*it].relation);
+                }
+                std::sort(candidates.begin(), candidates.end());
+                for (auto r : candidates) {
+                    const auto& rel = m_graph.relation(r);
+                    if (r >= m_before || rel.kind != step.kind) continue;
+                    auto facts = chain.facts;
+                    facts.push_back(r);
+                    next.push_back({step.backward ? rel.from : rel.to, std::move(facts)});
+                }
+            }
+            std::stable_sort(next.begin(), next.end(), [](const Reached& a, const Reached& b) { return a.end < b.end; });
+            next.erase(std::unique(next.begin(), next.end(), [](const Reached& a, const Reached& b) { return a.end == b.end; }),
+                       next.end());
+            at = std::move(next);
+        }
+        return at;
+    }
+
+    const std::vector<Reached>& remembered(std::unordered_map<EntityIndex, std::vector<Reached>>& memo, EntityIndex e,
+                                           const std::vector<Step>& steps) {
+        auto it = memo.find(e);
+        if (it == memo.end()) it = memo.emplace(e, walk(e, steps)).first;
+        return it->second;
+    }
+
+    // The facts by which the rule's only_if chain joins `from` to `to`, or nothing.
+    std::optional<std::vector<RelationIndex>> condition(EntityIndex from, EntityIndex to) {
+        const auto& head = remembered(m_from_start, from, m_condition_head);
+        const auto& tail = remembered(m_from_end, to, m_condition_tail);
+        auto a = head.begin();
+        auto b = tail.begin();
+        while (a != head.end() && b != tail.end()) {
+            if (a->end < b->end) {
+                ++a;
+            } else if (b->end < a->end) {
+                ++b;
+            } else {
+                auto facts = a->facts;
+                facts.insert(facts.end(), b->facts.rbegin(), b->facts.rend());
+                return facts;
+            }
+        }
+        return std::nullopt;
+    }
+
+    // A relation is added once per (from, to, kind): a stated fact is never doubled by a derived
+    // one, and the first derivation found (in relation order) that meets the rule's condition and
+    // whose facts hold together is the one kept.
     void add(const RuleSpec& rule, RelationKindIndex kind, EntityIndex from, EntityIndex to,
-             const std::vector<RelationIndex>& facts) {
-        if (from == to || !m_existing.insert({from, to, kind}).second) return;
+             std::vector<RelationIndex> facts) {
+        if (from == to) return;
+        if (m_existing.contains(PairSet::key(from, to))) return;
         const auto& schema = m_graph.schema;
         if (!schema.allows(kind, m_graph.entity(from).kind, m_graph.entity(to).kind)) return;
+        if (!rule.only_if.empty()) {
+            auto witness = condition(from, to);
+            if (!witness) return;
+            facts.insert(facts.end(), witness->begin(), witness->end());
+        }
+        const auto validity = common_validity(m_graph, facts);
+        if (!validity) return;  // the facts never hold together
+        m_existing.insert(PairSet::key(from, to));
         Relation relation;
         relation.kind = kind;
         relation.from = from;
         relation.to = to;
         relation.derived = true;
         relation.rule = rule.id;
-        relation.derived_from = facts;
+        relation.validity = *validity;
         for (auto f : facts) {
-            const auto& fact = m_graph.relation(f);
-            for (const auto& c : fact.citations)
+            for (const auto& c : m_graph.relation(f).citations)
                 if (std::find(relation.citations.begin(), relation.citations.end(), c) == relation.citations.end())
                     relation.citations.push_back(c);
-            if (fact.validity.from && (!relation.validity.from || *relation.validity.from < *fact.validity.from))
-                relation.validity.from = fact.validity.from;
-            if (fact.validity.to && (!relation.validity.to || *fact.validity.to < *relation.validity.to))
-                relation.validity.to = fact.validity.to;
         }
+        relation.derived_from = std::move(facts);
         m_graph.add_relation(std::move(relation));
         ++m_added;
     }
@@ -84,13 +253,16 @@ private:
         const auto source = m_graph.schema.relation_kind(rule.inverse_of);
         if (!source) return;
         for (auto r : of_kind(*source)) {
-            const auto& rel = m_graph.relation(r);
-            add(rule, target, rel.to, rel.from, {r});
+            const auto from = m_graph.relation(r).to;
+            const auto to = m_graph.relation(r).from;
+            add(rule, target, from, to, {r});
         }
     }
 
     // For every entity, a breadth-first walk over `kind`; each entity reached in two or more
-    // steps gets a derived relation carrying the chain that reached it first.
+    // steps gets a derived relation resting on the chain that reached it first. The walk
+    // follows what stood before this rule ran (facts and earlier rules' relations), never the
+    // shortcuts it adds itself, so every derived_from is a chain of such relations.
     void transitive(const RuleSpec& rule, RelationKindIndex target) {
         const auto kind = m_graph.schema.relation_kind(rule.transitive);
         if (!kind) return;
@@ -99,41 +271,63 @@ private:
         for (auto r : of_kind(*kind)) starts.push_back(m_graph.relation(r).from);
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+
+        // Per-walk state lives in arrays stamped with the walk's number, so that a walk costs
+        // what it visits, not the size of the graph.
+        constexpr auto none = std::numeric_limits<RelationIndex>::max();
+        const auto n = m_graph.entities().size();
+        std::vector<std::uint32_t> stamp(n, 0);
+        std::vector<RelationIndex> reached_by(n, none);
+        std::vector<std::uint32_t> depth(n, 0);
+        std::uint32_t walk_number = 0;
+        std::vector<EntityIndex> frontier, next;
+        std::vector<RelationIndex> out, chain;
         for (auto start : starts) {
-            std::vector<std::pair<EntityIndex, std::vector<RelationIndex>>> frontier{{start, {}}};
-            std::unordered_set<EntityIndex> seen{start};
+            ++walk_number;
+            stamp[start] = walk_number;
+            reached_by[start] = none;
+            depth[start] = 0;
+            frontier.assign(1, start);
             while (!frontier.empty()) {
-                std::vector<std::pair<EntityIndex, std::vector<RelationIndex>>> next;
-                for (auto& [entity, chain] : frontier) {
-                    std::vector<RelationIndex> out;
+                next.clear();
+                for (auto entity : frontier) {
+                    out.clear();
                     for (auto [it, end] = boost::out_edges(entity, topology); it != end; ++it) {
                         const auto r = topology[*it].relation;
-                        if (m_graph.relation(r).kind == *kind && !m_graph.relation(r).derived) out.push_back(r);
+                        if (r < m_before && m_graph.relation(r).kind == *kind) out.push_back(r);
                     }
                     std::sort(out.begin(), out.end());
                     for (auto r : out) {
                         const auto to = m_graph.relation(r).to;
-                        if (!seen.insert(to).second) continue;
-                        auto longer = chain;
-                        longer.push_back(r);
-                        if (longer.size() >= 2) add(rule, target, start, to, longer);
-                        next.emplace_back(to, std::move(longer));
+                        if (stamp[to] == walk_number) continue;
+                        stamp[to] = walk_number;
+                        reached_by[to] = r;
+                        depth[to] = depth[entity] + 1;
+                        next.push_back(to);
                     }
                 }
-                frontier = std::move(next);
+                for (auto to : next) {
+                    if (depth[to] < 2) continue;
+                    chain.clear();
+                    for (auto at = to; reached_by[at] != none; at = m_graph.relation(reached_by[at]).from)
+                        chain.push_back(reached_by[at]);
+                    std::reverse(chain.begin(), chain.end());
+                    add(rule, target, start, to, chain);
+                }
+                std::swap(frontier, next);
             }
         }
     }
 
+    // Chains are grown one step at a time from every relation that can begin one. Of the
+    // chains that join the same two entities after a step only the first whose facts hold
+    // together is kept: what can follow depends only on where a chain stands, so the others
+    // would derive nothing new, and keeping them would let parallel routes multiply the work.
+    // The last step hands each chain straight to add(), which applies the rule's condition.
     void compose(const RuleSpec& rule, RelationKindIndex target) {
-        std::vector<Step> steps;
-        for (const auto& s : rule.compose) {
-            const bool backward = s.starts_with('~');
-            auto kind = m_graph.schema.relation_kind(backward ? std::string_view(s).substr(1) : std::string_view(s));
-            if (!kind) return;
-            steps.push_back({*kind, backward});
-        }
-        // Chains are grown step by step from every relation that can begin one.
+        const auto parsed = parse_chain(rule.compose);
+        if (!parsed || parsed->empty()) return;
+        const auto& steps = *parsed;
         struct Chain {
             EntityIndex start, at;
             std::vector<RelationIndex> facts;
@@ -143,34 +337,84 @@ private:
             const auto& rel = m_graph.relation(r);
             chains.push_back(steps[0].backward ? Chain{rel.to, rel.from, {r}} : Chain{rel.from, rel.to, {r}});
         }
+        // Of the chains that join the same two ends, the first whose facts hold together.
+        PairSet seen;
+        auto keep_first = [&](std::vector<Chain>& all) {
+            std::vector<Chain> kept;
+            seen.clear();
+            for (auto& chain : all) {
+                const auto key = PairSet::key(chain.start, chain.at);
+                if (seen.contains(key) || !common_validity(m_graph, chain.facts)) continue;
+                seen.insert(key);
+                kept.push_back(std::move(chain));
+            }
+            all = std::move(kept);
+        };
+        if (steps.size() == 1) {
+            for (auto& chain : chains) add(rule, target, chain.start, chain.at, std::move(chain.facts));
+            return;
+        }
         const auto& topology = m_graph.topology();
-        for (std::size_t i = 1; i < steps.size(); ++i) {
-            std::vector<Chain> next;
-            for (auto& chain : chains) {
-                std::vector<RelationIndex> candidates;
-                if (steps[i].backward) {
-                    for (auto [it, end] = boost::in_edges(chain.at, topology); it != end; ++it)
-                        candidates.push_back(topology[*it].relation);
-                } else {
-                    for (auto [it, end] = boost::out_edges(chain.at, topology); it != end; ++it)
-                        candidates.push_back(topology[*it].relation);
-                }
-                std::sort(candidates.begin(), candidates.end());
-                for (auto r : candidates) {
+        // The relations of the step's kind at an entity, found once per entity and step: many
+        // chains stand on the same entity (every department covering a country reaches it), and
+        // a country has thousands of relations of other kinds to look through.
+        std::vector<std::uint32_t> found_at(m_graph.entities().size(), 0);  // 1 + offset into found
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+        std::vector<RelationIndex> found;
+        // On the last step, relations whose far end the derived kind may not reach (a city, where
+        // only missions may be overseen) are left out here, once, rather than by add() per chain.
+        auto candidates_at = [&](EntityIndex at, const Step& step, bool last) -> std::pair<const RelationIndex*, std::size_t> {
+            if (!found_at[at]) {
+                const auto first = static_cast<std::uint32_t>(found.size());
+                auto take = [&](RelationIndex r) {
+                    // Only what stood when the rule began, never what it has just added.
                     const auto& rel = m_graph.relation(r);
-                    if (rel.kind != steps[i].kind) continue;
+                    if (r >= m_before || rel.kind != step.kind) return;
+                    const auto end = step.backward ? rel.from : rel.to;
+                    if (last && !m_graph.schema.allows_to(target, m_graph.entity(end).kind)) return;
+                    found.push_back(r);
+                };
+                if (step.backward) {
+                    for (auto [it, end] = boost::in_edges(at, topology); it != end; ++it) take(topology[*it].relation);
+                } else {
+                    for (auto [it, end] = boost::out_edges(at, topology); it != end; ++it) take(topology[*it].relation);
+                }
+                std::sort(found.begin() + first, found.end());
+                spans.emplace_back(first, static_cast<std::uint32_t>(found.size()) - first);
+                found_at[at] = static_cast<std::uint32_t>(spans.size());
+            }
+            const auto& [first, count] = spans[found_at[at] - 1];
+            return {found.data() + first, count};
+        };
+        for (std::size_t i = 1; i < steps.size(); ++i) {
+            keep_first(chains);
+            const bool last = i + 1 == steps.size();
+            std::vector<Chain> next;
+            std::fill(found_at.begin(), found_at.end(), 0);
+            spans.clear();
+            found.clear();
+            for (auto& chain : chains) {
+                const auto [candidates, count] = candidates_at(chain.at, steps[i], last);
+                for (std::size_t c = 0; c < count; ++c) {
+                    const auto r = candidates[c];
+                    const auto at = steps[i].backward ? m_graph.relation(r).from : m_graph.relation(r).to;
                     auto facts = chain.facts;
                     facts.push_back(r);
-                    next.push_back({chain.start, steps[i].backward ? rel.from : rel.to, std::move(facts)});
+                    if (last)
+                        add(rule, target, chain.start, at, std::move(facts));
+                    else
+                        next.push_back({chain.start, at, std::move(facts)});
                 }
             }
             chains = std::move(next);
         }
-        for (const auto& chain : chains) add(rule, target, chain.start, chain.at, chain.facts);
     }
 
     Graph& m_graph;
-    std::unordered_set<Key, KeyHash> m_existing;
+    RelationIndex m_before = 0;  // relations that stood when the current rule began
+    PairSet m_existing;          // pairs joined by the kind the current rule derives
+    std::vector<Step> m_condition_head, m_condition_tail;
+    std::unordered_map<EntityIndex, std::vector<Reached>> m_from_start, m_from_end;
     std::size_t m_added = 0;
 };
 

@@ -23,7 +23,9 @@ bool CsvReader::next_row() {
     auto next_field = [&]() -> std::string& {
         if (m_fields.size() <= m_count) m_fields.emplace_back();
         m_columns.resize(m_fields.size());
+        m_lines.resize(m_fields.size());
         m_columns[m_count] = static_cast<std::uint32_t>(m_pos - m_line_start + 1);
+        m_lines[m_count] = m_line;
         auto& field = m_fields[m_count++];
         field.clear();
         return field;
@@ -55,7 +57,7 @@ bool CsvReader::next_row() {
                 ++m_pos;
             }
             if (!closed) {
-                m_errors.push_back({open_line, open_column, "unterminated quoted field (expected a closing '\"')"});
+                m_errors.push_back({open_line, open_column, "unterminated quoted field (expected a closing '\"')", true});
                 break;
             }
             // After a closing quote only a separator or the end of the line may follow.
@@ -92,6 +94,7 @@ bool CsvReader::next_row() {
     }
     m_fields.resize(m_count);
     m_columns.resize(m_count);
+    m_lines.resize(m_count);
     return true;
 }
 

@@ -13,6 +13,7 @@
 
 #include "load/csv_reader.hpp"
 #include "load/graph_import.hpp"
+#include "model/relation_table.hpp"
 #include "orgraph/load/embedded.hpp"
 #include "orgraph/model/text.hpp"
 
@@ -52,6 +53,8 @@ struct EntityRecord {
     Validity validity;
     Pos validity_pos;
     std::vector<RawAttribute> attributes;
+
+    bool from_csv = false;  // how a missing source is to be given differs by format
 
     void clear() { *this = EntityRecord{}; }
 };
@@ -98,16 +101,28 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 // "; did you mean 'department'?" when one of the candidates is close to the text.
 std::string did_you_mean(std::string_view text, const std::vector<std::string>& candidates) {
+    // Distances are measured against a fixed limit: a candidate beyond it comes back as
+    // limit + 1 and must not win a tie on that saturated value.
+    const std::size_t limit = std::max<std::size_t>(2, text.size() / 3);
     std::string best;
-    std::size_t best_distance = std::max<std::size_t>(2, text.size() / 3) + 1;
+    std::size_t best_distance = limit + 1;
     for (const auto& c : candidates) {
-        const auto d = edit_distance(text, c, best_distance - 1);
+        const auto d = edit_distance(text, c, limit);
+        if (d > limit) continue;
         if (d < best_distance || (d == best_distance && c < best)) {
             best = c;
             best_distance = d;
         }
     }
     return best.empty() ? std::string{} : fmt::format("; did you mean '{}'?", best);
+}
+
+// The closest candidate, or, when none is close, the whole list: a kind that is nothing like
+// any declared one is best answered with the kinds there are.
+std::string suggestion_or_list(std::string_view text, const std::vector<std::string>& candidates) {
+    auto hint = did_you_mean(text, candidates);
+    if (!hint.empty() || candidates.empty()) return hint;
+    return fmt::format(" (expected one of: {})", join(candidates));
 }
 
 std::string scalar_to_string(const toml::node& node) {
@@ -141,22 +156,6 @@ std::string type_name(const toml::node& node) {
     }
 }
 
-struct RelationKey {
-    EntityIndex from;
-    EntityIndex to;
-    RelationKindIndex kind;
-    bool operator==(const RelationKey&) const = default;
-};
-
-struct RelationKeyHash {
-    std::size_t operator()(const RelationKey& k) const noexcept {
-        std::uint64_t h = (static_cast<std::uint64_t>(k.from) << 32) ^ k.to;
-        h ^= static_cast<std::uint64_t>(k.kind) * 0x9E3779B97F4A7C15ULL;
-        h ^= h >> 29;
-        return static_cast<std::size_t>(h * 0xBF58476D1CE4E5B9ULL);
-    }
-};
-
 class Loader {
 public:
     Loader(const std::vector<LayerInput>& layers, const LoadOptions& options) : m_layers(layers), m_options(options) {}
@@ -165,6 +164,7 @@ public:
         parse_all();
         load_schema();
         load_sources_and_datasets();
+        reserve_for_csv();
         for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_entities(layer);
         for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_relations(layer);
         if (!m_diagnostics.empty()) {
@@ -175,6 +175,25 @@ public:
     }
 
 private:
+    // Bulk CSV files say how big the graph will be, one row a line (a quoted line break makes
+    // the guess a little high): reserving up front spares growing the graph again and again.
+    void reserve_for_csv() {
+        std::size_t entities = 0, relations = 0;
+        for (const auto& file : m_files) {
+            const auto& content = file.input->content;
+            const auto format = file.input->format;
+            if (format != FileFormat::entities_csv && format != FileFormat::relations_csv) continue;
+            const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
+            (format == FileFormat::entities_csv ? entities : relations) += lines;
+        }
+        if (entities + relations == 0) return;
+        m_graph.reserve(entities + 1024, relations + 1024);
+        m_relation_index.reserve(relations + 1024);
+        m_entity_layer.reserve(entities + 1024);
+        m_entity_pos.reserve(entities + 1024);
+        m_entity_kinds.reserve(entities + 1024);
+    }
+
     struct ParsedFile {
         const InputFile* input = nullptr;
         std::uint32_t file = 0;
@@ -359,7 +378,8 @@ private:
 
     void check_validity(const Validity& validity, const Pos& pos) {
         if (validity.from && validity.to && validity.from->first_day() > validity.to->last_day())
-            error(pos, fmt::format("valid_from {} is later than valid_to {}", validity.from->to_string(),
+            error(pos, fmt::format("valid_from {} is later than valid_to {} (expected valid_from on or before valid_to)",
+                                   validity.from->to_string(),
                                    validity.to->to_string()));
     }
 
@@ -381,7 +401,8 @@ private:
 
         for (const auto* file : all_files()) {
             for_each_record(*file, "entity_kind", [&](const toml::table& t) {
-                check_fields(t, file->file, {"id", "label", "plural", "parent", "attributes", "description"},
+                check_fields(t, file->file, {"id", "label", "plural", "parent", "attributes", "summary", "context", "values",
+                              "description"},
                              "an entity kind");
                 auto id = string_field(t, file->file, "id", "an entity kind", true);
                 if (!id) return;
@@ -399,6 +420,22 @@ private:
                 kind.label = string_field(t, file->file, "label", "an entity kind", false).value_or(*id);
                 kind.plural = string_field(t, file->file, "plural", "an entity kind", false).value_or(kind.label + "s");
                 kind.description = string_field(t, file->file, "description", "an entity kind", false).value_or("");
+                kind.summary = string_field(t, file->file, "summary", "an entity kind", false).value_or("");
+                kind.context = string_field(t, file->file, "context", "an entity kind", false).value_or("");
+                if (!kind.context.empty()) m_context_checks.emplace_back(kind.context, pos_of(*t.get("context"), file->file));
+                if (auto* v = t.get("values")) {
+                    if (auto* table = v->as_table()) {
+                        for (auto&& [key, list] : *table) {
+                            std::vector<std::string> allowed;
+                            for (auto& [value, p] : string_list(list, file->file, key.str())) allowed.push_back(value);
+                            kind.values.emplace_back(std::string(key.str()), std::move(allowed));
+                        }
+                    } else {
+                        error(pos_of(*v, file->file), fmt::format("'values' must be a table of arrays "
+                                                                  "(values = {{ status = [\"open\", \"closed\"] }}), not {}",
+                                                                  type_name(*v)));
+                    }
+                }
                 if (auto* a = t.get("attributes"))
                     for (auto& [name, p] : string_list(*a, file->file, "attributes")) kind.attributes.push_back(name);
                 auto parent = string_field(t, file->file, "parent", "an entity kind", false);
@@ -452,7 +489,7 @@ private:
         std::sort(kind_ids.begin(), kind_ids.end());
         auto resolve_kind = [&](const std::string& id, const Pos& pos) -> std::optional<KindIndex> {
             auto index = m_graph.schema.entity_kind(id);
-            if (!index) error(pos, fmt::format("unknown entity kind '{}'{}", id, did_you_mean(id, kind_ids)));
+            if (!index) error(pos, fmt::format("unknown entity kind '{}'{}", id, suggestion_or_list(id, kind_ids)));
             return index;
         };
         for (const auto& p : parents)
@@ -461,9 +498,13 @@ private:
         const auto& kinds = m_graph.schema.entity_kinds();
         for (const auto& p : parents) {
             auto current = kinds[p.kind].parent;
+            std::string chain = kinds[p.kind].id;
             for (std::size_t steps = 0; current && steps <= kinds.size(); ++steps) {
+                chain += " → " + kinds[*current].id;
                 if (*current == p.kind) {
-                    error(p.pos, fmt::format("the parent kinds of '{}' form a cycle", kinds[p.kind].id));
+                    error(p.pos, fmt::format("the parent kinds of '{}' form a cycle: {} (expected a chain of parents "
+                                             "that ends at a kind without one)",
+                                             kinds[p.kind].id, chain));
                     m_graph.schema.entity_kind_mut(p.kind).parent.reset();
                     break;
                 }
@@ -479,6 +520,10 @@ private:
         }
         for (const auto& k : m_graph.schema.relation_kinds()) m_relation_kind_ids.push_back(k.id);
         std::sort(m_relation_kind_ids.begin(), m_relation_kind_ids.end());
+        for (const auto& [relation, pos] : m_context_checks)
+            if (!m_graph.schema.relation_kind(relation))
+                error(pos, fmt::format("unknown relation kind '{}' in 'context'{}", relation,
+                                       did_you_mean(relation, m_relation_kind_ids)));
         m_entity_kind_ids = kind_ids;
         load_rules();
     }
@@ -486,8 +531,8 @@ private:
     void load_rules() {
         for (const auto* file : all_files()) {
             for_each_record(*file, "rule", [&](const toml::table& t) {
-                check_fields(t, file->file, {"id", "derive", "compose", "transitive", "inverse_of", "description"},
-                             "a rule");
+                check_fields(t, file->file,
+                             {"id", "derive", "compose", "transitive", "inverse_of", "only_if", "description"}, "a rule");
                 RuleSpec rule;
                 rule.id = string_field(t, file->file, "id", "a rule", true).value_or("");
                 rule.derive = string_field(t, file->file, "derive", "a rule", true).value_or("");
@@ -522,6 +567,12 @@ private:
                 }
                 if (forms != 1)
                     error(pos, "a rule needs exactly one of 'compose', 'transitive' or 'inverse_of'");
+                if (auto* c = t.get("only_if")) {
+                    for (auto& [step, p] : string_list(*c, file->file, "only_if")) {
+                        check_relation(step.starts_with('~') ? std::string_view(step).substr(1) : step, p);
+                        rule.only_if.push_back(step);
+                    }
+                }
                 m_graph.schema.add_rule(std::move(rule));
             });
         }
@@ -589,7 +640,7 @@ private:
     void resolve_citations(const std::vector<RawCitation>& raw, Citations& out) {
         for (const auto& c : raw) {
             const auto colon = c.text.find(':');
-            const std::string id = c.text.substr(0, colon);
+            const auto id = std::string_view(c.text).substr(0, colon);
             auto source = m_graph.find_source(id);
             if (!source) {
                 error(c.pos, fmt::format("unknown source '{}' in citation '{}' (declare it in a [[source]] table){}", id,
@@ -666,7 +717,7 @@ private:
         if (record.id.empty() && !t.contains("id"))
             error(record.pos, "an entity has no 'id' (expected id = \"…\")");
         for (auto [key, node] : relation_fields) read_relation_field(*key, *node, record, file, relations);
-        apply_entity(record, file.layer);
+        if (!apply_entity(record, file.layer)) return;
         for (auto& r : relations) m_pending.push_back(std::move(r));
     }
 
@@ -747,24 +798,26 @@ private:
         }
     }
 
-    void apply_entity(EntityRecord& record, std::size_t layer) {
+    // Adds or amends the entity; false when it was refused (no usable id, or a duplicate), so
+    // that its relation fields are not reported a second time as pointing nowhere.
+    bool apply_entity(EntityRecord& record, std::size_t layer) {
         if (record.id.empty()) {
             if (record.id_pos.line != 0) error(record.id_pos, "'id' is empty (expected a non-empty id)");
-            return;
+            return false;
         }
         if (!valid_id(record.id)) {
             error(record.id_pos,
                   fmt::format("malformed id '{}' (expected letters, digits, '_', '.', ':' or '-')", record.id));
-            return;
+            return false;
         }
         if (auto existing = m_graph.find(record.id)) {
             if (m_entity_layer[*existing] == layer) {
                 error(record.id_pos, fmt::format("duplicate id '{}' (first declared at {})", record.id,
                                                  where(m_entity_pos[*existing])));
-                return;
+                return false;
             }
             amend_entity(*existing, record);
-            return;
+            return true;
         }
 
         Entity entity;
@@ -773,22 +826,31 @@ private:
         if (!record.kind) {
             error(record.pos, fmt::format("entity '{}' has no 'kind' (expected kind = \"…\", one of the entity kinds)",
                                           record.id));
+        } else if (record.kind->empty()) {
+            error(record.kind_pos, fmt::format("entity '{}' has an empty kind (expected one of the entity kinds: {})",
+                                               record.id, join(m_entity_kind_ids)));
         } else if (auto kind = m_graph.schema.entity_kind(*record.kind)) {
             entity.kind = *kind;
             kind_ok = true;
         } else {
             error(record.kind_pos, fmt::format("unknown entity kind '{}'{}", *record.kind,
-                                               did_you_mean(*record.kind, m_entity_kind_ids)));
+                                               suggestion_or_list(*record.kind, m_entity_kind_ids)));
         }
         if (!record.name)
             error(record.pos, fmt::format("entity '{}' has no 'name' (expected name = \"…\")", record.id));
         else if (record.name->empty() || fold_name(*record.name).empty())
-            error(record.name_pos, fmt::format("entity '{}' has an empty name", record.id));
+            error(record.name_pos, fmt::format("entity '{}' has an empty name (expected a name with at least one "
+                                               "letter or digit)",
+                                               record.id));
         else
             entity.name = *record.name;
         entity.short_name = record.short_name;
         entity.aliases = record.aliases;
-        if (record.citations.empty())
+        if (record.citations.empty() && record.from_csv)
+            error(record.pos, fmt::format("entity '{}' has no provenance (give a 'provenance' column, or "
+                                          "default_source in the layer's [dataset] table)",
+                                          record.id));
+        else if (record.citations.empty())
             error(record.pos, fmt::format("entity '{}' has no source (every entity needs source = \"SOURCE:LOCATOR\")",
                                           record.id));
         resolve_citations(record.citations, entity.citations);
@@ -799,7 +861,9 @@ private:
         m_entity_layer.push_back(layer);
         m_entity_pos.push_back(record.id_pos);
         m_entity_kind_ok.push_back(kind_ok);
+        m_entity_kinds.push_back(entity.kind);
         m_graph.add_entity(std::move(entity));
+        return true;
     }
 
     void set_attributes(KindIndex kind, const EntityRecord& record, Attributes& attributes, const std::string& id) {
@@ -810,6 +874,12 @@ private:
                                          "one of the attributes: {}){}",
                                          a.key, m_graph.schema.entity_kind(kind).id, join(allowed),
                                          did_you_mean(a.key, allowed)));
+                continue;
+            }
+            if (const auto* allowed = m_graph.schema.allowed_values(kind, a.key);
+                allowed && std::find(allowed->begin(), allowed->end(), a.value) == allowed->end()) {
+                error(a.pos, fmt::format("attribute '{}' is '{}' (expected one of: {}){}", a.key, a.value, join(*allowed),
+                                         did_you_mean(a.value, *allowed)));
                 continue;
             }
             if (!attributes.set(a.key, a.value))
@@ -885,10 +955,12 @@ private:
         // Suggestions need a scan of every id; a dataset with thousands of broken references
         // gets them for the first few only.
         if (m_missing_reports++ < 50) {
+            const std::size_t limit = std::max<std::size_t>(1, id.size() / 4);
             std::string best;
-            std::size_t best_distance = std::max<std::size_t>(1, id.size() / 4) + 1;
+            std::size_t best_distance = limit + 1;
             for (const auto& e : m_graph.entities()) {
-                const auto d = edit_distance(id, e.id, best_distance - 1);
+                const auto d = edit_distance(id, e.id, limit);
+                if (d > limit) continue;
                 if (d < best_distance || (d == best_distance && e.id < best)) {
                     best = e.id;
                     best_distance = d;
@@ -896,18 +968,30 @@ private:
             }
             if (!best.empty()) hint = fmt::format("; did you mean '{}'?", best);
         }
-        error(pos, fmt::format("no entity has the id '{}'{}", id, hint));
+        error(pos, fmt::format("no entity has the id '{}'{}", id,
+                               hint.empty() ? std::string(" (expected the id of an entity declared in one of the layers)") : hint));
         return std::nullopt;
     }
 
     void apply_relation(RelationRecord& r) {
         auto kind = m_graph.schema.relation_kind(r.kind);
+        if (r.kind.empty()) {
+            error(r.kind_pos, fmt::format("the relation kind is empty (expected one of: {})", join(m_relation_kind_ids)));
+            return;
+        }
         if (!kind) {
-            error(r.kind_pos, fmt::format("unknown relation kind '{}'{}", r.kind, did_you_mean(r.kind, m_relation_kind_ids)));
+            error(r.kind_pos,
+                  fmt::format("unknown relation kind '{}'{}", r.kind, suggestion_or_list(r.kind, m_relation_kind_ids)));
             return;
         }
         if (r.from.empty()) return;  // the entity's own id was missing: already reported
-        auto from = find_entity(r.from, r.from_pos);
+        // Bulk files list the relations of an entity together: its id is looked up once. (Every
+        // entity is loaded before any relation, so an id found stays found.)
+        auto from = r.from == m_last_from_id ? m_last_from : find_entity(r.from, r.from_pos);
+        if (from && r.from != m_last_from_id) {
+            m_last_from_id = r.from;
+            m_last_from = from;
+        }
         auto to = find_entity(r.to, r.to_pos);
         Relation relation;
         relation.kind = *kind;
@@ -927,18 +1011,19 @@ private:
         check_validity(relation.validity, r.validity_pos);
         if (!from || !to) return;
         const auto& rk = m_graph.schema.relation_kind(*kind);
-        if (m_entity_kind_ok[*from] && !m_graph.schema.allows_from(*kind, m_graph.entity(*from).kind)) {
+        if (m_entity_kind_ok[*from] && !m_graph.schema.allows_from(*kind, m_entity_kinds[*from])) {
             error(r.kind_pos, fmt::format("a '{}' relation cannot start at '{}', a {} (it may start at: {})", r.kind,
                                           r.from, m_graph.kind_of(*from).id, kind_list(rk.from)));
             return;
         }
-        if (m_entity_kind_ok[*to] && !m_graph.schema.allows_to(*kind, m_graph.entity(*to).kind)) {
+        if (m_entity_kind_ok[*to] && !m_graph.schema.allows_to(*kind, m_entity_kinds[*to])) {
             error(r.to_pos, fmt::format("a '{}' relation cannot end at '{}', a {} (it may end at: {})", r.kind, r.to,
                                         m_graph.kind_of(*to).id, kind_list(rk.to)));
             return;
         }
         if (*from == *to) {
-            error(r.to_pos, fmt::format("a '{}' relation from '{}' to itself", r.kind, r.from));
+            error(r.to_pos, fmt::format("a '{}' relation from '{}' to itself (expected two different entities)", r.kind,
+                                        r.from));
             return;
         }
         relation.from = *from;
@@ -955,10 +1040,9 @@ private:
     // The same statement made twice (by two sources, or by a layer and an overlay) is one
     // relation with both citations.
     void add_or_merge(Relation relation) {
-        const RelationKey key{relation.from, relation.to, relation.kind};
-        auto it = m_relation_index.find(key);
-        if (it != m_relation_index.end()) {
-            const auto& existing = m_graph.relation(it->second);
+        const auto first = m_relation_index.find(relation.from, relation.to, relation.kind);
+        if (first) {
+            const auto& existing = m_graph.relation(*first);
             bool compatible = existing.validity.from == relation.validity.from &&
                               existing.validity.to == relation.validity.to;
             for (const auto& a : relation.attributes) {
@@ -966,7 +1050,7 @@ private:
                 if (value && *value != a.value) compatible = false;
             }
             if (compatible) {
-                auto& target = m_graph_relation_mut(it->second);
+                auto& target = m_graph_relation_mut(*first);
                 for (const auto& a : relation.attributes) target.attributes.set(a.key, a.value);
                 for (auto& c : relation.citations)
                     if (std::find(target.citations.begin(), target.citations.end(), c) == target.citations.end())
@@ -974,8 +1058,10 @@ private:
                 return;
             }
         }
+        const auto from = relation.from, to = relation.to;
+        const auto kind = relation.kind;
         const auto index = m_graph.add_relation(std::move(relation));
-        if (it == m_relation_index.end()) m_relation_index.emplace(key, index);
+        if (!first) m_relation_index.insert(from, to, kind, index);
     }
 
     Relation& m_graph_relation_mut(RelationIndex index) { return const_cast<Relation&>(m_graph.relation(index)); }
@@ -1018,8 +1104,22 @@ private:
         return columns;
     }
 
-    void report_csv_errors(CsvReader& reader, const ParsedFile& file) {
-        for (const auto& e : reader.take_errors()) error({file.file, e.line, e.column}, e.message);
+    // Reports the reader's problems; true when they leave the current row unusable.
+    bool report_csv_errors(CsvReader& reader, const ParsedFile& file) {
+        bool broken = false;
+        for (const auto& e : reader.take_errors()) {
+            error({file.file, e.line, e.column}, e.message);
+            broken = broken || e.breaks_row;
+        }
+        return broken;
+    }
+
+    // A row with surplus fields is reported at the first surplus one; a short row at its start.
+    void report_field_count(CsvReader& reader, const ParsedFile& file, std::size_t expected) {
+        const auto& columns = reader.columns();
+        const bool surplus = columns.size() > expected;
+        error({file.file, surplus ? reader.lines()[expected] : reader.line(), surplus ? columns[expected] : 1},
+              fmt::format("the row has {} fields (expected {}, as in the header)", columns.size(), expected));
     }
 
     std::vector<RawCitation> csv_citations(std::string_view cell, const Pos& pos, std::size_t layer) {
@@ -1054,17 +1154,16 @@ private:
         }
         EntityRecord record;
         while (reader.next_row()) {
-            report_csv_errors(reader, file);
+            if (report_csv_errors(reader, file)) continue;
             const auto& f = reader.fields();
-            const auto line = reader.line();
             if (f.size() != columns->names.size()) {
                 if (f.size() == 1 && f[0].empty()) continue;  // a blank line
-                error({file.file, line, 1}, fmt::format("the row has {} fields (expected {}, as in the header)",
-                                                        f.size(), columns->names.size()));
+                report_field_count(reader, file, columns->names.size());
                 continue;
             }
-            auto at = [&](std::size_t c) { return Pos{file.file, line, reader.columns()[c]}; };
+            auto at = [&](std::size_t c) { return Pos{file.file, reader.lines()[c], reader.columns()[c]}; };
             record.clear();
+            record.from_csv = true;
             record.pos = at(0);
             record.id = f[c_id];
             record.id_pos = at(c_id);
@@ -1072,7 +1171,6 @@ private:
             record.kind_pos = at(c_kind);
             record.name = f[c_name];
             record.name_pos = at(c_name);
-            if (record.id.empty()) error(at(c_id), "the id is empty (expected an entity id)");
             if (c_short) record.short_name = f[*c_short];
             if (c_aliases && !f[*c_aliases].empty()) {
                 std::string_view cell = f[*c_aliases];
@@ -1119,16 +1217,14 @@ private:
         }
         RelationRecord r;
         while (reader.next_row()) {
-            report_csv_errors(reader, file);
+            if (report_csv_errors(reader, file)) continue;
             const auto& f = reader.fields();
-            const auto line = reader.line();
             if (f.size() != columns->names.size()) {
                 if (f.size() == 1 && f[0].empty()) continue;
-                error({file.file, line, 1}, fmt::format("the row has {} fields (expected {}, as in the header)",
-                                                        f.size(), columns->names.size()));
+                report_field_count(reader, file, columns->names.size());
                 continue;
             }
-            auto at = [&](std::size_t c) { return Pos{file.file, line, reader.columns()[c]}; };
+            auto at = [&](std::size_t c) { return Pos{file.file, reader.lines()[c], reader.columns()[c]}; };
             r = RelationRecord{};
             r.layer = file.layer;
             r.kind = f[c_kind];
@@ -1173,6 +1269,9 @@ private:
         else
             imported = parse_node_link_json(file.input->content, m_options.mapping, problems);
         for (const auto& p : problems) error({file.file, p.line, p.column}, p.message);
+        if (!imported.default_source.empty() && m_default_source[file.layer].first.empty())
+            m_default_source[file.layer] = {imported.default_source, {file.file, imported.default_source_line,
+                                                                      imported.default_source_column}};
         const auto& layer_id = m_graph.layers[file.layer].id;
         for (auto& node : imported.nodes) {
             EntityRecord record;
@@ -1190,6 +1289,9 @@ private:
                                               "default_source",
                                               node.id, layer_id));
             for (auto& [k, v] : node.attributes) record.attributes.push_back({k, v, record.pos});
+            if (!node.valid_from.empty()) record.validity.from = csv_date(node.valid_from, record.pos, "valid_from");
+            if (!node.valid_to.empty()) record.validity.to = csv_date(node.valid_to, record.pos, "valid_to");
+            record.validity_pos = record.pos;
             apply_entity(record, file.layer);
         }
         for (auto& edge : imported.edges) {
@@ -1226,10 +1328,14 @@ private:
     std::vector<std::size_t> m_entity_layer;
     std::vector<Pos> m_entity_pos;
     std::vector<bool> m_entity_kind_ok;
+    std::vector<KindIndex> m_entity_kinds;  // beside the entities, so that checks stay in cache
+    std::string m_last_from_id;             // the last id a relation started at, and its entity
+    std::optional<EntityIndex> m_last_from;
     std::vector<std::string> m_entity_kind_ids;
     std::vector<std::string> m_relation_kind_ids;
     std::vector<std::string> m_source_ids;
-    std::unordered_map<RelationKey, RelationIndex, RelationKeyHash> m_relation_index;
+    std::vector<std::pair<std::string, Pos>> m_context_checks;
+    RelationTable m_relation_index;  // the first relation of each (from, to, kind)
     std::size_t m_missing_reports = 0;
 };
 

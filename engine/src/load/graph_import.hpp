@@ -1,6 +1,11 @@
 #pragma once
 // Readers for graphs written by other tools: GraphML and NetworkX node-link JSON. They only
-// parse; the dataset loader checks what they read against the schema like any other layer.
+// parse and map attributes to the parts of an entity or relation (see docs/interchange.md);
+// the dataset loader checks what they read against the schema like any other layer.
+//
+// A node or edge that cannot be read (no id, no kind, no name) is reported and left out, and
+// so are the edges that touch such a node: the load fails anyway, and the user sees the cause
+// instead of a cascade of "no such entity".
 
 #include <cstdint>
 #include <string>
@@ -32,6 +37,9 @@ struct ImportedEdge {
 struct ImportedGraph {
     std::vector<ImportedNode> nodes;
     std::vector<ImportedEdge> edges;
+    // The graph-level attribute `default_source`: the citation of nodes and edges that give none.
+    std::string default_source;
+    std::uint32_t default_source_line = 0, default_source_column = 0;
 };
 
 struct ImportProblem {

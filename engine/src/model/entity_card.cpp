@@ -7,6 +7,30 @@
 
 namespace orgraph {
 
+std::vector<EntityIndex> entity_context(const Graph& graph, EntityIndex entity) {
+    std::vector<EntityIndex> chain;
+    auto current = entity;
+    // A few steps suffice (a post in a city in a country); the bound also stops cycles.
+    for (int step = 0; step < 4; ++step) {
+        const auto& relation_id = graph.schema.context_relation(graph.entity(current).kind);
+        if (relation_id.empty()) break;
+        const auto kind = graph.schema.relation_kind(relation_id);
+        if (!kind) break;
+        std::optional<EntityIndex> next;
+        for (auto r : graph.out_relations(current)) {
+            const auto& rel = graph.relation(r);
+            if (rel.kind == *kind && !rel.derived) {
+                next = rel.to;
+                break;
+            }
+        }
+        if (!next || std::find(chain.begin(), chain.end(), *next) != chain.end() || *next == entity) break;
+        chain.push_back(*next);
+        current = *next;
+    }
+    return chain;
+}
+
 EntityCard make_entity_card(const Graph& graph, EntityIndex entity) {
     EntityCard card;
     card.entity = entity;

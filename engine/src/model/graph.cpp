@@ -20,29 +20,72 @@ bool Attributes::set(std::string key, std::string value) {
     return true;
 }
 
+namespace {
+std::uint64_t id_hash(std::string_view id) {
+    // FNV-1a, then a final mix so that the low bits (the slot) and the high bits (the tag)
+    // both depend on every byte.
+    std::uint64_t h = 0xCBF29CE484222325ULL;
+    for (const unsigned char c : id) h = (h ^ c) * 0x100000001B3ULL;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
+    return h;
+}
+}  // namespace
+
+void Graph::index_id(EntityIndex index) {
+    if ((m_id_count + 1) * 2 > m_id_slots.size()) {
+        // Grow to twice the size and put every id back.
+        std::vector<std::uint64_t> slots(std::max<std::size_t>(64, m_id_slots.size() * 2), 0);
+        m_id_slots.swap(slots);
+        m_id_count = 0;
+        for (const auto slot : slots)
+            if (slot) index_id(static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1));
+    }
+    const auto& id = m_entities[index].id;
+    const auto h = id_hash(id);
+    const auto mask = m_id_slots.size() - 1;
+    for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+        const auto slot = m_id_slots[i];
+        if (slot == 0) {
+            m_id_slots[i] = (h & 0xFFFFFFFF00000000ULL) | (static_cast<std::uint64_t>(index) + 1);
+            ++m_id_count;
+            return;
+        }
+        // The same id twice: the first entity keeps it.
+        if ((slot >> 32) == (h >> 32) && m_entities[(slot & 0xFFFFFFFFULL) - 1].id == id) return;
+    }
+}
+
 EntityIndex Graph::add_entity(Entity entity) {
     const auto index = static_cast<EntityIndex>(m_entities.size());
-    m_ids.emplace(entity.id, index);
     m_entities.push_back(std::move(entity));
-    boost::add_vertex(m_topology);
+    index_id(index);
+    boost::add_vertex(static_cast<Topology&>(m_topology));
     return index;
 }
 
 RelationIndex Graph::add_relation(Relation relation) {
     const auto index = static_cast<RelationIndex>(m_relations.size());
-    boost::add_edge(relation.from, relation.to, EdgeBundle{index}, m_topology);
+    boost::add_edge(relation.from, relation.to, EdgeBundle{index}, static_cast<Topology&>(m_topology));
     m_relations.push_back(std::move(relation));
     return index;
 }
 
 std::optional<EntityIndex> Graph::find(std::string_view id) const {
-    auto it = m_ids.find(std::string(id));
-    if (it == m_ids.end()) return std::nullopt;
-    return it->second;
+    if (m_id_slots.empty()) return std::nullopt;
+    const auto h = id_hash(id);
+    const auto mask = m_id_slots.size() - 1;
+    for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+        const auto slot = m_id_slots[i];
+        if (slot == 0) return std::nullopt;
+        const auto index = static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1);
+        if ((slot >> 32) == (h >> 32) && m_entities[index].id == id) return index;
+    }
 }
 
 std::optional<SourceIndex> Graph::find_source(std::string_view id) const {
-    auto it = m_source_ids.find(std::string(id));
+    auto it = m_source_ids.find(id);
     if (it == m_source_ids.end()) return std::nullopt;
     return it->second;
 }
@@ -92,7 +135,15 @@ std::string Graph::cite(const Citations& citations) const {
 void Graph::reserve(std::size_t entities, std::size_t relations) {
     m_entities.reserve(entities);
     m_relations.reserve(relations);
-    m_ids.reserve(entities);
+    if (entities * 2 > m_id_slots.size()) {
+        std::size_t size = 64;
+        while (size < entities * 2) size *= 2;
+        std::vector<std::uint64_t> slots(size, 0);
+        m_id_slots.swap(slots);
+        m_id_count = 0;
+        for (const auto slot : slots)
+            if (slot) index_id(static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1));
+    }
 }
 
 }  // namespace orgraph

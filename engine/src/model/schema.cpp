@@ -95,6 +95,39 @@ std::vector<std::string> Schema::entity_attributes(KindIndex kind) const {
     return all;
 }
 
+const std::vector<std::string>* Schema::allowed_values(KindIndex kind, std::string_view key) const {
+    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
+        const auto& k = m_entity_kinds[kind];
+        for (const auto& [name, values] : k.values)
+            if (name == key) return &values;
+        if (!k.parent) return nullptr;
+        kind = *k.parent;
+    }
+    return nullptr;
+}
+
+const std::string& Schema::context_relation(KindIndex kind) const {
+    static const std::string none;
+    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
+        const auto& k = m_entity_kinds[kind];
+        if (!k.context.empty()) return k.context;
+        if (!k.parent) return none;
+        kind = *k.parent;
+    }
+    return none;
+}
+
+const std::string& Schema::summary_attribute(KindIndex kind) const {
+    static const std::string none;
+    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
+        const auto& k = m_entity_kinds[kind];
+        if (!k.summary.empty()) return k.summary;
+        if (!k.parent) return none;
+        kind = *k.parent;
+    }
+    return none;
+}
+
 std::vector<KindIndex> Schema::kind_and_descendants(KindIndex kind) const {
     std::vector<KindIndex> result;
     for (std::size_t i = 0; i < m_entity_kinds.size(); ++i)

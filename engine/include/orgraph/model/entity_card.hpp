@@ -15,6 +15,11 @@ struct CardItem {
     EntityIndex other = 0;
 };
 
+// Where a listed entity stands: the chain of its kind's context relation ("located_in"),
+// stated relations only: DPRK Embassy in Moscow → Moscow → Russian Federation gives
+// [Moscow, Russian Federation]. Empty when its kind names no context relation.
+std::vector<EntityIndex> entity_context(const Graph& graph, EntityIndex entity);
+
 struct CardGroup {
     RelationKindIndex kind = 0;
     bool outgoing = true;

@@ -43,7 +43,19 @@ struct Citation {
     auto operator<=>(const Citation&) const = default;
 };
 
-using Citations = boost::container::small_vector<Citation, 1>;
+// One citation is kept inline. Boost's small_vector does not declare its move constructor
+// noexcept (although moving citations cannot throw), and without that std::vector copies every
+// entity and relation each time it grows; this type declares it.
+struct Citations : boost::container::small_vector<Citation, 1> {
+    using Base = boost::container::small_vector<Citation, 1>;
+    using Base::Base;
+    Citations() = default;
+    Citations(const Citations&) = default;
+    Citations(Citations&&) noexcept = default;
+    Citations& operator=(const Citations&) = default;
+    Citations& operator=(Citations&&) noexcept = default;
+    ~Citations() = default;
+};
 
 struct Attribute {
     std::string key;
@@ -142,11 +154,36 @@ public:
     void reserve(std::size_t entities, std::size_t relations);
 
 private:
+    // Boost's adjacency_list can be copied but has no move constructor, so moving a Graph (out
+    // of the loader, or when restricting it to a date) would copy every edge; this moves by
+    // swapping.
+    struct MovableTopology : Topology {
+        MovableTopology() = default;
+        MovableTopology(const MovableTopology&) = default;
+        MovableTopology(MovableTopology&& other) noexcept { swap(other); }
+        MovableTopology& operator=(const MovableTopology&) = default;
+        MovableTopology& operator=(MovableTopology&& other) noexcept {
+            swap(other);
+            return *this;
+        }
+        ~MovableTopology() = default;
+    };
+    // Lookups by string_view without building a std::string.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+    };
+
     std::vector<Entity> m_entities;
     std::vector<Relation> m_relations;
-    Topology m_topology;
-    std::unordered_map<std::string, EntityIndex> m_ids;
-    std::unordered_map<std::string, SourceIndex> m_source_ids;
+    MovableTopology m_topology;
+    // Entity ids to indices: open addressing over the entities' own id strings, each slot the
+    // id's hash in the high 32 bits and the index + 1 in the low ones (0: empty). A tenth of the
+    // memory of a map holding a second copy of every id, and fewer cache misses.
+    std::vector<std::uint64_t> m_id_slots;
+    std::size_t m_id_count = 0;
+    void index_id(EntityIndex index);
+    std::unordered_map<std::string, SourceIndex, IdHash, std::equal_to<>> m_source_ids;
 };
 
 }  // namespace orgraph

@@ -21,6 +21,10 @@ struct EntityKind {
     std::string description;
     std::optional<KindIndex> parent;
     std::vector<std::string> attributes;  // declared here, not inherited ones
+    std::string summary;  // an attribute shown beside the name wherever the entity is listed
+    std::string context;  // a relation kind followed to place the entity when it is listed ("located_in")
+    // Attributes restricted to a list of values: (key, allowed values).
+    std::vector<std::pair<std::string, std::vector<std::string>>> values;
 };
 
 struct RelationKind {
@@ -42,6 +46,7 @@ struct RuleSpec {
     std::vector<std::string> compose;  // relation kinds in order; "~kind" walks one backwards
     std::string transitive;            // relation kind whose closure is taken
     std::string inverse_of;            // relation kind that is read backwards
+    std::vector<std::string> only_if;  // a chain like `compose` that must join the same two entities
     std::string description;
     std::string file;
     std::uint32_t line = 0;
@@ -79,6 +84,13 @@ public:
     [[nodiscard]] bool relation_attribute_allowed(RelationKindIndex relation, std::string_view key) const;
     // Attributes an entity kind may carry, its ancestors' included, sorted.
     [[nodiscard]] std::vector<std::string> entity_attributes(KindIndex kind) const;
+    // The values an attribute of this kind may take (the kind's own list or its nearest
+    // ancestor's), or nullptr when any value is allowed.
+    [[nodiscard]] const std::vector<std::string>* allowed_values(KindIndex kind, std::string_view key) const;
+    // The context relation kind of a kind, its own or its nearest ancestor's; empty when none.
+    [[nodiscard]] const std::string& context_relation(KindIndex kind) const;
+    // The summary attribute of a kind, its own or its nearest ancestor's; empty when none.
+    [[nodiscard]] const std::string& summary_attribute(KindIndex kind) const;
     // The kind and its descendants.
     [[nodiscard]] std::vector<KindIndex> kind_and_descendants(KindIndex kind) const;
 

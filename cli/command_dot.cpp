@@ -1,0 +1,34 @@
+#include "command_dot.hpp"
+
+namespace orgraph::cli {
+
+std::string_view DotCommand::examples() const {
+    return "orgraph dot -o ministry.dot\n"
+           "orgraph dot --fold none --kinds ministry,department,country\n"
+           "orgraph dot --focus korua --depth 2 | dot -Tsvg > korua.svg\n"
+           "orgraph dot --focus aad1 --highlight aad1 CHN\n"
+           "orgraph path aad1 malta --format json > route.json && orgraph dot --highlight-json route.json";
+}
+
+void DotCommand::add_options(po::options_description& options, po::positional_options_description&) {
+    options.add(diagram_options(m_diagram)).add(data_options(m_data));
+    po::options_description output("Output");
+    output.add_options()("output,o", po::value(&m_output)->value_name("FILE"),
+                         "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
+    options.add(output);
+}
+
+void DotCommand::setup(const po::variables_map&) {
+    check_diagram_options(m_diagram);
+    (void)m_data.as_of_date();
+}
+
+int DotCommand::run() {
+    const auto graph = load_graph(m_data);
+    Output output(m_output);
+    write_diagram_dot(output.stream(), graph, m_diagram);
+    output.commit();
+    return 0;
+}
+
+}  // namespace orgraph::cli

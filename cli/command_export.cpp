@@ -1,0 +1,72 @@
+#include "command_export.hpp"
+
+#include <fmt/format.h>
+
+#include "orgraph/write/atomic_directory.hpp"
+#include "orgraph/write/interchange.hpp"
+
+namespace orgraph::cli {
+namespace {
+
+bool directory_format(const std::string& format) { return format == "csv" || format == "neo4j"; }
+
+}  // namespace
+
+std::string_view ExportCommand::examples() const {
+    return "orgraph export --to graphml -o mfa.graphml\n"
+           "orgraph export --to json -o mfa.json\n"
+           "orgraph export --to csv -o mfa-csv && orgraph --data mfa-csv info\n"
+           "orgraph export --to neo4j -o mfa-neo4j --no-derived\n"
+           "orgraph export --to ftm --with dprk-missions > mfa.ftm.json";
+}
+
+void ExportCommand::add_options(po::options_description& options, po::positional_options_description&) {
+    po::options_description output("Output");
+    output.add_options()
+        ("to,t", po::value(&m_to)->value_name("FORMAT"),
+         "graphml, json (NetworkX node-link), csv (orgraph's bulk dataset: a directory), neo4j (neo4j-admin "
+         "import CSVs: a directory) or ftm (FollowTheMoney, one entity per line)")
+        ("output,o", po::value(&m_output)->value_name("PATH"),
+         "the file (default: standard output) or, for csv and neo4j, the directory to write; written atomically");
+    options.add(output).add(data_options(m_data));
+}
+
+void ExportCommand::setup(const po::variables_map&) {
+    if (m_to.empty()) throw usage_error("export needs --to FORMAT (graphml, json, csv, neo4j or ftm)");
+    if (m_to != "graphml" && m_to != "json" && m_to != "csv" && m_to != "neo4j" && m_to != "ftm")
+        throw usage_error(fmt::format("unknown export format '{}' (expected graphml, json, csv, neo4j or ftm)", m_to));
+    if (directory_format(m_to) && (m_output.empty() || m_output == "-"))
+        throw usage_error(fmt::format("--to {} writes a directory: give it with -o DIR", m_to));
+    (void)m_data.as_of_date();
+}
+
+int ExportCommand::run() {
+    const auto graph = load_graph(m_data);
+    try {
+        if (directory_format(m_to)) {
+            const std::vector<std::string> names = m_to == "csv"
+                                                       ? std::vector<std::string>{"dataset.toml", "entities.csv", "relations.csv"}
+                                                       : std::vector<std::string>{"nodes.csv", "relationships.csv", "README.md"};
+            AtomicDirectory directory(m_output, names);
+            if (m_to == "csv")
+                write_dataset_csv(directory.temporary_path(), graph);
+            else
+                write_neo4j_csv(directory.temporary_path(), graph);
+            directory.commit();
+            return 0;
+        }
+        Output output(m_output);
+        if (m_to == "graphml")
+            write_graphml(output.stream(), graph);
+        else if (m_to == "json")
+            write_node_link_json(output.stream(), graph);
+        else
+            write_ftm(output.stream(), graph);
+        output.commit();
+    } catch (const export_error& e) {
+        throw std::runtime_error(fmt::format("cannot export as {}: {}", m_to, e.what()));
+    }
+    return 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,53 @@
+#include "command_generate.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+
+namespace orgraph::cli {
+
+std::string_view GenerateCommand::examples() const {
+    return "orgraph generate --entities 2000 --relations 10000 -o /tmp/small\n"
+           "orgraph generate --entities 1000000 --relations 5000000 --seed 7 -o /tmp/big\n"
+           "orgraph generate --entities 1000000 --relations 5000000 --seed 7 -o /tmp/big --force\n"
+           "orgraph --data /tmp/small info";
+}
+
+void GenerateCommand::add_options(po::options_description& options, po::positional_options_description&) {
+    options.add_options()
+        ("entities,n", po::value(&m_params.entities)->default_value(m_params.entities)->value_name("N"),
+         "how many entities (exactly)")
+        ("relations,r", po::value(&m_params.relations)->default_value(m_params.relations)->value_name("M"),
+         "how many stated relations (exactly)")
+        ("seed,s", po::value(&m_params.seed)->default_value(m_params.seed)->value_name("S"),
+         "the seed: the same N, M and S give the same bytes")
+        ("output,o", po::value(&m_directory)->value_name("DIR"),
+         "the directory to write (created whole under a temporary name, then renamed into place)")
+        ("force", po::bool_switch(&m_force), "replace DIR when it holds a dataset written earlier");
+}
+
+void GenerateCommand::setup(const po::variables_map&) {
+    if (m_directory.empty()) throw usage_error("generate needs -o DIR, the directory to write");
+    if (m_params.entities == 0) throw usage_error("--entities must be at least 1");
+    if (m_params.entities > generate_max_entities)
+        throw usage_error(fmt::format("--entities must be at most {}", generate_max_entities));
+    if (m_params.relations > generate_max_relations)
+        throw usage_error(fmt::format("--relations must be at most {}", generate_max_relations));
+}
+
+int GenerateCommand::run() {
+    GenerateSummary summary;
+    try {
+        summary = generate_dataset(m_params, m_directory, m_force);
+    } catch (const generate_error& e) {
+        // Sizes that cannot be met are a matter of the command line.
+        throw usage_error(e.what());
+    }
+    std::cout << fmt::format("wrote {}: {} entities ({} countries, {} ministries of {} states), {} relations ({} "
+                             "structural), seed {}\n",
+                             m_directory, summary.entities, summary.countries, summary.ministries, summary.home_states,
+                             summary.relations,
+                             std::min(summary.structural_relations, summary.relations), m_params.seed);
+    return 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,130 @@
+#include "command_path.hpp"
+
+#include <fmt/format.h>
+
+#include "orgraph/model/name_resolver.hpp"
+#include "table.hpp"
+
+namespace orgraph::cli {
+namespace {
+const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+std::string hops(std::size_t n) { return fmt::format("{} step{}", n, n == 1 ? "" : "s"); }
+}  // namespace
+
+std::string_view PathCommand::examples() const {
+    return "orgraph path korua \"DPRK Embassy in Moscow\"\n"
+           "orgraph path korua emb-rus-moscow --k 3\n"
+           "orgraph path korua emb-rus-moscow --all --max-hops 4\n"
+           "orgraph path aad1 korua --via part_of,sponsored_by\n"
+           "orgraph --with dprk-missions path kafa emb-nga-abuja --format json";
+}
+
+void PathCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+    options.add_options()
+        ("from", po::value(&m_from)->value_name("FROM"), "where the route starts")
+        ("to", po::value(&m_to)->value_name("TO"), "where it ends")
+        ("k", po::value(&m_params.k)->default_value(m_params.k)->value_name("N"),
+         "the N shortest loopless routes (Yen's algorithm)")
+        ("all", po::bool_switch(&m_params.all), "every simple route of at most --max-hops steps, shortest first")
+        ("max-hops", po::value(&m_params.max_hops)->default_value(m_params.max_hops)->value_name("N"),
+         "with --all: the longest route listed")
+        ("limit", po::value(&m_params.limit)->default_value(m_params.limit)->value_name("N"),
+         "with --all: stop after N routes");
+    options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
+    positional.add("from", 1).add("to", 1);
+}
+
+void PathCommand::setup(const po::variables_map& variables) {
+    check_format(m_output, formats);
+    if (m_from.empty() || m_to.empty()) throw usage_error("path needs FROM and TO (ids, names, acronyms or aliases)");
+    if (m_params.k == 0) throw usage_error("--k must be at least 1");
+    if (m_params.all && !variables["k"].defaulted()) throw usage_error("--k and --all exclude each other");
+    if (!m_params.all && !variables["max-hops"].defaulted()) throw usage_error("--max-hops goes with --all");
+    if (m_params.all && m_params.max_hops == 0) throw usage_error("--max-hops must be at least 1");
+    if (m_params.limit == 0) throw usage_error("--limit must be at least 1");
+    (void)m_data.as_of_date();
+}
+
+int PathCommand::run() {
+    const auto graph = load_route_graph(m_data);
+    const NameResolver resolver(graph);
+    const auto from = resolve_route_entity(graph, resolver, m_from, m_data);
+    const auto to = resolve_route_entity(graph, resolver, m_to, m_data);
+    if (from == to) throw usage_error(fmt::format("FROM and TO are the same entity, {}", entity_label(graph, from)));
+    m_params.traversal = traversal_params(m_filters, m_data);
+    const auto result = with_known_kinds([&] { return find_paths(graph, from, to, m_params); });
+    const TraversalView view(graph, m_params.traversal);
+
+    Output output(m_output.output);
+    auto& out = output.stream();
+    const auto format = m_output.parsed_format();
+    if (format == Format::json) {
+        JsonWriter json(out);
+        json.begin_object();
+        json.key("from");
+        write_entity_json(json, graph, from);
+        json.key("to");
+        write_entity_json(json, graph, to);
+        json.field("found", !result.routes.empty());
+        json.field("truncated", result.truncated);
+        if (result.shortest_hops) json.field("shortest_hops", static_cast<std::uint64_t>(*result.shortest_hops));
+        json.key("routes").begin_array();
+        for (const auto& route : result.routes) {
+            json.begin_object().field("hops", static_cast<std::uint64_t>(route.size()));
+            json.key("route");
+            write_route_json(json, graph, route);
+            json.end_object();
+        }
+        json.end_array();
+        if (result.no_route) {
+            json.key("no_route");
+            write_no_route_json(json, view, *result.no_route);
+        }
+        json.end_object();
+        json.finish();
+    } else if (format == Format::table) {
+        if (result.no_route) {
+            write_no_route_text(out, view, from, to, *result.no_route);
+        } else if (result.routes.empty()) {
+            out << fmt::format("No route from {} to {} within {}; the shortest takes {}.\n", entity_label(graph, from),
+                               entity_label(graph, to), hops(m_params.max_hops), hops(*result.shortest_hops));
+        } else {
+            const bool several = m_params.all || m_params.k > 1;
+            if (!several) {
+                out << fmt::format("Shortest route from {} to {}: {}.\n\n", entity_label_dated(graph, from),
+                                   entity_label_dated(graph, to), hops(result.routes.front().size()));
+                write_route_text(out, graph, result.routes.front(), "  ");
+            } else {
+                out << fmt::format("{} route{} from {} to {}{}.\n", result.routes.size(),
+                                   result.routes.size() == 1 ? "" : "s", entity_label_dated(graph, from),
+                                   entity_label_dated(graph, to),
+                                   m_params.all ? fmt::format(" within {}", hops(m_params.max_hops)) : std::string{});
+                for (std::size_t i = 0; i < result.routes.size(); ++i) {
+                    out << fmt::format("\nRoute {}: {}\n", i + 1, hops(result.routes[i].size()));
+                    write_route_text(out, graph, result.routes[i], "  ");
+                }
+                if (result.truncated)
+                    out << fmt::format("\nStopped after {} routes (--limit); there are more.\n", m_params.limit);
+            }
+        }
+    } else {
+        auto columns = step_columns();
+        columns.insert(columns.begin(), {"route", "hops", "step"});
+        Table table(columns, {true, true, true});
+        for (std::size_t i = 0; i < result.routes.size(); ++i) {
+            for (std::size_t s = 0; s < result.routes[i].size(); ++s) {
+                auto cells = step_cells(graph, result.routes[i][s]);
+                cells.insert(cells.begin(), {std::to_string(i + 1), std::to_string(result.routes[i].size()),
+                                             std::to_string(s + 1)});
+                table.add(std::move(cells));
+            }
+        }
+        write_table(out, table, format);
+    }
+    output.commit();
+    // Like grep: a search that finds nothing ends with status 1, its explanation on stdout.
+    return result.routes.empty() ? 1 : 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,99 @@
+#include "command_reach.hpp"
+
+#include <fmt/format.h>
+
+#include "orgraph/model/name_resolver.hpp"
+#include "table.hpp"
+
+namespace orgraph::cli {
+namespace {
+const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+}
+
+std::string_view ReachCommand::examples() const {
+    return "orgraph reach korua\n"
+           "orgraph reach korua --kinds mission\n"
+           "orgraph reach \"DPRK Embassy in Moscow\" --reverse\n"
+           "orgraph reach mfa --via part_of --depth 1 --format csv\n"
+           "orgraph --with dprk-missions reach aalad --via oversees --format json";
+}
+
+void ReachCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+    options.add_options()
+        ("entity", po::value(&m_entity)->value_name("ENTITY"), "where routes start: an id, name, acronym or alias")
+        ("reverse", po::bool_switch(&m_params.reverse), "list what reaches ENTITY instead of what it reaches")
+        ("kinds", po::value(&m_kinds)->composing()->value_name("KIND[,KIND]"),
+         "report only entities of these kinds, subkinds included (routes still pass through others)")
+        ("depth", po::value(&m_params.depth)->default_value(m_params.depth)->value_name("N"),
+         "at most N steps away (0: no limit)");
+    options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
+    positional.add("entity", 1);
+}
+
+void ReachCommand::setup(const po::variables_map&) {
+    check_format(m_output, formats);
+    if (m_entity.empty()) throw usage_error("reach needs an ENTITY (an id, a name, an acronym or an alias)");
+    (void)m_data.as_of_date();
+}
+
+int ReachCommand::run() {
+    const auto graph = load_route_graph(m_data);
+    const NameResolver resolver(graph);
+    const auto start = resolve_route_entity(graph, resolver, m_entity, m_data);
+    m_params.traversal = traversal_params(m_filters, m_data);
+    RouteFilterOptions kinds{m_kinds, {}};
+    m_params.kinds = traversal_params(kinds, m_data).via;
+    const auto result = with_known_kinds([&] { return reach(graph, start, m_params); });
+
+    Output output(m_output.output);
+    auto& out = output.stream();
+    const auto format = m_output.parsed_format();
+    if (format == Format::json) {
+        JsonWriter json(out);
+        json.begin_object();
+        json.key("start");
+        write_entity_json(json, graph, start);
+        json.field("reverse", result.reverse);
+        json.field("reached_total", static_cast<std::uint64_t>(result.reached_total));
+        json.field("farthest", static_cast<std::uint64_t>(result.farthest));
+        json.field("listed", static_cast<std::uint64_t>(result.reached.size()));
+        json.key("reached").begin_array();
+        for (const auto& r : result.reached) {
+            json.begin_object();
+            json.key("entity");
+            write_entity_json(json, graph, r.entity);
+            json.field("distance", static_cast<std::uint64_t>(r.distance));
+            json.key(result.reverse ? "first_step" : "last_step");
+            write_step_json(json, graph, r.step);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+        json.finish();
+    } else {
+        Table table({"distance", "id", "name", "kind", result.reverse ? "leads_on_by" : "reached_by", "derived", "sources"},
+                    {true, false, false, false, false, false, false});
+        for (const auto& r : result.reached) {
+            const auto& relation = graph.relation(r.step.relation);
+            table.add({std::to_string(r.distance), graph.entity(r.entity).id, graph.entity(r.entity).name,
+                       graph.kind_of(r.entity).id, step_ids(graph, r.step),
+                       relation.derived ? "rule " + relation.rule : "no", graph.cite(relation.citations)});
+        }
+        if (format == Format::table) {
+            const auto& name = entity_label(graph, start);
+            const auto total = result.reached_total;
+            out << (result.reverse
+                        ? fmt::format("{} {} reach{} {}", total, total == 1 ? "entity" : "entities", total == 1 ? "es" : "",
+                                      name)
+                        : fmt::format("{} reaches {} {}", name, total, total == 1 ? "entity" : "entities"));
+            if (total > 0) out << fmt::format(", at most {} step{} away", result.farthest, result.farthest == 1 ? "" : "s");
+            if (result.reached.size() != total) out << fmt::format("; {} of the kinds asked for", result.reached.size());
+            out << ".\n\n";
+        }
+        if (!result.reached.empty() || format != Format::table) write_table(out, table, format);
+    }
+    output.commit();
+    return 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,55 @@
+#include "command_render.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "orgraph/write/render.hpp"
+
+namespace orgraph::cli {
+
+std::string_view RenderCommand::examples() const {
+    return "orgraph render -o ministry.svg\n"
+           "orgraph render --to png -o ministry.png\n"
+           "orgraph render --focus kcca --depth 2 --to pdf -o kcca.pdf\n"
+           "orgraph render --highlight aad1 malta --fold none --focus aad1 -o route.svg";
+}
+
+void RenderCommand::add_options(po::options_description& options, po::positional_options_description&) {
+    po::options_description output("Output");
+    output.add_options()
+        ("to,t", po::value(&m_to)->value_name("FORMAT"),
+         "svg, png or pdf (default: from the extension of -o, else svg)")
+        ("output,o", po::value(&m_output)->value_name("FILE"),
+         "write to FILE (atomically: rendered in memory, then renamed into place); required");
+    options.add(output).add(diagram_options(m_diagram)).add(data_options(m_data));
+}
+
+void RenderCommand::setup(const po::variables_map&) {
+    if (m_output.empty() || m_output == "-")
+        throw usage_error("render needs -o FILE (pictures are not written to a terminal; use 'orgraph dot' for text)");
+    if (m_to.empty()) {
+        const auto dot = m_output.rfind('.');
+        const auto ext = dot == std::string::npos ? std::string{} : m_output.substr(dot + 1);
+        m_to = parse_render_format(ext) ? ext : "svg";
+    }
+    if (!parse_render_format(m_to))
+        throw usage_error(fmt::format("--to '{}' is not a format render writes (expected svg, png or pdf)", m_to));
+    check_diagram_options(m_diagram);
+    (void)m_data.as_of_date();
+}
+
+int RenderCommand::run() {
+    const auto graph = load_graph(m_data);
+    std::ostringstream dot;
+    write_diagram_dot(dot, graph, m_diagram);
+    const auto picture = render_dot(dot.str(), *parse_render_format(m_to));
+    for (const auto& w : picture.warnings) std::cerr << "orgraph: graphviz: " << w << '\n';
+    Output output(m_output);
+    output.stream().write(picture.data.data(), static_cast<std::streamsize>(picture.data.size()));
+    output.commit();
+    return 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,192 @@
+#include "command_weak_points.hpp"
+
+#include <fmt/format.h>
+
+#include "orgraph/model/name_resolver.hpp"
+#include "table.hpp"
+
+namespace orgraph::cli {
+namespace {
+const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+std::string names(const Graph& graph, const std::vector<EntityIndex>& entities) {
+    std::string text;
+    for (auto e : entities) text += (text.empty() ? "" : ", ") + entity_label(graph, e);
+    return text;
+}
+}  // namespace
+
+std::string_view WeakPointsCommand::examples() const {
+    return "orgraph weak-points korua --to-kind mission\n"
+           "orgraph weak-points korua \"DPRK Embassy in Moscow\" --via contact_via,sponsored_by,part_of,oversees\n"
+           "orgraph --with dprk-missions weak-points kafa --to-kind embassy\n"
+           "orgraph --with dprk-missions weak-points kafa --to-kind mission --format csv";
+}
+
+void WeakPointsCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+    options.add_options()
+        ("from", po::value(&m_from)->value_name("FROM"), "where routes start")
+        ("to", po::value(&m_to)->value_name("TO"), "the one target")
+        ("to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
+         "instead of TO: every entity of this kind, subkinds included");
+    options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
+    positional.add("from", 1).add("to", 1);
+}
+
+void WeakPointsCommand::setup(const po::variables_map&) {
+    check_format(m_output, formats);
+    if (m_from.empty()) throw usage_error("weak-points needs FROM (an id, a name, an acronym or an alias)");
+    if (m_to.empty() == m_params.to_kind.empty())
+        throw usage_error("weak-points needs either TO or --to-kind KIND, not both");
+    (void)m_data.as_of_date();
+}
+
+int WeakPointsCommand::run() {
+    const auto graph = load_route_graph(m_data);
+    const NameResolver resolver(graph);
+    const auto from = resolve_route_entity(graph, resolver, m_from, m_data);
+    std::optional<EntityIndex> to;
+    if (!m_to.empty()) {
+        to = resolve_route_entity(graph, resolver, m_to, m_data);
+        if (*to == from) throw usage_error(fmt::format("FROM and TO are the same entity, {}", entity_label(graph, from)));
+    }
+    m_params.traversal = traversal_params(m_filters, m_data);
+    const auto result = with_known_kinds([&] { return find_weak_points(graph, from, to, m_params); });
+    const TraversalView view(graph, m_params.traversal);
+    const std::string targets_text =
+        to ? entity_label(graph, *to) : graph.schema.entity_kind(*graph.schema.entity_kind(m_params.to_kind)).plural;
+    const auto total = result.targets.size() + result.unreached.size();
+
+    Output output(m_output.output);
+    auto& out = output.stream();
+    const auto format = m_output.parsed_format();
+    if (format == Format::json) {
+        JsonWriter json(out);
+        json.begin_object();
+        json.key("from");
+        write_entity_json(json, graph, from);
+        if (to) {
+            json.key("to");
+            write_entity_json(json, graph, *to);
+        } else {
+            json.field("to_kind", m_params.to_kind);
+        }
+        json.field("targets", static_cast<std::uint64_t>(total));
+        json.field("reachable", static_cast<std::uint64_t>(result.targets.size()));
+        json.field("route_entities", static_cast<std::uint64_t>(result.route_entities));
+        json.key("common").begin_object();
+        json.key("entities").begin_array();
+        for (auto e : result.common_entities) write_entity_json(json, graph, e);
+        json.end_array();
+        json.key("relations");
+        write_route_json(json, graph, result.common_relations);
+        json.end_object();
+        json.key("entities").begin_array();
+        for (const auto& w : result.entities) {
+            json.begin_object();
+            json.key("entity");
+            write_entity_json(json, graph, w.entity);
+            json.field("targets", static_cast<std::uint64_t>(w.targets)).end_object();
+        }
+        json.end_array();
+        json.key("relations").begin_array();
+        for (const auto& c : result.relations) {
+            json.begin_object();
+            json.key("hop");
+            write_step_json(json, graph, c.step);
+            json.field("targets", static_cast<std::uint64_t>(c.targets)).end_object();
+        }
+        json.end_array();
+        json.key("per_target").begin_array();
+        for (const auto& t : result.targets) {
+            json.begin_object();
+            json.key("target");
+            write_entity_json(json, graph, t.target);
+            json.key("entities").begin_array();
+            for (auto e : t.entities) write_entity_json(json, graph, e);
+            json.end_array();
+            json.key("relations");
+            write_route_json(json, graph, t.relations);
+            json.end_object();
+        }
+        json.end_array();
+        json.key("unreached").begin_array();
+        for (const auto& u : result.unreached) {
+            json.begin_object();
+            json.key("target");
+            write_entity_json(json, graph, u.target);
+            write_connection_json(json, view, u.connection.found, u.connection.route, u.connection.obstacles);
+            json.end_object();
+        }
+        json.end_array();
+        if (result.no_route) {
+            json.key("no_route");
+            write_no_route_json(json, view, *result.no_route);
+        }
+        json.end_object();
+        json.finish();
+    } else if (format == Format::table) {
+        if (result.no_route) {
+            write_no_route_text(out, view, from, *to, *result.no_route);
+        } else {
+            out << fmt::format("Weak points on the routes from {} to {}", entity_label(graph, from), targets_text);
+            if (!to) out << fmt::format(": {} of {} reachable", result.targets.size(), total);
+            out << ".\n";
+            if (!result.targets.empty()) {
+                out << (result.targets.size() == 1 ? "\nEvery route to it passes through: "
+                                                   : "\nEvery route to every one of them passes through: ");
+                out << (result.common_entities.empty() ? "no single entity" : names(graph, result.common_entities));
+                out << '\n';
+                if (result.common_relations.empty()) {
+                    out << "No single relation lies on all of them.\n";
+                } else {
+                    out << "and takes:\n";
+                    write_route_text(out, graph, result.common_relations, "  ");
+                }
+            }
+            if (!to && !result.entities.empty()) {
+                out << "\nEntities whose loss cuts targets off:\n";
+                for (const auto& w : result.entities)
+                    out << fmt::format("  {:>4}  {}, {}\n", w.targets, entity_label(graph, w.entity),
+                                       graph.kind_of(w.entity).label);
+            }
+            if (!to && !result.relations.empty()) {
+                out << "\nRelations whose loss cuts targets off:\n";
+                for (const auto& c : result.relations)
+                    out << fmt::format("  {:>4}  {}\n", c.targets, step_line(graph, c.step, true));
+            }
+            if (!to) {
+                out << "\nPer target:\n";
+                for (const auto& t : result.targets) {
+                    out << fmt::format("  {}: ", entity_label(graph, t.target));
+                    if (t.entities.empty() && t.relations.empty()) {
+                        out << "no single point of failure\n";
+                        continue;
+                    }
+                    out << (t.entities.empty() ? "no single entity" : "through " + names(graph, t.entities));
+                    out << fmt::format("; {} critical relation{}\n", t.relations.size(), t.relations.size() == 1 ? "" : "s");
+                    for (const auto& s : t.relations) out << "      " << step_line(graph, s, true) << '\n';
+                }
+                for (const auto& u : result.unreached)
+                    out << fmt::format("  {}: no route (see 'orgraph path')\n", entity_label(graph, u.target));
+            }
+            out << fmt::format("\nRoutes from {} reach {} entities.\n", graph.entity(from).name, result.route_entities - 1);
+        }
+    } else {
+        Table table({"point", "id", "name", "kind", "targets", "sources"}, {false, false, false, false, true, false});
+        for (const auto& w : result.entities) {
+            const auto& e = graph.entity(w.entity);
+            table.add({"entity", e.id, e.name, graph.kind_of(w.entity).id, std::to_string(w.targets), graph.cite(e.citations)});
+        }
+        for (const auto& c : result.relations) {
+            const auto& relation = graph.relation(c.step.relation);
+            table.add({"relation", step_ids(graph, c.step), step_sentence(graph, c.step),
+                       graph.kind_of_relation(c.step.relation).id, std::to_string(c.targets), graph.cite(relation.citations)});
+        }
+        write_table(out, table, format);
+    }
+    output.commit();
+    return 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,204 @@
+#pragma once
+// Coverage: which units of an organisation answer for which countries, which countries no unit
+// answers for, and where the organisation's structure disagrees with itself (a country two
+// units claim, an organisation covered while some of its members are not).
+//
+// "Answers for" is one relation kind chosen by the caller: a department `covers` a country, an
+// association `focuses_on` one, a mission is `located_in` one. A unit reaches a country
+//   - directly, by a relation of that kind to the country;
+//   - through a region, when it points at a region that `includes` countries;
+//   - via an intermediate entity, by following the same relation kind on (a mission located in
+//     a city located in a country);
+//   - by a derived relation of that kind (from the schema's rules).
+// Relations and entities count when they hold on the as-of date (or on `today` without one);
+// without an as-of date, units that carry a status attribute count only with the open value.
+//
+// The work is linear in the entities and the relations it looks at; only the lists it returns
+// are sorted (by name, then id).
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/date.hpp"
+#include "orgraph/model/graph.hpp"
+
+namespace orgraph {
+
+// Which countries the report is about.
+enum class CoverageUniverse {
+    un_members,                // un_status = member
+    un_members_and_observers,  // un_status = member or observer
+    all_countries,             // every entity of the country kind (states and territories)
+    listed,                    // CoverageParams::listed
+};
+
+struct CoverageParams {
+    std::string relation = "covers";  // the relation kind that says a unit answers for a country
+    std::string from_kind;            // only units of this kind (or a subkind); empty: any kind
+    CoverageUniverse universe = CoverageUniverse::un_members_and_observers;
+    std::vector<EntityIndex> listed;  // the countries of CoverageUniverse::listed
+    std::optional<Date> as_of;        // facts that hold on this date; status is then not looked at
+    std::optional<Date> today;        // the date used without as_of; neither: every fact counts
+    bool through_regions = true;      // count countries a covered region includes
+    bool follow_chains = true;        // follow the relation on from a target that is not a country
+
+    // Names in the schema; the defaults are those of orgraph's built-in schema.
+    std::string country_kind = "country";
+    std::string region_kind = "region";
+    std::string includes_relation = "includes";
+    std::string member_relation = "member_of";
+    std::string home_relation = "ministry_of";  // organisation → the country it belongs to
+    std::string home_country;                   // its id, when the data does not say it
+    std::string membership_attribute = "un_status";
+    std::string member_value = "member";
+    std::string observer_value = "observer";
+    std::string region_attribute = "m49_region";
+    std::string subregion_attribute = "m49_subregion";
+    std::string status_attribute = "status";
+    std::string open_value = "open";
+};
+
+// Thrown when the parameters name kinds or entities the graph does not have.
+struct coverage_error : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
+
+enum class CoverageWay {  // in order of preference
+    direct,               // the unit's own relation names the country
+    through_region,       // the unit names a region that includes the country
+    via,                  // the unit names an entity that has the relation to the country
+    derived,              // a relation derived by a schema rule names the country
+};
+
+struct CoveragePath {
+    CoverageWay way = CoverageWay::direct;
+    std::optional<EntityIndex> through;  // the region, or the intermediate entity
+    RelationIndex relation = 0;          // the relation that reaches the country
+
+    auto operator<=>(const CoveragePath&) const = default;
+};
+
+struct CoveringUnit {
+    EntityIndex unit = 0;
+    std::vector<CoveragePath> paths;  // the best first: direct, through a region, via, derived
+
+    [[nodiscard]] const CoveragePath& best() const { return paths.front(); }
+};
+
+struct CountryCoverage {
+    EntityIndex country = 0;
+    std::vector<CoveringUnit> units;  // by name, then id
+};
+
+struct UncoveredGroup {
+    std::string region;  // empty: the country has no region attribute
+    std::string subregion;
+    std::vector<EntityIndex> countries;  // by name, then id
+};
+
+enum class OutsideReason {
+    not_member,     // a country whose membership attribute is neither member nor observer
+    observer,       // an observer, while the universe holds members only
+    not_valid,      // a country that does not exist on the date
+    not_a_country,  // a target of another kind (an organisation, a region not counted through)
+};
+
+struct OutsideEntry {
+    EntityIndex entity = 0;
+    OutsideReason reason = OutsideReason::not_member;
+    std::string status;  // the value of the membership attribute, if any
+    std::vector<CoveringUnit> units;
+};
+
+struct UnitCoverage {
+    EntityIndex unit = 0;
+    std::size_t countries = 0;  // countries of the universe it reaches (the home country apart)
+    std::size_t directly = 0;   // of them, those its own relation names
+    std::size_t outside = 0;    // entries outside the universe it reaches
+    std::size_t home = 0;       // home countries it reaches
+};
+
+struct OrganisationCoverage {
+    EntityIndex organisation = 0;
+    std::vector<EntityIndex> units;   // the units that cover it, by name then id
+    std::size_t members = 0;          // its member countries on the date, the home country apart
+    std::size_t members_covered = 0;  // of them, those one of `units` covers too
+};
+
+enum class MemberStanding {
+    uncovered,         // no unit covers the member
+    covered_by_other,  // only units that do not cover the organisation cover the member
+};
+
+struct MembershipGap {
+    EntityIndex organisation = 0;
+    std::vector<EntityIndex> units;  // the units that cover the organisation
+    EntityIndex member = 0;
+    RelationIndex membership = 0;
+    MemberStanding standing = MemberStanding::uncovered;
+    std::vector<EntityIndex> other_units;  // the units that cover the member instead
+};
+
+struct HomeCountry {
+    EntityIndex country = 0;
+    std::optional<RelationIndex> found_by;  // the relation that names it; none: given by id
+    bool in_universe = false;
+    std::vector<CoveringUnit> units;  // units that reach it all the same
+};
+
+struct EmptyRegion {
+    EntityIndex region = 0;
+    std::vector<EntityIndex> units;  // units that name it, by name then id
+};
+
+struct CoverageSummary {
+    std::size_t universe = 0;    // countries in the universe
+    std::size_t home = 0;        // of them, home countries (reported apart)
+    std::size_t considered = 0;  // universe - home
+    std::size_t covered = 0;
+    std::size_t uncovered = 0;
+    std::size_t multiply_covered = 0;
+    std::size_t outside_universe = 0;  // entries reached outside the universe
+};
+
+struct CoverageReport {
+    RelationKindIndex relation = 0;
+    std::optional<KindIndex> from_kind;
+    CoverageUniverse universe = CoverageUniverse::un_members_and_observers;
+    std::optional<Date> date;    // the date facts were checked on
+    bool date_is_as_of = false;  // true: given as as_of; false: today, or none
+    CoverageSummary summary;
+    std::vector<CountryCoverage> covered;           // countries of the universe, by name then id
+    std::vector<UncoveredGroup> uncovered;          // by region, sub-region (empty ones last)
+    std::vector<CountryCoverage> multiply_covered;  // covered by two units or more
+    // Countries first, then other entries. With a listed universe, the countries the list leaves
+    // out are out of scope and not reported here.
+    std::vector<OutsideEntry> outside_universe;
+    std::vector<UnitCoverage> per_unit;               // by name, then id
+    std::vector<OrganisationCoverage> organisations;  // organisations with members, by name
+    std::vector<MembershipGap> membership_gaps;       // by organisation, then member
+    std::vector<HomeCountry> home;                    // by name, then id
+    std::vector<EmptyRegion> empty_regions;           // by name, then id
+};
+
+CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params);
+
+// Countries named one per line, by ISO code, id or name ('#' starts a comment, blank lines are
+// skipped). Thrown with every line that names no country or several.
+struct country_list_error : std::runtime_error {
+    country_list_error(std::string message, std::vector<Diagnostic> problems)
+        : std::runtime_error(std::move(message)), diagnostics(std::move(problems)) {}
+    std::vector<Diagnostic> diagnostics;
+};
+
+// The countries `content` lists, in the order first listed, each once. `file` names the list in
+// diagnostics.
+std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view content, const std::string& file,
+                                           const std::string& country_kind = "country");
+
+}  // namespace orgraph

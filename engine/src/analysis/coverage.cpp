@@ -1,0 +1,640 @@
+#include "orgraph/analysis/coverage.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "orgraph/model/name_resolver.hpp"
+
+namespace orgraph {
+namespace {
+
+constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
+
+struct Link {
+    EntityIndex country;
+    EntityIndex unit;
+    CoveragePath path;
+};
+
+// An entity reached from an intermediate: the country and the relation that reaches it.
+struct Reached {
+    EntityIndex country;
+    RelationIndex relation;
+};
+
+class CoverageAnalysis {
+public:
+    CoverageAnalysis(const Graph& graph, const CoverageParams& params) : m_graph(graph), m_params(params) {
+        const auto& schema = graph.schema;
+        auto relation = schema.relation_kind(params.relation);
+        if (!relation) throw coverage_error(fmt::format("the dataset has no relation kind '{}'", params.relation));
+        m_relation = *relation;
+        if (!params.from_kind.empty()) {
+            m_from_kind = schema.entity_kind(params.from_kind);
+            if (!m_from_kind)
+                throw coverage_error(fmt::format("the dataset has no entity kind '{}'", params.from_kind));
+        }
+        auto country = schema.entity_kind(params.country_kind);
+        if (!country) throw coverage_error(fmt::format("the dataset has no entity kind '{}'", params.country_kind));
+        m_country_kind = *country;
+        // The rest are optional: a dataset without regions or memberships simply has none.
+        m_region_kind = schema.entity_kind(params.region_kind);
+        m_includes = schema.relation_kind(params.includes_relation);
+        m_member = schema.relation_kind(params.member_relation);
+        m_home_relation = schema.relation_kind(params.home_relation);
+        m_date = params.as_of ? params.as_of : params.today;
+
+        const auto n = graph.entities().size();
+        m_is_country.assign(n, 0);
+        m_is_region.assign(n, 0);
+        for (EntityIndex e = 0; e < n; ++e) {
+            const auto kind = graph.entity(e).kind;
+            m_is_country[e] = schema.is_a(kind, m_country_kind);
+            m_is_region[e] = m_region_kind && schema.is_a(kind, *m_region_kind);
+        }
+    }
+
+    CoverageReport run() {
+        CoverageReport report;
+        report.relation = m_relation;
+        report.from_kind = m_from_kind;
+        report.universe = m_params.universe;
+        report.date = m_date;
+        report.date_is_as_of = m_params.as_of.has_value();
+
+        mark_universe();
+        find_home(report);
+        collect_links();
+        aggregate(report);
+        find_uncovered(report);
+        find_membership_gaps(report);
+        finish_empty_regions(report);
+
+        auto& s = report.summary;
+        s.universe = static_cast<std::size_t>(std::count(m_in_universe.begin(), m_in_universe.end(), 1));
+        s.home = 0;
+        for (const auto& h : report.home) s.home += h.in_universe ? 1 : 0;
+        s.considered = s.universe - s.home;
+        s.covered = report.covered.size();
+        s.multiply_covered = report.multiply_covered.size();
+        s.outside_universe = report.outside_universe.size();
+        s.uncovered = 0;
+        for (const auto& g : report.uncovered) s.uncovered += g.countries.size();
+        return report;
+    }
+
+private:
+    [[nodiscard]] bool holds(const Validity& validity) const { return !m_date || validity.holds_on(*m_date); }
+    [[nodiscard]] bool entity_holds(EntityIndex e) const { return holds(m_graph.entity(e).validity); }
+    [[nodiscard]] const std::string& attribute(EntityIndex e, std::string_view key) const {
+        static const std::string empty;
+        const auto* value = m_graph.entity(e).attributes.find(key);
+        return value ? *value : empty;
+    }
+    [[nodiscard]] bool by_name(EntityIndex a, EntityIndex b) const {
+        const auto& ea = m_graph.entity(a);
+        const auto& eb = m_graph.entity(b);
+        return std::tie(ea.name, ea.id) < std::tie(eb.name, eb.id);
+    }
+    void sort_by_name(std::vector<EntityIndex>& entities) const {
+        std::sort(entities.begin(), entities.end(), [&](EntityIndex a, EntityIndex b) { return by_name(a, b); });
+    }
+
+    // A unit counts while it exists and, without an as-of date, while its status (if it has one)
+    // is the open value: a closed embassy answers for nothing today.
+    [[nodiscard]] bool unit_counts(EntityIndex e) const {
+        if (!entity_holds(e)) return false;
+        if (m_params.as_of || m_params.status_attribute.empty()) return true;
+        const auto* status = m_graph.entity(e).attributes.find(m_params.status_attribute);
+        return !status || *status == m_params.open_value;
+    }
+
+    void mark_universe() {
+        const auto n = m_graph.entities().size();
+        m_in_universe.assign(n, 0);
+        if (m_params.universe == CoverageUniverse::listed) {
+            for (auto e : m_params.listed) {
+                if (e >= n || !m_is_country[e])
+                    throw coverage_error(fmt::format("listed entity {} is not a {}",
+                                                     e < n ? m_graph.entity(e).id : std::to_string(e),
+                                                     m_params.country_kind));
+                m_in_universe[e] = 1;
+            }
+            return;
+        }
+        for (EntityIndex e = 0; e < n; ++e) {
+            if (!m_is_country[e] || !entity_holds(e)) continue;
+            const auto& status = attribute(e, m_params.membership_attribute);
+            switch (m_params.universe) {
+                case CoverageUniverse::un_members:
+                    m_in_universe[e] = status == m_params.member_value;
+                    break;
+                case CoverageUniverse::un_members_and_observers:
+                    m_in_universe[e] = status == m_params.member_value || status == m_params.observer_value;
+                    break;
+                case CoverageUniverse::all_countries:
+                    m_in_universe[e] = 1;
+                    break;
+                case CoverageUniverse::listed:
+                    break;
+            }
+        }
+    }
+
+    void find_home(CoverageReport& report) {
+        m_is_home.assign(m_graph.entities().size(), 0);
+        auto add = [&](EntityIndex country, std::optional<RelationIndex> found_by) {
+            if (m_is_home[country]) return;
+            m_is_home[country] = 1;
+            report.home.push_back({country, found_by, m_in_universe[country] == 1, {}});
+        };
+        if (!m_params.home_country.empty()) {
+            auto country = m_graph.find(m_params.home_country);
+            if (!country || !m_is_country[*country])
+                throw coverage_error(fmt::format("the home country '{}' is not a {} of the dataset",
+                                                 m_params.home_country, m_params.country_kind));
+            add(*country, std::nullopt);
+        } else if (m_home_relation) {
+            const auto& relations = m_graph.relations();
+            for (RelationIndex r = 0; r < relations.size(); ++r) {
+                const auto& rel = relations[r];
+                if (rel.kind == *m_home_relation && m_is_country[rel.to] && holds(rel.validity)) add(rel.to, r);
+            }
+        }
+        std::sort(report.home.begin(), report.home.end(),
+                  [&](const HomeCountry& a, const HomeCountry& b) { return by_name(a.country, b.country); });
+        for (std::uint32_t i = 0; i < report.home.size(); ++i) m_home_slot.emplace(report.home[i].country, i);
+    }
+
+    // The countries a region includes on the date; computed once per region.
+    const std::vector<Reached>& region_countries(EntityIndex region) {
+        auto [it, inserted] = m_region_memo.try_emplace(region);
+        if (!inserted || !m_includes) return it->second;
+        std::vector<Reached> found;
+        const auto& topology = m_graph.topology();
+        for (auto [e, end] = boost::out_edges(region, topology); e != end; ++e) {
+            const auto r = topology[*e].relation;
+            const auto& rel = m_graph.relation(r);
+            if (rel.kind != *m_includes || !holds(rel.validity) || !m_is_country[rel.to]) continue;
+            found.push_back({rel.to, r});
+        }
+        // try_emplace's iterator stays valid: the map is not touched in between.
+        it->second = std::move(found);
+        return it->second;
+    }
+
+    // The countries reached from an intermediate entity by following the relation on (a city
+    // located in a country). Each entity's answer is kept, so that a city many missions are
+    // located in, or a province many cities are located in, is walked once: linear in the
+    // relations walked. An entity met again while its own walk is still open (a cycle)
+    // contributes nothing.
+    const std::vector<Reached>& chain_countries(EntityIndex start) {
+        if (auto it = m_chain_memo.find(start); it != m_chain_memo.end()) return it->second;
+        const auto& topology = m_graph.topology();
+        using EdgeIterator = Graph::Topology::out_edge_iterator;
+        struct Frame {
+            EntityIndex entity;
+            EdgeIterator next, end;
+        };
+        auto frame_of = [&](EntityIndex entity) {
+            auto [begin, end] = boost::out_edges(entity, topology);
+            m_chain_open.insert(entity);
+            return Frame{entity, begin, end};
+        };
+        // A depth-first walk that goes down one child at a time, so that "open" means "on the
+        // current path".
+        std::vector<Frame> stack{frame_of(start)};
+        while (!stack.empty()) {
+            auto& frame = stack.back();
+            bool descended = false;
+            while (!descended && frame.next != frame.end) {
+                const auto& rel = m_graph.relation(topology[*frame.next].relation);
+                ++frame.next;
+                if (rel.kind != m_relation || !holds(rel.validity) || m_is_country[rel.to] || !entity_holds(rel.to))
+                    continue;
+                if (m_chain_memo.contains(rel.to) || m_chain_open.contains(rel.to)) continue;
+                descended = true;
+                stack.push_back(frame_of(rel.to));  // invalidates `frame`; the loop ends here
+            }
+            if (descended) continue;
+            const auto entity = stack.back().entity;
+            stack.pop_back();
+            std::vector<Reached> found;
+            for (auto [e, end] = boost::out_edges(entity, topology); e != end; ++e) {
+                const auto r = topology[*e].relation;
+                const auto& rel = m_graph.relation(r);
+                if (rel.kind != m_relation || !holds(rel.validity) || !entity_holds(rel.to)) continue;
+                if (m_is_country[rel.to]) {
+                    found.push_back({rel.to, r});
+                } else if (auto memo = m_chain_memo.find(rel.to); memo != m_chain_memo.end()) {
+                    found.insert(found.end(), memo->second.begin(), memo->second.end());
+                }
+            }
+            std::sort(found.begin(), found.end(), [](const Reached& a, const Reached& b) {
+                return std::tie(a.country, a.relation) < std::tie(b.country, b.relation);
+            });
+            found.erase(std::unique(found.begin(), found.end(),
+                                    [](const Reached& a, const Reached& b) { return a.country == b.country; }),
+                        found.end());
+            m_chain_open.erase(entity);
+            m_chain_memo.emplace(entity, std::move(found));
+        }
+        return m_chain_memo.at(start);
+    }
+
+    void collect_links() {
+        const auto& graph = m_graph;
+        const auto& topology = graph.topology();
+        const auto n = graph.entities().size();
+        std::vector<std::uint8_t> is_unit(n, 0);
+        auto consider = [&](EntityIndex unit) {
+            if (is_unit[unit] || !unit_counts(unit)) return;
+            is_unit[unit] = 1;
+            m_units.push_back(unit);
+        };
+        if (m_from_kind) {
+            for (EntityIndex e = 0; e < n; ++e)
+                if (graph.schema.is_a(graph.entity(e).kind, *m_from_kind)) consider(e);
+        } else {
+            for (const auto& rel : graph.relations())
+                if (rel.kind == m_relation && holds(rel.validity)) consider(rel.from);
+        }
+        std::sort(m_units.begin(), m_units.end());
+
+        for (auto unit : m_units) {
+            for (auto [e, end] = boost::out_edges(unit, topology); e != end; ++e) {
+                const auto r = topology[*e].relation;
+                const auto& rel = graph.relation(r);
+                if (rel.kind != m_relation || !holds(rel.validity)) continue;
+                const auto target = rel.to;
+                if (m_is_country[target]) {
+                    m_links.push_back(
+                        {target, unit, {rel.derived ? CoverageWay::derived : CoverageWay::direct, std::nullopt, r}});
+                    continue;
+                }
+                if (!entity_holds(target)) continue;
+                m_targets.push_back({target, unit});
+                if (m_is_region[target] && m_params.through_regions) {
+                    const auto& countries = region_countries(target);
+                    if (countries.empty()) m_empty_regions.push_back({target, unit});
+                    for (const auto& c : countries)
+                        m_links.push_back({c.country, unit, {CoverageWay::through_region, target, c.relation}});
+                    continue;
+                }
+                const std::vector<Reached>* chain = m_params.follow_chains ? &chain_countries(target) : nullptr;
+                if (chain && !chain->empty()) {
+                    for (const auto& c : *chain)
+                        m_links.push_back({c.country, unit, {CoverageWay::via, target, c.relation}});
+                } else {
+                    m_other_targets.push_back({target, unit, r});
+                }
+            }
+        }
+    }
+
+    // Groups the links by country (a counting sort, linear), then by unit.
+    void aggregate(CoverageReport& report) {
+        const auto n = m_graph.entities().size();
+        std::vector<std::uint32_t> start(n + 1, 0);
+        for (const auto& l : m_links) ++start[l.country + 1];
+        for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+        std::vector<std::uint32_t> order(m_links.size());
+        {
+            auto next = start;
+            for (std::uint32_t i = 0; i < m_links.size(); ++i) order[next[m_links[i].country]++] = i;
+        }
+
+        m_unit_slot.assign(n, none);
+        for (auto unit : m_units) {
+            m_unit_slot[unit] = static_cast<std::uint32_t>(report.per_unit.size());
+            report.per_unit.push_back({unit, 0, 0, 0, 0});
+        }
+        m_coverage_of.assign(n, none);
+        std::vector<OutsideEntry> outside;
+
+        for (EntityIndex country = 0; country < n; ++country) {
+            if (start[country] == start[country + 1]) continue;
+            std::vector<Link> links;
+            for (auto i = start[country]; i < start[country + 1]; ++i) links.push_back(m_links[order[i]]);
+            std::sort(links.begin(), links.end(),
+                      [](const Link& a, const Link& b) { return std::tie(a.unit, a.path) < std::tie(b.unit, b.path); });
+            CountryCoverage coverage{country, {}};
+            for (const auto& link : links) {
+                if (coverage.units.empty() || coverage.units.back().unit != link.unit)
+                    coverage.units.push_back({link.unit, {}});
+                auto& paths = coverage.units.back().paths;
+                const bool repeat =
+                    !paths.empty() && paths.back().way == link.path.way && paths.back().through == link.path.through;
+                if (!repeat) paths.push_back(link.path);
+            }
+            std::sort(coverage.units.begin(), coverage.units.end(),
+                      [&](const CoveringUnit& a, const CoveringUnit& b) { return by_name(a.unit, b.unit); });
+
+            // A country a listed universe leaves out is out of scope, not a finding; its coverage
+            // is kept only for the membership gaps.
+            if (!m_in_universe[country] && !m_is_home[country] && m_params.universe == CoverageUniverse::listed) {
+                m_coverage_of[country] = static_cast<std::uint32_t>(m_out_of_scope.size()) | out_of_scope_flag;
+                m_out_of_scope.push_back(std::move(coverage));
+                continue;
+            }
+            for (const auto& u : coverage.units) {
+                auto& count = report.per_unit[m_unit_slot[u.unit]];
+                if (m_is_home[country]) {
+                    ++count.home;
+                } else if (m_in_universe[country]) {
+                    ++count.countries;
+                    if (u.best().way == CoverageWay::direct) ++count.directly;
+                } else {
+                    ++count.outside;
+                }
+            }
+            if (m_is_home[country]) {
+                report.home[m_home_slot.at(country)].units = std::move(coverage.units);
+            } else if (m_in_universe[country]) {
+                m_coverage_of[country] = static_cast<std::uint32_t>(report.covered.size());
+                report.covered.push_back(std::move(coverage));
+            } else {
+                outside.push_back({country, outside_reason(country), attribute(country, m_params.membership_attribute),
+                                   std::move(coverage.units)});
+            }
+        }
+
+        // Targets that are not countries and lead to none.
+        std::sort(m_other_targets.begin(), m_other_targets.end());
+        for (std::size_t i = 0; i < m_other_targets.size();) {
+            const auto target = m_other_targets[i].target;
+            OutsideEntry entry{target, OutsideReason::not_a_country, {}, {}};
+            for (; i < m_other_targets.size() && m_other_targets[i].target == target; ++i) {
+                const auto& other = m_other_targets[i];
+                const auto way = m_graph.relation(other.relation).derived ? CoverageWay::derived : CoverageWay::direct;
+                if (!entry.units.empty() && entry.units.back().unit == other.unit) continue;
+                entry.units.push_back({other.unit, {CoveragePath{way, std::nullopt, other.relation}}});
+                ++report.per_unit[m_unit_slot[other.unit]].outside;
+            }
+            std::sort(entry.units.begin(), entry.units.end(),
+                      [&](const CoveringUnit& a, const CoveringUnit& b) { return by_name(a.unit, b.unit); });
+            outside.push_back(std::move(entry));
+        }
+        std::sort(report.covered.begin(), report.covered.end(),
+                  [&](const CountryCoverage& a, const CountryCoverage& b) { return by_name(a.country, b.country); });
+        for (std::uint32_t i = 0; i < report.covered.size(); ++i) {
+            m_coverage_of[report.covered[i].country] = i;
+            if (report.covered[i].units.size() > 1) report.multiply_covered.push_back(report.covered[i]);
+        }
+        std::stable_sort(outside.begin(), outside.end(), [&](const OutsideEntry& a, const OutsideEntry& b) {
+            const bool ca = a.reason != OutsideReason::not_a_country;
+            const bool cb = b.reason != OutsideReason::not_a_country;
+            if (ca != cb) return ca;
+            return by_name(a.entity, b.entity);
+        });
+        for (std::uint32_t i = 0; i < outside.size(); ++i)
+            if (m_is_country[outside[i].entity]) m_coverage_of[outside[i].entity] = i | outside_flag;
+        report.outside_universe = std::move(outside);
+
+        std::sort(report.per_unit.begin(), report.per_unit.end(),
+                  [&](const UnitCoverage& a, const UnitCoverage& b) { return by_name(a.unit, b.unit); });
+    }
+
+    [[nodiscard]] OutsideReason outside_reason(EntityIndex country) const {
+        if (!entity_holds(country)) return OutsideReason::not_valid;
+        if (attribute(country, m_params.membership_attribute) == m_params.observer_value)
+            return OutsideReason::observer;
+        return OutsideReason::not_member;
+    }
+
+    void find_uncovered(CoverageReport& report) {
+        std::vector<EntityIndex> uncovered;
+        for (EntityIndex e = 0; e < m_in_universe.size(); ++e)
+            if (m_in_universe[e] && !m_is_home[e] && m_coverage_of[e] == none) uncovered.push_back(e);
+        const auto& region = m_params.region_attribute;
+        const auto& subregion = m_params.subregion_attribute;
+        // Countries without a region go last.
+        auto key = [&](EntityIndex e) {
+            const auto& r = attribute(e, region);
+            return std::tuple(r.empty(), r, attribute(e, subregion));
+        };
+        std::sort(uncovered.begin(), uncovered.end(), [&](EntityIndex a, EntityIndex b) {
+            const auto ka = key(a);
+            const auto kb = key(b);
+            if (ka != kb) return ka < kb;
+            return by_name(a, b);
+        });
+        for (auto e : uncovered) {
+            const auto& r = attribute(e, region);
+            const auto& s = attribute(e, subregion);
+            if (report.uncovered.empty() || report.uncovered.back().region != r ||
+                report.uncovered.back().subregion != s)
+                report.uncovered.push_back({r, s, {}});
+            report.uncovered.back().countries.push_back(e);
+        }
+    }
+
+    [[nodiscard]] const std::vector<CoveringUnit>* units_covering(const CoverageReport& report,
+                                                                  EntityIndex country) const {
+        const auto slot = m_coverage_of[country];
+        if (slot == none) return nullptr;
+        if (slot & out_of_scope_flag) return &m_out_of_scope[slot & ~out_of_scope_flag].units;
+        if (slot & outside_flag) return &report.outside_universe[slot & ~outside_flag].units;
+        return &report.covered[slot].units;
+    }
+
+    void find_membership_gaps(CoverageReport& report) {
+        if (!m_member) return;
+        std::sort(m_targets.begin(), m_targets.end());
+        m_targets.erase(std::unique(m_targets.begin(), m_targets.end()), m_targets.end());
+        const auto& topology = m_graph.topology();
+        for (std::size_t i = 0; i < m_targets.size();) {
+            const auto organisation = m_targets[i].first;
+            std::vector<EntityIndex> units;
+            for (; i < m_targets.size() && m_targets[i].first == organisation; ++i)
+                units.push_back(m_targets[i].second);
+            OrganisationCoverage summary{organisation, units, 0, 0};
+            sort_by_name(summary.units);
+            // Members on the date, each once (the first membership relation that names it).
+            std::vector<std::pair<EntityIndex, RelationIndex>> members;
+            for (auto [e, end] = boost::in_edges(organisation, topology); e != end; ++e) {
+                const auto r = topology[*e].relation;
+                const auto& rel = m_graph.relation(r);
+                if (rel.kind != *m_member || !holds(rel.validity) || !m_is_country[rel.from] || m_is_home[rel.from])
+                    continue;
+                members.emplace_back(rel.from, r);
+            }
+            std::sort(members.begin(), members.end());
+            members.erase(std::unique(members.begin(), members.end(),
+                                      [](const auto& a, const auto& b) { return a.first == b.first; }),
+                          members.end());
+            std::vector<MembershipGap> gaps;
+            for (const auto& [member, membership] : members) {
+                ++summary.members;
+                const auto* covering = units_covering(report, member);
+                bool covered_by_same = false;
+                std::vector<EntityIndex> others;
+                if (covering) {
+                    for (const auto& u : *covering) {
+                        if (std::binary_search(units.begin(), units.end(), u.unit))
+                            covered_by_same = true;
+                        else
+                            others.push_back(u.unit);
+                    }
+                }
+                if (covered_by_same) {
+                    ++summary.members_covered;
+                    continue;
+                }
+                gaps.push_back({organisation, summary.units, member, membership,
+                                others.empty() ? MemberStanding::uncovered : MemberStanding::covered_by_other, others});
+            }
+            if (summary.members == 0) continue;
+            std::sort(gaps.begin(), gaps.end(),
+                      [&](const MembershipGap& a, const MembershipGap& b) { return by_name(a.member, b.member); });
+            report.organisations.push_back(std::move(summary));
+            m_gaps.insert(m_gaps.end(), gaps.begin(), gaps.end());
+        }
+        std::sort(report.organisations.begin(), report.organisations.end(),
+                  [&](const OrganisationCoverage& a, const OrganisationCoverage& b) {
+                      return by_name(a.organisation, b.organisation);
+                  });
+        std::stable_sort(m_gaps.begin(), m_gaps.end(), [&](const MembershipGap& a, const MembershipGap& b) {
+            if (a.organisation != b.organisation) return by_name(a.organisation, b.organisation);
+            return by_name(a.member, b.member);
+        });
+        report.membership_gaps = std::move(m_gaps);
+    }
+
+    void finish_empty_regions(CoverageReport& report) {
+        std::sort(m_empty_regions.begin(), m_empty_regions.end());
+        m_empty_regions.erase(std::unique(m_empty_regions.begin(), m_empty_regions.end()), m_empty_regions.end());
+        for (std::size_t i = 0; i < m_empty_regions.size();) {
+            EmptyRegion region{m_empty_regions[i].first, {}};
+            for (; i < m_empty_regions.size() && m_empty_regions[i].first == region.region; ++i)
+                region.units.push_back(m_empty_regions[i].second);
+            sort_by_name(region.units);
+            report.empty_regions.push_back(std::move(region));
+        }
+        std::sort(report.empty_regions.begin(), report.empty_regions.end(),
+                  [&](const EmptyRegion& a, const EmptyRegion& b) { return by_name(a.region, b.region); });
+    }
+
+    static constexpr std::uint32_t outside_flag = 0x80000000u;
+    static constexpr std::uint32_t out_of_scope_flag = 0x40000000u;
+
+    const Graph& m_graph;
+    const CoverageParams& m_params;
+    RelationKindIndex m_relation = 0;
+    std::optional<KindIndex> m_from_kind;
+    KindIndex m_country_kind = 0;
+    std::optional<KindIndex> m_region_kind;
+    std::optional<RelationKindIndex> m_includes;
+    std::optional<RelationKindIndex> m_member;
+    std::optional<RelationKindIndex> m_home_relation;
+    std::optional<Date> m_date;
+
+    std::vector<std::uint8_t> m_is_country;
+    std::vector<std::uint8_t> m_is_region;
+    std::vector<std::uint8_t> m_in_universe;
+    std::vector<std::uint8_t> m_is_home;
+    std::unordered_map<EntityIndex, std::uint32_t> m_home_slot;  // index into report.home
+    std::vector<EntityIndex> m_units;
+    std::vector<Link> m_links;
+    std::vector<std::pair<EntityIndex, EntityIndex>> m_targets;  // (non-country target, unit)
+    struct OtherTarget {                                         // a target that is no country and leads to none
+        EntityIndex target;
+        EntityIndex unit;
+        RelationIndex relation;
+        auto operator<=>(const OtherTarget&) const = default;
+    };
+    std::vector<OtherTarget> m_other_targets;
+    std::vector<std::pair<EntityIndex, EntityIndex>> m_empty_regions;  // (region, unit)
+    std::unordered_map<EntityIndex, std::vector<Reached>> m_region_memo;
+    std::unordered_map<EntityIndex, std::vector<Reached>> m_chain_memo;
+    std::unordered_set<EntityIndex> m_chain_open;
+    std::vector<std::uint32_t> m_unit_slot;
+    std::vector<std::uint32_t> m_coverage_of;  // index into covered, outside (outside_flag) or m_out_of_scope
+    std::vector<CountryCoverage> m_out_of_scope;
+    std::vector<MembershipGap> m_gaps;
+};
+
+}  // namespace
+
+CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params) {
+    return CoverageAnalysis(graph, params).run();
+}
+
+std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view content, const std::string& file,
+                                           const std::string& country_kind) {
+    const auto kind = graph.schema.entity_kind(country_kind);
+    if (!kind) throw coverage_error(fmt::format("the dataset has no entity kind '{}'", country_kind));
+    const NameResolver resolver(graph);
+    std::vector<EntityIndex> countries;
+    std::vector<std::uint8_t> listed;
+    std::vector<Diagnostic> problems;
+    auto is_country = [&](EntityIndex e) { return graph.schema.is_a(graph.entity(e).kind, *kind); };
+    auto describe = [&](EntityIndex e) { return fmt::format("{} ({})", graph.entity(e).name, graph.entity(e).id); };
+
+    std::uint32_t number = 0;
+    for (std::size_t at = 0; at < content.size();) {
+        auto end = content.find('\n', at);
+        if (end == std::string_view::npos) end = content.size();
+        auto line = content.substr(at, end - at);
+        at = end + 1;
+        ++number;
+        if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string_view::npos) continue;
+        line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+        const auto column = static_cast<std::uint32_t>(first + 1);
+
+        const auto resolution = resolver.resolve(line);
+        std::vector<EntityIndex> matches;
+        for (auto e : resolution.entities)
+            if (is_country(e)) matches.push_back(e);
+        if (matches.size() == 1) {
+            const auto e = matches.front();
+            if (listed.empty()) listed.assign(graph.entities().size(), 0);
+            if (!listed[e]) {
+                listed[e] = 1;
+                countries.push_back(e);
+            }
+        } else if (matches.size() > 1) {
+            std::sort(matches.begin(), matches.end(), [&](EntityIndex a, EntityIndex b) {
+                return std::tie(graph.entity(a).name, graph.entity(a).id) <
+                       std::tie(graph.entity(b).name, graph.entity(b).id);
+            });
+            std::string names;
+            for (auto e : matches) names += (names.empty() ? "" : ", ") + describe(e);
+            problems.push_back(
+                {file, number, column,
+                 fmt::format("'{}' names {} countries: {} (give the ISO code)", line, matches.size(), names)});
+        } else if (!resolution.entities.empty()) {
+            problems.push_back(
+                {file, number, column,
+                 fmt::format("'{}' is not a {}: it names {}, a {}", line, country_kind,
+                             describe(resolution.entities.front()), graph.kind_of(resolution.entities.front()).label)});
+        } else {
+            std::string message = fmt::format("no {} is called '{}'", country_kind, line);
+            std::string suggestions;
+            std::size_t suggested = 0;
+            for (const auto& match : resolver.find(line, 50)) {
+                if (!is_country(match.entity)) continue;
+                suggestions += (suggestions.empty() ? "" : ", ") + describe(match.entity);
+                if (++suggested == 3) break;
+            }
+            if (!suggestions.empty()) message += "; did you mean " + suggestions + "?";
+            problems.push_back({file, number, column, std::move(message)});
+        }
+    }
+    if (problems.empty() && countries.empty())
+        throw country_list_error(fmt::format("{}: the list names no {}", file, country_kind),
+                                 {Diagnostic{file, 0, 0, fmt::format("the list names no {}", country_kind)}});
+    if (!problems.empty()) {
+        auto message = fmt::format("{}: {} line{} name{} no single {}", file, problems.size(),
+                                   problems.size() == 1 ? "" : "s", problems.size() == 1 ? "s" : "", country_kind);
+        throw country_list_error(std::move(message), std::move(problems));
+    }
+    return countries;
+}
+
+}  // namespace orgraph

@@ -1,0 +1,54 @@
+#pragma once
+// A small JSON reader (RFC 8259, plus the NaN and Infinity that Python's json module writes)
+// that builds a tree and remembers where in the text every value starts, so that importers can
+// point at the exact line and column of a problem.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace orgraph {
+
+// Maps byte offsets to 1-based line and column (the column counted in bytes, as the CSV
+// reader counts it).
+class TextPositions {
+public:
+    explicit TextPositions(std::string_view text);
+    [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> at(std::size_t offset) const;
+
+private:
+    std::vector<std::size_t> m_line_starts;
+};
+
+struct JsonValue {
+    enum class Type { null, boolean, number, string, array, object };
+
+    Type type = Type::null;
+    bool boolean = false;
+    std::string text;  // a string's value, or a number as written
+    std::vector<JsonValue> items;
+    std::vector<std::pair<std::string, JsonValue>> members;  // in the order written
+    std::size_t offset = 0;                                  // where the value starts
+
+    [[nodiscard]] bool is_object() const { return type == Type::object; }
+    [[nodiscard]] bool is_array() const { return type == Type::array; }
+    [[nodiscard]] bool is_string() const { return type == Type::string; }
+    // The first member with this key, or nullptr.
+    [[nodiscard]] const JsonValue* find(std::string_view key) const;
+};
+
+struct JsonSyntaxError {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+// Parses a whole document; on a syntax error returns nothing and says where and what.
+std::optional<JsonValue> parse_json(std::string_view text, JsonSyntaxError& error);
+
+// "an object", "a string", … for messages.
+std::string_view json_type_name(JsonValue::Type type);
+
+}  // namespace orgraph

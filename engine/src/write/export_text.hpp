@@ -1,0 +1,24 @@
+#pragma once
+// Small helpers the interchange writers share: citations and lists as text, CSV fields.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "orgraph/model/graph.hpp"
+
+namespace orgraph::export_text {
+
+// "mfa-structure:4-5" / "iso-3166-1": a citation as datasets write it.
+std::string citation(const Graph& graph, const Citation& citation);
+// The citations joined with `separator`.
+std::string citations(const Graph& graph, const Citations& citations, std::string_view separator = "|");
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+std::string date(const std::optional<Date>& date);
+// A CSV field per RFC 4180: quoted when it holds a comma, quote or line break.
+void append_csv(std::string& out, std::string_view field);
+// Sorted keys of every attribute of the entities (or relations) written.
+std::vector<std::string> entity_attribute_keys(const Graph& graph);
+std::vector<std::string> relation_attribute_keys(const Graph& graph, bool derived);
+
+}  // namespace orgraph::export_text

@@ -1,0 +1,139 @@
+// GraphML: one <key> per attribute with its attr.name and attr.type, kind, name and source on
+// every node and edge, directed. Read back by orgraph itself (--data FILE.graphml), NetworkX,
+// igraph, Gephi, yEd and Boost's read_graphml.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "orgraph/write/interchange.hpp"
+#include "write/export_text.hpp"
+
+namespace orgraph {
+namespace {
+
+// XML 1.0 cannot carry most control characters at all; tab, line feed and carriage return are
+// written as character references inside attributes so that they survive normalisation.
+void append_xml(std::string& out, std::string_view text, bool attribute) {
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\r': out += "&#13;"; break;
+        case '\n': out += attribute ? "&#10;" : "\n"; break;
+        case '\t': out += attribute ? "&#9;" : "\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) >= 0x20) out += c;
+        }
+    }
+}
+
+// A key id: readable when the name allows it ("n_kind"), numbered otherwise.
+std::string key_id(char domain, const std::string& name, std::size_t index) {
+    const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+               c == '.';
+    });
+    return plain ? fmt::format("{}_{}", domain, name) : fmt::format("{}{}", domain, index);
+}
+
+const std::set<std::string, std::less<>> node_fields = {"kind", "name", "short_name", "aliases", "source",
+                                                        "valid_from", "valid_to", "provenance", "label", "id"};
+const std::set<std::string, std::less<>> edge_fields = {"kind", "name", "source", "valid_from", "valid_to",
+                                                        "derived", "rule", "provenance", "label", "id", "key"};
+
+}  // namespace
+
+void write_graphml(std::ostream& stream, const Graph& graph) {
+    const auto entity_keys = export_text::entity_attribute_keys(graph);
+    const auto relation_keys = export_text::relation_attribute_keys(graph, true);
+    for (const auto& k : entity_keys)
+        if (node_fields.contains(k))
+            throw export_error(fmt::format("an entity attribute is named '{}', as a GraphML field orgraph writes", k));
+    for (const auto& k : relation_keys)
+        if (edge_fields.contains(k))
+            throw export_error(fmt::format("a relation attribute is named '{}', as a GraphML field orgraph writes", k));
+
+    std::string out;
+    out.reserve(512 + graph.entities().size() * 200 + graph.relations().size() * 200);
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    std::map<std::string, std::string> node_key, edge_key;
+    auto declare = [&](char domain, const std::string& name, std::string_view type,
+                       std::map<std::string, std::string>& ids) {
+        const auto id = key_id(domain, name, ids.size());
+        ids[name] = id;
+        out += fmt::format("  <key id=\"{}\" for=\"{}\" attr.name=\"", id, domain == 'n' ? "node" : "edge");
+        append_xml(out, name, true);
+        out += fmt::format("\" attr.type=\"{}\"/>\n", type);
+    };
+    for (const char* name : {"kind", "name", "short_name", "aliases", "source", "valid_from", "valid_to"})
+        declare('n', name, "string", node_key);
+    for (const auto& k : entity_keys) declare('n', k, "string", node_key);
+    for (const char* name : {"kind", "name", "source", "valid_from", "valid_to"}) declare('e', name, "string", edge_key);
+    declare('e', "derived", "boolean", edge_key);
+    declare('e', "rule", "string", edge_key);
+    for (const auto& k : relation_keys) declare('e', k, "string", edge_key);
+    out += "  <graph id=\"orgraph\" edgedefault=\"directed\">\n";
+
+    auto data = [&](const std::string& key, std::string_view value) {
+        out += "      <data key=\"";
+        out += key;
+        out += "\">";
+        append_xml(out, value, false);
+        out += "</data>\n";
+    };
+    for (const auto& e : graph.entities()) {
+        out += "    <node id=\"";
+        append_xml(out, e.id, true);
+        out += "\">\n";
+        data(node_key["kind"], graph.schema.entity_kind(e.kind).id);
+        data(node_key["name"], e.name);
+        if (!e.short_name.empty()) data(node_key["short_name"], e.short_name);
+        if (!e.aliases.empty()) data(node_key["aliases"], export_text::join(e.aliases, "|"));
+        data(node_key["source"], export_text::citations(graph, e.citations));
+        if (e.validity.from) data(node_key["valid_from"], e.validity.from->to_string());
+        if (e.validity.to) data(node_key["valid_to"], e.validity.to->to_string());
+        for (const auto& a : e.attributes) data(node_key[a.key], a.value);
+        out += "    </node>\n";
+        if (out.size() > (1U << 20)) {
+            stream.write(out.data(), static_cast<std::streamsize>(out.size()));
+            out.clear();
+        }
+    }
+    for (RelationIndex i = 0; i < graph.relations().size(); ++i) {
+        const auto& r = graph.relation(i);
+        const auto& kind = graph.schema.relation_kind(r.kind);
+        out += fmt::format("    <edge id=\"r{}\" source=\"", i);
+        append_xml(out, graph.entity(r.from).id, true);
+        out += "\" target=\"";
+        append_xml(out, graph.entity(r.to).id, true);
+        out += "\">\n";
+        data(edge_key["kind"], kind.id);
+        data(edge_key["name"], kind.label);
+        data(edge_key["source"], export_text::citations(graph, r.citations));
+        if (r.validity.from) data(edge_key["valid_from"], r.validity.from->to_string());
+        if (r.validity.to) data(edge_key["valid_to"], r.validity.to->to_string());
+        // xs:boolean allows true/false and 1/0; Boost's read_graphml accepts only 1/0 (it reads
+        // booleans with lexical_cast, and rejects the whole file otherwise).
+        data(edge_key["derived"], r.derived ? "1" : "0");
+        if (r.derived) data(edge_key["rule"], r.rule);
+        for (const auto& a : r.attributes) data(edge_key[a.key], a.value);
+        out += "    </edge>\n";
+        if (out.size() > (1U << 20)) {
+            stream.write(out.data(), static_cast<std::streamsize>(out.size()));
+            out.clear();
+        }
+    }
+    out += "  </graph>\n</graphml>\n";
+    stream.write(out.data(), static_cast<std::streamsize>(out.size()));
+}
+
+}  // namespace orgraph

@@ -1,0 +1,195 @@
+#include <boost/test/unit_test.hpp>
+
+#include "load/csv_reader.hpp"
+#include "load_helpers.hpp"
+
+using namespace orgraph;
+using namespace orgraph::test;
+
+namespace {
+
+const std::string ports_schema = R"([dataset]
+id = "ports"
+default_source = "register"
+
+[[entity_kind]]
+id = "port"
+attributes = ["berths", "remark"]
+
+[[entity_kind]]
+id = "shipping_line"
+attributes = ["flag"]
+
+[[relation_kind]]
+id = "calls_at"
+from = ["shipping_line"]
+to = ["port"]
+attributes = ["weekly"]
+
+[[source]]
+id = "register"
+title = "Port register"
+
+[[source]]
+id = "timetable"
+title = "Timetable"
+)";
+
+Graph load_ports(std::string entities, std::string relations = "source,target,kind\n") {
+    return load({layer("ports", {toml_file("dataset.toml", ports_schema), entities_csv("entities.csv", std::move(entities)),
+                                 relations_csv("relations.csv", std::move(relations))})});
+}
+
+std::vector<std::vector<std::string>> rows_of(std::string_view text) {
+    CsvReader reader(text);
+    std::vector<std::vector<std::string>> rows;
+    while (reader.next_row()) rows.push_back(reader.fields());
+    return rows;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(csv_reader)
+
+BOOST_AUTO_TEST_CASE(quoted_fields_may_hold_commas_doubled_quotes_and_line_breaks) {
+    const auto rows = rows_of("a,\"b, c\",\"say \"\"hi\"\"\",\"two\nlines\"\nnext,row,,\n");
+    BOOST_REQUIRE(rows.size() == 2u);
+    BOOST_TEST(rows[0] == (std::vector<std::string>{"a", "b, c", "say \"hi\"", "two\nlines"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(rows[1] == (std::vector<std::string>{"next", "row", "", ""}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(crlf_line_ends_and_a_byte_order_mark_are_not_part_of_the_fields) {
+    const auto rows = rows_of("\xEF\xBB\xBFid,name\r\n1,\"One\"\r\n2,Two\r\n");
+    BOOST_REQUIRE(rows.size() == 3u);
+    BOOST_TEST(rows[0] == (std::vector<std::string>{"id", "name"}), boost::test_tools::per_element());
+    BOOST_TEST(rows[1] == (std::vector<std::string>{"1", "One"}), boost::test_tools::per_element());
+    BOOST_TEST(rows[2] == (std::vector<std::string>{"2", "Two"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_last_row_without_a_line_end_is_read) {
+    const auto rows = rows_of("a,b\nc,d");
+    BOOST_REQUIRE(rows.size() == 2u);
+    BOOST_TEST(rows[1] == (std::vector<std::string>{"c", "d"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(every_field_knows_the_line_and_column_it_starts_at) {
+    CsvReader reader("id,note,flag\nx,\"one\ntwo\",NOR\n");
+    BOOST_REQUIRE(reader.next_row());
+    BOOST_REQUIRE(reader.next_row());
+    BOOST_TEST(reader.line() == 2u);
+    BOOST_TEST(reader.lines() == (std::vector<std::uint32_t>{2, 2, 3}), boost::test_tools::per_element());
+    BOOST_TEST(reader.columns() == (std::vector<std::uint32_t>{1, 3, 6}), boost::test_tools::per_element());
+    BOOST_TEST(!reader.next_row());
+}
+
+BOOST_AUTO_TEST_CASE(an_unterminated_quote_is_reported_where_it_opens) {
+    CsvReader reader("a,b\nc,\"open\nd,e\n");
+    BOOST_REQUIRE(reader.next_row());
+    BOOST_REQUIRE(reader.next_row());
+    const auto errors = reader.take_errors();
+    BOOST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(errors[0].line == 2u);
+    BOOST_TEST(errors[0].column == 3u);
+    BOOST_TEST(errors[0].breaks_row);
+    BOOST_TEST(!reader.next_row());
+}
+
+BOOST_AUTO_TEST_CASE(text_after_a_closing_quote_is_reported) {
+    CsvReader reader("\"a\"b,c\n");
+    BOOST_REQUIRE(reader.next_row());
+    const auto errors = reader.take_errors();
+    BOOST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(errors[0].line == 1u);
+    BOOST_TEST(errors[0].column == 4u);
+    BOOST_TEST(reader.fields().size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(csv_loader)
+
+BOOST_AUTO_TEST_CASE(entities_are_read_from_columns_in_any_order) {
+    const auto g = load_ports("name,kind,id\nPort of Saint-Malo,port,p1\n");
+    BOOST_REQUIRE(g.find("p1"));
+    BOOST_TEST(g.entity(*g.find("p1")).name == "Port of Saint-Malo");
+    BOOST_TEST(g.kind_of(*g.find("p1")).id == "port");
+}
+
+BOOST_AUTO_TEST_CASE(quoted_names_aliases_and_attributes_keep_their_text) {
+    const auto g = load_ports("id,kind,name,short_name,aliases,remark\n"
+                              "p1,port,\"Port of Saint-Malo, North Quay\",,Saint-Malo|St Malo,\n"
+                              "p2,port,\"The \"\"Old\"\" Harbour\",OH,\"Old Harbour|Vieux \"\"Port\"\"\",\"Closed;\nreopened\"\n");
+    const auto& p1 = g.entity(*g.find("p1"));
+    BOOST_TEST(p1.name == "Port of Saint-Malo, North Quay");
+    BOOST_TEST(p1.short_name == "");
+    BOOST_TEST(p1.aliases == (std::vector<std::string>{"Saint-Malo", "St Malo"}), boost::test_tools::per_element());
+    BOOST_TEST(p1.attributes.empty());
+    const auto& p2 = g.entity(*g.find("p2"));
+    BOOST_TEST(p2.name == "The \"Old\" Harbour");
+    BOOST_TEST(p2.short_name == "OH");
+    BOOST_TEST(p2.aliases == (std::vector<std::string>{"Old Harbour", "Vieux \"Port\""}),
+               boost::test_tools::per_element());
+    BOOST_TEST(*p2.attributes.find("remark") == "Closed;\nreopened");
+}
+
+BOOST_AUTO_TEST_CASE(rows_without_provenance_cite_the_default_source) {
+    const auto g = load_ports("id,kind,name,provenance\np1,port,Saint-Malo,\nl1,shipping_line,Ferries,timetable:2|register\n",
+                              "source,target,kind,provenance\nl1,p1,calls_at,\n");
+    BOOST_TEST(g.cite(g.entity(*g.find("p1")).citations) == "register");
+    BOOST_TEST(g.cite(g.entity(*g.find("l1")).citations) == "timetable, line 2; register");
+    BOOST_REQUIRE(g.relations().size() == 1u);
+    BOOST_TEST(g.cite(g.relation(0).citations) == "register");
+}
+
+BOOST_AUTO_TEST_CASE(relations_carry_validity_and_attributes_from_their_columns) {
+    const auto g = load_ports("id,kind,name\np1,port,Saint-Malo\nl1,shipping_line,Ferries\n",
+                              "kind,source,target,valid_from,valid_to,weekly\ncalls_at,l1,p1,2001,2015-06,\"2, in summer\"\n");
+    BOOST_REQUIRE(g.relations().size() == 1u);
+    const auto& r = g.relation(0);
+    BOOST_TEST(g.entity(r.from).id == "l1");
+    BOOST_TEST(g.entity(r.to).id == "p1");
+    BOOST_TEST(r.validity.from->to_string() == "2001");
+    BOOST_TEST(r.validity.to->to_string() == "2015-06");
+    BOOST_TEST(*r.attributes.find("weekly") == "2, in summer");
+}
+
+BOOST_AUTO_TEST_CASE(blank_lines_between_rows_are_skipped) {
+    const auto g = load_ports("id,kind,name\n\np1,port,Saint-Malo\n\nl1,shipping_line,Ferries\n");
+    BOOST_TEST(g.entities().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_csv_layer_without_default_source_needs_provenance_on_every_row) {
+    const auto problems = problems_of(
+        {schema_layer(), layer("bulk", {entities_csv("entities.csv", "id,kind,name\nNOR,country,Norway\n")})});
+    BOOST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0] ==
+               "entities.csv:2:1: error: entity 'NOR' has no provenance (give a 'provenance' column, or default_source "
+               "in the layer's [dataset] table)");
+}
+
+BOOST_AUTO_TEST_CASE(a_problem_after_a_multi_line_field_is_placed_on_the_line_it_stands_on) {
+    const auto problems = problems_of({layer(
+        "ports", {toml_file("dataset.toml", ports_schema),
+                  entities_csv("entities.csv", "id,kind,name,remark,valid_from\np1,port,Port,\"one\ntwo\",2001-13\n")})});
+    BOOST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0] == "entities.csv:3:6: error: malformed date in column 'valid_from': '2001-13' (expected "
+                              "YYYY, YYYY-MM or YYYY-MM-DD)");
+}
+
+BOOST_AUTO_TEST_CASE(empty_cells_in_required_columns_are_each_reported_once_at_the_cell) {
+    const auto problems = problems_of({layer(
+        "ports", {toml_file("dataset.toml", ports_schema),
+                  entities_csv("entities.csv", "id,kind,name\n,port,Saint-Malo\np2,,Harbour\np3,port,\n"),
+                  relations_csv("relations.csv", "source,target,kind\n,p3,calls_at\np3,p2,\n")})});
+    const std::vector<std::string> expected{
+        "entities.csv:2:1: error: 'id' is empty (expected a non-empty id)",
+        "entities.csv:3:4: error: entity 'p2' has an empty kind (expected one of the entity kinds: port, shipping_line)",
+        "entities.csv:4:9: error: entity 'p3' has an empty name (expected a name with at least one letter or digit)",
+        "relations.csv:2:1: error: the entity id is empty (expected an entity id)",
+        "relations.csv:3:7: error: the relation kind is empty (expected one of: calls_at)",
+    };
+    BOOST_TEST(problems == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
