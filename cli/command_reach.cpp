@@ -41,8 +41,7 @@ int ReachCommand::run() {
     const NameResolver resolver(graph);
     const auto start = resolve_route_entity(graph, resolver, m_entity, m_data);
     m_params.traversal = traversal_params(m_filters, m_data);
-    RouteFilterOptions kinds{m_kinds, {}};
-    m_params.kinds = traversal_params(kinds, m_data).via;
+    m_params.kinds = split_list(m_kinds);
     const auto result = with_known_kinds([&] { return reach(graph, start, m_params); });
 
     Output output(m_output.output);

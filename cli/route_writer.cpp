@@ -11,21 +11,6 @@
 namespace orgraph::cli {
 namespace {
 
-// "a, b" from "a,b" and repeated options alike; empty items dropped.
-std::vector<std::string> split_list(const std::vector<std::string>& values) {
-    std::vector<std::string> items;
-    for (const auto& value : values) {
-        std::istringstream in(value);
-        std::string item;
-        while (std::getline(in, item, ',')) {
-            const auto first = item.find_first_not_of(' ');
-            const auto last = item.find_last_not_of(' ');
-            if (first != std::string::npos) items.push_back(item.substr(first, last - first + 1));
-        }
-    }
-    return items;
-}
-
 std::string validity_text(const Validity& v) {
     if (v.from && v.to) return fmt::format("{} to {}", v.from->to_string(), v.to->to_string());
     if (v.from) return fmt::format("from {}", v.from->to_string());
@@ -77,6 +62,20 @@ void write_reasons_json(JsonWriter& json, std::uint8_t refusal) {
 constexpr std::size_t listed_at_most = 10;
 
 }  // namespace
+
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+    std::vector<std::string> items;
+    for (const auto& value : values) {
+        std::istringstream in(value);
+        std::string item;
+        while (std::getline(in, item, ',')) {
+            const auto first = item.find_first_not_of(' ');
+            const auto last = item.find_last_not_of(' ');
+            if (first != std::string::npos) items.push_back(item.substr(first, last - first + 1));
+        }
+    }
+    return items;
+}
 
 po::options_description route_filter_options(RouteFilterOptions& options) {
     po::options_description group("Routes");

@@ -20,6 +20,8 @@ struct RouteFilterOptions {
     std::vector<std::string> through;  // entity kinds
 };
 po::options_description route_filter_options(RouteFilterOptions& options);
+// "a,b" and repeated options alike, as one list; blanks around items and empty items dropped.
+std::vector<std::string> split_list(const std::vector<std::string>& values);
 
 // Loads the graph for a route command. Derived relations are always derived and --no-derived
 // only keeps routes off them, so that a missing route can still say that one would help.

@@ -76,20 +76,20 @@ void for_each_step(const Graph& graph, EntityIndex entity, bool reverse, Visit&&
 
 }  // namespace
 
-void TraversalView::steps(EntityIndex entity, bool reverse, std::vector<Step>& out) const {
+void TraversalView::steps(EntityIndex entity, bool reverse, std::vector<Step>& out, bool sorted) const {
     out.clear();
     for_each_step(m_graph, entity, reverse, [&](const Step& s) {
         const auto& relation = m_graph.relation(s.relation);
         if (relation.derived && !m_params.derived) return;
         if (s.backward ? m_backward[relation.kind] : m_forward[relation.kind]) out.push_back(s);
     });
-    std::sort(out.begin(), out.end(), [&](const Step& a, const Step& b) { return before(a, b, reverse); });
+    if (sorted) std::sort(out.begin(), out.end(), [&](const Step& a, const Step& b) { return before(a, b, reverse); });
 }
 
-void TraversalView::all_steps(EntityIndex entity, bool reverse, std::vector<Step>& out) const {
+void TraversalView::all_steps(EntityIndex entity, bool reverse, std::vector<Step>& out, bool sorted) const {
     out.clear();
     for_each_step(m_graph, entity, reverse, [&](const Step& s) { out.push_back(s); });
-    std::sort(out.begin(), out.end(), [&](const Step& a, const Step& b) { return before(a, b, reverse); });
+    if (sorted) std::sort(out.begin(), out.end(), [&](const Step& a, const Step& b) { return before(a, b, reverse); });
 }
 
 Route ShortestRoutes::route(EntityIndex e) const {
@@ -155,7 +155,7 @@ SideSummary summarize_side(const TraversalView& view, const ShortestRoutes& sear
             ++not_passed[graph.entity(e).kind];
             continue;
         }
-        view.all_steps(e, search.reverse, steps);
+        view.all_steps(e, search.reverse, steps, false);
         for (const auto& s : steps) {
             const auto other = search.reverse ? s.from : s.to;
             if (search.reached(other)) continue;
@@ -188,7 +188,7 @@ RelaxedSearch::RelaxedSearch(const TraversalView& view, EntityIndex from) : m_vi
         queue.pop();
         if (cost != m_cost[at]) continue;
         const std::uint64_t leaving = (at != from && !view.may_pass(at)) ? 1 : 0;
-        view.all_steps(at, false, steps);
+        view.all_steps(at, false, steps, false);
         for (const auto& s : steps) {
             const std::uint64_t refused = view.refusal(s.relation, s.backward) != refusal_none ? 1 : 0;
             const auto next_cost = cost + ((refused + leaving) << 32) + 1;

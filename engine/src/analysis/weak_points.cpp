@@ -86,7 +86,8 @@ WeakPointsResult find_weak_points(const Graph& graph, EntityIndex from, std::opt
     for (std::uint32_t i = 0; i < n; ++i) {
         const auto e = search.order[i];
         if (e != from && !view.may_pass(e)) continue;
-        view.steps(e, false, steps);
+        // Dominators do not depend on the order of edges: no need to sort the steps.
+        view.steps(e, false, steps, false);
         for (const auto& s : steps) {
             edges.emplace_back(i, local[s.to]);
             edge_steps.push_back(s);

@@ -187,7 +187,10 @@ private:
             (format == FileFormat::entities_csv ? entities : relations) += lines;
         }
         if (entities + relations == 0) return;
-        m_graph.reserve(entities + 1024, relations + 1024);
+        // Room for as many derived relations as stated ones, so that deriving does not move
+        // every relation to a larger array while the old one is still held: capacity that is
+        // never written takes address space, not memory.
+        m_graph.reserve(entities + 1024, 2 * relations + 1024);
         m_relation_index.reserve(relations + 1024);
         m_entity_layer.reserve(entities + 1024);
         m_entity_pos.reserve(entities + 1024);

@@ -135,6 +135,10 @@ std::string Graph::cite(const Citations& citations) const {
 void Graph::reserve(std::size_t entities, std::size_t relations) {
     m_entities.reserve(entities);
     m_relations.reserve(relations);
+    // Boost keeps these public (adjacency_list has no reserve of its own): sized up front, the
+    // vertex and edge vectors are not copied over and over while a large dataset loads.
+    m_topology.m_vertices.reserve(entities);
+    m_topology.m_edges.reserve(relations);
     if (entities * 2 > m_id_slots.size()) {
         std::size_t size = 64;
         while (size < entities * 2) size *= 2;

@@ -481,7 +481,10 @@ private:
 
     void build() {
         m_nodes.reserve(static_cast<std::size_t>(m_params.entities) + 1000);
-        const auto countries = std::max<std::uint64_t>(1, 5 * integer_sqrt(m_params.entities) / 2);
+        // About 2.5·√N countries, and never more than one for 20 entities, so that a small world
+        // leaves room for ministries.
+        const auto countries =
+            std::max<std::uint64_t>(1, std::min(5 * integer_sqrt(m_params.entities) / 2, m_params.entities / 20));
         for (std::uint32_t c = 0; c < countries && !full(); ++c) build_country(c);
         const auto home_states = std::max<std::size_t>(1, m_countries.size() / countries_per_home_state);
         // Ministries go round the home states, so that each has its ministry of foreign affairs

@@ -67,9 +67,11 @@ public:
     // The steps a route may take out of `entity` (or, with `reverse`, the steps that lead into
     // it), replacing the contents of `out`, sorted as described above by the entity at the
     // other end. Whether `entity` may be passed through is the caller's concern (may_pass).
-    void steps(EntityIndex entity, bool reverse, std::vector<Step>& out) const;
-    // Every step out of (or into) `entity` in either direction, allowed or not, sorted alike.
-    void all_steps(EntityIndex entity, bool reverse, std::vector<Step>& out) const;
+    void steps(EntityIndex entity, bool reverse, std::vector<Step>& out, bool sorted = true) const;
+    // Every step out of (or into) `entity` in either direction, allowed or not: sorted alike, or
+    // with `sorted` false in the data's order (deterministic too, and cheaper where only counts
+    // or a cheapest cost matter).
+    void all_steps(EntityIndex entity, bool reverse, std::vector<Step>& out, bool sorted = true) const;
 
     [[nodiscard]] std::uint8_t refusal(RelationIndex relation, bool backward) const;
     [[nodiscard]] bool may_pass(EntityIndex entity) const { return m_passable[m_graph.entity(entity).kind]; }
@@ -147,8 +149,10 @@ struct NoRouteExplanation {
 
 SideSummary summarize_side(const TraversalView& view, const ShortestRoutes& search);
 
-// The cheapest connection from `from` to any entity `is_target` accepts, when refusals cost one
-// each and allowed steps nothing (Dijkstra on (refusals, hops)); empty when none exists even so.
+// The cheapest connection from `from` to an entity when every relation may be walked both ways
+// and every entity passed through, but each refused step (and each pass through an entity
+// --through excludes) costs one: Dijkstra on (refusals, hops), ties going to the first found in
+// the data's order. Nothing is found only when no relation joins the two at all.
 struct Connection {
     bool found = false;
     Route route;

@@ -1,0 +1,74 @@
+#pragma once
+// Compares two graphs fact by fact: entities by id, relations as (from, kind, to) with their
+// attributes, citations, validity and derivation, ignoring the order of layers and sources.
+
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "orgraph/model/graph.hpp"
+
+namespace interchange_test {
+
+inline std::vector<std::string> citations(const orgraph::Graph& g, const orgraph::Citations& cs) {
+    std::vector<std::string> out;
+    for (const auto& c : cs) out.push_back(g.sources[c.source].id + ":" + c.locator);
+    return out;
+}
+
+inline std::string validity(const orgraph::Validity& v) {
+    return (v.from ? v.from->to_string() : "") + "/" + (v.to ? v.to->to_string() : "");
+}
+
+inline std::vector<std::pair<std::string, std::string>> attributes(const orgraph::Attributes& a) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& x : a) out.emplace_back(x.key, x.value);
+    return out;
+}
+
+// One line per fact, so that a difference names the fact.
+inline std::map<std::string, std::string> facts(const orgraph::Graph& g) {
+    std::map<std::string, std::string> out;
+    for (orgraph::EntityIndex i = 0; i < g.entities().size(); ++i) {
+        const auto& e = g.entity(i);
+        std::string text = g.kind_of(i).id + "|" + e.name + "|" + e.short_name + "|" + validity(e.validity) + "|";
+        for (const auto& a : e.aliases) text += a + ";";
+        text += "|";
+        for (const auto& c : citations(g, e.citations)) text += c + ";";
+        text += "|";
+        for (const auto& [k, v] : attributes(e.attributes)) text += k + "=" + v + ";";
+        out["entity " + e.id] = text;
+    }
+    std::map<std::string, int> seen;
+    for (orgraph::RelationIndex i = 0; i < g.relations().size(); ++i) {
+        const auto& r = g.relation(i);
+        auto key = "relation " + g.entity(r.from).id + " " + g.kind_of_relation(i).id + " " + g.entity(r.to).id;
+        key += "#" + std::to_string(seen[key]++);
+        std::string text = validity(r.validity) + "|" + (r.derived ? "derived by " + r.rule : "stated") + "|";
+        for (const auto& c : citations(g, r.citations)) text += c + ";";
+        text += "|";
+        for (const auto& [k, v] : attributes(r.attributes)) text += k + "=" + v + ";";
+        out[key] = text;
+    }
+    return out;
+}
+
+inline void check_same_graph(const orgraph::Graph& a, const orgraph::Graph& b) {
+    BOOST_TEST(a.entities().size() == b.entities().size());
+    BOOST_TEST(a.relations().size() == b.relations().size());
+    const auto fa = facts(a), fb = facts(b);
+    for (const auto& [key, value] : fa) {
+        auto it = fb.find(key);
+        BOOST_TEST_CONTEXT(key) {
+            BOOST_TEST((it != fb.end()));
+            if (it != fb.end()) BOOST_TEST(value == it->second);
+        }
+    }
+    for (const auto& [key, value] : fb)
+        BOOST_TEST_CONTEXT(key) { BOOST_TEST(fa.contains(key)); }
+}
+
+}  // namespace interchange_test
