@@ -774,7 +774,7 @@ private:
         return capitalised(out);
     }
 
-    [[nodiscard]] std::string country_name(std::uint32_t block) const { return word(block, true); }
+    [[nodiscard]] std::string country_name(std::uint32_t country) const { return word(country, true); }
     [[nodiscard]] std::string city_name(std::uint32_t city) const { return word(0x100000000ULL + city, false); }
     [[nodiscard]] std::string region_name(std::uint32_t region) const {
         return fmt::format("{} {}", directions[region % directions.size()], word(0x200000000ULL + region, false));
