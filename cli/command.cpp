@@ -13,25 +13,25 @@ namespace orgraph::cli {
 std::optional<Date> DataOptions::as_of_date() const {
     if (as_of.empty()) return std::nullopt;
     auto date = Date::parse(as_of);
-    if (!date) throw usage_error(fmt::format("--as-of '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", as_of));
+    if (!date)
+        throw usage_error(fmt::format("--as-of '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", as_of));
     return date;
 }
 
 po::options_description data_options(DataOptions& options) {
     po::options_description group("Data", 100, 50);  // as wide as the command's own options
-    group.add_options()
-        ("data", po::value(&options.data)->composing()->value_name("PATH"),
-         "load this dataset instead of the built-in one (a directory, a .toml file, entities.csv, "
-         ".graphml or node-link .json); repeat for several layers")
-        ("with", po::value(&options.with)->composing()->value_name("PATH|NAME"),
-         "load an overlay on top (a path, or a built-in overlay such as dprk-missions); repeatable")
-        ("as-of", po::value(&options.as_of)->value_name("DATE"),
-         "only entities and relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        ("no-derived", po::bool_switch(&options.no_derived), "do not derive relations from the schema's rules")
-        ("import-kind", po::value(&options.import_kind)->default_value(options.import_kind)->value_name("KEY"),
-         "GraphML/JSON import: the node attribute that holds the kind")
-        ("import-name", po::value(&options.import_name)->default_value(options.import_name)->value_name("KEY"),
-         "GraphML/JSON import: the node attribute that holds the name");
+    group.add_options()("data", po::value(&options.data)->composing()->value_name("PATH"),
+                        "load this dataset instead of the built-in one (a directory, a .toml file, entities.csv, "
+                        ".graphml or node-link .json); repeat for several layers")(
+        "with", po::value(&options.with)->composing()->value_name("PATH|NAME"),
+        "load an overlay on top (a path, or a built-in overlay such as dprk-missions); repeatable")(
+        "as-of", po::value(&options.as_of)->value_name("DATE"),
+        "only entities and relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)")(
+        "no-derived", po::bool_switch(&options.no_derived), "do not derive relations from the schema's rules")(
+        "import-kind", po::value(&options.import_kind)->default_value(options.import_kind)->value_name("KEY"),
+        "GraphML/JSON import: the node attribute that holds the kind")(
+        "import-name", po::value(&options.import_name)->default_value(options.import_name)->value_name("KEY"),
+        "GraphML/JSON import: the node attribute that holds the name");
     return group;
 }
 
@@ -67,10 +67,9 @@ po::options_description output_options(OutputOptions& options, const std::vector
     for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
     po::options_description group("Output", 100, 50);
     auto formats_help = fmt::format("output format: {} (default {})", list, formats.front());
-    group.add_options()
-        ("format,f", po::value(&options.format)->value_name("FORMAT"), formats_help.c_str())
-        ("output,o", po::value(&options.output)->value_name("FILE"),
-         "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
+    group.add_options()("format,f", po::value(&options.format)->value_name("FORMAT"), formats_help.c_str())(
+        "output,o", po::value(&options.output)->value_name("FILE"),
+        "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
     return group;
 }
 
@@ -86,7 +85,9 @@ Output::Output(const std::string& path) {
     if (!path.empty() && path != "-") m_file = std::make_unique<AtomicFile>(path);
 }
 
-std::ostream& Output::stream() { return m_file ? m_file->stream() : std::cout; }
+std::ostream& Output::stream() {
+    return m_file ? m_file->stream() : std::cout;
+}
 
 void Output::commit() {
     if (m_file)

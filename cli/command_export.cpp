@@ -8,7 +8,9 @@
 namespace orgraph::cli {
 namespace {
 
-bool directory_format(const std::string& format) { return format == "csv" || format == "neo4j"; }
+bool directory_format(const std::string& format) {
+    return format == "csv" || format == "neo4j";
+}
 
 }  // namespace
 
@@ -22,12 +24,12 @@ std::string_view ExportCommand::examples() const {
 
 void ExportCommand::add_options(po::options_description& options, po::positional_options_description&) {
     po::options_description output("Output");
-    output.add_options()
-        ("to,t", po::value(&m_to)->value_name("FORMAT"),
-         "graphml, json (NetworkX node-link), csv (orgraph's bulk dataset: a directory), neo4j (neo4j-admin "
-         "import CSVs: a directory) or ftm (FollowTheMoney, one entity per line)")
-        ("output,o", po::value(&m_output)->value_name("PATH"),
-         "the file (default: standard output) or, for csv and neo4j, the directory to write; written atomically");
+    output.add_options()(
+        "to,t", po::value(&m_to)->value_name("FORMAT"),
+        "graphml, json (NetworkX node-link), csv (orgraph's bulk dataset: a directory), neo4j (neo4j-admin "
+        "import CSVs: a directory) or ftm (FollowTheMoney, one entity per line)")(
+        "output,o", po::value(&m_output)->value_name("PATH"),
+        "the file (default: standard output) or, for csv and neo4j, the directory to write; written atomically");
     options.add(output).add(data_options(m_data));
 }
 
@@ -44,9 +46,9 @@ int ExportCommand::run() {
     const auto graph = load_graph(m_data);
     try {
         if (directory_format(m_to)) {
-            const std::vector<std::string> names = m_to == "csv"
-                                                       ? std::vector<std::string>{"dataset.toml", "entities.csv", "relations.csv"}
-                                                       : std::vector<std::string>{"nodes.csv", "relationships.csv", "README.md"};
+            const std::vector<std::string> names =
+                m_to == "csv" ? std::vector<std::string>{"dataset.toml", "entities.csv", "relations.csv"}
+                              : std::vector<std::string>{"nodes.csv", "relationships.csv", "README.md"};
             AtomicDirectory directory(m_output, names);
             if (m_to == "csv")
                 write_dataset_csv(directory.temporary_path(), graph);

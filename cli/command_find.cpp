@@ -1,7 +1,7 @@
 #include "command_find.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "orgraph/model/name_resolver.hpp"
 #include "table.hpp"
@@ -12,12 +12,18 @@ const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
 
 const char* quality_name(MatchQuality q) {
     switch (q) {
-    case MatchQuality::id: return "id";
-    case MatchQuality::exact: return "exact";
-    case MatchQuality::prefix: return "prefix";
-    case MatchQuality::words: return "words";
-    case MatchQuality::substring: return "substring";
-    case MatchQuality::similar: return "similar";
+        case MatchQuality::id:
+            return "id";
+        case MatchQuality::exact:
+            return "exact";
+        case MatchQuality::prefix:
+            return "prefix";
+        case MatchQuality::words:
+            return "words";
+        case MatchQuality::substring:
+            return "substring";
+        case MatchQuality::similar:
+            return "similar";
     }
     return "";
 }
@@ -31,10 +37,10 @@ std::string_view FindCommand::examples() const {
 }
 
 void FindCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
-    options.add_options()
-        ("text", po::value(&m_words)->value_name("TEXT"), "what to look for (several words are joined)")
-        ("limit,n", po::value(&m_limit)->default_value(m_limit)->value_name("N"), "at most N matches")
-        ("kind,k", po::value(&m_kind)->value_name("KIND"), "only entities of this kind (or a subkind of it)");
+    options.add_options()("text", po::value(&m_words)->value_name("TEXT"),
+                          "what to look for (several words are joined)")(
+        "limit,n", po::value(&m_limit)->default_value(m_limit)->value_name("N"), "at most N matches")(
+        "kind,k", po::value(&m_kind)->value_name("KIND"), "only entities of this kind (or a subkind of it)");
     options.add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("text", -1);
 }
@@ -57,7 +63,8 @@ int FindCommand::run() {
             std::sort(ids.begin(), ids.end());
             std::string list;
             for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-            throw usage_error(fmt::format("--kind: the schema has no entity kind '{}' (expected one of: {})", m_kind, list));
+            throw usage_error(
+                fmt::format("--kind: the schema has no entity kind '{}' (expected one of: {})", m_kind, list));
         }
     }
     std::string text;
@@ -71,16 +78,17 @@ int FindCommand::run() {
         if (kind && !graph.schema.is_a(graph.entity(m.entity).kind, *kind)) continue;
         if (rank == m_limit) break;
         const auto& e = graph.entity(m.entity);
-        table.add({std::to_string(++rank), e.id, graph.kind_of(m.entity).id, e.name, m.matched, quality_name(m.quality)});
+        table.add(
+            {std::to_string(++rank), e.id, graph.kind_of(m.entity).id, e.name, m.matched, quality_name(m.quality)});
     }
     Output output(m_output.output);
     write_table(output.stream(), table, m_output.parsed_format());
     output.commit();
     if (rank == 0) {
         std::fputs(fmt::format("orgraph: nothing matches '{}'{}\n", text,
-                               m_data.as_of.empty() ? std::string{}
-                                                    : fmt::format(" on {} (--as-of leaves out what was not valid then)",
-                                                                  m_data.as_of))
+                               m_data.as_of.empty()
+                                   ? std::string{}
+                                   : fmt::format(" on {} (--as-of leaves out what was not valid then)", m_data.as_of))
                        .c_str(),
                    stderr);
         return 1;

@@ -13,16 +13,16 @@ std::string_view GenerateCommand::examples() const {
 }
 
 void GenerateCommand::add_options(po::options_description& options, po::positional_options_description&) {
-    options.add_options()
-        ("entities,n", po::value(&m_params.entities)->default_value(m_params.entities)->value_name("N"),
-         "how many entities (exactly)")
-        ("relations,r", po::value(&m_params.relations)->default_value(m_params.relations)->value_name("M"),
-         "how many stated relations (exactly)")
-        ("seed,s", po::value(&m_params.seed)->default_value(m_params.seed)->value_name("S"),
-         "the seed: the same N, M and S give the same bytes")
-        ("output,o", po::value(&m_directory)->value_name("DIR"),
-         "the directory to write (created whole under a temporary name, then renamed into place)")
-        ("force", po::bool_switch(&m_force), "replace DIR when it holds a dataset written earlier");
+    options.add_options()("entities,n",
+                          po::value(&m_params.entities)->default_value(m_params.entities)->value_name("N"),
+                          "how many entities (exactly)")(
+        "relations,r", po::value(&m_params.relations)->default_value(m_params.relations)->value_name("M"),
+        "how many stated relations (exactly)")("seed,s",
+                                               po::value(&m_params.seed)->default_value(m_params.seed)->value_name("S"),
+                                               "the seed: the same N, M and S give the same bytes")(
+        "output,o", po::value(&m_directory)->value_name("DIR"),
+        "the directory to write (created whole under a temporary name, then renamed into place)")(
+        "force", po::bool_switch(&m_force), "replace DIR when it holds a dataset written earlier");
 }
 
 void GenerateCommand::setup(const po::variables_map&) {
@@ -42,11 +42,11 @@ int GenerateCommand::run() {
         // Sizes that cannot be met are a matter of the command line.
         throw usage_error(e.what());
     }
-    std::cout << fmt::format("wrote {}: {} entities ({} countries, {} ministries of {} states), {} relations ({} "
-                             "structural), seed {}\n",
-                             m_directory, summary.entities, summary.countries, summary.ministries, summary.home_states,
-                             summary.relations,
-                             std::min(summary.structural_relations, summary.relations), m_params.seed);
+    std::cout << fmt::format(
+        "wrote {}: {} entities ({} countries, {} ministries of {} states), {} relations ({} "
+        "structural), seed {}\n",
+        m_directory, summary.entities, summary.countries, summary.ministries, summary.home_states, summary.relations,
+        std::min(summary.structural_relations, summary.relations), m_params.seed);
     return 0;
 }
 

@@ -11,9 +11,9 @@ namespace {
 const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
 
 struct Counts {
-    std::vector<std::size_t> entities;   // per entity kind
-    std::vector<std::size_t> stated;     // per relation kind
-    std::vector<std::size_t> derived;    // per relation kind
+    std::vector<std::size_t> entities;  // per entity kind
+    std::vector<std::size_t> stated;    // per relation kind
+    std::vector<std::size_t> derived;   // per relation kind
 };
 
 Counts count(const Graph& graph) {
@@ -102,7 +102,8 @@ int InfoCommand::run() {
     if (format == Format::csv) {
         // One flat table, so that a script can pick the rows it wants.
         Table table({"section", "id", "label", "count", "derived"}, {false, false, false, true, true});
-        for (const auto& layer : graph.layers) table.add({"layer", layer.id, layer.title, std::to_string(layer.files.size()), ""});
+        for (const auto& layer : graph.layers)
+            table.add({"layer", layer.id, layer.title, std::to_string(layer.files.size()), ""});
         for (const auto& s : graph.sources) table.add({"source", s.id, s.title, "", ""});
         for (std::size_t k = 0; k < counts.entities.size(); ++k) {
             const auto& kind = schema.entity_kind(static_cast<KindIndex>(k));
@@ -123,12 +124,11 @@ int InfoCommand::run() {
         out << (markdown ? "## " : "") << text << (markdown ? "\n\n" : "\n");
     };
     // The summary is a sentence, not a heading: in Markdown it is a paragraph of its own.
-    out << fmt::format("{}, {} ({} stated, {} derived), {} in {}\n\n",
-                       counted(graph.entities().size(), "entity", "entities"),
-                       counted(graph.relations().size(), "relation", "relations"),
-                       graph.relations().size() - derived_total, derived_total,
-                       counted(graph.sources.size(), "source", "sources"),
-                       counted(graph.layers.size(), "layer", "layers"));
+    out << fmt::format(
+        "{}, {} ({} stated, {} derived), {} in {}\n\n", counted(graph.entities().size(), "entity", "entities"),
+        counted(graph.relations().size(), "relation", "relations"), graph.relations().size() - derived_total,
+        derived_total, counted(graph.sources.size(), "source", "sources"),
+        counted(graph.layers.size(), "layer", "layers"));
 
     heading("Layers");
     Table layers({"layer", "title", "files"}, {false, false, true});

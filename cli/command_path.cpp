@@ -9,7 +9,9 @@ namespace orgraph::cli {
 namespace {
 const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
 
-std::string hops(std::size_t n) { return fmt::format("{} step{}", n, n == 1 ? "" : "s"); }
+std::string hops(std::size_t n) {
+    return fmt::format("{} step{}", n, n == 1 ? "" : "s");
+}
 }  // namespace
 
 std::string_view PathCommand::examples() const {
@@ -21,16 +23,15 @@ std::string_view PathCommand::examples() const {
 }
 
 void PathCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
-    options.add_options()
-        ("from", po::value(&m_from)->value_name("FROM"), "where the route starts")
-        ("to", po::value(&m_to)->value_name("TO"), "where it ends")
-        ("k", po::value(&m_params.k)->default_value(m_params.k)->value_name("N"),
-         "the N shortest loopless routes (Yen's algorithm)")
-        ("all", po::bool_switch(&m_params.all), "every simple route of at most --max-hops steps, shortest first")
-        ("max-hops", po::value(&m_params.max_hops)->default_value(m_params.max_hops)->value_name("N"),
-         "with --all: the longest route listed")
-        ("limit", po::value(&m_params.limit)->default_value(m_params.limit)->value_name("N"),
-         "with --all: stop after N routes");
+    options.add_options()("from", po::value(&m_from)->value_name("FROM"), "where the route starts")(
+        "to", po::value(&m_to)->value_name("TO"), "where it ends")(
+        "k", po::value(&m_params.k)->default_value(m_params.k)->value_name("N"),
+        "the N shortest loopless routes (Yen's algorithm)")(
+        "all", po::bool_switch(&m_params.all), "every simple route of at most --max-hops steps, shortest first")(
+        "max-hops", po::value(&m_params.max_hops)->default_value(m_params.max_hops)->value_name("N"),
+        "with --all: the longest route listed")(
+        "limit", po::value(&m_params.limit)->default_value(m_params.limit)->value_name("N"),
+        "with --all: stop after N routes");
     options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("from", 1).add("to", 1);
 }
@@ -115,8 +116,8 @@ int PathCommand::run() {
         for (std::size_t i = 0; i < result.routes.size(); ++i) {
             for (std::size_t s = 0; s < result.routes[i].size(); ++s) {
                 auto cells = step_cells(graph, result.routes[i][s]);
-                cells.insert(cells.begin(), {std::to_string(i + 1), std::to_string(result.routes[i].size()),
-                                             std::to_string(s + 1)});
+                cells.insert(cells.begin(),
+                             {std::to_string(i + 1), std::to_string(result.routes[i].size()), std::to_string(s + 1)});
                 table.add(std::move(cells));
             }
         }

@@ -9,7 +9,8 @@ class PathCommand : public Command {
 public:
     std::string_view name() const override { return "path"; }
     std::string_view synopsis() const override {
-        return "the shortest route from one entity to another (or the k shortest, or all up to N hops), each step sourced";
+        return "the shortest route from one entity to another (or the k shortest, or all up to N hops), each step "
+               "sourced";
     }
     std::string_view arguments() const override { return "FROM TO"; }
     std::string_view examples() const override;

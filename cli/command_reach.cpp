@@ -19,13 +19,13 @@ std::string_view ReachCommand::examples() const {
 }
 
 void ReachCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
-    options.add_options()
-        ("entity", po::value(&m_entity)->value_name("ENTITY"), "where routes start: an id, name, acronym or alias")
-        ("reverse", po::bool_switch(&m_params.reverse), "list what reaches ENTITY instead of what it reaches")
-        ("kinds", po::value(&m_kinds)->composing()->value_name("KIND[,KIND]"),
-         "report only entities of these kinds, subkinds included (routes still pass through others)")
-        ("depth", po::value(&m_params.depth)->default_value(m_params.depth)->value_name("N"),
-         "at most N steps away (0: no limit)");
+    options.add_options()("entity", po::value(&m_entity)->value_name("ENTITY"),
+                          "where routes start: an id, name, acronym or alias")(
+        "reverse", po::bool_switch(&m_params.reverse), "list what reaches ENTITY instead of what it reaches")(
+        "kinds", po::value(&m_kinds)->composing()->value_name("KIND[,KIND]"),
+        "report only entities of these kinds, subkinds included (routes still pass through others)")(
+        "depth", po::value(&m_params.depth)->default_value(m_params.depth)->value_name("N"),
+        "at most N steps away (0: no limit)");
     options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("entity", 1);
 }
@@ -70,8 +70,9 @@ int ReachCommand::run() {
         json.end_object();
         json.finish();
     } else {
-        Table table({"distance", "id", "name", "kind", result.reverse ? "leads_on_by" : "reached_by", "derived", "sources"},
-                    {true, false, false, false, false, false, false});
+        Table table(
+            {"distance", "id", "name", "kind", result.reverse ? "leads_on_by" : "reached_by", "derived", "sources"},
+            {true, false, false, false, false, false, false});
         for (const auto& r : result.reached) {
             const auto& relation = graph.relation(r.step.relation);
             table.add({std::to_string(r.distance), graph.entity(r.entity).id, graph.entity(r.entity).name,
@@ -81,12 +82,13 @@ int ReachCommand::run() {
         if (format == Format::table) {
             const auto& name = entity_label(graph, start);
             const auto total = result.reached_total;
-            out << (result.reverse
-                        ? fmt::format("{} {} reach{} {}", total, total == 1 ? "entity" : "entities", total == 1 ? "es" : "",
-                                      name)
-                        : fmt::format("{} reaches {} {}", name, total, total == 1 ? "entity" : "entities"));
-            if (total > 0) out << fmt::format(", at most {} step{} away", result.farthest, result.farthest == 1 ? "" : "s");
-            if (result.reached.size() != total) out << fmt::format("; {} of the kinds asked for", result.reached.size());
+            out << (result.reverse ? fmt::format("{} {} reach{} {}", total, total == 1 ? "entity" : "entities",
+                                                 total == 1 ? "es" : "", name)
+                                   : fmt::format("{} reaches {} {}", name, total, total == 1 ? "entity" : "entities"));
+            if (total > 0)
+                out << fmt::format(", at most {} step{} away", result.farthest, result.farthest == 1 ? "" : "s");
+            if (result.reached.size() != total)
+                out << fmt::format("; {} of the kinds asked for", result.reached.size());
             out << ".\n\n";
         }
         if (!result.reached.empty() || format != Format::table) write_table(out, table, format);

@@ -9,7 +9,8 @@ class ReachCommand : public Command {
 public:
     std::string_view name() const override { return "reach"; }
     std::string_view synopsis() const override {
-        return "everything an entity reaches (or, reversed, what reaches it), with distance and the step that got there";
+        return "everything an entity reaches (or, reversed, what reaches it), with distance and the step that got "
+               "there";
     }
     std::string_view arguments() const override { return "ENTITY"; }
     std::string_view examples() const override;

@@ -9,7 +9,9 @@ namespace orgraph::cli {
 namespace {
 const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
 
-std::string hops(std::size_t n) { return fmt::format("{} step{}", n, n == 1 ? "" : "s"); }
+std::string hops(std::size_t n) {
+    return fmt::format("{} step{}", n, n == 1 ? "" : "s");
+}
 }  // namespace
 
 std::string_view RoutesCommand::examples() const {
@@ -20,10 +22,10 @@ std::string_view RoutesCommand::examples() const {
 }
 
 void RoutesCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
-    options.add_options()
-        ("from", po::value(&m_from)->value_name("FROM"), "where routes start: an id, name, acronym or alias")
-        ("to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
-         "the kind of entity routes lead to, subkinds included (e.g. mission, embassy)");
+    options.add_options()("from", po::value(&m_from)->value_name("FROM"),
+                          "where routes start: an id, name, acronym or alias")(
+        "to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
+        "the kind of entity routes lead to, subkinds included (e.g. mission, embassy)");
     options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("from", 1);
 }

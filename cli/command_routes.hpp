@@ -9,7 +9,8 @@ class RoutesCommand : public Command {
 public:
     std::string_view name() const override { return "routes"; }
     std::string_view synopsis() const override {
-        return "contact routes: the best route from an entity to every entity of a kind, and why the rest are out of reach";
+        return "contact routes: the best route from an entity to every entity of a kind, and why the rest are out of "
+               "reach";
     }
     std::string_view arguments() const override { return "FROM --to-kind KIND"; }
     std::string_view examples() const override;

@@ -1,7 +1,7 @@
 #include "command_show.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 
 #include "orgraph/model/entity_card.hpp"
@@ -40,7 +40,9 @@ void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
     const auto& e = graph.entity(card.entity);
     JsonWriter json(out);
     json.begin_object();
-    json.field("id", e.id).field("kind", graph.kind_of(card.entity).id).field("kind_label", graph.kind_of(card.entity).label);
+    json.field("id", e.id)
+        .field("kind", graph.kind_of(card.entity).id)
+        .field("kind_label", graph.kind_of(card.entity).label);
     json.field("name", e.name).field("short_name", e.short_name);
     json.key("aliases").begin_array();
     for (const auto& a : e.aliases) json.value(a);
@@ -155,7 +157,8 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
             if (const auto place = entity_context(graph, item.other); !place.empty()) {
                 std::string names;
                 for (auto p : place) names += (names.empty() ? "" : ", ") + graph.entity(p).name;
-                const auto& rk = graph.schema.relation_kind(*graph.schema.relation_kind(graph.schema.context_relation(other.kind)));
+                const auto& rk =
+                    graph.schema.relation_kind(*graph.schema.relation_kind(graph.schema.context_relation(other.kind)));
                 text += fmt::format(", {} {}", rk.label, names);
             }
             std::vector<std::string> notes;
@@ -181,8 +184,8 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
         out << '\n' << (markdown ? "## Not related\n\n" : "Not related\n");
         for (const auto& a : card.absent) {
             out << bullet
-                << fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with, a.peers_with == 1 ? kind.label : kind.plural,
-                               a.peers_with == 1 ? "has one" : "have one")
+                << fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with,
+                               a.peers_with == 1 ? kind.label : kind.plural, a.peers_with == 1 ? "has one" : "have one")
                 << '\n';
         }
     }
@@ -219,17 +222,24 @@ int ShowCommand::run() {
     } catch (const resolution_error& e) {
         // The entity may exist but not on that date: say that the date left things out.
         if (m_data.as_of.empty() || !e.candidates.empty()) throw;
-        throw resolution_error(fmt::format("{} on {} (--as-of leaves out what was not valid then)", e.what(),
-                                           m_data.as_of),
-                               e.candidates);
+        throw resolution_error(
+            fmt::format("{} on {} (--as-of leaves out what was not valid then)", e.what(), m_data.as_of), e.candidates);
     }
     const auto card = make_entity_card(graph, entity);
     Output output(m_output.output);
     switch (m_output.parsed_format()) {
-    case Format::json: write_json(output.stream(), graph, card); break;
-    case Format::csv: write_csv(output.stream(), graph, card, Format::csv); break;
-    case Format::markdown: write_card(output.stream(), graph, card, true); break;
-    case Format::table: write_card(output.stream(), graph, card, false); break;
+        case Format::json:
+            write_json(output.stream(), graph, card);
+            break;
+        case Format::csv:
+            write_csv(output.stream(), graph, card, Format::csv);
+            break;
+        case Format::markdown:
+            write_card(output.stream(), graph, card, true);
+            break;
+        case Format::table:
+            write_card(output.stream(), graph, card, false);
+            break;
     }
     output.commit();
     return 0;

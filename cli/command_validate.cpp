@@ -19,7 +19,9 @@ void ValidateCommand::add_options(po::options_description& options, po::position
     positional.add("path", -1);
 }
 
-void ValidateCommand::setup(const po::variables_map&) { (void)m_data.as_of_date(); }
+void ValidateCommand::setup(const po::variables_map&) {
+    (void)m_data.as_of_date();
+}
 
 int ValidateCommand::run() {
     auto options = m_data;

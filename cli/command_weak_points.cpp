@@ -24,11 +24,10 @@ std::string_view WeakPointsCommand::examples() const {
 }
 
 void WeakPointsCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
-    options.add_options()
-        ("from", po::value(&m_from)->value_name("FROM"), "where routes start")
-        ("to", po::value(&m_to)->value_name("TO"), "the one target")
-        ("to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
-         "instead of TO: every entity of this kind, subkinds included");
+    options.add_options()("from", po::value(&m_from)->value_name("FROM"), "where routes start")(
+        "to", po::value(&m_to)->value_name("TO"), "the one target")(
+        "to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
+        "instead of TO: every entity of this kind, subkinds included");
     options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("from", 1).add("to", 1);
 }
@@ -48,7 +47,8 @@ int WeakPointsCommand::run() {
     std::optional<EntityIndex> to;
     if (!m_to.empty()) {
         to = resolve_route_entity(graph, resolver, m_to, m_data);
-        if (*to == from) throw usage_error(fmt::format("FROM and TO are the same entity, {}", entity_label(graph, from)));
+        if (*to == from)
+            throw usage_error(fmt::format("FROM and TO are the same entity, {}", entity_label(graph, from)));
     }
     m_params.traversal = traversal_params(m_filters, m_data);
     const auto result = with_known_kinds([&] { return find_weak_points(graph, from, to, m_params); });
@@ -164,24 +164,28 @@ int WeakPointsCommand::run() {
                         continue;
                     }
                     out << (t.entities.empty() ? "no single entity" : "through " + names(graph, t.entities));
-                    out << fmt::format("; {} critical relation{}\n", t.relations.size(), t.relations.size() == 1 ? "" : "s");
+                    out << fmt::format("; {} critical relation{}\n", t.relations.size(),
+                                       t.relations.size() == 1 ? "" : "s");
                     for (const auto& s : t.relations) out << "      " << step_line(graph, s, true) << '\n';
                 }
                 for (const auto& u : result.unreached)
                     out << fmt::format("  {}: no route (see 'orgraph path')\n", entity_label(graph, u.target));
             }
-            out << fmt::format("\nRoutes from {} reach {} entities.\n", graph.entity(from).name, result.route_entities - 1);
+            out << fmt::format("\nRoutes from {} reach {} entities.\n", graph.entity(from).name,
+                               result.route_entities - 1);
         }
     } else {
         Table table({"point", "id", "name", "kind", "targets", "sources"}, {false, false, false, false, true, false});
         for (const auto& w : result.entities) {
             const auto& e = graph.entity(w.entity);
-            table.add({"entity", e.id, e.name, graph.kind_of(w.entity).id, std::to_string(w.targets), graph.cite(e.citations)});
+            table.add({"entity", e.id, e.name, graph.kind_of(w.entity).id, std::to_string(w.targets),
+                       graph.cite(e.citations)});
         }
         for (const auto& c : result.relations) {
             const auto& relation = graph.relation(c.step.relation);
             table.add({"relation", step_ids(graph, c.step), step_sentence(graph, c.step),
-                       graph.kind_of_relation(c.step.relation).id, std::to_string(c.targets), graph.cite(relation.citations)});
+                       graph.kind_of_relation(c.step.relation).id, std::to_string(c.targets),
+                       graph.cite(relation.citations)});
         }
         write_table(out, table, format);
     }

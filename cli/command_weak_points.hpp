@@ -11,7 +11,8 @@ class WeakPointsCommand : public Command {
 public:
     std::string_view name() const override { return "weak-points"; }
     std::string_view synopsis() const override {
-        return "single points of failure: the entities and relations every route from an entity to its targets passes through";
+        return "single points of failure: the entities and relations every route from an entity to its targets passes "
+               "through";
     }
     std::string_view arguments() const override { return "FROM (TO | --to-kind KIND)"; }
     std::string_view examples() const override;

@@ -31,30 +31,31 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
 
 po::options_description diagram_options(DiagramOptions& options) {
     po::options_description group("Diagram");
-    group.add_options()
-        ("focus", po::value(&options.focus)->value_name("ENTITY"),
-         "draw this entity's neighbourhood instead of the organisation chart (an id, name, acronym or alias)")
-        ("depth", po::value(&options.params.depth)->default_value(options.params.depth)->value_name("N"),
-         "with --focus: how many steps out to draw, along relations either way")
-        ("kinds", po::value(&options.kinds)->composing()->value_name("KIND,..."),
-         "draw only entities of these kinds (and their subkinds)")
-        ("relations", po::value(&options.relations)->composing()->value_name("RELATION,..."),
-         "draw only relations of these kinds")
-        ("fold", po::value(&options.fold)->composing()->value_name("KIND,..."),
-         "list entities of these kinds inside the nodes related to them instead of drawing them "
-         "('countries', a kind list, or 'none'; default: countries in the organisation chart, none with --focus)")
-        ("highlight", po::value(&options.highlight)->multitoken()->value_name("FROM TO"),
-         "mark a shortest route from FROM to TO (forward, or backward where the schema allows)")
-        ("highlight-json", po::value(&options.highlight_json)->value_name("FILE"),
-         "mark the route(s) in FILE, as written by 'orgraph path --format json' (hops with from.id and to.id)")
-        ("title", po::value(&options.params.title)->value_name("TEXT"), "the title drawn above the diagram")
-        ("no-legend", po::bool_switch(&options.no_legend), "leave out the legend of kinds and relations");
+    group.add_options()(
+        "focus", po::value(&options.focus)->value_name("ENTITY"),
+        "draw this entity's neighbourhood instead of the organisation chart (an id, name, acronym or alias)")(
+        "depth", po::value(&options.params.depth)->default_value(options.params.depth)->value_name("N"),
+        "with --focus: how many steps out to draw, along relations either way")(
+        "kinds", po::value(&options.kinds)->composing()->value_name("KIND,..."),
+        "draw only entities of these kinds (and their subkinds)")(
+        "relations", po::value(&options.relations)->composing()->value_name("RELATION,..."),
+        "draw only relations of these kinds")(
+        "fold", po::value(&options.fold)->composing()->value_name("KIND,..."),
+        "list entities of these kinds inside the nodes related to them instead of drawing them "
+        "('countries', a kind list, or 'none'; default: countries in the organisation chart, none with --focus)")(
+        "highlight", po::value(&options.highlight)->multitoken()->value_name("FROM TO"),
+        "mark a shortest route from FROM to TO (forward, or backward where the schema allows)")(
+        "highlight-json", po::value(&options.highlight_json)->value_name("FILE"),
+        "mark the route(s) in FILE, as written by 'orgraph path --format json' (hops with from.id and to.id)")(
+        "title", po::value(&options.params.title)->value_name("TEXT"), "the title drawn above the diagram")(
+        "no-legend", po::bool_switch(&options.no_legend), "leave out the legend of kinds and relations");
     return group;
 }
 
 void check_diagram_options(const DiagramOptions& options) {
     if (!options.highlight.empty() && options.highlight.size() != 2)
-        throw usage_error(fmt::format("--highlight takes two entities, FROM and TO (got {})", options.highlight.size()));
+        throw usage_error(
+            fmt::format("--highlight takes two entities, FROM and TO (got {})", options.highlight.size()));
     if (!options.highlight.empty() && !options.highlight_json.empty())
         throw usage_error("--highlight and --highlight-json cannot be combined");
     if (options.params.depth == 0 && !options.focus.empty()) throw usage_error("--depth must be at least 1");

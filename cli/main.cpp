@@ -20,8 +20,8 @@ using namespace orgraph;
 using namespace orgraph::cli;
 
 // Global options that take a value, so that their value is not taken for the command name.
-const std::set<std::string> options_with_value = {"--data", "--with", "--as-of", "--format", "-f", "--output",
-                                                  "-o",     "--import-kind", "--import-name"};
+const std::set<std::string> options_with_value = {"--data",   "--with", "--as-of",       "--format",     "-f",
+                                                  "--output", "-o",     "--import-kind", "--import-name"};
 
 struct Invocation {
     std::string command;

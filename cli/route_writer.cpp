@@ -79,11 +79,10 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
 
 po::options_description route_filter_options(RouteFilterOptions& options) {
     po::options_description group("Routes");
-    group.add_options()
-        ("via", po::value(&options.via)->composing()->value_name("KIND[,KIND]"),
-         "follow only these relation kinds (repeatable or comma-separated; default: every kind)")
-        ("through", po::value(&options.through)->composing()->value_name("KIND[,KIND]"),
-         "pass only through entities of these kinds, subkinds included (the two ends may be of any kind)");
+    group.add_options()("via", po::value(&options.via)->composing()->value_name("KIND[,KIND]"),
+                        "follow only these relation kinds (repeatable or comma-separated; default: every kind)")(
+        "through", po::value(&options.through)->composing()->value_name("KIND[,KIND]"),
+        "pass only through entities of these kinds, subkinds included (the two ends may be of any kind)");
     return group;
 }
 
@@ -141,7 +140,8 @@ std::string step_phrase(const Graph& graph, const Step& step) {
 }
 
 std::string step_sentence(const Graph& graph, const Step& step) {
-    return fmt::format("{} — {} → {}", graph.entity(step.from).name, step_phrase(graph, step), graph.entity(step.to).name);
+    return fmt::format("{} — {} → {}", graph.entity(step.from).name, step_phrase(graph, step),
+                       graph.entity(step.to).name);
 }
 
 std::string step_line(const Graph& graph, const Step& step, bool flat) {
@@ -209,8 +209,15 @@ std::vector<std::string> step_cells(const Graph& graph, const Step& step) {
     const auto& from = graph.entity(step.from);
     const auto& to = graph.entity(step.to);
     std::string derived = relation.derived ? "rule " + relation.rule : "no";
-    return {from.id, from.name, graph.kind_of_relation(step.relation).id, step_phrase(graph, step),
-            step.backward ? "backward" : "forward", to.id, to.name, derived, graph.cite(relation.citations)};
+    return {from.id,
+            from.name,
+            graph.kind_of_relation(step.relation).id,
+            step_phrase(graph, step),
+            step.backward ? "backward" : "forward",
+            to.id,
+            to.name,
+            derived,
+            graph.cite(relation.citations)};
 }
 
 // ---- explanations ----
@@ -237,7 +244,8 @@ void write_side_text(std::ostream& out, const TraversalView& view, const SideSum
     }
     if (!side.refused.empty()) {
         const bool alone = side.reached <= 1;
-        out << fmt::format("Steps {} {} that routes may not take:\n", towards ? "into" : "out of", alone ? "it" : "them");
+        out << fmt::format("Steps {} {} that routes may not take:\n", towards ? "into" : "out of",
+                           alone ? "it" : "them");
         for (const auto& r : side.refused) {
             const auto& kind = graph.schema.relation_kind(r.kind);
             const auto& phrase = r.backward ? kind.inverse : kind.label;
@@ -248,8 +256,9 @@ void write_side_text(std::ostream& out, const TraversalView& view, const SideSum
     if (!side.not_passed.empty()) {
         std::string kinds;
         for (const auto& [kind, count] : side.not_passed)
-            kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", count,
-                                 count == 1 ? graph.schema.entity_kind(kind).label : graph.schema.entity_kind(kind).plural);
+            kinds +=
+                fmt::format("{}{} {}", kinds.empty() ? "" : ", ", count,
+                            count == 1 ? graph.schema.entity_kind(kind).label : graph.schema.entity_kind(kind).plural);
         out << "Reached but not passed through (not among --through): " << kinds << ".\n";
     }
 }
@@ -275,7 +284,10 @@ void write_side_json(JsonWriter& json, const TraversalView& view, const SideSumm
     json.end_array();
     json.key("not_passed_through").begin_array();
     for (const auto& [kind, count] : side.not_passed)
-        json.begin_object().field("kind", graph.schema.entity_kind(kind).id).field("count", static_cast<std::uint64_t>(count)).end_object();
+        json.begin_object()
+            .field("kind", graph.schema.entity_kind(kind).id)
+            .field("count", static_cast<std::uint64_t>(count))
+            .end_object();
     json.end_array();
     json.end_object();
 }
@@ -365,8 +377,9 @@ void write_no_route_text(std::ostream& out, const TraversalView& view, EntityInd
         return;
     }
     const auto changes = connection_changes(view, why.connection, why.obstacles);
-    out << fmt::format("What would connect them: the connection with the fewest refused steps ({} step{}) needs these changes:\n",
-                       why.connection.size(), why.connection.size() == 1 ? "" : "s");
+    out << fmt::format(
+        "What would connect them: the connection with the fewest refused steps ({} step{}) needs these changes:\n",
+        why.connection.size(), why.connection.size() == 1 ? "" : "s");
     for (const auto& c : changes) out << "  - " << c << '\n';
     out << '\n';
     write_connection_text(out, view, why.connection, why.obstacles, "  ");

@@ -79,36 +79,39 @@ void write_markdown(std::ostream& out, const Table& table) {
 
 void write_table(std::ostream& out, const Table& table, Format format) {
     switch (format) {
-    case Format::table: write_aligned(out, table); break;
-    case Format::markdown: write_markdown(out, table); break;
-    case Format::csv:
-        for (std::size_t c = 0; c < table.columns.size(); ++c)
-            out << (c ? "," : "") << csv_field(table.columns[c]);
-        out << "\n";
-        for (const auto& row : table.rows) {
-            for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_field(row[c]);
+        case Format::table:
+            write_aligned(out, table);
+            break;
+        case Format::markdown:
+            write_markdown(out, table);
+            break;
+        case Format::csv:
+            for (std::size_t c = 0; c < table.columns.size(); ++c) out << (c ? "," : "") << csv_field(table.columns[c]);
             out << "\n";
-        }
-        break;
-    case Format::json: {
-        JsonWriter json(out);
-        json.begin_array();
-        for (const auto& row : table.rows) {
-            json.begin_object();
-            for (std::size_t c = 0; c < row.size(); ++c) {
-                json.key(table.columns[c]);
-                if (table.numeric[c] && !row[c].empty() &&
-                    row[c].find_first_not_of("0123456789") == std::string::npos)
-                    json.value(static_cast<std::uint64_t>(std::stoull(row[c])));
-                else
-                    json.value(row[c]);
+            for (const auto& row : table.rows) {
+                for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_field(row[c]);
+                out << "\n";
             }
-            json.end_object();
+            break;
+        case Format::json: {
+            JsonWriter json(out);
+            json.begin_array();
+            for (const auto& row : table.rows) {
+                json.begin_object();
+                for (std::size_t c = 0; c < row.size(); ++c) {
+                    json.key(table.columns[c]);
+                    if (table.numeric[c] && !row[c].empty() &&
+                        row[c].find_first_not_of("0123456789") == std::string::npos)
+                        json.value(static_cast<std::uint64_t>(std::stoull(row[c])));
+                    else
+                        json.value(row[c]);
+                }
+                json.end_object();
+            }
+            json.end_array();
+            json.finish();
+            break;
         }
-        json.end_array();
-        json.finish();
-        break;
-    }
     }
 }
 

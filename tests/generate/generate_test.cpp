@@ -29,8 +29,8 @@ struct Scratch {
     fs::path path;
     Scratch() {
         static int serial = 0;
-        path = fs::temp_directory_path() / ("orgraph-generate-test-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(serial++));
+        path = fs::temp_directory_path() /
+               ("orgraph-generate-test-" + std::to_string(::getpid()) + "-" + std::to_string(serial++));
         fs::remove_all(path);
         fs::create_directories(path);
     }
@@ -54,7 +54,9 @@ GenerateParams params(std::uint64_t entities, std::uint64_t relations, std::uint
     return p;
 }
 
-Graph load_directory(const fs::path& directory) { return load({read_layer(directory.string())}); }
+Graph load_directory(const fs::path& directory) {
+    return load({read_layer(directory.string())});
+}
 
 std::size_t stated(const Graph& graph) {
     std::size_t n = 0;
@@ -94,7 +96,9 @@ BOOST_AUTO_TEST_CASE(same_seed_same_bytes) {
     generate_dataset(params(3000, 15000, 42), a.string());
     generate_dataset(params(3000, 15000, 42), b.string());
     for (const char* file : {"dataset.toml", "entities.csv", "relations.csv"}) {
-        BOOST_TEST_CONTEXT(file) { BOOST_TEST((slurp(a / file) == slurp(b / file))); }
+        BOOST_TEST_CONTEXT(file) {
+            BOOST_TEST((slurp(a / file) == slurp(b / file)));
+        }
     }
 }
 

@@ -25,9 +25,13 @@ const Graph& nasty() {
     return graph;
 }
 
-EntityIndex id(const Graph& g, std::string_view text) { return *g.find(text); }
+EntityIndex id(const Graph& g, std::string_view text) {
+    return *g.find(text);
+}
 
-bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
 
 // Whether a node statement for this id is written.
 bool has_node(const std::string& dot, std::string_view entity) {
@@ -159,8 +163,9 @@ BOOST_AUTO_TEST_CASE(routes_are_read_from_path_json) {
     BOOST_CHECK_THROW(route_relations(g, {{"aad1", "atlantis", ""}}), diagram_error);
     BOOST_CHECK_EXCEPTION(read_route_json("{\"routes\": [\n{\"route\": [{\"from\": 1}]}]}"), diagram_error,
                           [](const diagram_error& e) { return std::string(e.what()).starts_with("2:12:"); });
-    BOOST_CHECK_EXCEPTION(read_route_json("{\"routes\": [}"), diagram_error,
-                          [](const diagram_error& e) { return std::string(e.what()).starts_with("1:13: JSON syntax"); });
+    BOOST_CHECK_EXCEPTION(read_route_json("{\"routes\": [}"), diagram_error, [](const diagram_error& e) {
+        return std::string(e.what()).starts_with("1:13: JSON syntax");
+    });
     BOOST_CHECK_THROW(read_route_json("{\"found\": false, \"routes\": []}"), diagram_error);
 }
 

@@ -67,8 +67,9 @@ inline void check_same_graph(const orgraph::Graph& a, const orgraph::Graph& b) {
             if (it != fb.end()) BOOST_TEST(value == it->second);
         }
     }
-    for (const auto& [key, value] : fb)
-        BOOST_TEST_CONTEXT(key) { BOOST_TEST(fa.contains(key)); }
+    for (const auto& [key, value] : fb) BOOST_TEST_CONTEXT(key) {
+            BOOST_TEST(fa.contains(key));
+        }
 }
 
 }  // namespace interchange_test

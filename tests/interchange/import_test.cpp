@@ -24,7 +24,8 @@ const std::string graphml_head =
 
 std::string problems_text(const std::vector<ImportProblem>& problems) {
     std::string out;
-    for (const auto& p : problems) out += std::to_string(p.line) + ":" + std::to_string(p.column) + " " + p.message + "\n";
+    for (const auto& p : problems)
+        out += std::to_string(p.line) + ":" + std::to_string(p.column) + " " + p.message + "\n";
     return out;
 }
 
@@ -33,16 +34,17 @@ std::string problems_text(const std::vector<ImportProblem>& problems) {
 BOOST_AUTO_TEST_SUITE(graphml_import)
 
 BOOST_AUTO_TEST_CASE(maps_attributes_to_entities_and_relations) {
-    const auto text = graphml_head +
-                      "  <graph edgedefault=\"directed\">\n"
-                      "    <node id=\"a\"><data key=\"d0\">post</data><data key=\"d1\">A &amp; B</data>"
-                      "<data key=\"d2\">s:1 | s:2</data><data key=\"d6\">Alpha|Beta</data>"
-                      "<data key=\"y\"><y:ShapeNode/></data></node>\n"
-                      "    <node id=\"b\"><data key=\"d0\">organ</data><data key=\"d1\">B</data><data key=\"d5\">7</data></node>\n"
-                      "    <edge source=\"b\" target=\"a\"><data key=\"d3\">elects</data></edge>\n"
-                      "    <edge source=\"a\" target=\"b\"><data key=\"d3\">x</data><data key=\"d4\">true</data></edge>\n"
-                      "    <data key=\"d7\">notes</data>\n"
-                      "  </graph>\n</graphml>\n";
+    const auto text =
+        graphml_head +
+        "  <graph edgedefault=\"directed\">\n"
+        "    <node id=\"a\"><data key=\"d0\">post</data><data key=\"d1\">A &amp; B</data>"
+        "<data key=\"d2\">s:1 | s:2</data><data key=\"d6\">Alpha|Beta</data>"
+        "<data key=\"y\"><y:ShapeNode/></data></node>\n"
+        "    <node id=\"b\"><data key=\"d0\">organ</data><data key=\"d1\">B</data><data key=\"d5\">7</data></node>\n"
+        "    <edge source=\"b\" target=\"a\"><data key=\"d3\">elects</data></edge>\n"
+        "    <edge source=\"a\" target=\"b\"><data key=\"d3\">x</data><data key=\"d4\">true</data></edge>\n"
+        "    <data key=\"d7\">notes</data>\n"
+        "  </graph>\n</graphml>\n";
     std::vector<ImportProblem> problems;
     const auto g = parse_graphml(text, ImportMapping{}, problems);
     BOOST_TEST(problems_text(problems) == "");
@@ -84,24 +86,27 @@ BOOST_AUTO_TEST_CASE(other_attribute_names_via_the_mapping) {
 }
 
 BOOST_AUTO_TEST_CASE(reports_every_problem_and_leaves_out_what_it_cannot_read) {
-    const auto text = graphml_head +
-                      "  <graph>\n"
-                      "    <node id=\"a\"><data key=\"d1\">No kind</data><data key=\"d2\">s</data></node>\n"
-                      "    <node id=\"b\"><data key=\"d0\">organ</data><data key=\"d1\">B</data>"
-                      "<data key=\"d5\">many</data><data key=\"zz\">?</data><data key=\"d2\">s</data></node>\n"
-                      "    <node><data key=\"d0\">organ</data></node>\n"
-                      "    <edge source=\"b\" target=\"a\"><data key=\"d3\">elects</data><data key=\"d2\">s</data></edge>\n"
-                      "    <edge source=\"b\" target=\"b\"><data key=\"d0\">organ</data><data key=\"d2\">s</data></edge>\n"
-                      "    <hyperedge/>\n"
-                      "  </graph>\n</graphml>\n";
+    const auto text =
+        graphml_head +
+        "  <graph>\n"
+        "    <node id=\"a\"><data key=\"d1\">No kind</data><data key=\"d2\">s</data></node>\n"
+        "    <node id=\"b\"><data key=\"d0\">organ</data><data key=\"d1\">B</data>"
+        "<data key=\"d5\">many</data><data key=\"zz\">?</data><data key=\"d2\">s</data></node>\n"
+        "    <node><data key=\"d0\">organ</data></node>\n"
+        "    <edge source=\"b\" target=\"a\"><data key=\"d3\">elects</data><data key=\"d2\">s</data></edge>\n"
+        "    <edge source=\"b\" target=\"b\"><data key=\"d0\">organ</data><data key=\"d2\">s</data></edge>\n"
+        "    <hyperedge/>\n"
+        "  </graph>\n</graphml>\n";
     std::vector<ImportProblem> problems;
     const auto g = parse_graphml(text, ImportMapping{}, problems);
     const auto report = problems_text(problems);
     BOOST_TEST(report.find("13:5 node 'a' has no 'kind' attribute") != std::string::npos, report);
-    BOOST_TEST(report.find("14:68 value 'many' of 'count' on node 'b' is not of type long") != std::string::npos, report);
+    BOOST_TEST(report.find("14:68 value 'many' of 'count' on node 'b' is not of type long") != std::string::npos,
+               report);
     BOOST_TEST(report.find("14:94 <data> of node 'b' refers to key 'zz'") != std::string::npos, report);
     BOOST_TEST(report.find("15:5 <node> without an 'id'") != std::string::npos, report);
-    BOOST_TEST(report.find("17:33 key 'd0' is declared for=node but used on edge 'b' → 'b'") != std::string::npos, report);
+    BOOST_TEST(report.find("17:33 key 'd0' is declared for=node but used on edge 'b' → 'b'") != std::string::npos,
+               report);
     BOOST_TEST(report.find("17:5 edge 'b' → 'b' has no 'kind' attribute") != std::string::npos, report);
     BOOST_TEST(report.find("18:5 <hyperedge>") != std::string::npos, report);
     BOOST_TEST(problems.size() == 7U, report);
@@ -142,8 +147,8 @@ BOOST_AUTO_TEST_CASE(reads_what_networkx_writes) {
     BOOST_TEST(g.nodes[1].id == "7");
     BOOST_TEST((g.nodes[1].aliases == std::vector<std::string>{"Seven", "VII"}));
     BOOST_TEST((g.nodes[1].citations == std::vector<std::string>{"r:1", "r:2"}));
-    BOOST_TEST((g.nodes[1].attributes ==
-                std::vector<std::pair<std::string, std::string>>{{"count", "3"}, {"flag", "true"}}));
+    BOOST_TEST(
+        (g.nodes[1].attributes == std::vector<std::pair<std::string, std::string>>{{"count", "3"}, {"flag", "true"}}));
     BOOST_TEST(g.nodes[1].line == 3U);
     BOOST_REQUIRE(g.edges.size() == 1U);
     BOOST_TEST(g.edges[0].source == "7");
@@ -165,8 +170,9 @@ BOOST_AUTO_TEST_CASE(accepts_edges_under_edges_but_not_both) {
 }
 
 BOOST_AUTO_TEST_CASE(reports_problems_with_positions) {
-    const std::string text = "{\"nodes\": [\n  {\"id\": \"a\", \"kind\": \"city\", \"name\": {\"x\": 1}, \"provenance\": \"s\"},\n"
-                             "  [1],\n  {\"id\": true}\n],\n \"links\": {}}";
+    const std::string text =
+        "{\"nodes\": [\n  {\"id\": \"a\", \"kind\": \"city\", \"name\": {\"x\": 1}, \"provenance\": \"s\"},\n"
+        "  [1],\n  {\"id\": true}\n],\n \"links\": {}}";
     std::vector<ImportProblem> problems;
     parse_node_link_json(text, ImportMapping{}, problems);
     const auto report = problems_text(problems);

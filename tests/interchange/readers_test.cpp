@@ -30,8 +30,8 @@ BOOST_AUTO_TEST_SUITE(json_reader)
 
 BOOST_AUTO_TEST_CASE(decodes_values_and_escapes) {
     JsonSyntaxError error;
-    const auto v = parse_json(R"({"a": [1, -2.5e3, true, false, null], "s": "q\"b\\s\/\n\u00e9\ud83d\ude00", "n": NaN})",
-                              error);
+    const auto v =
+        parse_json(R"({"a": [1, -2.5e3, true, false, null], "s": "q\"b\\s\/\n\u00e9\ud83d\ude00", "n": NaN})", error);
     BOOST_REQUIRE(v.has_value());
     BOOST_TEST(v->is_object());
     const auto* a = v->find("a");
@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(reports_syntax_errors_where_they_are) {
     BOOST_TEST((json_error_at("{} []", &message) == std::pair<std::uint32_t, std::uint32_t>{1, 4}));
     BOOST_TEST((json_error_at("", &message).first == 1U));
     BOOST_TEST(message.find("empty") != std::string::npos);
-    BOOST_TEST((json_error_at(std::string(300, '[')) .first == 1U));
+    BOOST_TEST((json_error_at(std::string(300, '[')).first == 1U));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

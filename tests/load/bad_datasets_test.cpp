@@ -49,9 +49,10 @@ BOOST_AUTO_TEST_CASE(a_toml_syntax_error_is_reported_where_the_parser_stopped) {
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_top_level_table_is_reported_with_the_tables_there_are) {
-    expect_problems("bad/unknown-table.toml",
-                    {"data/bad/unknown-table.toml:7:3: error: unknown table 'entities' (expected one of: dataset, source, "
-                     "entity_kind, relation_kind, rule, entity, relation)"});
+    expect_problems(
+        "bad/unknown-table.toml",
+        {"data/bad/unknown-table.toml:7:3: error: unknown table 'entities' (expected one of: dataset, source, "
+         "entity_kind, relation_kind, rule, entity, relation)"});
 }
 
 BOOST_AUTO_TEST_CASE(unknown_fields_are_reported_with_the_fields_expected_and_a_suggestion) {
@@ -77,15 +78,17 @@ BOOST_AUTO_TEST_CASE(an_unknown_relation_kind_is_reported_with_a_suggestion) {
 }
 
 BOOST_AUTO_TEST_CASE(a_relation_from_a_kind_the_schema_forbids_names_the_kinds_allowed) {
-    expect_problems("bad/forbidden-from.toml",
-                    {"data/bad/forbidden-from.toml:18:1: error: a 'covers' relation cannot start at 'MNG', a country (it "
-                     "may start at: regional_department)"});
+    expect_problems(
+        "bad/forbidden-from.toml",
+        {"data/bad/forbidden-from.toml:18:1: error: a 'covers' relation cannot start at 'MNG', a country (it "
+         "may start at: regional_department)"});
 }
 
 BOOST_AUTO_TEST_CASE(a_relation_to_a_kind_the_schema_forbids_names_the_kinds_allowed) {
-    expect_problems("bad/forbidden-to.toml",
-                    {"data/bad/forbidden-to.toml:18:11: error: a 'covers' relation cannot end at 'mfa', a ministry (it may "
-                     "end at: country, region, regional_organization, organization_body)"});
+    expect_problems(
+        "bad/forbidden-to.toml",
+        {"data/bad/forbidden-to.toml:18:11: error: a 'covers' relation cannot end at 'mfa', a ministry (it may "
+         "end at: country, region, regional_organization, organization_body)"});
 }
 
 BOOST_AUTO_TEST_CASE(a_reference_to_a_missing_id_is_reported_at_the_reference_with_the_closest_id) {
@@ -106,9 +109,10 @@ BOOST_AUTO_TEST_CASE(a_duplicate_source_points_at_the_first_declaration) {
 }
 
 BOOST_AUTO_TEST_CASE(a_citation_of_an_undeclared_source_is_reported_at_the_citation) {
-    expect_problems("bad/unknown-source.toml",
-                    {"data/bad/unknown-source.toml:11:22: error: unknown source 'ntoes' in citation 'ntoes:4' (declare it "
-                     "in a [[source]] table); did you mean 'notes'?"});
+    expect_problems(
+        "bad/unknown-source.toml",
+        {"data/bad/unknown-source.toml:11:22: error: unknown source 'ntoes' in citation 'ntoes:4' (declare it "
+         "in a [[source]] table); did you mean 'notes'?"});
 }
 
 BOOST_AUTO_TEST_CASE(a_malformed_date_says_which_forms_are_accepted) {
@@ -146,9 +150,10 @@ BOOST_AUTO_TEST_CASE(a_malformed_id_says_which_characters_are_allowed) {
 }
 
 BOOST_AUTO_TEST_CASE(a_cycle_of_parent_kinds_is_reported_with_the_cycle) {
-    expect_problems("bad/parent-cycle.toml",
-                    {"data/bad/parent-cycle.toml:5:10: error: the parent kinds of 'office' form a cycle: office → bureau "
-                     "→ office (expected a chain of parents that ends at a kind without one)"});
+    expect_problems(
+        "bad/parent-cycle.toml",
+        {"data/bad/parent-cycle.toml:5:10: error: the parent kinds of 'office' form a cycle: office → bureau "
+         "→ office (expected a chain of parents that ends at a kind without one)"});
 }
 
 BOOST_AUTO_TEST_CASE(a_csv_header_without_a_required_column_is_reported) {

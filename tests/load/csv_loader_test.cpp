@@ -36,8 +36,9 @@ title = "Timetable"
 )";
 
 Graph load_ports(std::string entities, std::string relations = "source,target,kind\n") {
-    return load({layer("ports", {toml_file("dataset.toml", ports_schema), entities_csv("entities.csv", std::move(entities)),
-                                 relations_csv("relations.csv", std::move(relations))})});
+    return load(
+        {layer("ports", {toml_file("dataset.toml", ports_schema), entities_csv("entities.csv", std::move(entities)),
+                         relations_csv("relations.csv", std::move(relations))})});
 }
 
 std::vector<std::vector<std::string>> rows_of(std::string_view text) {
@@ -117,9 +118,10 @@ BOOST_AUTO_TEST_CASE(entities_are_read_from_columns_in_any_order) {
 }
 
 BOOST_AUTO_TEST_CASE(quoted_names_aliases_and_attributes_keep_their_text) {
-    const auto g = load_ports("id,kind,name,short_name,aliases,remark\n"
-                              "p1,port,\"Port of Saint-Malo, North Quay\",,Saint-Malo|St Malo,\n"
-                              "p2,port,\"The \"\"Old\"\" Harbour\",OH,\"Old Harbour|Vieux \"\"Port\"\"\",\"Closed;\nreopened\"\n");
+    const auto g = load_ports(
+        "id,kind,name,short_name,aliases,remark\n"
+        "p1,port,\"Port of Saint-Malo, North Quay\",,Saint-Malo|St Malo,\n"
+        "p2,port,\"The \"\"Old\"\" Harbour\",OH,\"Old Harbour|Vieux \"\"Port\"\"\",\"Closed;\nreopened\"\n");
     const auto& p1 = g.entity(*g.find("p1"));
     BOOST_TEST(p1.name == "Port of Saint-Malo, North Quay");
     BOOST_TEST(p1.short_name == "");
@@ -134,8 +136,9 @@ BOOST_AUTO_TEST_CASE(quoted_names_aliases_and_attributes_keep_their_text) {
 }
 
 BOOST_AUTO_TEST_CASE(rows_without_provenance_cite_the_default_source) {
-    const auto g = load_ports("id,kind,name,provenance\np1,port,Saint-Malo,\nl1,shipping_line,Ferries,timetable:2|register\n",
-                              "source,target,kind,provenance\nl1,p1,calls_at,\n");
+    const auto g =
+        load_ports("id,kind,name,provenance\np1,port,Saint-Malo,\nl1,shipping_line,Ferries,timetable:2|register\n",
+                   "source,target,kind,provenance\nl1,p1,calls_at,\n");
     BOOST_TEST(g.cite(g.entity(*g.find("p1")).citations) == "register");
     BOOST_TEST(g.cite(g.entity(*g.find("l1")).citations) == "timetable, line 2; register");
     BOOST_REQUIRE(g.relations().size() == 1u);
@@ -143,8 +146,9 @@ BOOST_AUTO_TEST_CASE(rows_without_provenance_cite_the_default_source) {
 }
 
 BOOST_AUTO_TEST_CASE(relations_carry_validity_and_attributes_from_their_columns) {
-    const auto g = load_ports("id,kind,name\np1,port,Saint-Malo\nl1,shipping_line,Ferries\n",
-                              "kind,source,target,valid_from,valid_to,weekly\ncalls_at,l1,p1,2001,2015-06,\"2, in summer\"\n");
+    const auto g =
+        load_ports("id,kind,name\np1,port,Saint-Malo\nl1,shipping_line,Ferries\n",
+                   "kind,source,target,valid_from,valid_to,weekly\ncalls_at,l1,p1,2001,2015-06,\"2, in summer\"\n");
     BOOST_REQUIRE(g.relations().size() == 1u);
     const auto& r = g.relation(0);
     BOOST_TEST(g.entity(r.from).id == "l1");
@@ -169,22 +173,25 @@ BOOST_AUTO_TEST_CASE(a_csv_layer_without_default_source_needs_provenance_on_ever
 }
 
 BOOST_AUTO_TEST_CASE(a_problem_after_a_multi_line_field_is_placed_on_the_line_it_stands_on) {
-    const auto problems = problems_of({layer(
-        "ports", {toml_file("dataset.toml", ports_schema),
-                  entities_csv("entities.csv", "id,kind,name,remark,valid_from\np1,port,Port,\"one\ntwo\",2001-13\n")})});
+    const auto problems = problems_of(
+        {layer("ports",
+               {toml_file("dataset.toml", ports_schema),
+                entities_csv("entities.csv", "id,kind,name,remark,valid_from\np1,port,Port,\"one\ntwo\",2001-13\n")})});
     BOOST_REQUIRE(problems.size() == 1u);
-    BOOST_TEST(problems[0] == "entities.csv:3:6: error: malformed date in column 'valid_from': '2001-13' (expected "
-                              "YYYY, YYYY-MM or YYYY-MM-DD)");
+    BOOST_TEST(problems[0] ==
+               "entities.csv:3:6: error: malformed date in column 'valid_from': '2001-13' (expected "
+               "YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
 BOOST_AUTO_TEST_CASE(empty_cells_in_required_columns_are_each_reported_once_at_the_cell) {
-    const auto problems = problems_of({layer(
-        "ports", {toml_file("dataset.toml", ports_schema),
-                  entities_csv("entities.csv", "id,kind,name\n,port,Saint-Malo\np2,,Harbour\np3,port,\n"),
-                  relations_csv("relations.csv", "source,target,kind\n,p3,calls_at\np3,p2,\n")})});
+    const auto problems = problems_of(
+        {layer("ports", {toml_file("dataset.toml", ports_schema),
+                         entities_csv("entities.csv", "id,kind,name\n,port,Saint-Malo\np2,,Harbour\np3,port,\n"),
+                         relations_csv("relations.csv", "source,target,kind\n,p3,calls_at\np3,p2,\n")})});
     const std::vector<std::string> expected{
         "entities.csv:2:1: error: 'id' is empty (expected a non-empty id)",
-        "entities.csv:3:4: error: entity 'p2' has an empty kind (expected one of the entity kinds: port, shipping_line)",
+        "entities.csv:3:4: error: entity 'p2' has an empty kind (expected one of the entity kinds: port, "
+        "shipping_line)",
         "entities.csv:4:9: error: entity 'p3' has an empty name (expected a name with at least one letter or digit)",
         "relations.csv:2:1: error: the entity id is empty (expected an entity id)",
         "relations.csv:3:7: error: the relation kind is empty (expected one of: calls_at)",

@@ -1,8 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
-#include <unistd.h>
 
 #include "load_helpers.hpp"
 
@@ -26,7 +26,9 @@ source = "handbook:2"
 covers = { to = "NOR", as_written = "Norway" }
 )";
 
-LayerInput base_layer() { return layer("base", {toml_file("base.toml", base)}); }
+LayerInput base_layer() {
+    return layer("base", {toml_file("base.toml", base)});
+}
 
 LayerInput overlay(std::string content) {
     return layer("overlay", {toml_file("overlay.toml", R"([[source]]
@@ -36,7 +38,9 @@ title = "Gazette"
 )" + content)});
 }
 
-std::string data_path(const std::string& relative) { return std::string(ORGRAPH_TEST_DATA) + "/" + relative; }
+std::string data_path(const std::string& relative) {
+    return std::string(ORGRAPH_TEST_DATA) + "/" + relative;
+}
 
 std::vector<std::string> file_names(const LayerInput& layer) {
     std::vector<std::string> names;
@@ -88,8 +92,9 @@ kind = "organisation"
 source = "gazette:7"
 )")});
     BOOST_REQUIRE(problems.size() == 1u);
-    BOOST_TEST(problems[0] == "overlay.toml:7:8: error: entity 'NOR' is a 'country' in an earlier layer (base.toml:2:6); "
-                              "a later layer cannot make it a 'organisation'");
+    BOOST_TEST(problems[0] ==
+               "overlay.toml:7:8: error: entity 'NOR' is a 'country' in an earlier layer (base.toml:2:6); "
+               "a later layer cannot make it a 'organisation'");
 }
 
 BOOST_AUTO_TEST_CASE(an_amending_record_cannot_give_an_attribute_another_value) {
@@ -99,8 +104,9 @@ source = "gazette:7"
 un_status = "observer"
 )")});
     BOOST_REQUIRE(problems.size() == 1u);
-    BOOST_TEST(problems[0] ==
-               "overlay.toml:8:1: error: attribute 'un_status' of 'NOR' is 'member' already; it cannot also be 'observer'");
+    BOOST_TEST(
+        problems[0] ==
+        "overlay.toml:8:1: error: attribute 'un_status' of 'NOR' is 'member' already; it cannot also be 'observer'");
 }
 
 BOOST_AUTO_TEST_CASE(the_same_id_twice_in_one_layer_is_an_error_even_across_files) {
@@ -202,8 +208,9 @@ BOOST_AUTO_TEST_CASE(a_dataset_that_declares_kinds_does_not_get_the_builtin_ones
 BOOST_AUTO_TEST_CASE(a_directory_layer_reads_its_toml_files_in_name_order_then_its_csv_files) {
     const auto csv = read_layer(data_path("example-csv"));
     BOOST_TEST(csv.id == "example-csv");
-    BOOST_TEST(file_names(csv) == (std::vector<std::string>{"dataset.toml", "schema.toml", "entities.csv", "relations.csv"}),
-               boost::test_tools::per_element());
+    BOOST_TEST(
+        file_names(csv) == (std::vector<std::string>{"dataset.toml", "schema.toml", "entities.csv", "relations.csv"}),
+        boost::test_tools::per_element());
     BOOST_TEST((csv.files[2].format == FileFormat::entities_csv));
     BOOST_TEST((csv.files[3].format == FileFormat::relations_csv));
     const auto toml = read_layer(data_path("example"));
@@ -253,7 +260,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_overlay_name_lists_the_overlays_there_are) {
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_directory_is_not_a_dataset) {
-    const auto dir = std::filesystem::temp_directory_path() / ("orgraph-test-empty-layer-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("orgraph-test-empty-layer-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     BOOST_CHECK_THROW(read_layer(dir.string()), dataset_error);
     std::filesystem::remove(dir);

@@ -23,7 +23,9 @@ inline InputFile relations_csv(std::string path, std::string content) {
     return {std::move(path), std::move(content), FileFormat::relations_csv};
 }
 
-inline LayerInput layer(std::string id, std::vector<InputFile> files) { return {std::move(id), std::move(files)}; }
+inline LayerInput layer(std::string id, std::vector<InputFile> files) {
+    return {std::move(id), std::move(files)};
+}
 
 // A small schema: offices of a ministry that cover countries. `office` is an `organisation`.
 inline const std::string schema_toml = R"([[entity_kind]]
@@ -60,7 +62,9 @@ id = "handbook"
 title = "Handbook"
 )";
 
-inline LayerInput schema_layer() { return layer("schema", {toml_file("schema.toml", schema_toml)}); }
+inline LayerInput schema_layer() {
+    return layer("schema", {toml_file("schema.toml", schema_toml)});
+}
 
 // The diagnostics of a load that must fail, as "file:line:column: error: message" lines.
 inline std::vector<std::string> problems_of(const std::vector<LayerInput>& layers) {

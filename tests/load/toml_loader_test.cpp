@@ -163,14 +163,15 @@ BOOST_AUTO_TEST_CASE(a_standalone_relation_record_joins_two_entities_with_its_ow
 }
 
 BOOST_AUTO_TEST_CASE(a_relation_record_may_stand_in_another_file_than_its_entities) {
-    const auto g = load({schema_layer(), layer("data", {toml_file("a.toml", R"([[relation]]
+    const auto g =
+        load({schema_layer(), layer("data", {toml_file("a.toml", R"([[relation]]
 kind = "part_of"
 from = "north"
 to = "mca"
 source = "handbook:9"
 note = "Stated in the annex."
 )"),
-                                                        toml_file("b.toml", offices.substr(0, offices.find("[[relation]]")))})});
+                                             toml_file("b.toml", offices.substr(0, offices.find("[[relation]]")))})});
     const auto r = find_relation(g, "part_of", "north", "mca");
     BOOST_REQUIRE(r);
     // The same statement made twice is one relation with both citations, and the note added.

@@ -6,7 +6,9 @@ using orgraph::Date;
 using orgraph::Validity;
 
 namespace {
-Date day(int y, int m, int d) { return Date{y, m, d}; }
+Date day(int y, int m, int d) {
+    return Date{y, m, d};
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(dates)
@@ -51,8 +53,8 @@ BOOST_AUTO_TEST_CASE(impossible_months_and_days_are_rejected) {
 }
 
 BOOST_AUTO_TEST_CASE(text_that_is_not_a_date_is_rejected) {
-    for (const char* text : {"", "194", "19488", "1948-1", "1948-01-1", "1948/01/01", "1948-01-01T00", "abcd",
-                             "-948", "1948-1a", " 1948"})
+    for (const char* text :
+         {"", "194", "19488", "1948-1", "1948-01-1", "1948/01/01", "1948-01-01T00", "abcd", "-948", "1948-1a", " 1948"})
         BOOST_TEST(!Date::parse(text).has_value(), "'" << text << "' should not parse");
 }
 

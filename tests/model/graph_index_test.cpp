@@ -149,13 +149,15 @@ BOOST_AUTO_TEST_CASE(grows_without_losing_keys) {
     table.reserve(10);
     RelationIndex next = 0;
     for (EntityIndex from = 0; from < 300; ++from)
-        for (EntityIndex to = 0; to < 300; to += 7) table.insert(from, to, static_cast<RelationKindIndex>(to % 3), next++);
+        for (EntityIndex to = 0; to < 300; to += 7)
+            table.insert(from, to, static_cast<RelationKindIndex>(to % 3), next++);
     BOOST_TEST(table.size() == next);
     RelationIndex expected = 0;
     std::size_t wrong = 0;
     for (EntityIndex from = 0; from < 300; ++from)
         for (EntityIndex to = 0; to < 300; to += 7)
-            if (table.find(from, to, static_cast<RelationKindIndex>(to % 3)) != std::optional<RelationIndex>(expected++))
+            if (table.find(from, to, static_cast<RelationKindIndex>(to % 3)) !=
+                std::optional<RelationIndex>(expected++))
                 ++wrong;
     BOOST_TEST(wrong == 0u);
     BOOST_TEST(!table.find(0, 1, 1));

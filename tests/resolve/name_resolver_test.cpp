@@ -72,8 +72,7 @@ BOOST_AUTO_TEST_CASE(an_exact_id_resolves_to_its_entity) {
 BOOST_AUTO_TEST_CASE(an_id_in_another_case_resolves_too) {
     const NameResolver resolver(graph);
     BOOST_TEST(ids(resolver.resolve("mlt").entities) == Ids{"MLT"}, boost::test_tools::per_element());
-    BOOST_TEST(ids(resolver.resolve("North-Office").entities) == Ids{"north-office"},
-               boost::test_tools::per_element());
+    BOOST_TEST(ids(resolver.resolve("North-Office").entities) == Ids{"north-office"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_name_resolves_whatever_its_case_diacritics_and_punctuation) {
@@ -106,8 +105,8 @@ BOOST_AUTO_TEST_CASE(a_name_shared_by_several_entities_is_ambiguous_and_lists_th
         (void)resolve_one(graph, resolver, "coastal office");
         BOOST_FAIL("an ambiguous name resolved");
     } catch (const resolution_error& e) {
-        BOOST_TEST(e.candidates == (Ids{"Northern Office (office, id north-office)",
-                                        "Southern Office (office, id south-office)"}),
+        BOOST_TEST(e.candidates ==
+                       (Ids{"Northern Office (office, id north-office)", "Southern Office (office, id south-office)"}),
                    boost::test_tools::per_element());
         const std::string message = e.what();
         BOOST_TEST(message.find("'coastal office' is ambiguous; it names 2 entities") == 0u);
@@ -147,8 +146,7 @@ BOOST_AUTO_TEST_CASE(find_ranks_id_then_exact_prefix_words_substring_and_similar
     const auto matches = resolver.find("office", 10);
     // No name is "office"; every office's name has it as a word.
     for (const auto& m : matches) BOOST_TEST((m.quality == MatchQuality::words));
-    BOOST_TEST(found("office") == (Ids{"archive", "north-office", "south-office"}),
-               boost::test_tools::per_element());
+    BOOST_TEST(found("office") == (Ids{"archive", "north-office", "south-office"}), boost::test_tools::per_element());
     BOOST_TEST(found("mal") == (Ids{"MLI", "MLT"}), boost::test_tools::per_element());
     BOOST_TEST(found("Malta").front() == "MLT");
     BOOST_TEST(found("MLT").front() == "MLT");

@@ -9,9 +9,11 @@ using orgraph::test::id;
 
 namespace {
 
-const Relation* find_relation(const Graph& graph, const std::string& kind, const std::string& from, const std::string& to) {
+const Relation* find_relation(const Graph& graph, const std::string& kind, const std::string& from,
+                              const std::string& to) {
     for (const auto& r : graph.relations())
-        if (graph.schema.relation_kind(r.kind).id == kind && graph.entity(r.from).id == from && graph.entity(r.to).id == to)
+        if (graph.schema.relation_kind(r.kind).id == kind && graph.entity(r.from).id == from &&
+            graph.entity(r.to).id == to)
             return &r;
     return nullptr;
 }

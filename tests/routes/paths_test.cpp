@@ -18,8 +18,15 @@ namespace {
 GraphText yen_graph() {
     GraphText g;
     for (const char* e : {"C", "D", "E", "F", "G", "H"}) g.entity(e);
-    for (auto [a, b] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"C", "D"}, {"C", "E"}, {"D", "F"}, {"E", "D"}, {"E", "F"}, {"E", "G"}, {"F", "G"}, {"F", "H"}, {"G", "H"}})
+    for (auto [a, b] : std::initializer_list<std::pair<const char*, const char*>>{{"C", "D"},
+                                                                                  {"C", "E"},
+                                                                                  {"D", "F"},
+                                                                                  {"E", "D"},
+                                                                                  {"E", "F"},
+                                                                                  {"E", "G"},
+                                                                                  {"F", "G"},
+                                                                                  {"F", "H"},
+                                                                                  {"G", "H"}})
         g.relation("link", a, b);
     return g;
 }
@@ -48,7 +55,7 @@ BOOST_AUTO_TEST_CASE(yen_lists_the_k_shortest_loopless_routes_in_order) {
     PathParams params;
     params.k = 10;
     const auto result = find_paths(graph, id(graph, "C"), id(graph, "H"), params);
-    const std::vector<std::string> expected = {"C>D>F>H", "C>E>F>H", "C>E>G>H", "C>D>F>G>H",
+    const std::vector<std::string> expected = {"C>D>F>H",   "C>E>F>H",   "C>E>G>H",    "C>D>F>G>H",
                                                "C>E>D>F>H", "C>E>F>G>H", "C>E>D>F>G>H"};
     BOOST_TEST(all_visits(graph, result.routes) == expected, boost::test_tools::per_element());
     BOOST_TEST(!result.no_route);

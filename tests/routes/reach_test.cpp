@@ -76,9 +76,9 @@ BOOST_AUTO_TEST_CASE(reverse_lists_who_reaches_the_entity) {
 BOOST_AUTO_TEST_CASE(only_backward_kinds_are_walked_against_their_direction) {
     GraphText g;
     g.entity("assoc").entity("ministry").entity("dept").entity("country");
-    g.relation("part_of", "assoc", "ministry");   // walked forward
-    g.relation("part_of", "dept", "ministry");    // walked backward: ministry has part dept
-    g.relation("link", "country", "ministry");    // link is forward only: ministry does not reach country
+    g.relation("part_of", "assoc", "ministry");  // walked forward
+    g.relation("part_of", "dept", "ministry");   // walked backward: ministry has part dept
+    g.relation("link", "country", "ministry");   // link is forward only: ministry does not reach country
     const auto graph = test::load_graph_text(g);
     const auto result = reach(graph, id(graph, "assoc"), {});
     BOOST_TEST(distance_of(graph, result, "ministry") == 1u);
@@ -169,7 +169,10 @@ BOOST_AUTO_TEST_CASE(unknown_kinds_are_an_error) {
 
 BOOST_AUTO_TEST_CASE(as_of_drops_a_closed_mission_before_deriving) {
     GraphText g;
-    g.entity("assoc").entity("ministry").entity("open-post", "office").entity("closed-post", "office", "valid_to = 2020\n");
+    g.entity("assoc")
+        .entity("ministry")
+        .entity("open-post", "office")
+        .entity("closed-post", "office", "valid_to = 2020\n");
     g.relation("link", "assoc", "ministry");
     g.relation("link", "ministry", "open-post");
     g.relation("link", "ministry", "closed-post");

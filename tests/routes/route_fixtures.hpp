@@ -55,8 +55,8 @@ public:
     }
     GraphText& relation(const std::string& kind, const std::string& from, const std::string& to,
                         const std::string& extra = "", const std::string& source = "t:2") {
-        m_text += "\n[[relation]]\nkind = \"" + kind + "\"\nfrom = \"" + from + "\"\nto = \"" + to +
-                  "\"\nsource = \"" + source + "\"\n" + extra;
+        m_text += "\n[[relation]]\nkind = \"" + kind + "\"\nfrom = \"" + from + "\"\nto = \"" + to + "\"\nsource = \"" +
+                  source + "\"\n" + extra;
         return *this;
     }
     GraphText& raw(const std::string& text) {
@@ -76,9 +76,13 @@ inline Graph load_text(const std::string& text, bool derive = true) {
     return graph;
 }
 
-inline Graph load_graph_text(const GraphText& g, bool derive = true) { return load_text(g.text(), derive); }
+inline Graph load_graph_text(const GraphText& g, bool derive = true) {
+    return load_text(g.text(), derive);
+}
 
-inline EntityIndex id(const Graph& graph, const std::string& entity) { return graph.find(entity).value(); }
+inline EntityIndex id(const Graph& graph, const std::string& entity) {
+    return graph.find(entity).value();
+}
 
 // "a>b>c": the entities a route visits, by id.
 inline std::string visits(const Graph& graph, const Route& route) {

@@ -29,7 +29,8 @@ const TargetWeakPoints& target(const Graph& graph, const WeakPointsResult& resul
 }
 
 // Immediate dominators by Boost.Graph's Lengauer-Tarjan, for comparison.
-std::vector<std::uint32_t> boost_dominators(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
+std::vector<std::uint32_t> boost_dominators(std::uint32_t n,
+                                            const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
     using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
     G g(n);
     for (auto [a, b] : edges) boost::add_edge(a, b, g);
@@ -127,8 +128,16 @@ BOOST_AUTO_TEST_CASE(a_way_back_into_a_target_does_not_hide_its_only_entry) {
 BOOST_AUTO_TEST_CASE(kind_targets_count_what_each_point_cuts_off) {
     // s -> hub -> o1, hub -> o2, s -> o3 directly; o4 unreachable.
     GraphText g;
-    g.entity("s").entity("hub").entity("o1", "office").entity("o2", "office").entity("o3", "office").entity("o4", "office");
-    g.relation("link", "s", "hub").relation("link", "hub", "o1").relation("link", "hub", "o2").relation("link", "s", "o3");
+    g.entity("s")
+        .entity("hub")
+        .entity("o1", "office")
+        .entity("o2", "office")
+        .entity("o3", "office")
+        .entity("o4", "office");
+    g.relation("link", "s", "hub")
+        .relation("link", "hub", "o1")
+        .relation("link", "hub", "o2")
+        .relation("link", "s", "o3");
     g.relation("link", "o4", "s");
     const auto graph = test::load_graph_text(g);
     WeakPointsParams params;
@@ -161,8 +170,8 @@ BOOST_AUTO_TEST_CASE(a_target_behind_another_counts_the_first_as_weak_point) {
     const auto result = find_weak_points(graph, id(graph, "s"), std::nullopt, params);
     BOOST_REQUIRE(result.entities.size() == 1u);
     BOOST_TEST(graph.entity(result.entities[0].entity).id == "o1");
-    BOOST_TEST(result.entities[0].targets == 1u);  // o2; o1 itself does not count
-    BOOST_TEST(result.common_entities.empty());    // a target is not listed as a common point
+    BOOST_TEST(result.entities[0].targets == 1u);      // o2; o1 itself does not count
+    BOOST_TEST(result.common_entities.empty());        // a target is not listed as a common point
     BOOST_TEST(result.common_relations.size() == 1u);  // s -> o1 is on the way to both
 }
 

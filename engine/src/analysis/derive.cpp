@@ -172,8 +172,10 @@ private:
                     next.push_back({step.backward ? rel.from : rel.to, std::move(facts)});
                 }
             }
-            std::stable_sort(next.begin(), next.end(), [](const Reached& a, const Reached& b) { return a.end < b.end; });
-            next.erase(std::unique(next.begin(), next.end(), [](const Reached& a, const Reached& b) { return a.end == b.end; }),
+            std::stable_sort(next.begin(), next.end(),
+                             [](const Reached& a, const Reached& b) { return a.end < b.end; });
+            next.erase(std::unique(next.begin(), next.end(),
+                                   [](const Reached& a, const Reached& b) { return a.end == b.end; }),
                        next.end());
             at = std::move(next);
         }
@@ -363,7 +365,8 @@ private:
         std::vector<RelationIndex> found;
         // On the last step, relations whose far end the derived kind may not reach (a city, where
         // only missions may be overseen) are left out here, once, rather than by add() per chain.
-        auto candidates_at = [&](EntityIndex at, const Step& step, bool last) -> std::pair<const RelationIndex*, std::size_t> {
+        auto candidates_at = [&](EntityIndex at, const Step& step,
+                                 bool last) -> std::pair<const RelationIndex*, std::size_t> {
             if (!found_at[at]) {
                 const auto first = static_cast<std::uint32_t>(found.size());
                 auto take = [&](RelationIndex r) {
@@ -420,6 +423,8 @@ private:
 
 }  // namespace
 
-std::size_t derive_relations(Graph& graph) { return Deriver(graph).run(); }
+std::size_t derive_relations(Graph& graph) {
+    return Deriver(graph).run();
+}
 
 }  // namespace orgraph

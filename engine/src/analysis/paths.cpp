@@ -44,7 +44,8 @@ std::vector<Route> k_shortest_paths(const TraversalView& view, EntityIndex from,
             const auto spur = i == 0 ? from : previous[i - 1].to;
             blocked_steps.clear();
             for (const auto& route : found)
-                if (route.size() > i && std::equal(previous.begin(), previous.begin() + static_cast<long>(i), route.begin()))
+                if (route.size() > i &&
+                    std::equal(previous.begin(), previous.begin() + static_cast<long>(i), route.begin()))
                     blocked_steps.push_back(route[i]);
             // The entities before the spur may not come again: routes stay loopless.
             std::vector<EntityIndex> root_entities{from};
@@ -81,7 +82,12 @@ class SimplePaths {
 public:
     SimplePaths(const TraversalView& view, EntityIndex from, EntityIndex to, const std::vector<std::uint32_t>& to_go,
                 std::size_t limit, std::vector<Route>& out)
-        : m_view(view), m_from(from), m_to(to), m_to_go(to_go), m_limit(limit), m_out(out),
+        : m_view(view),
+          m_from(from),
+          m_to(to),
+          m_to_go(to_go),
+          m_limit(limit),
+          m_out(out),
           m_on_route(view.graph().entities().size(), false) {}
 
     // False when the limit stopped the enumeration.
@@ -129,8 +135,8 @@ private:
 
 }  // namespace
 
-std::vector<Route> all_simple_paths(const TraversalView& view, EntityIndex from, EntityIndex to,
-                                    std::uint32_t max_hops, std::size_t limit, bool& truncated) {
+std::vector<Route> all_simple_paths(const TraversalView& view, EntityIndex from, EntityIndex to, std::uint32_t max_hops,
+                                    std::size_t limit, bool& truncated) {
     truncated = false;
     std::vector<Route> routes;
     if (from == to) return routes;

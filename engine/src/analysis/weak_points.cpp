@@ -143,11 +143,12 @@ WeakPointsResult find_weak_points(const Graph& graph, EntityIndex from, std::opt
         if (a.targets != b.targets) return a.targets > b.targets;
         return graph.entity(a.entity).id < graph.entity(b.entity).id;
     });
-    std::sort(result.relations.begin(), result.relations.end(), [](const CriticalRelation& a, const CriticalRelation& b) {
-        if (a.targets != b.targets) return a.targets > b.targets;
-        if (a.step.relation != b.step.relation) return a.step.relation < b.step.relation;
-        return !a.step.backward && b.step.backward;
-    });
+    std::sort(result.relations.begin(), result.relations.end(),
+              [](const CriticalRelation& a, const CriticalRelation& b) {
+                  if (a.targets != b.targets) return a.targets > b.targets;
+                  if (a.step.relation != b.step.relation) return a.step.relation < b.step.relation;
+                  return !a.step.backward && b.step.backward;
+              });
     if (!result.targets.empty()) {
         for (auto v = idom[sink]; v != 0; v = idom[v]) {
             if (!is_target[search.order[v]]) result.common_entities.push_back(search.order[v]);

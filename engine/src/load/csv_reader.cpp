@@ -57,7 +57,8 @@ bool CsvReader::next_row() {
                 ++m_pos;
             }
             if (!closed) {
-                m_errors.push_back({open_line, open_column, "unterminated quoted field (expected a closing '\"')", true});
+                m_errors.push_back(
+                    {open_line, open_column, "unterminated quoted field (expected a closing '\"')", true});
                 break;
             }
             // After a closing quote only a separator or the end of the line may follow.

@@ -2,9 +2,9 @@
 
 #include <toml++/toml.h>
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <map>
 #include <set>
@@ -74,8 +74,8 @@ struct RelationRecord {
 };
 
 constexpr const char* top_level_keys = "dataset, source, entity_kind, relation_kind, rule, entity, relation";
-const std::set<std::string, std::less<>> reserved_entity_keys = {"id", "kind", "name", "short_name", "aliases",
-                                                                 "source", "valid_from", "valid_to"};
+const std::set<std::string, std::less<>> reserved_entity_keys = {"id",      "kind",   "name",       "short_name",
+                                                                 "aliases", "source", "valid_from", "valid_to"};
 
 bool valid_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -143,16 +143,26 @@ bool is_scalar(const toml::node& node) {
 
 std::string type_name(const toml::node& node) {
     switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+        case toml::node_type::table:
+            return "a table";
+        case toml::node_type::array:
+            return "an array";
+        case toml::node_type::string:
+            return "a string";
+        case toml::node_type::integer:
+            return "an integer";
+        case toml::node_type::floating_point:
+            return "a number";
+        case toml::node_type::boolean:
+            return "a boolean";
+        case toml::node_type::date:
+            return "a date";
+        case toml::node_type::time:
+            return "a time";
+        case toml::node_type::date_time:
+            return "a date-time";
+        default:
+            return "nothing";
     }
 }
 
@@ -269,12 +279,12 @@ private:
     }
 
     void check_top_level(const toml::table& table, std::uint32_t file) {
-        static const std::set<std::string, std::less<>> known = {"dataset",       "source", "entity_kind",
-                                                                 "relation_kind", "rule",   "entity",
-                                                                 "relation"};
+        static const std::set<std::string, std::less<>> known = {"dataset", "source", "entity_kind", "relation_kind",
+                                                                 "rule",    "entity", "relation"};
         for (auto&& [key, node] : table) {
             if (!known.contains(key.str())) {
-                error(pos_of(key, file), fmt::format("unknown table '{}' (expected one of: {})", key.str(), top_level_keys));
+                error(pos_of(key, file),
+                      fmt::format("unknown table '{}' (expected one of: {})", key.str(), top_level_keys));
                 continue;
             }
             const bool single = key.str() == "dataset";
@@ -344,8 +354,7 @@ private:
                 if (auto si = item.as_string())
                     out.emplace_back(si->get(), pos_of(item, file));
                 else
-                    error(pos_of(item, file),
-                          fmt::format("'{}' must hold strings, not {}", key, type_name(item)));
+                    error(pos_of(item, file), fmt::format("'{}' must hold strings, not {}", key, type_name(item)));
             }
         } else {
             error(pos_of(node, file),
@@ -365,9 +374,9 @@ private:
             date = Date::parse(s->get());
         }
         if (!date)
-            error(pos_of(node, file), fmt::format("malformed date in '{}': {} (expected YYYY, \"YYYY-MM\" or YYYY-MM-DD)",
-                                                  key, node.is_string() ? "'" + node.as_string()->get() + "'"
-                                                                        : type_name(node)));
+            error(pos_of(node, file),
+                  fmt::format("malformed date in '{}': {} (expected YYYY, \"YYYY-MM\" or YYYY-MM-DD)", key,
+                              node.is_string() ? "'" + node.as_string()->get() + "'" : type_name(node)));
         return date;
     }
 
@@ -381,9 +390,9 @@ private:
 
     void check_validity(const Validity& validity, const Pos& pos) {
         if (validity.from && validity.to && validity.from->first_day() > validity.to->last_day())
-            error(pos, fmt::format("valid_from {} is later than valid_to {} (expected valid_from on or before valid_to)",
-                                   validity.from->to_string(),
-                                   validity.to->to_string()));
+            error(pos,
+                  fmt::format("valid_from {} is later than valid_to {} (expected valid_from on or before valid_to)",
+                              validity.from->to_string(), validity.to->to_string()));
     }
 
     // ---- schema ----
@@ -404,9 +413,10 @@ private:
 
         for (const auto* file : all_files()) {
             for_each_record(*file, "entity_kind", [&](const toml::table& t) {
-                check_fields(t, file->file, {"id", "label", "plural", "parent", "attributes", "summary", "context", "values",
-                              "description"},
-                             "an entity kind");
+                check_fields(
+                    t, file->file,
+                    {"id", "label", "plural", "parent", "attributes", "summary", "context", "values", "description"},
+                    "an entity kind");
                 auto id = string_field(t, file->file, "id", "an entity kind", true);
                 if (!id) return;
                 const auto pos = pos_of(*t.get("id"), file->file);
@@ -415,7 +425,8 @@ private:
                     return;
                 }
                 if (auto [it, inserted] = first_entity_kind.emplace(*id, pos); !inserted) {
-                    error(pos, fmt::format("duplicate entity kind '{}' (first declared at {})", *id, where(it->second)));
+                    error(pos,
+                          fmt::format("duplicate entity kind '{}' (first declared at {})", *id, where(it->second)));
                     return;
                 }
                 EntityKind kind;
@@ -425,7 +436,8 @@ private:
                 kind.description = string_field(t, file->file, "description", "an entity kind", false).value_or("");
                 kind.summary = string_field(t, file->file, "summary", "an entity kind", false).value_or("");
                 kind.context = string_field(t, file->file, "context", "an entity kind", false).value_or("");
-                if (!kind.context.empty()) m_context_checks.emplace_back(kind.context, pos_of(*t.get("context"), file->file));
+                if (!kind.context.empty())
+                    m_context_checks.emplace_back(kind.context, pos_of(*t.get("context"), file->file));
                 if (auto* v = t.get("values")) {
                     if (auto* table = v->as_table()) {
                         for (auto&& [key, list] : *table) {
@@ -434,9 +446,10 @@ private:
                             kind.values.emplace_back(std::string(key.str()), std::move(allowed));
                         }
                     } else {
-                        error(pos_of(*v, file->file), fmt::format("'values' must be a table of arrays "
-                                                                  "(values = {{ status = [\"open\", \"closed\"] }}), not {}",
-                                                                  type_name(*v)));
+                        error(pos_of(*v, file->file),
+                              fmt::format("'values' must be a table of arrays "
+                                          "(values = {{ status = [\"open\", \"closed\"] }}), not {}",
+                                          type_name(*v)));
                     }
                 }
                 if (auto* a = t.get("attributes"))
@@ -468,14 +481,15 @@ private:
                 RelationKind kind;
                 kind.id = *id;
                 kind.label = string_field(t, file->file, "label", "a relation kind", false).value_or(*id);
-                kind.inverse =
-                    string_field(t, file->file, "inverse", "a relation kind", false).value_or("inverse of " + kind.label);
+                kind.inverse = string_field(t, file->file, "inverse", "a relation kind", false)
+                                   .value_or("inverse of " + kind.label);
                 kind.description = string_field(t, file->file, "description", "a relation kind", false).value_or("");
                 if (auto* b = t.get("backward")) {
                     if (auto v = b->as_boolean())
                         kind.backward = v->get();
                     else
-                        error(pos_of(*b, file->file), fmt::format("'backward' must be true or false, not {}", type_name(*b)));
+                        error(pos_of(*b, file->file),
+                              fmt::format("'backward' must be true or false, not {}", type_name(*b)));
                 }
                 if (auto* a = t.get("attributes"))
                     for (auto& [name, p] : string_list(*a, file->file, "attributes")) kind.attributes.push_back(name);
@@ -535,7 +549,8 @@ private:
         for (const auto* file : all_files()) {
             for_each_record(*file, "rule", [&](const toml::table& t) {
                 check_fields(t, file->file,
-                             {"id", "derive", "compose", "transitive", "inverse_of", "only_if", "description"}, "a rule");
+                             {"id", "derive", "compose", "transitive", "inverse_of", "only_if", "description"},
+                             "a rule");
                 RuleSpec rule;
                 rule.id = string_field(t, file->file, "id", "a rule", true).value_or("");
                 rule.derive = string_field(t, file->file, "derive", "a rule", true).value_or("");
@@ -568,8 +583,7 @@ private:
                     rule.inverse_of = string_field(t, file->file, "inverse_of", "a rule", true).value_or("");
                     check_relation(rule.inverse_of, pos_of(*inv, file->file));
                 }
-                if (forms != 1)
-                    error(pos, "a rule needs exactly one of 'compose', 'transitive' or 'inverse_of'");
+                if (forms != 1) error(pos, "a rule needs exactly one of 'compose', 'transitive' or 'inverse_of'");
                 if (auto* c = t.get("only_if")) {
                     for (auto& [step, p] : string_list(*c, file->file, "only_if")) {
                         check_relation(step.starts_with('~') ? std::string_view(step).substr(1) : step, p);
@@ -610,11 +624,13 @@ private:
                 if (!id) return;
                 const auto pos = pos_of(*t.get("id"), file.file);
                 if (!valid_kind_id(*id) && !valid_id(*id)) {
-                    error(pos, fmt::format("malformed source id '{}' (expected letters, digits, '_', '.' or '-')", *id));
+                    error(pos,
+                          fmt::format("malformed source id '{}' (expected letters, digits, '_', '.' or '-')", *id));
                     return;
                 }
                 if (id->find(':') != std::string::npos) {
-                    error(pos, fmt::format("source id '{}' contains ':', which separates a source from its locator", *id));
+                    error(pos,
+                          fmt::format("source id '{}' contains ':', which separates a source from its locator", *id));
                     return;
                 }
                 if (auto [it, inserted] = first_source.emplace(*id, pos); !inserted) {
@@ -646,8 +662,8 @@ private:
             const auto id = std::string_view(c.text).substr(0, colon);
             auto source = m_graph.find_source(id);
             if (!source) {
-                error(c.pos, fmt::format("unknown source '{}' in citation '{}' (declare it in a [[source]] table){}", id,
-                                         c.text, did_you_mean(id, m_source_ids)));
+                error(c.pos, fmt::format("unknown source '{}' in citation '{}' (declare it in a [[source]] table){}",
+                                         id, c.text, did_you_mean(id, m_source_ids)));
                 continue;
             }
             Citation citation{*source, colon == std::string::npos ? std::string{} : c.text.substr(colon + 1)};
@@ -717,8 +733,7 @@ private:
                                   k, type_name(node), did_you_mean(k, m_relation_kind_ids)));
             }
         }
-        if (record.id.empty() && !t.contains("id"))
-            error(record.pos, "an entity has no 'id' (expected id = \"…\")");
+        if (record.id.empty() && !t.contains("id")) error(record.pos, "an entity has no 'id' (expected id = \"…\")");
         for (auto [key, node] : relation_fields) read_relation_field(*key, *node, record, file, relations);
         if (!apply_entity(record, file.layer)) return;
         for (auto& r : relations) m_pending.push_back(std::move(r));
@@ -827,8 +842,8 @@ private:
         entity.id = record.id;
         bool kind_ok = false;
         if (!record.kind) {
-            error(record.pos, fmt::format("entity '{}' has no 'kind' (expected kind = \"…\", one of the entity kinds)",
-                                          record.id));
+            error(record.pos,
+                  fmt::format("entity '{}' has no 'kind' (expected kind = \"…\", one of the entity kinds)", record.id));
         } else if (record.kind->empty()) {
             error(record.kind_pos, fmt::format("entity '{}' has an empty kind (expected one of the entity kinds: {})",
                                                record.id, join(m_entity_kind_ids)));
@@ -854,8 +869,8 @@ private:
                                           "default_source in the layer's [dataset] table)",
                                           record.id));
         else if (record.citations.empty())
-            error(record.pos, fmt::format("entity '{}' has no source (every entity needs source = \"SOURCE:LOCATOR\")",
-                                          record.id));
+            error(record.pos,
+                  fmt::format("entity '{}' has no source (every entity needs source = \"SOURCE:LOCATOR\")", record.id));
         resolve_citations(record.citations, entity.citations);
         entity.validity = record.validity;
         check_validity(entity.validity, record.validity_pos);
@@ -881,8 +896,8 @@ private:
             }
             if (const auto* allowed = m_graph.schema.allowed_values(kind, a.key);
                 allowed && std::find(allowed->begin(), allowed->end(), a.value) == allowed->end()) {
-                error(a.pos, fmt::format("attribute '{}' is '{}' (expected one of: {}){}", a.key, a.value, join(*allowed),
-                                         did_you_mean(a.value, *allowed)));
+                error(a.pos, fmt::format("attribute '{}' is '{}' (expected one of: {}){}", a.key, a.value,
+                                         join(*allowed), did_you_mean(a.value, *allowed)));
                 continue;
             }
             if (!attributes.set(a.key, a.value))
@@ -971,15 +986,18 @@ private:
             }
             if (!best.empty()) hint = fmt::format("; did you mean '{}'?", best);
         }
-        error(pos, fmt::format("no entity has the id '{}'{}", id,
-                               hint.empty() ? std::string(" (expected the id of an entity declared in one of the layers)") : hint));
+        error(pos,
+              fmt::format(
+                  "no entity has the id '{}'{}", id,
+                  hint.empty() ? std::string(" (expected the id of an entity declared in one of the layers)") : hint));
         return std::nullopt;
     }
 
     void apply_relation(RelationRecord& r) {
         auto kind = m_graph.schema.relation_kind(r.kind);
         if (r.kind.empty()) {
-            error(r.kind_pos, fmt::format("the relation kind is empty (expected one of: {})", join(m_relation_kind_ids)));
+            error(r.kind_pos,
+                  fmt::format("the relation kind is empty (expected one of: {})", join(m_relation_kind_ids)));
             return;
         }
         if (!kind) {
@@ -1003,8 +1021,8 @@ private:
                 const auto& declared = m_graph.schema.relation_kind(*kind).attributes;
                 std::vector<std::string> allowed{"note"};
                 allowed.insert(allowed.end(), declared.begin(), declared.end());
-                error(a.pos, fmt::format("unknown field '{}' for a '{}' relation (expected one of: {}){}", a.key, r.kind,
-                                         join(allowed), did_you_mean(a.key, allowed)));
+                error(a.pos, fmt::format("unknown field '{}' for a '{}' relation (expected one of: {}){}", a.key,
+                                         r.kind, join(allowed), did_you_mean(a.key, allowed)));
             } else if (!relation.attributes.set(a.key, a.value)) {
                 error(a.pos, fmt::format("attribute '{}' is given twice", a.key));
             }
@@ -1025,8 +1043,8 @@ private:
             return;
         }
         if (*from == *to) {
-            error(r.to_pos, fmt::format("a '{}' relation from '{}' to itself (expected two different entities)", r.kind,
-                                        r.from));
+            error(r.to_pos,
+                  fmt::format("a '{}' relation from '{}' to itself (expected two different entities)", r.kind, r.from));
             return;
         }
         relation.from = *from;
@@ -1046,8 +1064,8 @@ private:
         const auto first = m_relation_index.find(relation.from, relation.to, relation.kind);
         if (first) {
             const auto& existing = m_graph.relation(*first);
-            bool compatible = existing.validity.from == relation.validity.from &&
-                              existing.validity.to == relation.validity.to;
+            bool compatible =
+                existing.validity.from == relation.validity.from && existing.validity.to == relation.validity.to;
             for (const auto& a : relation.attributes) {
                 const auto* value = existing.attributes.find(a.key);
                 if (value && *value != a.value) compatible = false;
@@ -1085,8 +1103,8 @@ private:
                                           const std::vector<std::string>& required) {
         CsvColumns columns;
         if (!reader.next_row()) {
-            error({file.file, 1, 1}, fmt::format("empty file (expected a header row naming the columns {})",
-                                                 join(required)));
+            error({file.file, 1, 1},
+                  fmt::format("empty file (expected a header row naming the columns {})", join(required)));
             return std::nullopt;
         }
         for (std::size_t i = 0; i < reader.fields().size(); ++i) {
@@ -1098,8 +1116,8 @@ private:
         bool complete = true;
         for (const auto& r : required) {
             if (!columns.find(r)) {
-                error({file.file, reader.line(), 1}, fmt::format("the header has no '{}' column (expected at least {})",
-                                                                 r, join(required)));
+                error({file.file, reader.line(), 1},
+                      fmt::format("the header has no '{}' column (expected at least {})", r, join(required)));
                 complete = false;
             }
         }
@@ -1243,8 +1261,9 @@ private:
             r.citations = csv_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{},
                                         c_prov ? at(*c_prov) : at(0), file.layer);
             if (r.citations.empty()) {
-                error(c_prov ? at(*c_prov) : at(0), "the relation has no provenance (give a 'provenance' column, or "
-                                                    "default_source in the layer's [dataset] table)");
+                error(c_prov ? at(*c_prov) : at(0),
+                      "the relation has no provenance (give a 'provenance' column, or "
+                      "default_source in the layer's [dataset] table)");
                 continue;
             }
             if (c_from && !f[*c_from].empty()) {
@@ -1273,8 +1292,8 @@ private:
             imported = parse_node_link_json(file.input->content, m_options.mapping, problems);
         for (const auto& p : problems) error({file.file, p.line, p.column}, p.message);
         if (!imported.default_source.empty() && m_default_source[file.layer].first.empty())
-            m_default_source[file.layer] = {imported.default_source, {file.file, imported.default_source_line,
-                                                                      imported.default_source_column}};
+            m_default_source[file.layer] = {imported.default_source,
+                                            {file.file, imported.default_source_line, imported.default_source_column}};
         const auto& layer_id = m_graph.layers[file.layer].id;
         for (auto& node : imported.nodes) {
             EntityRecord record;
@@ -1344,8 +1363,7 @@ private:
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (no such file, or no permission)"}});
+    if (!in) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (no such file, or no permission)"}});
     std::string content;
     in.seekg(0, std::ios::end);
     content.resize(static_cast<std::size_t>(in.tellg()));
@@ -1383,7 +1401,8 @@ LayerInput embedded_layer(std::string_view directory) {
     }
     // Entities before relations, as for a directory on disk.
     std::sort(csv.begin(), csv.end(), [](auto* a, auto* b) {
-        return std::pair(a->path.ends_with("relations.csv"), a->path) < std::pair(b->path.ends_with("relations.csv"), b->path);
+        return std::pair(a->path.ends_with("relations.csv"), a->path) <
+               std::pair(b->path.ends_with("relations.csv"), b->path);
     });
     for (auto* file : csv)
         layer.files.push_back({"builtin:" + std::string(file->path), std::string(file->content()),
@@ -1422,8 +1441,7 @@ LayerInput read_layer(const std::string& path_text) {
                                             "relations.csv)"}});
         return layer;
     }
-    if (!fs::exists(path, ec))
-        throw dataset_error({Diagnostic{path_text, 0, 0, "no such file or directory"}});
+    if (!fs::exists(path, ec)) throw dataset_error({Diagnostic{path_text, 0, 0, "no such file or directory"}});
     layer.id = path.stem().string();
     const auto format = format_of(path);
     layer.files.push_back({path_text, read_file(path), format});
@@ -1476,7 +1494,9 @@ std::vector<LayerInput> builtin_layers() {
     return layers;
 }
 
-LayerInput builtin_schema_layer() { return embedded_layer("schema"); }
+LayerInput builtin_schema_layer() {
+    return embedded_layer("schema");
+}
 
 Graph load(const std::vector<LayerInput>& layers, const LoadOptions& options) {
     return Loader(layers, options).run();

@@ -1,7 +1,7 @@
 #include "orgraph/load/diagnostics.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <tuple>
 
 namespace orgraph {

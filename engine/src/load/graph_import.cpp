@@ -1,9 +1,9 @@
 #include "load/graph_import.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -151,7 +151,8 @@ public:
                                           n.node.id));
             ok = false;
         }
-        if (!n.name && n.label && m_mapping.name_key == "name") n.name = std::move(n.label);
+        if (!n.name && n.label && m_mapping.name_key == "name")
+            n.name = std::move(n.label);
         else if (n.label)
             n.node.attributes.emplace_back("label", std::move(*n.label));
         if (!n.kind || trim(*n.kind).empty()) {
@@ -199,7 +200,8 @@ public:
     // not be read are left out (see graph_import.hpp).
     void flush_edges(ImportedGraph& graph) {
         for (auto& edge : m_edges)
-            if (!m_broken.contains(edge.source) && !m_broken.contains(edge.target)) graph.edges.push_back(std::move(edge));
+            if (!m_broken.contains(edge.source) && !m_broken.contains(edge.target))
+                graph.edges.push_back(std::move(edge));
         m_edges.clear();
     }
 
@@ -209,7 +211,8 @@ public:
     }
 
 private:
-    static void list_field(const std::string& value, const std::vector<std::string>* items, std::vector<std::string>& out) {
+    static void list_field(const std::string& value, const std::vector<std::string>* items,
+                           std::vector<std::string>& out) {
         if (items) {
             for (const auto& item : *items) split_list(item, out);
         } else {
@@ -235,7 +238,9 @@ struct GraphmlKey {
     bool foreign = false;  // yEd's graphics and other structured data: not attributes
 };
 
-bool applies_to(const GraphmlKey& key, std::string_view domain) { return key.domain == domain || key.domain == "all"; }
+bool applies_to(const GraphmlKey& key, std::string_view domain) {
+    return key.domain == domain || key.domain == "all";
+}
 
 // Checks a typed value and returns it in a canonical text ("true"/"false" for booleans), or
 // nothing when it does not parse as its declared type.
@@ -267,7 +272,8 @@ std::optional<std::string> typed_value(const GraphmlKey& key, const std::string&
 
 }  // namespace
 
-ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mapping, std::vector<ImportProblem>& problems) {
+ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mapping,
+                            std::vector<ImportProblem>& problems) {
     ImportedGraph graph;
     Mapper mapper(content, mapping, problems, "source");
     XmlSyntaxError syntax;
@@ -325,8 +331,8 @@ ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mappi
     }
 
     // The value of a <data> element, checked against its key; nothing when it is to be skipped.
-    auto data_value = [&](const XmlElement& data, std::string_view domain, std::string_view owner)
-        -> std::optional<std::pair<const GraphmlKey*, std::string>> {
+    auto data_value = [&](const XmlElement& data, std::string_view domain,
+                          std::string_view owner) -> std::optional<std::pair<const GraphmlKey*, std::string>> {
         const auto* key_id = data.attribute("key");
         if (!key_id) {
             mapper.problem(data.offset, fmt::format("<data> of {} without a 'key' attribute", owner));
@@ -334,8 +340,8 @@ ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mappi
         }
         const auto it = keys.find(*key_id);
         if (it == keys.end()) {
-            mapper.problem(data.offset, fmt::format("<data> of {} refers to key '{}', which no <key> declares", owner,
-                                                    *key_id));
+            mapper.problem(data.offset,
+                           fmt::format("<data> of {} refers to key '{}', which no <key> declares", owner, *key_id));
             return std::nullopt;
         }
         const auto& key = it->second;
@@ -434,10 +440,13 @@ namespace {
 // The text of a scalar JSON value as an attribute value; nothing for null.
 std::optional<std::string> scalar_text(const JsonValue& v) {
     switch (v.type) {
-    case JsonValue::Type::string:
-    case JsonValue::Type::number: return v.text;
-    case JsonValue::Type::boolean: return std::string(v.boolean ? "true" : "false");
-    default: return std::nullopt;
+        case JsonValue::Type::string:
+        case JsonValue::Type::number:
+            return v.text;
+        case JsonValue::Type::boolean:
+            return std::string(v.boolean ? "true" : "false");
+        default:
+            return std::nullopt;
     }
 }
 
@@ -467,8 +476,8 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
             if (ds->is_string())
                 mapper.set_default_source(graph, ds->text, ds->offset);
             else
-                mapper.problem(ds->offset, fmt::format("\"default_source\" is {} (expected a string)",
-                                                       json_type_name(ds->type)));
+                mapper.problem(ds->offset,
+                               fmt::format("\"default_source\" is {} (expected a string)", json_type_name(ds->type)));
         }
     }
     const auto* nodes = root->find("nodes");
@@ -494,8 +503,8 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
     }
 
     // Lists of strings (aliases, citations) may be written as arrays.
-    auto string_items = [&](const JsonValue& v, std::string_view key, std::string_view owner)
-        -> std::optional<std::vector<std::string>> {
+    auto string_items = [&](const JsonValue& v, std::string_view key,
+                            std::string_view owner) -> std::optional<std::vector<std::string>> {
         std::vector<std::string> items;
         for (const auto& item : v.items) {
             if (!item.is_string()) {

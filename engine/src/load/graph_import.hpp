@@ -47,7 +47,8 @@ struct ImportProblem {
     std::string message;
 };
 
-ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mapping, std::vector<ImportProblem>& problems);
+ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mapping,
+                            std::vector<ImportProblem>& problems);
 ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping& mapping,
                                    std::vector<ImportProblem>& problems);
 

@@ -1,7 +1,7 @@
 #include "load/json_reader.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace orgraph {
 
@@ -25,12 +25,18 @@ const JsonValue* JsonValue::find(std::string_view key) const {
 
 std::string_view json_type_name(JsonValue::Type type) {
     switch (type) {
-    case JsonValue::Type::null: return "null";
-    case JsonValue::Type::boolean: return "a boolean";
-    case JsonValue::Type::number: return "a number";
-    case JsonValue::Type::string: return "a string";
-    case JsonValue::Type::array: return "an array";
-    case JsonValue::Type::object: return "an object";
+        case JsonValue::Type::null:
+            return "null";
+        case JsonValue::Type::boolean:
+            return "a boolean";
+        case JsonValue::Type::number:
+            return "a number";
+        case JsonValue::Type::string:
+            return "a string";
+        case JsonValue::Type::array:
+            return "an array";
+        case JsonValue::Type::object:
+            return "an object";
     }
     return "a value";
 }
@@ -275,28 +281,45 @@ private:
             if (m_pos >= m_text.size()) fail_at(start, "unterminated string (expected a closing '\"')");
             const char e = m_text[m_pos++];
             switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                unsigned cp = hex4();
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    if (!take("\\u")) fail("lone high surrogate in a \\u escape (expected a low surrogate next)");
-                    const unsigned low = hex4();
-                    if (low < 0xDC00 || low > 0xDFFF) fail("malformed surrogate pair in a \\u escape");
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    fail("lone low surrogate in a \\u escape");
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'u': {
+                    unsigned cp = hex4();
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {
+                        if (!take("\\u")) fail("lone high surrogate in a \\u escape (expected a low surrogate next)");
+                        const unsigned low = hex4();
+                        if (low < 0xDC00 || low > 0xDFFF) fail("malformed surrogate pair in a \\u escape");
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                        fail("lone low surrogate in a \\u escape");
+                    }
+                    append_utf8(out, cp);
+                    break;
                 }
-                append_utf8(out, cp);
-                break;
-            }
-            default: fail_at(m_pos - 2, fmt::format("unknown escape '\\{}' in a string", e));
+                default:
+                    fail_at(m_pos - 2, fmt::format("unknown escape '\\{}' in a string", e));
             }
         }
     }

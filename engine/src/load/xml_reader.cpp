@@ -23,7 +23,9 @@ struct Failure {
     std::string message;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 bool is_name_char(char c) {
     return !is_space(c) && c != '/' && c != '>' && c != '=' && c != '<' && c != '"' && c != '\'' && c != '?' &&
@@ -87,8 +89,8 @@ public:
             }
         }
         if (!stack.empty())
-            fail_at(stack.back().offset, fmt::format("element <{}> is never closed (expected </{}>)",
-                                                     stack.back().name, stack.back().name));
+            fail_at(stack.back().offset,
+                    fmt::format("element <{}> is never closed (expected </{}>)", stack.back().name, stack.back().name));
         if (!root) fail_at(0, "no root element (expected an XML document)");
         return std::move(*root);
     }
@@ -157,7 +159,8 @@ private:
         while (true) {
             const bool had_space = m_pos < m_text.size() && is_space(m_text[m_pos]);
             skip_space();
-            if (m_pos >= m_text.size()) fail_at(element.offset, fmt::format("unterminated start tag <{}>", element.name));
+            if (m_pos >= m_text.size())
+                fail_at(element.offset, fmt::format("unterminated start tag <{}>", element.name));
             if (m_text[m_pos] == '>') {
                 ++m_pos;
                 return element;

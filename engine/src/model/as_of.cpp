@@ -27,7 +27,8 @@ Graph restrict_to_date(const Graph& graph, const Date& date) {
         // Derived relations point at the facts they came from; keep only those still present.
         std::vector<RelationIndex> facts;
         for (auto f : copy.derived_from)
-            if (relation_renumbered[f] != std::numeric_limits<RelationIndex>::max()) facts.push_back(relation_renumbered[f]);
+            if (relation_renumbered[f] != std::numeric_limits<RelationIndex>::max())
+                facts.push_back(relation_renumbered[f]);
         copy.derived_from = std::move(facts);
         relation_renumbered[r] = result.add_relation(std::move(copy));
     }

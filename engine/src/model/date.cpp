@@ -1,7 +1,7 @@
 #include "orgraph/model/date.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 namespace orgraph {
 namespace {
@@ -14,7 +14,9 @@ bool parse_number(std::string_view text, int& out) {
     return ec == std::errc{} && end == text.data() + text.size();
 }
 
-bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -27,12 +29,10 @@ std::optional<Date> Date::parse(std::string_view text) {
     Date date;
     if (text.size() < 4 || !parse_number(text.substr(0, 4), date.year)) return std::nullopt;
     if (text.size() == 4) return date;
-    if (text.size() < 7 || text[4] != '-' || !parse_number(text.substr(5, 2), date.month))
-        return std::nullopt;
+    if (text.size() < 7 || text[4] != '-' || !parse_number(text.substr(5, 2), date.month)) return std::nullopt;
     if (date.month < 1 || date.month > 12) return std::nullopt;
     if (text.size() == 7) return date;
-    if (text.size() != 10 || text[7] != '-' || !parse_number(text.substr(8, 2), date.day))
-        return std::nullopt;
+    if (text.size() != 10 || text[7] != '-' || !parse_number(text.substr(8, 2), date.day)) return std::nullopt;
     if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return std::nullopt;
     return date;
 }
@@ -43,7 +43,9 @@ std::string Date::to_string() const {
     return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 
-Date Date::first_day() const { return {year, month == 0 ? 1 : month, day == 0 ? 1 : day}; }
+Date Date::first_day() const {
+    return {year, month == 0 ? 1 : month, day == 0 ? 1 : day};
+}
 
 Date Date::last_day() const {
     const int m = month == 0 ? 12 : month;

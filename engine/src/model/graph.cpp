@@ -1,7 +1,7 @@
 #include "orgraph/model/graph.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace orgraph {
 

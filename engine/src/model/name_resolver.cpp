@@ -1,7 +1,7 @@
 #include "orgraph/model/name_resolver.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <sstream>
 #include <tuple>
 
@@ -146,8 +146,8 @@ EntityIndex resolve_one(const Graph& graph, const NameResolver& resolver, std::s
         throw resolution_error(std::move(message), std::move(candidates));
     }
     for (auto e : resolution.entities) candidates.push_back(describe(e));
-    std::string message = fmt::format("'{}' is ambiguous; it names {} entities (give an id to choose):",
-                                      text, candidates.size());
+    std::string message =
+        fmt::format("'{}' is ambiguous; it names {} entities (give an id to choose):", text, candidates.size());
     for (const auto& c : candidates) message += "\n  " + c;
     throw resolution_error(std::move(message), std::move(candidates));
 }

@@ -24,9 +24,10 @@ std::string obstacle(const fs::path& target, const std::vector<std::string>& nam
     for (const auto& entry : fs::directory_iterator(target, ec)) {
         const auto name = entry.path().filename().string();
         if (!entry.is_regular_file() || std::find(names.begin(), names.end(), name) == names.end())
-            return fmt::format("the directory holds '{}', which an export does not write; choose a new or empty "
-                               "directory",
-                               name);
+            return fmt::format(
+                "the directory holds '{}', which an export does not write; choose a new or empty "
+                "directory",
+                name);
     }
     if (ec) return ec.message();
     return {};

@@ -1,12 +1,12 @@
 #include "orgraph/write/atomic_file.hpp"
 
+#include <fmt/format.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace orgraph {
 
@@ -15,8 +15,7 @@ AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
     const auto name = target.filename().string();
     m_temporary = (target.parent_path() / fmt::format(".{}.tmp-{}", name, ::getpid())).string();
     m_stream.open(m_temporary, std::ios::binary | std::ios::trunc);
-    if (!m_stream)
-        throw std::runtime_error(fmt::format("cannot write '{}': {}", m_path, std::strerror(errno)));
+    if (!m_stream) throw std::runtime_error(fmt::format("cannot write '{}': {}", m_path, std::strerror(errno)));
 }
 
 AtomicFile::~AtomicFile() {

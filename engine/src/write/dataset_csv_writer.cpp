@@ -18,16 +18,26 @@ void append_toml_string(std::string& out, std::string_view text) {
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                out += fmt::format("\\u{:04X}", c);
-            else
-                out += ch;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                if (c < 0x20 || c == 0x7f)
+                    out += fmt::format("\\u{:04X}", c);
+                else
+                    out += ch;
         }
     }
     out += '"';
@@ -56,7 +66,8 @@ std::string schema_and_sources(const Graph& graph) {
         "# Written by `orgraph export --to csv`: the schema and the sources of the data in entities.csv and\n"
         "# relations.csv beside this file. Load the directory with `orgraph --data DIR ...`.\n\n[dataset]\n";
     std::string layers;
-    for (const auto& layer : graph.layers) layers += (layers.empty() ? "" : ", ") + (layer.title.empty() ? layer.id : layer.title);
+    for (const auto& layer : graph.layers)
+        layers += (layers.empty() ? "" : ", ") + (layer.title.empty() ? layer.id : layer.title);
     toml_field(out, "title", layers.empty() ? std::string("orgraph export") : layers);
     toml_field(out, "description", "Exported by orgraph from the layers: " + layers);
     for (const auto& s : graph.sources) {
@@ -132,17 +143,17 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
 // A list item that holds the separator could not be read back as one item.
 void check_item(std::string_view item, std::string_view what, std::string_view owner) {
     if (item.find('|') != std::string_view::npos)
-        throw export_error(fmt::format("{} '{}' of {} holds '|', which separates items in the CSV format", what, item,
-                                       owner));
+        throw export_error(
+            fmt::format("{} '{}' of {} holds '|', which separates items in the CSV format", what, item, owner));
 }
 
 }  // namespace
 
 std::vector<std::string> write_dataset_csv(const std::filesystem::path& directory, const Graph& graph) {
-    const std::set<std::string, std::less<>> entity_columns = {"id", "kind", "name", "short_name", "aliases",
-                                                               "provenance", "valid_from", "valid_to"};
-    const std::set<std::string, std::less<>> relation_columns = {"source", "target", "kind", "provenance",
-                                                                 "valid_from", "valid_to"};
+    const std::set<std::string, std::less<>> entity_columns = {"id",      "kind",       "name",       "short_name",
+                                                               "aliases", "provenance", "valid_from", "valid_to"};
+    const std::set<std::string, std::less<>> relation_columns = {"source",     "target",     "kind",
+                                                                 "provenance", "valid_from", "valid_to"};
     const auto entity_keys = export_text::entity_attribute_keys(graph);
     const auto relation_keys = export_text::relation_attribute_keys(graph, false);
     for (const auto& k : entity_keys)
@@ -166,9 +177,10 @@ std::vector<std::string> write_dataset_csv(const std::filesystem::path& director
         for (auto& cell : cells) cell.clear();
         for (const auto& a : e.attributes) {
             if (a.value.empty())
-                throw export_error(fmt::format("attribute '{}' of {} is empty, and the CSV format reads an empty cell "
-                                               "as no attribute",
-                                               a.key, owner));
+                throw export_error(
+                    fmt::format("attribute '{}' of {} is empty, and the CSV format reads an empty cell "
+                                "as no attribute",
+                                a.key, owner));
             cells[std::lower_bound(entity_keys.begin(), entity_keys.end(), a.key) - entity_keys.begin()] = a.value;
         }
         export_text::append_csv(entities, e.id);
@@ -208,10 +220,12 @@ std::vector<std::string> write_dataset_csv(const std::filesystem::path& director
         for (auto& cell : cells) cell.clear();
         for (const auto& a : r.attributes) {
             if (a.value.empty())
-                throw export_error(fmt::format("attribute '{}' of {} is empty, and the CSV format reads an empty cell "
-                                               "as no attribute",
-                                               a.key, owner));
-            cells[std::lower_bound(relation_keys.begin(), relation_keys.end(), a.key) - relation_keys.begin()] = a.value;
+                throw export_error(
+                    fmt::format("attribute '{}' of {} is empty, and the CSV format reads an empty cell "
+                                "as no attribute",
+                                a.key, owner));
+            cells[std::lower_bound(relation_keys.begin(), relation_keys.end(), a.key) - relation_keys.begin()] =
+                a.value;
         }
         export_text::append_csv(relations, graph.entity(r.from).id);
         relations += ',';

@@ -7,8 +7,8 @@
 #include <deque>
 #include <map>
 #include <ostream>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "load/json_reader.hpp"
@@ -25,24 +25,30 @@ namespace {
 // unescapes a tooltip twice (checked against its SVG output), so there a backslash is written
 // four times.
 void append_escaped(fmt::memory_buffer& out, std::string_view text, bool tooltip = false) {
-    const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
-        return c == '\\' || c == '"' || static_cast<unsigned char>(c) < 0x20;
-    });
+    const bool plain = std::none_of(
+        text.begin(), text.end(), [](char c) { return c == '\\' || c == '"' || static_cast<unsigned char>(c) < 0x20; });
     if (plain) {
         out.append(text);
         return;
     }
     for (const char c : text) {
         switch (c) {
-        case '\\': out.append(tooltip ? std::string_view("\\\\\\\\") : std::string_view("\\\\")); break;
-        case '"': out.append(std::string_view("\\\"")); break;
-        case '\n': out.append(std::string_view("\\n")); break;
-        case '\r': break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out.push_back(' ');
-            else
-                out.push_back(c);
+            case '\\':
+                out.append(tooltip ? std::string_view("\\\\\\\\") : std::string_view("\\\\"));
+                break;
+            case '"':
+                out.append(std::string_view("\\\""));
+                break;
+            case '\n':
+                out.append(std::string_view("\\n"));
+                break;
+            case '\r':
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20)
+                    out.push_back(' ');
+                else
+                    out.push_back(c);
         }
     }
 }
@@ -52,16 +58,26 @@ void append_escaped(fmt::memory_buffer& out, std::string_view text, bool tooltip
 void append_html(fmt::memory_buffer& out, std::string_view text) {
     for (const char c : text) {
         switch (c) {
-        case '\\': out.append(std::string_view("\\\\")); break;
-        case '&': out.append(std::string_view("&amp;")); break;
-        case '<': out.append(std::string_view("&lt;")); break;
-        case '>': out.append(std::string_view("&gt;")); break;
-        case '"': out.append(std::string_view("&quot;")); break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out.push_back(' ');
-            else
-                out.push_back(c);
+            case '\\':
+                out.append(std::string_view("\\\\"));
+                break;
+            case '&':
+                out.append(std::string_view("&amp;"));
+                break;
+            case '<':
+                out.append(std::string_view("&lt;"));
+                break;
+            case '>':
+                out.append(std::string_view("&gt;"));
+                break;
+            case '"':
+                out.append(std::string_view("&quot;"));
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20)
+                    out.push_back(' ');
+                else
+                    out.push_back(c);
         }
     }
 }
@@ -185,7 +201,7 @@ struct View {
     std::vector<Cluster> clusters;
     std::vector<EntityIndex> roots;
     std::vector<PartGroup> groups;
-    std::string what;                          // the default title
+    std::string what;  // the default title
 };
 
 class Builder {
@@ -289,8 +305,8 @@ private:
         }
         induced_relations();
         const auto& e = m_graph.entity(focus);
-        m_view.what = fmt::format("{} and its neighbourhood ({} step{})", e.name, m_params.depth,
-                                  m_params.depth == 1 ? "" : "s");
+        m_view.what =
+            fmt::format("{} and its neighbourhood ({} step{})", e.name, m_params.depth, m_params.depth == 1 ? "" : "s");
     }
 
     void induced_relations() {
@@ -446,9 +462,10 @@ private:
                     PartGroup group;
                     group.root = parent;
                     group.relation = relation;
-                    group.cluster = add_cluster(
-                        fmt::format("cluster_{}_{}_{}", m_graph.entity(parent).id, m_graph.schema.relation_kind(relation).id, k.id),
-                        capitalised(k.plural), -1, style_of(m_graph.schema, entity.kind).fill, no_entity);
+                    group.cluster =
+                        add_cluster(fmt::format("cluster_{}_{}_{}", m_graph.entity(parent).id,
+                                                m_graph.schema.relation_kind(relation).id, k.id),
+                                    capitalised(k.plural), -1, style_of(m_graph.schema, entity.kind).fill, no_entity);
                     m_view.groups.push_back(std::move(group));
                 }
                 auto& group = m_view.groups[it->second];
@@ -458,8 +475,8 @@ private:
             }
             if (!children[t].empty()) {
                 const auto& e = m_graph.entity(t);
-                m_view.own_cluster[t] = add_cluster("cluster_" + e.id, e.name, parent_cluster,
-                                                    style_of(m_graph.schema, e.kind).fill, t);
+                m_view.own_cluster[t] =
+                    add_cluster("cluster_" + e.id, e.name, parent_cluster, style_of(m_graph.schema, e.kind).fill, t);
                 m_view.cluster[t] = m_view.own_cluster[t];
             } else {
                 m_view.cluster[t] = parent_cluster;
@@ -473,7 +490,9 @@ private:
             int common = -2;
             for (auto [it, end] = boost::in_edges(e, topology); it != end && common != -1; ++it) {
                 const auto other = static_cast<EntityIndex>(boost::source(*it, topology));
-                common = !m_in_tree[other] ? -1 : common == -2 ? cluster_of(other) : common_cluster(common, cluster_of(other));
+                common = !m_in_tree[other] ? -1
+                         : common == -2    ? cluster_of(other)
+                                           : common_cluster(common, cluster_of(other));
             }
             if (common >= 0) m_view.cluster[e] = common;
         }
@@ -490,7 +509,9 @@ private:
             const auto* region = entity.attributes.find("m49_region");
             if (!region || region->empty()) continue;
             auto [it, fresh] = regions.try_emplace(*region, -1);
-            if (fresh) it->second = add_cluster("cluster_region_" + *region, *region + " (UN M49 region)", -1, "#e6e0f8", no_entity);
+            if (fresh)
+                it->second =
+                    add_cluster("cluster_region_" + *region, *region + " (UN M49 region)", -1, "#e6e0f8", no_entity);
             m_view.cluster[e] = it->second;
         }
     }
@@ -589,7 +610,8 @@ public:
     void write(std::ostream& stream) {
         m_stream = &stream;
         const auto title = m_params.title.empty() ? m_view.what : m_params.title;
-        append(std::string_view("// Drawn by orgraph. Node ids are entity ids; hover a node or an edge for its sources.\n"));
+        append(std::string_view(
+            "// Drawn by orgraph. Node ids are entity ids; hover a node or an edge for its sources.\n"));
         if (!m_params.highlight.empty()) {
             const auto [start, finish] = route_ends(m_params.highlight);
             const auto& first = m_graph.entity(start);
@@ -601,12 +623,13 @@ public:
         append_escaped(m_out, title);
         // Diagrams run left to right: names are wide and short, so nodes stacked in columns take
         // far less room than nodes side by side.
-        append("\", labelloc=t, fontsize=16, fontname=\"Helvetica\", rankdir=LR, newrank=true, compound=true, "
-               "nodesep=0.12, ranksep=0.3, pad=0.2, outputorder=edgesfirst];\n");
         append(
-               "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=0.8, margin=\"0.08,0.03\", "
-               "height=0.3];\n"
-               "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.5, penwidth=0.8];\n");
+            "\", labelloc=t, fontsize=16, fontname=\"Helvetica\", rankdir=LR, newrank=true, compound=true, "
+            "nodesep=0.12, ranksep=0.3, pad=0.2, outputorder=edgesfirst];\n");
+        append(
+            "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=0.8, margin=\"0.08,0.03\", "
+            "height=0.3];\n"
+            "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.5, penwidth=0.8];\n");
         for (int c = 0; c < static_cast<int>(m_view.clusters.size()); ++c)
             if (m_view.clusters[c].parent < 0) write_cluster(c, 1);
         for (EntityIndex e = 0; e < m_view.mark.size(); ++e)
@@ -670,9 +693,10 @@ private:
         indent(level + 1);
         append("graph [label=\"");
         append_escaped(m_out, cluster.label);
-        fmt::format_to(std::back_inserter(m_out),
-                       "\", style=\"rounded,filled\", color=\"#aaaaaa\", fillcolor=\"{}30\", fontsize={}, labeljust=l];\n",
-                       cluster.fill, cluster.head == no_entity ? 12 : 10);
+        fmt::format_to(
+            std::back_inserter(m_out),
+            "\", style=\"rounded,filled\", color=\"#aaaaaa\", fillcolor=\"{}30\", fontsize={}, labeljust=l];\n",
+            cluster.fill, cluster.head == no_entity ? 12 : 10);
         for (auto e : cluster.members) write_node(e, level + 1);
         for (auto child : cluster.children) write_cluster(child, level + 1);
         indent(level);
@@ -701,7 +725,8 @@ private:
             write_table_label(e, rows_begin, rows_end, style);
         }
         fmt::format_to(std::back_inserter(m_out), ", shape={}, fillcolor=\"{}\"", style.shape, style.fill);
-        if (style.font_colour != "#000000") fmt::format_to(std::back_inserter(m_out), ", fontcolor=\"{}\"", style.font_colour);
+        if (style.font_colour != "#000000")
+            fmt::format_to(std::back_inserter(m_out), ", fontcolor=\"{}\"", style.font_colour);
         if (!style.style.empty()) fmt::format_to(std::back_inserter(m_out), ", style=\"filled,{}\"", style.style);
         if (m_on_route[e] || (m_params.focus && *m_params.focus == e))
             fmt::format_to(std::back_inserter(m_out), ", color=\"{}\", penwidth=2.5", highlight_colour);
@@ -801,7 +826,8 @@ private:
         append_id(m_out, m_graph.entity(reverse ? rel.to : rel.from).id);
         append(" -> ");
         append_id(m_out, m_graph.entity(reverse ? rel.from : rel.to).id);
-        fmt::format_to(std::back_inserter(m_out), " [color=\"{}\"", m_highlight[r] ? highlight_colour : colour_of(rel.kind));
+        fmt::format_to(std::back_inserter(m_out), " [color=\"{}\"",
+                       m_highlight[r] ? highlight_colour : colour_of(rel.kind));
         if (reverse) append(", dir=back");
         if (m_highlight[r]) append(", penwidth=2.5");
         if (rel.derived) append(", style=dashed");
@@ -1063,9 +1089,10 @@ private:
     std::string_view colour_of(RelationKindIndex kind) const { return edge_palette[kind % std::size(edge_palette)]; }
 
     void write_legend() {
-        append("  \"orgraph:legend\" [shape=plaintext, style=\"\", margin=0, tooltip=\"legend\", label=<<TABLE "
-               "BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-               "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>");
+        append(
+            "  \"orgraph:legend\" [shape=plaintext, style=\"\", margin=0, tooltip=\"legend\", label=<<TABLE "
+            "BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+            "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>");
         const auto& schema = m_graph.schema;
         for (KindIndex k = 0; k < schema.entity_kinds().size(); ++k) {
             if (!m_used_kinds[k]) continue;
@@ -1198,8 +1225,10 @@ void collect_hops(const JsonValue& v, const TextPositions& positions, std::vecto
                     RouteHop h{*from, *to, {}};
                     for (const char* k : {"kind", "relation"}) {
                         if (const auto* kind = hop.find(k)) {
-                            if (kind->is_string()) h.kind = kind->text;
-                            else if (auto id = id_of(kind)) h.kind = *id;
+                            if (kind->is_string())
+                                h.kind = kind->text;
+                            else if (auto id = id_of(kind))
+                                h.kind = *id;
                         }
                     }
                     hops.push_back(std::move(h));
@@ -1226,8 +1255,9 @@ std::vector<RouteHop> read_route_json(std::string_view json) {
     std::vector<RouteHop> hops;
     collect_hops(*root, positions, hops);
     if (hops.empty())
-        throw diagram_error("the JSON holds no route (expected the output of orgraph path --format json: routes, "
-                            "each with a \"route\" array of steps with from.id and to.id)");
+        throw diagram_error(
+            "the JSON holds no route (expected the output of orgraph path --format json: routes, "
+            "each with a \"route\" array of steps with from.id and to.id)");
     return hops;
 }
 

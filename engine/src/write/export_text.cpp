@@ -27,7 +27,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
-std::string date(const std::optional<Date>& d) { return d ? d->to_string() : std::string{}; }
+std::string date(const std::optional<Date>& d) {
+    return d ? d->to_string() : std::string{};
+}
 
 void append_csv(std::string& out, std::string_view field) {
     if (field.find_first_of(",\"\r\n") == std::string_view::npos) {

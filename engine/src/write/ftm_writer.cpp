@@ -66,11 +66,16 @@ Shape shape_of(const Schema& schema, KindIndex kind) {
 
 std::string_view schema_name(Shape shape) {
     switch (shape) {
-    case Shape::public_body: return "PublicBody";
-    case Shape::organization: return "Organization";
-    case Shape::position: return "Position";
-    case Shape::address: return "Address";
-    default: return "LegalEntity";
+        case Shape::public_body:
+            return "PublicBody";
+        case Shape::organization:
+            return "Organization";
+        case Shape::position:
+            return "Position";
+        case Shape::address:
+            return "Address";
+        default:
+            return "LegalEntity";
     }
 }
 
@@ -80,9 +85,13 @@ bool is_entity(Shape s) {
 }
 
 // Address is an Interval, not a Thing: it has no name, alias or notes.
-std::string_view notes_key(Shape s) { return s == Shape::address ? "description" : "notes"; }
+std::string_view notes_key(Shape s) {
+    return s == Shape::address ? "description" : "notes";
+}
 
-bool is_legal_entity(Shape s) { return s == Shape::public_body || s == Shape::organization || s == Shape::legal_entity; }
+bool is_legal_entity(Shape s) {
+    return s == Shape::public_body || s == Shape::organization || s == Shape::legal_entity;
+}
 
 // Properties in a fixed order, each a list of unique values.
 class Properties {
@@ -116,7 +125,8 @@ private:
 class FtmWriter {
 public:
     explicit FtmWriter(const Graph& graph) : m_graph(graph) {
-        for (KindIndex k = 0; k < graph.schema.entity_kinds().size(); ++k) m_shapes.push_back(shape_of(graph.schema, k));
+        for (KindIndex k = 0; k < graph.schema.entity_kinds().size(); ++k)
+            m_shapes.push_back(shape_of(graph.schema, k));
         m_properties.resize(graph.entities().size());
     }
 
@@ -252,7 +262,7 @@ private:
         if (kind.id == "has_post" && to == Shape::position) {
             m_properties[r.to].add("organization", m_graph.entity(r.from).id);
             m_properties[r.to].add("notes", fmt::format("post of {} — source: {}", m_graph.entity(r.from).name,
-                                                         m_graph.cite(r.citations)));
+                                                        m_graph.cite(r.citations)));
             return;
         }
         if (kind.id == "located_in" && to == Shape::address && from == Shape::address) {
@@ -296,6 +306,8 @@ private:
 
 }  // namespace
 
-void write_ftm(std::ostream& out, const Graph& graph) { FtmWriter(graph).write(out); }
+void write_ftm(std::ostream& out, const Graph& graph) {
+    FtmWriter(graph).write(out);
+}
 
 }  // namespace orgraph

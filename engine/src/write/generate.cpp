@@ -73,31 +73,56 @@ enum class Role : std::uint8_t {
 
 std::string_view kind_of(Role role) {
     switch (role) {
-    case Role::country: return "country";
-    case Role::region: return "region";
-    case Role::regional_organization: return "regional_organization";
-    case Role::international_organization: return "international_organization";
-    case Role::organization_body: return "organization_body";
-    case Role::organization_group: return "organization_group";
-    case Role::city: return "city";
-    case Role::ministry: return "ministry";
-    case Role::department: return "department";
-    case Role::regional_department: return "regional_department";
-    case Role::institute: return "institute";
-    case Role::unit: return "unit";
-    case Role::association: return "association";
-    case Role::organ: return "organ";
-    case Role::post: return "post";
-    case Role::branch: return "branch";
-    case Role::postal_address: return "postal_address";
-    case Role::po_box: return "po_box";
-    case Role::fax: return "fax";
-    case Role::email: return "email";
-    case Role::mission_group: return "mission_group";
-    case Role::embassy: return "embassy";
-    case Role::consulate_general: return "consulate_general";
-    case Role::consular_office: return "consular_office";
-    case Role::permanent_mission: return "permanent_mission";
+        case Role::country:
+            return "country";
+        case Role::region:
+            return "region";
+        case Role::regional_organization:
+            return "regional_organization";
+        case Role::international_organization:
+            return "international_organization";
+        case Role::organization_body:
+            return "organization_body";
+        case Role::organization_group:
+            return "organization_group";
+        case Role::city:
+            return "city";
+        case Role::ministry:
+            return "ministry";
+        case Role::department:
+            return "department";
+        case Role::regional_department:
+            return "regional_department";
+        case Role::institute:
+            return "institute";
+        case Role::unit:
+            return "unit";
+        case Role::association:
+            return "association";
+        case Role::organ:
+            return "organ";
+        case Role::post:
+            return "post";
+        case Role::branch:
+            return "branch";
+        case Role::postal_address:
+            return "postal_address";
+        case Role::po_box:
+            return "po_box";
+        case Role::fax:
+            return "fax";
+        case Role::email:
+            return "email";
+        case Role::mission_group:
+            return "mission_group";
+        case Role::embassy:
+            return "embassy";
+        case Role::consulate_general:
+            return "consulate_general";
+        case Role::consular_office:
+            return "consular_office";
+        case Role::permanent_mission:
+            return "permanent_mission";
     }
     return "";
 }
@@ -125,37 +150,55 @@ enum class Rel : std::uint8_t {
 
 std::string_view relation_id(Rel rel) {
     switch (rel) {
-    case Rel::part_of: return "part_of";
-    case Rel::ministry_of: return "ministry_of";
-    case Rel::covers: return "covers";
-    case Rel::includes: return "includes";
-    case Rel::member_of: return "member_of";
-    case Rel::sponsored_by: return "sponsored_by";
-    case Rel::focuses_on: return "focuses_on";
-    case Rel::contact_via: return "contact_via";
-    case Rel::located_in: return "located_in";
-    case Rel::has_post: return "has_post";
-    case Rel::elects: return "elects";
-    case Rel::handles: return "handles";
-    case Rel::works_through: return "works_through";
-    case Rel::deals_with: return "deals_with";
-    case Rel::represents: return "represents";
-    case Rel::subordinate_to: return "subordinate_to";
-    case Rel::accredited_to: return "accredited_to";
-    case Rel::serves: return "serves";
+        case Rel::part_of:
+            return "part_of";
+        case Rel::ministry_of:
+            return "ministry_of";
+        case Rel::covers:
+            return "covers";
+        case Rel::includes:
+            return "includes";
+        case Rel::member_of:
+            return "member_of";
+        case Rel::sponsored_by:
+            return "sponsored_by";
+        case Rel::focuses_on:
+            return "focuses_on";
+        case Rel::contact_via:
+            return "contact_via";
+        case Rel::located_in:
+            return "located_in";
+        case Rel::has_post:
+            return "has_post";
+        case Rel::elects:
+            return "elects";
+        case Rel::handles:
+            return "handles";
+        case Rel::works_through:
+            return "works_through";
+        case Rel::deals_with:
+            return "deals_with";
+        case Rel::represents:
+            return "represents";
+        case Rel::subordinate_to:
+            return "subordinate_to";
+        case Rel::accredited_to:
+            return "accredited_to";
+        case Rel::serves:
+            return "serves";
     }
     return "";
 }
 
 struct Node {
-    std::uint32_t country = 0;    // the country it is, is in, or belongs to (an index of countries)
-    std::uint32_t block = none;   // the ministry block of an organisation's entity
-    std::uint32_t owner = none;   // what it belongs to: ministry, institute, association, embassy, …
-    std::uint32_t serial = 0;     // its place among the like entities of its owner (or block)
-    std::uint32_t a = none;       // role-specific: the city it is in; an association's first post
-    std::uint32_t b = none;       // role-specific: a mission's host country; an association's post count
+    std::uint32_t country = 0;   // the country it is, is in, or belongs to (an index of countries)
+    std::uint32_t block = none;  // the ministry block of an organisation's entity
+    std::uint32_t owner = none;  // what it belongs to: ministry, institute, association, embassy, …
+    std::uint32_t serial = 0;    // its place among the like entities of its owner (or block)
+    std::uint32_t a = none;      // role-specific: the city it is in; an association's first post
+    std::uint32_t b = none;      // role-specific: a mission's host country; an association's post count
     Role role = Role::country;
-    std::uint8_t flag = 0;        // a country's UN status: 0 member, 1 observer, 2 none
+    std::uint8_t flag = 0;  // a country's UN status: 0 member, 1 observer, 2 none
 };
 
 struct Country {
@@ -168,7 +211,7 @@ struct Country {
 struct Block {
     std::uint32_t country = 0;  // the home state
     std::uint32_t ministry = none;
-    std::uint32_t serial = 0;   // 0: the ministry of foreign affairs; then the state's other ministries
+    std::uint32_t serial = 0;  // 0: the ministry of foreign affairs; then the state's other ministries
     std::uint32_t first_department = 0, departments = 0;
     std::uint32_t regional_departments = 0;  // as planned, before a cut
     std::uint32_t first_mission = 0, missions = 0;
@@ -218,53 +261,92 @@ struct Pool {
 // ---- words for names ----
 
 constexpr std::array<std::string_view, 40> syllables = {
-    "ka",  "lo",  "mi",  "ra",  "sen", "tu",  "vo",  "zan", "bel", "dor", "fa",  "gri", "hal", "is",
+    "ka",  "lo",  "mi",  "ra",  "sen", "tu",  "vo",  "zan",  "bel", "dor", "fa",  "gri", "hal", "is",
     "jor", "kel", "lun", "mar", "nor", "os",  "pel", "quin", "ros", "sal", "tor", "ul",  "var", "wen",
-    "xa",  "yor", "zel", "an",  "bre", "cal", "del", "eth", "mon", "ari", "tev", "ska"};
-constexpr std::array<std::string_view, 10> country_endings = {"ia", "land", "stan", "a", "ora", "esh", "ivia", "or", "ania", "ea"};
-constexpr std::array<std::string_view, 8> directions = {"North", "South", "East", "West", "Central", "Upper", "Lower", "Coastal"};
-constexpr std::array<std::string_view, 12> functional_departments = {
-    "Protocol Department",       "Consular Department",        "Treaty and Law Department",
-    "Press and Information Department", "International Organizations Department", "Personnel Department",
-    "General Affairs Department", "Economic Affairs Department", "Cultural Exchange Department",
-    "Archives Department",        "Training Department",        "Policy Planning Department"};
-constexpr std::array<std::string_view, 12> responsibilities = {
-    "state visits, ceremonies and the diplomatic corps", "consular matters and the protection of citizens abroad",
-    "treaties and questions of international law",       "statements to the press and publications",
-    "relations with international organisations",         "the staff of the ministry and its missions",
-    "the ministry's budget and premises",                 "foreign economic relations",
-    "cultural and educational exchanges",                  "the ministry's records",
-    "the training of diplomats",                           "foreign policy analysis"};
-constexpr std::array<std::string_view, 10> regional_words = {"Asian", "African", "European", "American", "Arab",
-                                                             "Oceanian", "Northern", "Southern", "Eastern", "Western"};
+    "xa",  "yor", "zel", "an",  "bre", "cal", "del", "eth",  "mon", "ari", "tev", "ska"};
+constexpr std::array<std::string_view, 10> country_endings = {"ia",  "land", "stan", "a",    "ora",
+                                                              "esh", "ivia", "or",   "ania", "ea"};
+constexpr std::array<std::string_view, 8> directions = {"North",   "South", "East",  "West",
+                                                        "Central", "Upper", "Lower", "Coastal"};
+constexpr std::array<std::string_view, 12> functional_departments = {"Protocol Department",
+                                                                     "Consular Department",
+                                                                     "Treaty and Law Department",
+                                                                     "Press and Information Department",
+                                                                     "International Organizations Department",
+                                                                     "Personnel Department",
+                                                                     "General Affairs Department",
+                                                                     "Economic Affairs Department",
+                                                                     "Cultural Exchange Department",
+                                                                     "Archives Department",
+                                                                     "Training Department",
+                                                                     "Policy Planning Department"};
+constexpr std::array<std::string_view, 12> responsibilities = {"state visits, ceremonies and the diplomatic corps",
+                                                               "consular matters and the protection of citizens abroad",
+                                                               "treaties and questions of international law",
+                                                               "statements to the press and publications",
+                                                               "relations with international organisations",
+                                                               "the staff of the ministry and its missions",
+                                                               "the ministry's budget and premises",
+                                                               "foreign economic relations",
+                                                               "cultural and educational exchanges",
+                                                               "the ministry's records",
+                                                               "the training of diplomats",
+                                                               "foreign policy analysis"};
+constexpr std::array<std::string_view, 10> regional_words = {"Asian",    "African",  "European", "American", "Arab",
+                                                             "Oceanian", "Northern", "Southern", "Eastern",  "Western"};
 constexpr std::array<std::string_view, 10> study_topics = {
-    "Disarmament and Peace", "International Affairs", "American Studies", "European Studies", "Asian Studies",
-    "International Law",     "World Economy",          "Regional Security", "Maritime Affairs", "Diplomatic History"};
-constexpr std::array<std::string_view, 8> unit_topics = {"Research", "Analysis", "Liaison", "Publications",
+    "Disarmament and Peace", "International Affairs", "American Studies",  "European Studies", "Asian Studies",
+    "International Law",     "World Economy",         "Regional Security", "Maritime Affairs", "Diplomatic History"};
+constexpr std::array<std::string_view, 8> unit_topics = {"Research",    "Analysis", "Liaison",  "Publications",
                                                          "Translation", "Training", "Archives", "Planning"};
 constexpr std::array<std::string_view, 3> unit_types = {"division", "section", "directorate"};
 constexpr std::array<std::string_view, 10> association_names = {
-    "Committee for Cultural Relations with Foreign Countries", "Association for Friendship with Foreign Peoples",
-    "Society for International Exchange",                      "Association of Lawyers",
-    "Association for Economic Cooperation",                    "Committee for Solidarity with the Peoples of the World",
-    "Association of Journalists",                              "Association for Academic Exchange",
-    "Sports Friendship Association",                           "Association of Women for International Friendship"};
-constexpr std::array<std::string_view, 10> association_purposes = {
-    "cultural exchange with foreign countries", "friendship between peoples", "exchanges of delegations",
-    "contacts between lawyers",                 "trade and investment contacts", "solidarity campaigns",
-    "contacts between journalists",              "exchanges of scholars", "sports exchanges",
-    "contacts between women's organisations"};
+    "Committee for Cultural Relations with Foreign Countries",
+    "Association for Friendship with Foreign Peoples",
+    "Society for International Exchange",
+    "Association of Lawyers",
+    "Association for Economic Cooperation",
+    "Committee for Solidarity with the Peoples of the World",
+    "Association of Journalists",
+    "Association for Academic Exchange",
+    "Sports Friendship Association",
+    "Association of Women for International Friendship"};
+constexpr std::array<std::string_view, 10> association_purposes = {"cultural exchange with foreign countries",
+                                                                   "friendship between peoples",
+                                                                   "exchanges of delegations",
+                                                                   "contacts between lawyers",
+                                                                   "trade and investment contacts",
+                                                                   "solidarity campaigns",
+                                                                   "contacts between journalists",
+                                                                   "exchanges of scholars",
+                                                                   "sports exchanges",
+                                                                   "contacts between women's organisations"};
 constexpr std::array<std::string_view, 3> organ_names = {"General Assembly", "Executive Council", "Secretariat"};
 constexpr std::array<std::string_view, 6> post_names = {"President", "Vice President", "Secretary-General",
-                                                        "Director", "Officials", "Staff members"};
+                                                        "Director",  "Officials",      "Staff members"};
 constexpr std::array<std::string_view, 14> organization_topics = {
-    "Trade", "Maritime", "Telecommunication", "Health", "Agricultural", "Labour", "Meteorological",
-    "Civil Aviation", "Postal", "Energy", "Education and Culture", "Migration", "Development", "Atomic Energy"};
+    "Trade",        "Maritime",     "Telecommunication",     "Health",
+    "Agricultural", "Labour",       "Meteorological",        "Civil Aviation",
+    "Postal",       "Energy",       "Education and Culture", "Migration",
+    "Development",  "Atomic Energy"};
 constexpr std::array<std::string_view, 4> body_names = {"Secretariat", "Council", "General Assembly", "Court"};
 constexpr std::array<std::string_view, 6> streets = {"Embassy", "Victory", "Harbour", "Garden", "River", "Station"};
-constexpr std::array<std::string_view, 16> portfolios = {
-    "Foreign Trade", "Culture", "Education", "Public Health", "Agriculture", "Energy", "Transport", "Justice",
-    "Finance", "Labour", "Fisheries", "Environment", "Science and Technology", "Tourism", "Sport", "Information"};
+constexpr std::array<std::string_view, 16> portfolios = {"Foreign Trade",
+                                                         "Culture",
+                                                         "Education",
+                                                         "Public Health",
+                                                         "Agriculture",
+                                                         "Energy",
+                                                         "Transport",
+                                                         "Justice",
+                                                         "Finance",
+                                                         "Labour",
+                                                         "Fisheries",
+                                                         "Environment",
+                                                         "Science and Technology",
+                                                         "Tourism",
+                                                         "Sport",
+                                                         "Information"};
 
 std::uint64_t integer_sqrt(std::uint64_t n) {
     std::uint64_t r = 0;
@@ -423,9 +505,9 @@ public:
     void write_entities(const fs::path& path) const {
         FileWriter file(path);
         auto& out = file.buffer();
-        out.append(std::string_view(
-            "id,kind,name,short_name,aliases,valid_from,valid_to,un_status,m49_region,m49_subregion,"
-            "responsibility,purpose,unit_type,count,status,as_of,value\n"));
+        out.append(
+            std::string_view("id,kind,name,short_name,aliases,valid_from,valid_to,un_status,m49_region,m49_subregion,"
+                             "responsibility,purpose,unit_type,count,status,as_of,value\n"));
         EntityRow row;
         for (std::uint32_t i = 0; i < m_nodes.size(); ++i) {
             row.clear();
@@ -435,8 +517,7 @@ public:
             out.append(kind_of(m_nodes[i].role));
             for (const auto* field : {&row.name, &row.short_name, &row.aliases, &row.valid_from, &row.valid_to,
                                       &row.un_status, &row.m49_region, &row.m49_subregion, &row.responsibility,
-                                      &row.purpose, &row.unit_type, &row.count, &row.status, &row.as_of,
-                                      &row.value}) {
+                                      &row.purpose, &row.unit_type, &row.count, &row.status, &row.as_of, &row.value}) {
                 out.push_back(',');
                 put_field(out, *field);
             }
@@ -451,7 +532,8 @@ public:
         file.buffer().append(std::string_view("source,target,kind,valid_from,valid_to\n"));
         Random pick(m_params.seed ^ 0x5049434BULL);
         Random select(m_params.seed ^ 0x53454C454354ULL);
-        RelationWriter writer{*this, file, select, m_structural, std::min<std::uint64_t>(m_params.relations, m_structural)};
+        RelationWriter writer{*this, file, select, m_structural,
+                              std::min<std::uint64_t>(m_params.relations, m_structural)};
         for (auto& family : m_families) family.cursor = 0;
         for (std::uint32_t i = 0; i < m_nodes.size(); ++i) {
             relations_of(i, writer, pick);
@@ -459,14 +541,15 @@ public:
         }
         file.close();
         if (writer.written != m_params.relations || writer.structural_left != 0)
-            throw std::logic_error(fmt::format("the generator wrote {} relations instead of {}", writer.written,
-                                               m_params.relations));
+            throw std::logic_error(
+                fmt::format("the generator wrote {} relations instead of {}", writer.written, m_params.relations));
     }
 
 private:
     // ---- entities ----
 
-    std::uint32_t add(Role role, std::uint32_t country, std::uint32_t block, std::uint32_t owner, std::uint32_t serial) {
+    std::uint32_t add(Role role, std::uint32_t country, std::uint32_t block, std::uint32_t owner,
+                      std::uint32_t serial) {
         Node node;
         node.role = role;
         node.country = country;
@@ -489,7 +572,8 @@ private:
         const auto home_states = std::max<std::size_t>(1, m_countries.size() / countries_per_home_state);
         // Ministries go round the home states, so that each has its ministry of foreign affairs
         // before any has a second ministry.
-        for (std::uint32_t b = 0; !full(); ++b) build_block(b, static_cast<std::uint32_t>(b % home_states * countries_per_home_state));
+        for (std::uint32_t b = 0; !full(); ++b)
+            build_block(b, static_cast<std::uint32_t>(b % home_states * countries_per_home_state));
         cut(static_cast<std::uint32_t>(m_params.entities));
     }
 
@@ -662,34 +746,37 @@ private:
                 embassies = 0;
             }
             switch (node.role) {
-            case Role::embassy: {
-                // A state's embassies are in different countries, as long as there are enough.
-                Pool others = countries;
-                others.exclude = node.country;
-                const auto host = others.size() ? m_nodes[others.at((start + embassies++) % others.size())].country
-                                                : node.country;
-                node.b = host;
-                const auto city = random_city(host);
-                node.a = city != none ? city : m_countries[host];
-                break;
-            }
-            case Role::consulate_general:
-            case Role::consular_office: {
-                node.b = m_nodes[node.owner].b;
-                const auto city = random_city(node.b);
-                node.a = city != none ? city : m_countries[node.b];
-                break;
-            }
-            case Role::permanent_mission:
-                node.b = m_international_organizations.empty()
-                             ? none
-                             : m_international_organizations[rng.below(m_international_organizations.size())];
-                node.a = m_cities.empty() ? none : m_cities[rng.below(m_cities.size())];
-                break;
-            case Role::branch:
-            case Role::postal_address:
-            case Role::po_box: node.a = random_city(node.country); break;
-            default: break;
+                case Role::embassy: {
+                    // A state's embassies are in different countries, as long as there are enough.
+                    Pool others = countries;
+                    others.exclude = node.country;
+                    const auto host = others.size() ? m_nodes[others.at((start + embassies++) % others.size())].country
+                                                    : node.country;
+                    node.b = host;
+                    const auto city = random_city(host);
+                    node.a = city != none ? city : m_countries[host];
+                    break;
+                }
+                case Role::consulate_general:
+                case Role::consular_office: {
+                    node.b = m_nodes[node.owner].b;
+                    const auto city = random_city(node.b);
+                    node.a = city != none ? city : m_countries[node.b];
+                    break;
+                }
+                case Role::permanent_mission:
+                    node.b = m_international_organizations.empty()
+                                 ? none
+                                 : m_international_organizations[rng.below(m_international_organizations.size())];
+                    node.a = m_cities.empty() ? none : m_cities[rng.below(m_cities.size())];
+                    break;
+                case Role::branch:
+                case Role::postal_address:
+                case Role::po_box:
+                    node.a = random_city(node.country);
+                    break;
+                default:
+                    break;
             }
         }
     }
@@ -703,40 +790,77 @@ private:
             const auto code = lower(country_code(n.country));
             // The owner's id is copied out of m_ids before m_ids grows.
             const std::string owner = n.owner != none ? std::string(id(n.owner)) : std::string{};
-            const std::string ministry =
-                n.block != none && m_blocks[n.block].ministry != i ? std::string(id(m_blocks[n.block].ministry)) : std::string{};
+            const std::string ministry = n.block != none && m_blocks[n.block].ministry != i
+                                             ? std::string(id(m_blocks[n.block].ministry))
+                                             : std::string{};
             auto out = std::back_inserter(m_ids);
             switch (n.role) {
-            case Role::country: m_ids += country_code(n.country); break;
-            case Role::region: fmt::format_to(out, "region-{}", n.serial + 1); break;
-            case Role::regional_organization: fmt::format_to(out, "ro-{}", n.serial + 1); break;
-            case Role::international_organization: fmt::format_to(out, "io-{}", n.serial + 1); break;
-            case Role::organization_body: fmt::format_to(out, "{}-body{}", owner, n.serial + 1); break;
-            case Role::organization_group: fmt::format_to(out, "og-{}", n.serial + 1); break;
-            case Role::city: fmt::format_to(out, "{}-c{}", code, n.serial + 1); break;
-            case Role::ministry:
-                if (n.serial == 0)
-                    fmt::format_to(out, "{}-mfa", code);
-                else
-                    fmt::format_to(out, "{}-min{}", code, n.serial);
-                break;
-            case Role::department: fmt::format_to(out, "{}-d{}", ministry, n.serial + 1); break;
-            case Role::regional_department: fmt::format_to(out, "{}-rd{}", ministry, n.serial + 1); break;
-            case Role::institute: fmt::format_to(out, "{}-i{}", ministry, n.serial + 1); break;
-            case Role::association: fmt::format_to(out, "{}-a{}", ministry, n.serial + 1); break;
-            case Role::unit: fmt::format_to(out, "{}-u{}", owner, n.serial + 1); break;
-            case Role::organ: fmt::format_to(out, "{}-o{}", owner, n.serial + 1); break;
-            case Role::post: fmt::format_to(out, "{}-p{}", owner, n.serial + 1); break;
-            case Role::branch: fmt::format_to(out, "{}-b{}", owner, n.serial + 1); break;
-            case Role::postal_address:
-            case Role::po_box:
-            case Role::fax:
-            case Role::email: fmt::format_to(out, "{}-ch{}", owner, n.serial + 1); break;
-            case Role::mission_group: fmt::format_to(out, "{}-dipcorps", code); break;
-            case Role::embassy:
-            case Role::consulate_general:
-            case Role::consular_office:
-            case Role::permanent_mission: fmt::format_to(out, "{}-m{}", code, n.serial + 1); break;
+                case Role::country:
+                    m_ids += country_code(n.country);
+                    break;
+                case Role::region:
+                    fmt::format_to(out, "region-{}", n.serial + 1);
+                    break;
+                case Role::regional_organization:
+                    fmt::format_to(out, "ro-{}", n.serial + 1);
+                    break;
+                case Role::international_organization:
+                    fmt::format_to(out, "io-{}", n.serial + 1);
+                    break;
+                case Role::organization_body:
+                    fmt::format_to(out, "{}-body{}", owner, n.serial + 1);
+                    break;
+                case Role::organization_group:
+                    fmt::format_to(out, "og-{}", n.serial + 1);
+                    break;
+                case Role::city:
+                    fmt::format_to(out, "{}-c{}", code, n.serial + 1);
+                    break;
+                case Role::ministry:
+                    if (n.serial == 0)
+                        fmt::format_to(out, "{}-mfa", code);
+                    else
+                        fmt::format_to(out, "{}-min{}", code, n.serial);
+                    break;
+                case Role::department:
+                    fmt::format_to(out, "{}-d{}", ministry, n.serial + 1);
+                    break;
+                case Role::regional_department:
+                    fmt::format_to(out, "{}-rd{}", ministry, n.serial + 1);
+                    break;
+                case Role::institute:
+                    fmt::format_to(out, "{}-i{}", ministry, n.serial + 1);
+                    break;
+                case Role::association:
+                    fmt::format_to(out, "{}-a{}", ministry, n.serial + 1);
+                    break;
+                case Role::unit:
+                    fmt::format_to(out, "{}-u{}", owner, n.serial + 1);
+                    break;
+                case Role::organ:
+                    fmt::format_to(out, "{}-o{}", owner, n.serial + 1);
+                    break;
+                case Role::post:
+                    fmt::format_to(out, "{}-p{}", owner, n.serial + 1);
+                    break;
+                case Role::branch:
+                    fmt::format_to(out, "{}-b{}", owner, n.serial + 1);
+                    break;
+                case Role::postal_address:
+                case Role::po_box:
+                case Role::fax:
+                case Role::email:
+                    fmt::format_to(out, "{}-ch{}", owner, n.serial + 1);
+                    break;
+                case Role::mission_group:
+                    fmt::format_to(out, "{}-dipcorps", code);
+                    break;
+                case Role::embassy:
+                case Role::consulate_general:
+                case Role::consular_office:
+                case Role::permanent_mission:
+                    fmt::format_to(out, "{}-m{}", code, n.serial + 1);
+                    break;
             }
         }
         m_id_start.push_back(static_cast<std::uint32_t>(m_ids.size()));
@@ -758,7 +882,9 @@ private:
         }
     };
 
-    [[nodiscard]] std::uint64_t hash(std::uint32_t i, std::uint64_t salt = 0) const { return mix(m_params.seed, i, salt); }
+    [[nodiscard]] std::uint64_t hash(std::uint32_t i, std::uint64_t salt = 0) const {
+        return mix(m_params.seed, i, salt);
+    }
 
     // A pronounceable word fixed by the seed and `key`.
     [[nodiscard]] std::string word(std::uint64_t key, bool country) const {
@@ -789,14 +915,21 @@ private:
     [[nodiscard]] std::string short_name_of(std::uint32_t i) const {
         const auto& n = m_nodes[i];
         switch (n.role) {
-        case Role::international_organization: return initials(organization_name(n));
-        case Role::regional_organization: return fmt::format("U{}S", initials(region_name(n.serial)));
-        case Role::institute: return fmt::format("I{}", initials(study_topics[n.serial % study_topics.size()]));
-        case Role::association:
-            return fmt::format("{} {}", country_code(n.country), initials(association_names[n.serial % association_names.size()]));
-        case Role::organ: return fmt::format("{} {}", short_name_of(n.owner), organ_names[n.serial % organ_names.size()]);
-        case Role::unit: return fmt::format("{} {}", short_name_of(n.owner), unit_topics[n.serial % unit_topics.size()]);
-        default: return std::string(id(i));
+            case Role::international_organization:
+                return initials(organization_name(n));
+            case Role::regional_organization:
+                return fmt::format("U{}S", initials(region_name(n.serial)));
+            case Role::institute:
+                return fmt::format("I{}", initials(study_topics[n.serial % study_topics.size()]));
+            case Role::association:
+                return fmt::format("{} {}", country_code(n.country),
+                                   initials(association_names[n.serial % association_names.size()]));
+            case Role::organ:
+                return fmt::format("{} {}", short_name_of(n.owner), organ_names[n.serial % organ_names.size()]);
+            case Role::unit:
+                return fmt::format("{} {}", short_name_of(n.owner), unit_topics[n.serial % unit_topics.size()]);
+            default:
+                return std::string(id(i));
         }
     }
     [[nodiscard]] std::string region_of_country(std::uint32_t country) const {
@@ -808,124 +941,138 @@ private:
         const auto& n = m_nodes[i];
         const auto h = hash(i);
         switch (n.role) {
-        case Role::country: {
-            row.name = country_name(n.country);
-            if (h % 3 == 0) row.aliases = fmt::format("Republic of {}", row.name);
-            row.un_status = n.flag == 0 ? "member" : n.flag == 1 ? "observer" : "none";
-            row.m49_region = region_of_country(n.country);
-            if (!row.m49_region.empty())
-                row.m49_subregion = fmt::format("{} {}", directions[(h >> 8) % directions.size()], row.m49_region);
-            break;
-        }
-        case Role::region: row.name = region_name(n.serial); break;
-        case Role::regional_organization:
-            row.name = fmt::format("Union of {} States", region_name(n.serial));
-            row.short_name = short_name_of(i);
-            break;
-        case Role::international_organization:
-            row.name = organization_name(n);
-            row.short_name = short_name_of(i);
-            break;
-        case Role::organization_body:
-            row.name = fmt::format("{} {}", short_name_of(n.owner), body_names[n.serial % body_names.size()]);
-            break;
-        case Role::organization_group: row.name = "other intergovernmental organisations"; break;
-        case Role::city: row.name = city_name(i); break;
-        case Role::ministry:
-            if (n.serial == 0) {
-                row.name = fmt::format("Ministry of Foreign Affairs of {}", country_name(n.country));
-                row.short_name = fmt::format("{} MFA", country_code(n.country));
-            } else {
-                const auto portfolio = portfolios[(n.serial - 1) % portfolios.size()];
-                const auto round = (n.serial - 1) / portfolios.size();
-                row.name = round ? fmt::format("Ministry of {} No. {} of {}", portfolio, round + 1, country_name(n.country))
-                                 : fmt::format("Ministry of {} of {}", portfolio, country_name(n.country));
+            case Role::country: {
+                row.name = country_name(n.country);
+                if (h % 3 == 0) row.aliases = fmt::format("Republic of {}", row.name);
+                row.un_status = n.flag == 0 ? "member" : n.flag == 1 ? "observer" : "none";
+                row.m49_region = region_of_country(n.country);
+                if (!row.m49_region.empty())
+                    row.m49_subregion = fmt::format("{} {}", directions[(h >> 8) % directions.size()], row.m49_region);
+                break;
             }
-            row.valid_from = fmt::format("{}", 1945 + h % 40);
-            break;
-        case Role::department:
-            row.name = functional_departments[n.serial % functional_departments.size()];
-            row.responsibility = responsibilities[n.serial % responsibilities.size()];
-            break;
-        case Role::regional_department: {
-            const auto word_index = n.serial % regional_words.size();
-            const auto number = n.serial / regional_words.size() + 1;
-            row.name = fmt::format("{} Affairs Department {}", regional_words[word_index], number);
-            row.short_name = fmt::format("{}AD{}", regional_words[word_index].substr(0, 1), number);
-            row.responsibility = fmt::format("relations with the {} countries", lower(std::string(regional_words[word_index])));
-            break;
-        }
-        case Role::institute: {
-            const auto topic = study_topics[n.serial % study_topics.size()];
-            row.name = fmt::format("Institute for {}", topic);
-            row.short_name = short_name_of(i);
-            row.purpose = fmt::format("research on {}", lower(std::string(topic)));
-            break;
-        }
-        case Role::unit:
-            row.name = fmt::format("{} {}", unit_topics[n.serial % unit_topics.size()],
-                                   capitalised(std::string(unit_types[h % unit_types.size()])));
-            row.unit_type = unit_types[h % unit_types.size()];
-            row.short_name = short_name_of(i);
-            break;
-        case Role::association:
-            row.name = association_names[n.serial % association_names.size()];
-            row.short_name = short_name_of(i);
-            row.purpose = association_purposes[n.serial % association_purposes.size()];
-            row.valid_from = fmt::format("{}", 1950 + h % 60);
-            break;
-        case Role::organ: row.name = short_name_of(i); break;
-        case Role::post: {
-            const auto title = post_names[n.serial % post_names.size()];
-            row.name = fmt::format("{} of the {}", title, short_name_of(n.owner));
-            if (n.serial % post_names.size() >= 4) row.count = fmt::format("{}", 3 + h % 40);
-            break;
-        }
-        case Role::branch:
-            row.name = fmt::format("{} branch in {}", short_name_of(n.owner),
-                                   n.a != none ? city_name(n.a) : country_name(n.country));
-            break;
-        case Role::postal_address:
-            row.name = fmt::format("{} postal address", short_name_of(n.owner));
-            row.value = fmt::format("{} {} Street, {}", 1 + h % 200, streets[(h >> 8) % streets.size()],
-                                    n.a != none ? city_name(n.a) : country_name(n.country));
-            break;
-        case Role::po_box:
-            row.name = fmt::format("{} P.O. box", short_name_of(n.owner));
-            row.value = fmt::format("P.O. Box {}, {}", 1 + h % 999, n.a != none ? city_name(n.a) : country_name(n.country));
-            break;
-        case Role::fax:
-            row.name = fmt::format("{} fax", short_name_of(n.owner));
-            row.value = fmt::format("+{}-2-381-{:04}", 200 + n.country % 800, h % 10000);
-            break;
-        case Role::email:
-            row.name = fmt::format("{} e-mail", short_name_of(n.owner));
-            row.value = fmt::format("{}@{}.example", id(n.owner), lower(country_code(n.country)));
-            break;
-        case Role::mission_group:
-            row.name = fmt::format("diplomatic missions in {}", country_name(n.country));
-            break;
-        case Role::embassy:
-        case Role::consulate_general:
-        case Role::consular_office:
-        case Role::permanent_mission: {
-            const auto sender = country_name(n.country);
-            if (n.role == Role::embassy)
-                row.name = fmt::format("Embassy of {} in {}", sender, country_name(n.b));
-            else if (n.role == Role::permanent_mission)
-                row.name = fmt::format("Permanent Mission of {} to the {}", sender,
-                                       n.b != none ? organization_name(m_nodes[n.b]) : "United Federation of Nations");
-            else
-                row.name = fmt::format("{} of {} in {}", n.role == Role::consular_office ? "Consular Office" : "Consulate-General",
-                                       sender, m_nodes[n.a].role == Role::city ? city_name(n.a) : country_name(n.b));
-            const auto opened = 1948 + static_cast<int>(h % 70);
-            row.valid_from = fmt::format("{}", opened);
-            const auto state = (h >> 16) % 20;
-            row.status = state < 17 ? "open" : state < 19 ? "closed" : "uncertain";
-            if (state >= 17 && state < 19) row.valid_to = fmt::format("{}", std::min(2023, opened + 1 + static_cast<int>((h >> 24) % 30)));
-            row.as_of = fmt::format("2024-{:02}", 1 + (h >> 32) % 12);
-            break;
-        }
+            case Role::region:
+                row.name = region_name(n.serial);
+                break;
+            case Role::regional_organization:
+                row.name = fmt::format("Union of {} States", region_name(n.serial));
+                row.short_name = short_name_of(i);
+                break;
+            case Role::international_organization:
+                row.name = organization_name(n);
+                row.short_name = short_name_of(i);
+                break;
+            case Role::organization_body:
+                row.name = fmt::format("{} {}", short_name_of(n.owner), body_names[n.serial % body_names.size()]);
+                break;
+            case Role::organization_group:
+                row.name = "other intergovernmental organisations";
+                break;
+            case Role::city:
+                row.name = city_name(i);
+                break;
+            case Role::ministry:
+                if (n.serial == 0) {
+                    row.name = fmt::format("Ministry of Foreign Affairs of {}", country_name(n.country));
+                    row.short_name = fmt::format("{} MFA", country_code(n.country));
+                } else {
+                    const auto portfolio = portfolios[(n.serial - 1) % portfolios.size()];
+                    const auto round = (n.serial - 1) / portfolios.size();
+                    row.name = round ? fmt::format("Ministry of {} No. {} of {}", portfolio, round + 1,
+                                                   country_name(n.country))
+                                     : fmt::format("Ministry of {} of {}", portfolio, country_name(n.country));
+                }
+                row.valid_from = fmt::format("{}", 1945 + h % 40);
+                break;
+            case Role::department:
+                row.name = functional_departments[n.serial % functional_departments.size()];
+                row.responsibility = responsibilities[n.serial % responsibilities.size()];
+                break;
+            case Role::regional_department: {
+                const auto word_index = n.serial % regional_words.size();
+                const auto number = n.serial / regional_words.size() + 1;
+                row.name = fmt::format("{} Affairs Department {}", regional_words[word_index], number);
+                row.short_name = fmt::format("{}AD{}", regional_words[word_index].substr(0, 1), number);
+                row.responsibility =
+                    fmt::format("relations with the {} countries", lower(std::string(regional_words[word_index])));
+                break;
+            }
+            case Role::institute: {
+                const auto topic = study_topics[n.serial % study_topics.size()];
+                row.name = fmt::format("Institute for {}", topic);
+                row.short_name = short_name_of(i);
+                row.purpose = fmt::format("research on {}", lower(std::string(topic)));
+                break;
+            }
+            case Role::unit:
+                row.name = fmt::format("{} {}", unit_topics[n.serial % unit_topics.size()],
+                                       capitalised(std::string(unit_types[h % unit_types.size()])));
+                row.unit_type = unit_types[h % unit_types.size()];
+                row.short_name = short_name_of(i);
+                break;
+            case Role::association:
+                row.name = association_names[n.serial % association_names.size()];
+                row.short_name = short_name_of(i);
+                row.purpose = association_purposes[n.serial % association_purposes.size()];
+                row.valid_from = fmt::format("{}", 1950 + h % 60);
+                break;
+            case Role::organ:
+                row.name = short_name_of(i);
+                break;
+            case Role::post: {
+                const auto title = post_names[n.serial % post_names.size()];
+                row.name = fmt::format("{} of the {}", title, short_name_of(n.owner));
+                if (n.serial % post_names.size() >= 4) row.count = fmt::format("{}", 3 + h % 40);
+                break;
+            }
+            case Role::branch:
+                row.name = fmt::format("{} branch in {}", short_name_of(n.owner),
+                                       n.a != none ? city_name(n.a) : country_name(n.country));
+                break;
+            case Role::postal_address:
+                row.name = fmt::format("{} postal address", short_name_of(n.owner));
+                row.value = fmt::format("{} {} Street, {}", 1 + h % 200, streets[(h >> 8) % streets.size()],
+                                        n.a != none ? city_name(n.a) : country_name(n.country));
+                break;
+            case Role::po_box:
+                row.name = fmt::format("{} P.O. box", short_name_of(n.owner));
+                row.value =
+                    fmt::format("P.O. Box {}, {}", 1 + h % 999, n.a != none ? city_name(n.a) : country_name(n.country));
+                break;
+            case Role::fax:
+                row.name = fmt::format("{} fax", short_name_of(n.owner));
+                row.value = fmt::format("+{}-2-381-{:04}", 200 + n.country % 800, h % 10000);
+                break;
+            case Role::email:
+                row.name = fmt::format("{} e-mail", short_name_of(n.owner));
+                row.value = fmt::format("{}@{}.example", id(n.owner), lower(country_code(n.country)));
+                break;
+            case Role::mission_group:
+                row.name = fmt::format("diplomatic missions in {}", country_name(n.country));
+                break;
+            case Role::embassy:
+            case Role::consulate_general:
+            case Role::consular_office:
+            case Role::permanent_mission: {
+                const auto sender = country_name(n.country);
+                if (n.role == Role::embassy)
+                    row.name = fmt::format("Embassy of {} in {}", sender, country_name(n.b));
+                else if (n.role == Role::permanent_mission)
+                    row.name =
+                        fmt::format("Permanent Mission of {} to the {}", sender,
+                                    n.b != none ? organization_name(m_nodes[n.b]) : "United Federation of Nations");
+                else
+                    row.name = fmt::format(
+                        "{} of {} in {}", n.role == Role::consular_office ? "Consular Office" : "Consulate-General",
+                        sender, m_nodes[n.a].role == Role::city ? city_name(n.a) : country_name(n.b));
+                const auto opened = 1948 + static_cast<int>(h % 70);
+                row.valid_from = fmt::format("{}", opened);
+                const auto state = (h >> 16) % 20;
+                row.status = state < 17 ? "open" : state < 19 ? "closed" : "uncertain";
+                if (state >= 17 && state < 19)
+                    row.valid_to = fmt::format("{}", std::min(2023, opened + 1 + static_cast<int>((h >> 24) % 30)));
+                row.as_of = fmt::format("2024-{:02}", 1 + (h >> 32) % 12);
+                break;
+            }
         }
     }
 
@@ -1017,20 +1164,27 @@ private:
     // The families an entity draws extra relations from, in the order relations_of() asks.
     [[nodiscard]] std::vector<Family> families_of(std::uint32_t i) const {
         switch (m_nodes[i].role) {
-        case Role::country: return {family_country_member_of};
-        case Role::department: return {family_handles, family_works_through, family_deals_with};
-        case Role::regional_department:
-            // Those of a ministry of foreign affairs share the world out (structurally) instead.
-            if (foreign_ministry_department(i)) return {family_handles, family_works_through, family_deals_with};
-            return {family_covers, family_handles, family_works_through, family_deals_with};
-        case Role::institute: return {family_focuses_on, family_institute_member_of, family_contact_via};
-        case Role::association: return {family_focuses_on, family_contact_via};
-        case Role::organ: return {family_elects};
-        case Role::embassy:
-        case Role::consulate_general:
-        case Role::consular_office:
-        case Role::permanent_mission: return {family_serves};
-        default: return {};
+            case Role::country:
+                return {family_country_member_of};
+            case Role::department:
+                return {family_handles, family_works_through, family_deals_with};
+            case Role::regional_department:
+                // Those of a ministry of foreign affairs share the world out (structurally) instead.
+                if (foreign_ministry_department(i)) return {family_handles, family_works_through, family_deals_with};
+                return {family_covers, family_handles, family_works_through, family_deals_with};
+            case Role::institute:
+                return {family_focuses_on, family_institute_member_of, family_contact_via};
+            case Role::association:
+                return {family_focuses_on, family_contact_via};
+            case Role::organ:
+                return {family_elects};
+            case Role::embassy:
+            case Role::consulate_general:
+            case Role::consular_office:
+            case Role::permanent_mission:
+                return {family_serves};
+            default:
+                return {};
         }
     }
 
@@ -1051,43 +1205,47 @@ private:
         const auto& block = n.block != none ? m_blocks[n.block] : no_block;
         auto count = [](const std::vector<std::uint32_t>& v) { return static_cast<std::uint32_t>(v.size()); };
         switch (family) {
-        case family_covers:
-            // Regions are covered only structurally (see relations_of): a covered region
-            // stands for all the countries it includes.
-            if (m_covers_pool.empty()) {
-                m_covers_pool = m_countries;
-                m_covers_pool.insert(m_covers_pool.end(), m_regional_organizations.begin(), m_regional_organizations.end());
+            case family_covers:
+                // Regions are covered only structurally (see relations_of): a covered region
+                // stands for all the countries it includes.
+                if (m_covers_pool.empty()) {
+                    m_covers_pool = m_countries;
+                    m_covers_pool.insert(m_covers_pool.end(), m_regional_organizations.begin(),
+                                         m_regional_organizations.end());
+                }
+                return {m_covers_pool.data(), 0, count(m_covers_pool)};
+            case family_focuses_on:
+                if (m_focus_pool.empty()) {
+                    m_focus_pool = m_countries;
+                    m_focus_pool.insert(m_focus_pool.end(), m_regions.begin(), m_regions.end());
+                }
+                return {m_focus_pool.data(), 0, count(m_focus_pool)};
+            case family_country_member_of:
+                // The first international organisation is a structural membership of UN members.
+                if (m_international_organizations.size() < 2) return {};
+                return {m_international_organizations.data() + 1, 0, count(m_international_organizations) - 1};
+            case family_institute_member_of:
+                return {m_international_organizations.data(), 0, count(m_international_organizations)};
+            case family_contact_via:
+            case family_handles:
+                return missions_of_state(n.country);
+            case family_works_through:
+                return {nullptr, block.first_department, block.departments, i - block.first_department};
+            case family_deals_with:
+                if (m_deals_pool.empty()) {
+                    m_deals_pool = m_regional_organizations;
+                    for (const auto* v : {&m_international_organizations, &m_bodies, &m_groups})
+                        m_deals_pool.insert(m_deals_pool.end(), v->begin(), v->end());
+                }
+                return {m_deals_pool.data(), 0, count(m_deals_pool)};
+            case family_serves:
+                return {m_countries.data(), 0, count(m_countries), n.country};
+            case family_elects: {
+                const auto& association = m_nodes[n.owner];
+                return {nullptr, association.a, association.a == none ? 0 : association.b};
             }
-            return {m_covers_pool.data(), 0, count(m_covers_pool)};
-        case family_focuses_on:
-            if (m_focus_pool.empty()) {
-                m_focus_pool = m_countries;
-                m_focus_pool.insert(m_focus_pool.end(), m_regions.begin(), m_regions.end());
-            }
-            return {m_focus_pool.data(), 0, count(m_focus_pool)};
-        case family_country_member_of:
-            // The first international organisation is a structural membership of UN members.
-            if (m_international_organizations.size() < 2) return {};
-            return {m_international_organizations.data() + 1, 0, count(m_international_organizations) - 1};
-        case family_institute_member_of:
-            return {m_international_organizations.data(), 0, count(m_international_organizations)};
-        case family_contact_via:
-        case family_handles: return missions_of_state(n.country);
-        case family_works_through:
-            return {nullptr, block.first_department, block.departments, i - block.first_department};
-        case family_deals_with:
-            if (m_deals_pool.empty()) {
-                m_deals_pool = m_regional_organizations;
-                for (const auto* v : {&m_international_organizations, &m_bodies, &m_groups})
-                    m_deals_pool.insert(m_deals_pool.end(), v->begin(), v->end());
-            }
-            return {m_deals_pool.data(), 0, count(m_deals_pool)};
-        case family_serves: return {m_countries.data(), 0, count(m_countries), n.country};
-        case family_elects: {
-            const auto& association = m_nodes[n.owner];
-            return {nullptr, association.a, association.a == none ? 0 : association.b};
-        }
-        case family_count: break;
+            case family_count:
+                break;
         }
         return {};
     }
@@ -1182,102 +1340,111 @@ private:
         const auto capital = state.cities ? state.first_city : none;
         const auto h = hash(i, 0x52454C);
         switch (n.role) {
-        case Role::country: {
-            const auto r = n.country / countries_per_region;
-            if (r < m_regional_organizations.size())
-                sink.structural(i, m_regional_organizations[r], Rel::member_of, 1960 + static_cast<int>(h % 55));
-            if (n.flag == 0 && !m_international_organizations.empty())
-                sink.structural(i, m_international_organizations[0], Rel::member_of, 1945 + static_cast<int>((h >> 8) % 70));
-            family_run(sink, rng, i, family_country_member_of, Rel::member_of, 1950 + static_cast<int>((h >> 16) % 70));
-            break;
-        }
-        case Role::region: {
-            const auto first = n.serial * countries_per_region;
-            const auto last = std::min<std::size_t>(first + countries_per_region, m_countries.size());
-            for (auto b = first; b < last; ++b) sink.structural(i, m_countries[b], Rel::includes);
-            break;
-        }
-        case Role::organization_body: sink.structural(i, n.owner, Rel::part_of); break;
-        case Role::city: sink.structural(i, n.owner, Rel::located_in); break;
-        case Role::ministry:
-            sink.structural(i, n.owner, Rel::ministry_of);
-            if (capital != none) sink.structural(i, capital, Rel::located_in);
-            break;
-        case Role::regional_department: {
-            sink.structural(i, n.owner, Rel::part_of);
-            // One in ten covers its home region as a whole.
-            const auto region = n.country / countries_per_region;
-            if (h % 10 == 0 && region < m_regions.size()) sink.structural(i, m_regions[region], Rel::covers);
-            if (foreign_ministry_department(i)) {
-                // The regional departments of a ministry of foreign affairs share the world:
-                // the k-th of R covers the k-th R-th of the countries (its own state aside) and
-                // of the regional organisations.
-                const auto k = std::uint64_t{n.serial}, parts = std::uint64_t{block.regional_departments};
-                const auto countries = m_countries.size(), organizations = m_regional_organizations.size();
-                for (auto c = k * countries / parts; c < (k + 1) * countries / parts; ++c)
-                    if (c != n.country) sink.structural(i, m_countries[c], Rel::covers);
-                for (auto o = k * organizations / parts; o < (k + 1) * organizations / parts; ++o)
-                    sink.structural(i, m_regional_organizations[o], Rel::covers);
-            } else {
-                family_run(sink, rng, i, family_covers, Rel::covers);
+            case Role::country: {
+                const auto r = n.country / countries_per_region;
+                if (r < m_regional_organizations.size())
+                    sink.structural(i, m_regional_organizations[r], Rel::member_of, 1960 + static_cast<int>(h % 55));
+                if (n.flag == 0 && !m_international_organizations.empty())
+                    sink.structural(i, m_international_organizations[0], Rel::member_of,
+                                    1945 + static_cast<int>((h >> 8) % 70));
+                family_run(sink, rng, i, family_country_member_of, Rel::member_of,
+                           1950 + static_cast<int>((h >> 16) % 70));
+                break;
             }
-            family_run(sink, rng, i, family_handles, Rel::handles);
-            family_run(sink, rng, i, family_works_through, Rel::works_through);
-            family_run(sink, rng, i, family_deals_with, Rel::deals_with);
-            break;
-        }
-        case Role::department:
-            sink.structural(i, n.owner, Rel::part_of);
-            family_run(sink, rng, i, family_handles, Rel::handles);
-            family_run(sink, rng, i, family_works_through, Rel::works_through);
-            family_run(sink, rng, i, family_deals_with, Rel::deals_with);
-            break;
-        case Role::institute:
-            sink.structural(i, n.owner, Rel::part_of);
-            if (capital != none) sink.structural(i, capital, Rel::located_in);
-            family_run(sink, rng, i, family_focuses_on, Rel::focuses_on);
-            family_run(sink, rng, i, family_institute_member_of, Rel::member_of, 1970 + static_cast<int>(h % 50));
-            family_run(sink, rng, i, family_contact_via, Rel::contact_via);
-            break;
-        case Role::unit:
-        case Role::organ:
-        case Role::branch:
-            sink.structural(i, n.owner, Rel::part_of);
-            if (n.role == Role::branch && n.a != none) sink.structural(i, n.a, Rel::located_in);
-            if (n.role == Role::organ) family_run(sink, rng, i, family_elects, Rel::elects);
-            break;
-        case Role::association:
-            sink.structural(i, n.owner, Rel::sponsored_by);
-            if (capital != none) sink.structural(i, capital, Rel::located_in);
-            family_run(sink, rng, i, family_focuses_on, Rel::focuses_on);
-            family_run(sink, rng, i, family_contact_via, Rel::contact_via);
-            break;
-        case Role::post: sink.structural(n.owner, i, Rel::has_post); break;
-        case Role::postal_address:
-        case Role::po_box:
-        case Role::fax:
-        case Role::email:
-            sink.structural(n.owner, i, Rel::contact_via);
-            if (n.a != none) sink.structural(i, n.a, Rel::located_in);
-            break;
-        case Role::mission_group:
-            if (capital != none) sink.structural(i, capital, Rel::located_in);
-            if (block.departments) sink.structural(block.first_department, i, Rel::handles);
-            break;
-        case Role::embassy:
-        case Role::consulate_general:
-        case Role::consular_office:
-        case Role::permanent_mission:
-            if (n.a != none) sink.structural(i, n.a, Rel::located_in);
-            sink.structural(i, state.entity, Rel::represents);
-            if (n.role == Role::consulate_general || n.role == Role::consular_office)
-                sink.structural(i, n.owner, Rel::subordinate_to);
-            if (n.role == Role::permanent_mission && n.b != none) sink.structural(i, n.b, Rel::accredited_to);
-            family_run(sink, rng, i, family_serves, Rel::serves);
-            break;
-        case Role::regional_organization:
-        case Role::international_organization:
-        case Role::organization_group: break;
+            case Role::region: {
+                const auto first = n.serial * countries_per_region;
+                const auto last = std::min<std::size_t>(first + countries_per_region, m_countries.size());
+                for (auto b = first; b < last; ++b) sink.structural(i, m_countries[b], Rel::includes);
+                break;
+            }
+            case Role::organization_body:
+                sink.structural(i, n.owner, Rel::part_of);
+                break;
+            case Role::city:
+                sink.structural(i, n.owner, Rel::located_in);
+                break;
+            case Role::ministry:
+                sink.structural(i, n.owner, Rel::ministry_of);
+                if (capital != none) sink.structural(i, capital, Rel::located_in);
+                break;
+            case Role::regional_department: {
+                sink.structural(i, n.owner, Rel::part_of);
+                // One in ten covers its home region as a whole.
+                const auto region = n.country / countries_per_region;
+                if (h % 10 == 0 && region < m_regions.size()) sink.structural(i, m_regions[region], Rel::covers);
+                if (foreign_ministry_department(i)) {
+                    // The regional departments of a ministry of foreign affairs share the world:
+                    // the k-th of R covers the k-th R-th of the countries (its own state aside) and
+                    // of the regional organisations.
+                    const auto k = std::uint64_t{n.serial}, parts = std::uint64_t{block.regional_departments};
+                    const auto countries = m_countries.size(), organizations = m_regional_organizations.size();
+                    for (auto c = k * countries / parts; c < (k + 1) * countries / parts; ++c)
+                        if (c != n.country) sink.structural(i, m_countries[c], Rel::covers);
+                    for (auto o = k * organizations / parts; o < (k + 1) * organizations / parts; ++o)
+                        sink.structural(i, m_regional_organizations[o], Rel::covers);
+                } else {
+                    family_run(sink, rng, i, family_covers, Rel::covers);
+                }
+                family_run(sink, rng, i, family_handles, Rel::handles);
+                family_run(sink, rng, i, family_works_through, Rel::works_through);
+                family_run(sink, rng, i, family_deals_with, Rel::deals_with);
+                break;
+            }
+            case Role::department:
+                sink.structural(i, n.owner, Rel::part_of);
+                family_run(sink, rng, i, family_handles, Rel::handles);
+                family_run(sink, rng, i, family_works_through, Rel::works_through);
+                family_run(sink, rng, i, family_deals_with, Rel::deals_with);
+                break;
+            case Role::institute:
+                sink.structural(i, n.owner, Rel::part_of);
+                if (capital != none) sink.structural(i, capital, Rel::located_in);
+                family_run(sink, rng, i, family_focuses_on, Rel::focuses_on);
+                family_run(sink, rng, i, family_institute_member_of, Rel::member_of, 1970 + static_cast<int>(h % 50));
+                family_run(sink, rng, i, family_contact_via, Rel::contact_via);
+                break;
+            case Role::unit:
+            case Role::organ:
+            case Role::branch:
+                sink.structural(i, n.owner, Rel::part_of);
+                if (n.role == Role::branch && n.a != none) sink.structural(i, n.a, Rel::located_in);
+                if (n.role == Role::organ) family_run(sink, rng, i, family_elects, Rel::elects);
+                break;
+            case Role::association:
+                sink.structural(i, n.owner, Rel::sponsored_by);
+                if (capital != none) sink.structural(i, capital, Rel::located_in);
+                family_run(sink, rng, i, family_focuses_on, Rel::focuses_on);
+                family_run(sink, rng, i, family_contact_via, Rel::contact_via);
+                break;
+            case Role::post:
+                sink.structural(n.owner, i, Rel::has_post);
+                break;
+            case Role::postal_address:
+            case Role::po_box:
+            case Role::fax:
+            case Role::email:
+                sink.structural(n.owner, i, Rel::contact_via);
+                if (n.a != none) sink.structural(i, n.a, Rel::located_in);
+                break;
+            case Role::mission_group:
+                if (capital != none) sink.structural(i, capital, Rel::located_in);
+                if (block.departments) sink.structural(block.first_department, i, Rel::handles);
+                break;
+            case Role::embassy:
+            case Role::consulate_general:
+            case Role::consular_office:
+            case Role::permanent_mission:
+                if (n.a != none) sink.structural(i, n.a, Rel::located_in);
+                sink.structural(i, state.entity, Rel::represents);
+                if (n.role == Role::consulate_general || n.role == Role::consular_office)
+                    sink.structural(i, n.owner, Rel::subordinate_to);
+                if (n.role == Role::permanent_mission && n.b != none) sink.structural(i, n.b, Rel::accredited_to);
+                family_run(sink, rng, i, family_serves, Rel::serves);
+                break;
+            case Role::regional_organization:
+            case Role::international_organization:
+            case Role::organization_group:
+                break;
         }
     }
 
@@ -1332,19 +1499,21 @@ void check_target(const fs::path& target, bool replace) {
     const auto status = fs::symlink_status(target, ec);
     if (!occupied(target)) return;
     if (!replace)
-        throw std::runtime_error(fmt::format("'{}' exists already (--force replaces a dataset written earlier)",
-                                             target.string()));
+        throw std::runtime_error(
+            fmt::format("'{}' exists already (--force replaces a dataset written earlier)", target.string()));
     if (!fs::is_directory(status))
         throw std::runtime_error(fmt::format("'{}' exists and is not a directory; not replacing it", target.string()));
     if (!replaceable(target))
-        throw std::runtime_error(fmt::format(
-            "'{}' holds files other than dataset.toml, entities.csv and relations.csv; not replacing it",
-            target.string()));
+        throw std::runtime_error(
+            fmt::format("'{}' holds files other than dataset.toml, entities.csv and relations.csv; not replacing it",
+                        target.string()));
 }
 
 }  // namespace
 
-GenerateSummary plan_generated_dataset(const GenerateParams& params) { return Generator(params).summary(); }
+GenerateSummary plan_generated_dataset(const GenerateParams& params) {
+    return Generator(params).summary();
+}
 
 GenerateSummary generate_dataset(const GenerateParams& params, const std::string& directory, bool replace) {
     fs::path target = fs::path(directory).lexically_normal();

@@ -19,15 +19,29 @@ namespace {
 void append_xml(std::string& out, std::string_view text, bool attribute) {
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\r': out += "&#13;"; break;
-        case '\n': out += attribute ? "&#10;" : "\n"; break;
-        case '\t': out += attribute ? "&#9;" : "\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) >= 0x20) out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
+            case '\n':
+                out += attribute ? "&#10;" : "\n";
+                break;
+            case '\t':
+                out += attribute ? "&#9;" : "\t";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) >= 0x20) out += c;
         }
     }
 }
@@ -41,10 +55,10 @@ std::string key_id(char domain, const std::string& name, std::size_t index) {
     return plain ? fmt::format("{}_{}", domain, name) : fmt::format("{}{}", domain, index);
 }
 
-const std::set<std::string, std::less<>> node_fields = {"kind", "name", "short_name", "aliases", "source",
-                                                        "valid_from", "valid_to", "provenance", "label", "id"};
-const std::set<std::string, std::less<>> edge_fields = {"kind", "name", "source", "valid_from", "valid_to",
-                                                        "derived", "rule", "provenance", "label", "id", "key"};
+const std::set<std::string, std::less<>> node_fields = {"kind",       "name",     "short_name", "aliases", "source",
+                                                        "valid_from", "valid_to", "provenance", "label",   "id"};
+const std::set<std::string, std::less<>> edge_fields = {
+    "kind", "name", "source", "valid_from", "valid_to", "derived", "rule", "provenance", "label", "id", "key"};
 
 }  // namespace
 
@@ -60,11 +74,12 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
 
     std::string out;
     out.reserve(512 + graph.entities().size() * 200 + graph.relations().size() * 200);
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    out +=
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     std::map<std::string, std::string> node_key, edge_key;
     auto declare = [&](char domain, const std::string& name, std::string_view type,
                        std::map<std::string, std::string>& ids) {
@@ -77,7 +92,8 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
     for (const char* name : {"kind", "name", "short_name", "aliases", "source", "valid_from", "valid_to"})
         declare('n', name, "string", node_key);
     for (const auto& k : entity_keys) declare('n', k, "string", node_key);
-    for (const char* name : {"kind", "name", "source", "valid_from", "valid_to"}) declare('e', name, "string", edge_key);
+    for (const char* name : {"kind", "name", "source", "valid_from", "valid_to"})
+        declare('e', name, "string", edge_key);
     declare('e', "derived", "boolean", edge_key);
     declare('e', "rule", "string", edge_key);
     for (const auto& k : relation_keys) declare('e', k, "string", edge_key);

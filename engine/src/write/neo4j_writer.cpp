@@ -44,8 +44,8 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
 
 void check_item(std::string_view item, std::string_view what, std::string_view owner) {
     if (item.find('|') != std::string_view::npos)
-        throw export_error(fmt::format("{} '{}' of {} holds '|', the array delimiter of the Neo4j export", what, item,
-                                       owner));
+        throw export_error(
+            fmt::format("{} '{}' of {} holds '|', the array delimiter of the Neo4j export", what, item, owner));
 }
 
 constexpr std::string_view readme =
@@ -65,10 +65,10 @@ constexpr std::string_view readme =
 
 std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory, const Graph& graph) {
     const auto& schema = graph.schema;
-    const std::set<std::string, std::less<>> node_columns = {"id", "name", "kind", "short_name", "aliases",
-                                                             "provenance", "valid_from", "valid_to"};
-    const std::set<std::string, std::less<>> edge_columns = {"kind", "provenance", "valid_from", "valid_to",
-                                                             "derived", "rule"};
+    const std::set<std::string, std::less<>> node_columns = {"id",      "name",       "kind",       "short_name",
+                                                             "aliases", "provenance", "valid_from", "valid_to"};
+    const std::set<std::string, std::less<>> edge_columns = {"kind",     "provenance", "valid_from",
+                                                             "valid_to", "derived",    "rule"};
     const auto entity_keys = export_text::entity_attribute_keys(graph);
     const auto relation_keys = export_text::relation_attribute_keys(graph, true);
     for (const auto& k : entity_keys)
@@ -76,7 +76,8 @@ std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory,
             throw export_error(fmt::format("an entity attribute is named '{}', which the Neo4j header cannot hold", k));
     for (const auto& k : relation_keys)
         if (edge_columns.contains(k) || k.find(':') != std::string::npos)
-            throw export_error(fmt::format("a relation attribute is named '{}', which the Neo4j header cannot hold", k));
+            throw export_error(
+                fmt::format("a relation attribute is named '{}', which the Neo4j header cannot hold", k));
 
     // Labels per kind: the kind and its ancestors, most specific first.
     std::vector<std::string> labels;
@@ -134,11 +135,13 @@ std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory,
     cells.assign(relation_keys.size(), {});
     for (const auto& r : graph.relations()) {
         const auto& kind = schema.relation_kind(r.kind);
-        const auto owner = fmt::format("relation '{}' {} '{}'", graph.entity(r.from).id, kind.id, graph.entity(r.to).id);
+        const auto owner =
+            fmt::format("relation '{}' {} '{}'", graph.entity(r.from).id, kind.id, graph.entity(r.to).id);
         for (const auto& c : r.citations) check_item(c.locator, "citation locator", owner);
         for (auto& cell : cells) cell.clear();
         for (const auto& a : r.attributes)
-            cells[std::lower_bound(relation_keys.begin(), relation_keys.end(), a.key) - relation_keys.begin()] = a.value;
+            cells[std::lower_bound(relation_keys.begin(), relation_keys.end(), a.key) - relation_keys.begin()] =
+                a.value;
         export_text::append_csv(edges, graph.entity(r.from).id);
         edges += ',';
         export_text::append_csv(edges, graph.entity(r.to).id);

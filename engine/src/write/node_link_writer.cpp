@@ -15,10 +15,11 @@
 namespace orgraph {
 namespace {
 
-const std::set<std::string, std::less<>> node_fields = {"id", "kind", "name", "short_name", "aliases", "provenance",
-                                                        "source", "valid_from", "valid_to", "label"};
-const std::set<std::string, std::less<>> edge_fields = {"source", "target", "key", "kind", "name", "provenance",
-                                                        "valid_from", "valid_to", "derived", "rule", "label", "id"};
+const std::set<std::string, std::less<>> node_fields = {"id",         "kind",   "name",       "short_name", "aliases",
+                                                        "provenance", "source", "valid_from", "valid_to",   "label"};
+const std::set<std::string, std::less<>> edge_fields = {"source",  "target",     "key",        "kind",
+                                                        "name",    "provenance", "valid_from", "valid_to",
+                                                        "derived", "rule",       "label",      "id"};
 
 void string_member(std::string& out, std::string_view key, std::string_view value) {
     out += ", ";
@@ -41,10 +42,12 @@ void citation_array(std::string& out, const Graph& graph, const Citations& citat
 void write_node_link_json(std::ostream& stream, const Graph& graph) {
     for (const auto& k : export_text::entity_attribute_keys(graph))
         if (node_fields.contains(k))
-            throw export_error(fmt::format("an entity attribute is named '{}', as a node-link field orgraph writes", k));
+            throw export_error(
+                fmt::format("an entity attribute is named '{}', as a node-link field orgraph writes", k));
     for (const auto& k : export_text::relation_attribute_keys(graph, true))
         if (edge_fields.contains(k))
-            throw export_error(fmt::format("a relation attribute is named '{}', as a node-link field orgraph writes", k));
+            throw export_error(
+                fmt::format("a relation attribute is named '{}', as a node-link field orgraph writes", k));
 
     std::string out = "{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"orgraph\"}, \"nodes\": [\n";
     auto flush = [&] {

@@ -68,7 +68,9 @@ Rendering render_dot(std::string_view dot, RenderFormat format) {
     gvFreeLayout(context.get(), graph.get());
     if (status != 0 || result.data.empty())
         throw render_error(fmt::format("Graphviz could not render {}: {}",
-                                       format == RenderFormat::svg ? "SVG" : format == RenderFormat::png ? "PNG" : "PDF",
+                                       format == RenderFormat::svg   ? "SVG"
+                                       : format == RenderFormat::png ? "PNG"
+                                                                     : "PDF",
                                        joined(messages)));
     result.warnings = std::move(messages);
     return result;

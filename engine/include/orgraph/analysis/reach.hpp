@@ -28,9 +28,9 @@ struct Reached {
 struct ReachResult {
     EntityIndex start = 0;
     bool reverse = false;
-    std::size_t reached_total = 0;   // entities reached, the start not counted, before `kinds`
-    std::uint32_t farthest = 0;      // the greatest distance reached
-    std::vector<Reached> reached;    // by distance, then in search order; the start left out
+    std::size_t reached_total = 0;  // entities reached, the start not counted, before `kinds`
+    std::uint32_t farthest = 0;     // the greatest distance reached
+    std::vector<Reached> reached;   // by distance, then in search order; the start left out
 };
 
 // Throws unknown_kind_error for a kind the schema does not know.

@@ -28,9 +28,9 @@ struct UnreachedTarget {
 struct RoutesResult {
     EntityIndex from = 0;
     KindIndex kind = 0;
-    std::vector<TargetRoute> reached;       // by route length, then as the search found them
-    std::vector<UnreachedTarget> unreached; // by id
-    SideSummary side;                       // how far routes from `from` get
+    std::vector<TargetRoute> reached;        // by route length, then as the search found them
+    std::vector<UnreachedTarget> unreached;  // by id
+    SideSummary side;                        // how far routes from `from` get
 };
 
 // Throws unknown_kind_error for a kind the schema does not know.

@@ -49,9 +49,9 @@ using Route = std::vector<Step>;
 // Why a route may not take a step; several reasons may hold at once.
 enum Refusal : std::uint8_t {
     refusal_none = 0,
-    refusal_not_in_via = 1,     // its relation kind is not among --via
-    refusal_not_backward = 2,   // walked backward, but the kind says backward = false
-    refusal_derived_off = 4,    // a derived relation, and derived relations are off
+    refusal_not_in_via = 1,    // its relation kind is not among --via
+    refusal_not_backward = 2,  // walked backward, but the kind says backward = false
+    refusal_derived_off = 4,   // a derived relation, and derived relations are off
 };
 
 constexpr std::uint32_t unreached = std::numeric_limits<std::uint32_t>::max();
@@ -106,8 +106,8 @@ struct ShortestRoutes {
 };
 
 struct SearchLimits {
-    std::uint32_t max_depth = unreached;                // no deeper than this many steps
-    std::optional<EntityIndex> stop_at;                 // stop as soon as this entity is reached
+    std::uint32_t max_depth = unreached;                  // no deeper than this many steps
+    std::optional<EntityIndex> stop_at;                   // stop as soon as this entity is reached
     const std::vector<bool>* blocked_entities = nullptr;  // entities the search may not enter
     const std::vector<Step>* blocked_steps = nullptr;     // steps it may not take
 };
@@ -119,29 +119,29 @@ ShortestRoutes shortest_routes(const TraversalView& view, EntityIndex root, bool
 
 // How far the search gets from one end.
 struct SideSummary {
-    std::size_t reached = 0;              // entities reached, the end itself included
-    std::uint32_t depth = 0;              // the greatest distance reached
-    std::vector<EntityIndex> frontier;    // the entities at that distance, in search order
+    std::size_t reached = 0;            // entities reached, the end itself included
+    std::uint32_t depth = 0;            // the greatest distance reached
+    std::vector<EntityIndex> frontier;  // the entities at that distance, in search order
     struct Refused {
         RelationKindIndex kind = 0;
         bool backward = false;
         std::uint8_t refusal = 0;
-        std::size_t count = 0;            // steps refused for this reason
+        std::size_t count = 0;  // steps refused for this reason
     };
-    std::vector<Refused> refused;         // steps that would lead on, but are not allowed
+    std::vector<Refused> refused;                               // steps that would lead on, but are not allowed
     std::vector<std::pair<KindIndex, std::size_t>> not_passed;  // entities reached but not passed through, by kind
 };
 
 // What keeps a route from taking a step of the cheapest connection.
 struct Obstacle {
-    std::size_t hop = 0;          // index of the step in the connection
-    std::uint8_t refusal = 0;     // why the step is refused (0: the step is allowed)
-    bool entity_kind = false;     // its start may not be passed through (--through)
+    std::size_t hop = 0;       // index of the step in the connection
+    std::uint8_t refusal = 0;  // why the step is refused (0: the step is allowed)
+    bool entity_kind = false;  // its start may not be passed through (--through)
 };
 
 struct NoRouteExplanation {
-    SideSummary forward;   // from the start
-    SideSummary backward;  // towards the end (empty when the end is a kind, not one entity)
+    SideSummary forward;       // from the start
+    SideSummary backward;      // towards the end (empty when the end is a kind, not one entity)
     bool connectable = false;  // a route exists when every relation may be walked both ways
     Route connection;          // then: the route with the fewest refused steps, then fewest hops
     std::vector<Obstacle> obstacles;

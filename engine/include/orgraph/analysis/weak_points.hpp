@@ -35,10 +35,10 @@ struct CriticalRelation {
 
 struct WeakPointsResult {
     EntityIndex from = 0;
-    std::size_t route_entities = 0;          // entities routes from `from` reach, `from` included
-    std::vector<TargetWeakPoints> targets;   // reachable targets, nearest first
-    std::vector<WeakPoint> entities;         // most targets first, then by id
-    std::vector<CriticalRelation> relations; // most targets first, then by relation index
+    std::size_t route_entities = 0;           // entities routes from `from` reach, `from` included
+    std::vector<TargetWeakPoints> targets;    // reachable targets, nearest first
+    std::vector<WeakPoint> entities;          // most targets first, then by id
+    std::vector<CriticalRelation> relations;  // most targets first, then by relation index
     // On every route to every reachable target (targets themselves left out of `common_entities`).
     std::vector<EntityIndex> common_entities;
     std::vector<Step> common_relations;

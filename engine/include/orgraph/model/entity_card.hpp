@@ -23,7 +23,7 @@ std::vector<EntityIndex> entity_context(const Graph& graph, EntityIndex entity);
 struct CardGroup {
     RelationKindIndex kind = 0;
     bool outgoing = true;
-    std::string phrase;  // "covers" or "covered by"
+    std::string phrase;           // "covers" or "covered by"
     std::vector<CardItem> items;  // by the other entity's name, then id
 };
 
@@ -37,8 +37,8 @@ struct AbsentRelation {
 
 struct EntityCard {
     EntityIndex entity = 0;
-    std::vector<CardGroup> groups;        // outgoing kinds first, in schema order, then incoming
-    std::vector<AbsentRelation> absent;   // relations at least half of its peers have
+    std::vector<CardGroup> groups;       // outgoing kinds first, in schema order, then incoming
+    std::vector<AbsentRelation> absent;  // relations at least half of its peers have
 };
 
 EntityCard make_entity_card(const Graph& graph, EntityIndex entity);

@@ -98,8 +98,8 @@ struct Relation {
     Citations citations;
     Validity validity;
     bool derived = false;
-    std::string rule;                        // the rule that derived it
-    std::vector<RelationIndex> derived_from; // the facts it was derived from
+    std::string rule;                         // the rule that derived it
+    std::vector<RelationIndex> derived_from;  // the facts it was derived from
 };
 
 struct Layer {
@@ -115,9 +115,8 @@ struct EdgeBundle {
 
 class Graph {
 public:
-    using Topology = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                           boost::no_property, EdgeBundle, boost::no_property,
-                                           boost::vecS>;
+    using Topology = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
+                                           EdgeBundle, boost::no_property, boost::vecS>;
 
     Schema schema;
     std::vector<Source> sources;

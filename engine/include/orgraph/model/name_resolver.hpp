@@ -12,12 +12,12 @@
 namespace orgraph {
 
 enum class MatchQuality {
-    id,          // the id, exactly
-    exact,       // a name, acronym or alias, folded
-    prefix,      // a name that starts with the text
-    words,       // every word of the text starts a word of the name
-    substring,   // the text occurs inside the name
-    similar,     // a small edit distance away
+    id,         // the id, exactly
+    exact,      // a name, acronym or alias, folded
+    prefix,     // a name that starts with the text
+    words,      // every word of the text starts a word of the name
+    substring,  // the text occurs inside the name
+    similar,    // a small edit distance away
 };
 
 struct NameMatch {
@@ -28,8 +28,8 @@ struct NameMatch {
 };
 
 struct Resolution {
-    std::vector<EntityIndex> entities;  // one: resolved; several: ambiguous; none: not found
-    std::vector<NameMatch> suggestions; // on a miss: the closest names ("did you mean")
+    std::vector<EntityIndex> entities;   // one: resolved; several: ambiguous; none: not found
+    std::vector<NameMatch> suggestions;  // on a miss: the closest names ("did you mean")
 };
 
 class NameResolver {

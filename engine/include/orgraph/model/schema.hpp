@@ -21,7 +21,7 @@ struct EntityKind {
     std::string description;
     std::optional<KindIndex> parent;
     std::vector<std::string> attributes;  // declared here, not inherited ones
-    std::string summary;  // an attribute shown beside the name wherever the entity is listed
+    std::string summary;                  // an attribute shown beside the name wherever the entity is listed
     std::string context;  // a relation kind followed to place the entity when it is listed ("located_in")
     // Attributes restricted to a list of values: (key, allowed values).
     std::vector<std::pair<std::string, std::vector<std::string>>> values;
@@ -63,9 +63,7 @@ public:
     [[nodiscard]] std::optional<RelationKindIndex> relation_kind(std::string_view id) const;
 
     [[nodiscard]] const EntityKind& entity_kind(KindIndex index) const { return m_entity_kinds[index]; }
-    [[nodiscard]] const RelationKind& relation_kind(RelationKindIndex index) const {
-        return m_relation_kinds[index];
-    }
+    [[nodiscard]] const RelationKind& relation_kind(RelationKindIndex index) const { return m_relation_kinds[index]; }
     [[nodiscard]] EntityKind& entity_kind_mut(KindIndex index) { return m_entity_kinds[index]; }
     [[nodiscard]] RelationKind& relation_kind_mut(RelationKindIndex index) { return m_relation_kinds[index]; }
     [[nodiscard]] const std::vector<EntityKind>& entity_kinds() const { return m_entity_kinds; }
