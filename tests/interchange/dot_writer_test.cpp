@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
+
 #include "orgraph/analysis/derive.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/write/dot_writer.hpp"
@@ -35,7 +37,7 @@ bool has(const std::string& text, std::string_view part) {
 
 // Whether a node statement for this id is written.
 bool has_node(const std::string& dot, std::string_view entity) {
-    return has(dot, "\"" + std::string(entity) + "\" [label=");
+    return has(dot, fmt::format("\"{}\" [label=", entity));
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
+
 #include <map>
 #include <string>
 #include <tuple>
@@ -46,7 +48,7 @@ inline std::map<std::string, std::string> facts(const orgraph::Graph& g) {
     for (orgraph::RelationIndex i = 0; i < g.relations().size(); ++i) {
         const auto& r = g.relation(i);
         auto key = "relation " + g.entity(r.from).id + " " + g.kind_of_relation(i).id + " " + g.entity(r.to).id;
-        key += "#" + std::to_string(seen[key]++);
+        key += fmt::format("#{}", seen[key]++);
         std::string text = validity(r.validity) + "|" + (r.derived ? "derived by " + r.rule : "stated") + "|";
         for (const auto& c : citations(g, r.citations)) text += c + ";";
         text += "|";

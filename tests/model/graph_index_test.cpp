@@ -5,6 +5,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
+
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -37,10 +39,10 @@ BOOST_AUTO_TEST_SUITE(graph_index)
 BOOST_AUTO_TEST_CASE(finds_every_id_across_growth) {
     Graph g;
     const std::size_t n = 100000;
-    for (std::size_t i = 0; i < n; ++i) g.add_entity(named("e" + std::to_string(i)));
+    for (std::size_t i = 0; i < n; ++i) g.add_entity(named(fmt::format("e{}", i)));
     std::size_t wrong = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const auto found = g.find("e" + std::to_string(i));
+        const auto found = g.find(fmt::format("e{}", i));
         if (!found || *found != i) ++wrong;
     }
     BOOST_TEST(wrong == 0u);
@@ -71,12 +73,12 @@ BOOST_AUTO_TEST_CASE(the_first_entity_keeps_an_id_given_twice) {
 
 BOOST_AUTO_TEST_CASE(reserving_keeps_what_is_indexed) {
     Graph g;
-    for (int i = 0; i < 1000; ++i) g.add_entity(named("k" + std::to_string(i)));
+    for (int i = 0; i < 1000; ++i) g.add_entity(named(fmt::format("k{}", i)));
     g.reserve(50000, 100000);
-    for (int i = 1000; i < 2000; ++i) g.add_entity(named("k" + std::to_string(i)));
+    for (int i = 1000; i < 2000; ++i) g.add_entity(named(fmt::format("k{}", i)));
     std::size_t wrong = 0;
     for (int i = 0; i < 2000; ++i)
-        if (g.find("k" + std::to_string(i)) != std::optional<EntityIndex>(static_cast<EntityIndex>(i))) ++wrong;
+        if (g.find(fmt::format("k{}", i)) != std::optional<EntityIndex>(static_cast<EntityIndex>(i))) ++wrong;
     BOOST_TEST(wrong == 0u);
 }
 

@@ -83,8 +83,10 @@ std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory,
     std::vector<std::string> labels;
     for (KindIndex k = 0; k < schema.entity_kinds().size(); ++k) {
         std::string text;
-        for (std::optional<KindIndex> a = k; a; a = schema.entity_kind(*a).parent)
-            text += (text.empty() ? "" : "|") + label_of(schema.entity_kind(*a).id);
+        for (std::optional<KindIndex> a = k; a; a = schema.entity_kind(*a).parent) {
+            if (!text.empty()) text += '|';
+            text += label_of(schema.entity_kind(*a).id);
+        }
         labels.push_back(std::move(text));
     }
 
