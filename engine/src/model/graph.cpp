@@ -61,13 +61,13 @@ EntityIndex Graph::add_entity(Entity entity) {
     const auto index = static_cast<EntityIndex>(m_entities.size());
     m_entities.push_back(std::move(entity));
     index_id(index);
-    boost::add_vertex(static_cast<Topology&>(m_topology));
+    boost::add_vertex(*m_topology);
     return index;
 }
 
 RelationIndex Graph::add_relation(Relation relation) {
     const auto index = static_cast<RelationIndex>(m_relations.size());
-    boost::add_edge(relation.from, relation.to, EdgeBundle{index}, static_cast<Topology&>(m_topology));
+    boost::add_edge(relation.from, relation.to, EdgeBundle{index}, *m_topology);
     m_relations.push_back(std::move(relation));
     return index;
 }
@@ -99,16 +99,16 @@ SourceIndex Graph::add_source(Source source) {
 
 std::vector<RelationIndex> Graph::out_relations(EntityIndex index) const {
     std::vector<RelationIndex> result;
-    for (auto [it, end] = boost::out_edges(index, m_topology); it != end; ++it)
-        result.push_back(m_topology[*it].relation);
+    for (auto [it, end] = boost::out_edges(index, *m_topology); it != end; ++it)
+        result.push_back((*m_topology)[*it].relation);
     std::sort(result.begin(), result.end());
     return result;
 }
 
 std::vector<RelationIndex> Graph::in_relations(EntityIndex index) const {
     std::vector<RelationIndex> result;
-    for (auto [it, end] = boost::in_edges(index, m_topology); it != end; ++it)
-        result.push_back(m_topology[*it].relation);
+    for (auto [it, end] = boost::in_edges(index, *m_topology); it != end; ++it)
+        result.push_back((*m_topology)[*it].relation);
     std::sort(result.begin(), result.end());
     return result;
 }
@@ -137,8 +137,8 @@ void Graph::reserve(std::size_t entities, std::size_t relations) {
     m_relations.reserve(relations);
     // Boost keeps these public (adjacency_list has no reserve of its own): sized up front, the
     // vertex and edge vectors are not copied over and over while a large dataset loads.
-    m_topology.m_vertices.reserve(entities);
-    m_topology.m_edges.reserve(relations);
+    m_topology->m_vertices.reserve(entities);
+    m_topology->m_edges.reserve(relations);
     if (entities * 2 > m_id_slots.size()) {
         std::size_t size = 64;
         while (size < entities * 2) size *= 2;

@@ -9,6 +9,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -134,7 +135,7 @@ public:
     [[nodiscard]] const Entity& entity(EntityIndex index) const { return m_entities[index]; }
     [[nodiscard]] Entity& entity_mut(EntityIndex index) { return m_entities[index]; }
     [[nodiscard]] const Relation& relation(RelationIndex index) const { return m_relations[index]; }
-    [[nodiscard]] const Topology& topology() const { return m_topology; }
+    [[nodiscard]] const Topology& topology() const { return *m_topology; }
 
     // Relations leaving / entering an entity, in the order they were added.
     [[nodiscard]] std::vector<RelationIndex> out_relations(EntityIndex index) const;
@@ -153,19 +154,28 @@ public:
     void reserve(std::size_t entities, std::size_t relations);
 
 private:
-    // Boost's adjacency_list can be copied but has no move constructor, so moving a Graph (out
-    // of the loader, or when restricting it to a date) would copy every edge; this moves by
-    // swapping.
-    struct MovableTopology : Topology {
-        MovableTopology() = default;
-        MovableTopology(const MovableTopology&) = default;
-        MovableTopology(MovableTopology&& other) noexcept { swap(other); }
-        MovableTopology& operator=(const MovableTopology&) = default;
-        MovableTopology& operator=(MovableTopology&& other) noexcept {
-            swap(other);
+    // Boost's adjacency_list has no move constructor, and its swap() copies the whole graph three
+    // times: with a vector edge list every out-edge entry points at the graph's own edge vector,
+    // so the members cannot simply be exchanged. Kept on the heap, the topology moves with its
+    // pointer (out of the loader, or when a graph is restricted to a date); copying a Graph still
+    // copies it. A moved-from box is empty and may only be assigned to or destroyed.
+    class TopologyBox {
+    public:
+        TopologyBox() : m_topology(std::make_unique<Topology>()) {}
+        TopologyBox(const TopologyBox& other) : m_topology(std::make_unique<Topology>(*other)) {}
+        TopologyBox(TopologyBox&&) noexcept = default;
+        TopologyBox& operator=(const TopologyBox& other) {
+            if (this != &other) m_topology = std::make_unique<Topology>(*other);
             return *this;
         }
-        ~MovableTopology() = default;
+        TopologyBox& operator=(TopologyBox&&) noexcept = default;
+        ~TopologyBox() = default;
+        Topology& operator*() { return *m_topology; }
+        const Topology& operator*() const { return *m_topology; }
+        Topology* operator->() { return m_topology.get(); }
+
+    private:
+        std::unique_ptr<Topology> m_topology;
     };
     // Lookups by string_view without building a std::string.
     struct IdHash {
@@ -175,7 +185,7 @@ private:
 
     std::vector<Entity> m_entities;
     std::vector<Relation> m_relations;
-    MovableTopology m_topology;
+    TopologyBox m_topology;
     // Entity ids to indices: open addressing over the entities' own id strings, each slot the
     // id's hash in the high 32 bits and the index + 1 in the low ones (0: empty). A tenth of the
     // memory of a map holding a second copy of every id, and fewer cache misses.
