@@ -1,6 +1,8 @@
 #include "command.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -61,7 +63,8 @@ Format OutputOptions::parsed_format() const {
     return Format::table;
 }
 
-po::options_description output_options(OutputOptions& options, const std::vector<std::string>& formats) {
+po::options_description output_options(OutputOptions& options) {
+    const auto& formats = options.formats;
     options.format = formats.front();
     std::string list;
     for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
@@ -73,11 +76,11 @@ po::options_description output_options(OutputOptions& options, const std::vector
     return group;
 }
 
-void check_format(const OutputOptions& options, const std::vector<std::string>& formats) {
-    for (const auto& f : formats)
+void check_format(const OutputOptions& options) {
+    for (const auto& f : options.formats)
         if (f == options.format) return;
     std::string list;
-    for (const auto& f : formats) list += (list.empty() ? "" : ", ") + f;
+    for (const auto& f : options.formats) list += (list.empty() ? "" : ", ") + f;
     throw usage_error(fmt::format("unknown format '{}' (expected one of: {})", options.format, list));
 }
 
@@ -96,25 +99,58 @@ void Output::commit() {
         std::cout.flush();
 }
 
+std::string validity_text(const Validity& v) {
+    if (v.from && v.to) return fmt::format("{} to {}", v.from->to_string(), v.to->to_string());
+    if (v.from) return fmt::format("from {}", v.from->to_string());
+    if (v.to) return fmt::format("until {}", v.to->to_string());
+    return {};
+}
+
+namespace {
+
+template <typename Kind>
+usage_error unknown_kind(std::string_view option, std::string_view what, const std::string& kind,
+                         const std::vector<Kind>& kinds) {
+    std::vector<std::string> ids;
+    for (const auto& k : kinds) ids.push_back(k.id);
+    std::sort(ids.begin(), ids.end());
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+    return usage_error(fmt::format("{}: the schema has no {} '{}' (expected one of: {})", option, what, kind, list));
+}
+
+}  // namespace
+
+KindIndex known_entity_kind(const Schema& schema, std::string_view option, const std::string& kind) {
+    if (auto index = schema.entity_kind(kind)) return *index;
+    throw unknown_kind(option, "entity kind", kind, schema.entity_kinds());
+}
+
+RelationKindIndex known_relation_kind(const Schema& schema, std::string_view option, const std::string& kind) {
+    if (auto index = schema.relation_kind(kind)) return *index;
+    throw unknown_kind(option, "relation kind", kind, schema.relation_kinds());
+}
+
 std::unique_ptr<Command> find_command(std::string_view name) {
     for (auto& command : make_commands())
-        if (command->name() == name) return std::move(command);
+        if (command->info().name == name) return std::move(command);
     return nullptr;
 }
 
 std::string command_help(Command& command) {
-    po::options_description options(fmt::format("Options of orgraph {}", command.name()), 100, 50);
+    const auto& info = command.info();
+    po::options_description options(fmt::format("Options of orgraph {}", info.name), 100, 50);
     po::positional_options_description positional;
     command.add_options(options, positional);
     std::ostringstream out;
-    out << "Usage: orgraph " << command.name() << " [OPTIONS] " << command.arguments() << "\n\n"
-        << command.synopsis() << "\n\n"
+    out << "Usage: orgraph " << info.name << " [OPTIONS] " << info.arguments << "\n\n"
+        << info.synopsis << "\n\n"
         << options << "\nExamples:\n";
-    std::istringstream examples{std::string(command.examples())};
+    std::istringstream examples{std::string(info.examples)};
     std::string line;
     while (std::getline(examples, line)) out << "  " << line << '\n';
     out << "\nExit status: 0 success, 1 bad data or a failed run, 2 misuse of the command line.\n"
-        << "See docs/" << command.name() << ".md for the whole manual page.\n";
+        << "See docs/" << info.name << ".md for the whole manual page.\n";
     return out.str();
 }
 
@@ -122,7 +158,8 @@ std::string general_help() {
     std::ostringstream out;
     out << "orgraph — an organisation and its outside world as a typed graph\n\n"
         << "Usage: orgraph [GLOBAL OPTIONS] COMMAND [OPTIONS] [ARGUMENTS]\n\nCommands:\n";
-    for (auto& command : make_commands()) out << fmt::format("  {:<13}{}\n", command->name(), command->synopsis());
+    for (auto& command : make_commands())
+        out << fmt::format("  {:<13}{}\n", command->info().name, command->info().synopsis);
     out << "\nGlobal options (before or after the command):\n"
         << "  --data PATH...      load these datasets instead of the built-in DPRK MFA dataset\n"
         << "  --with PATH|NAME    load an overlay on top (e.g. --with dprk-missions)\n"

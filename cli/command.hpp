@@ -1,7 +1,8 @@
 #pragma once
-// The frame every subcommand plugs into: a name and synopsis for `orgraph help`, options
-// declared into Boost.Program_options, setup() that checks them and touches no file, and run()
-// that does the work. Shared option groups live here so every command spells them alike.
+// The frame every subcommand plugs into: a CommandInfo that `orgraph help` and --help print,
+// options declared into Boost.Program_options, setup() that checks them and touches no file,
+// and run() that does the work. Shared option groups live here so every command spells them
+// alike.
 
 #include <boost/program_options.hpp>
 
@@ -45,14 +46,15 @@ Graph load_graph(const DataOptions& options);
 enum class Format { table, json, csv, markdown };
 
 struct OutputOptions {
+    std::vector<std::string> formats = {"table", "json", "csv", "markdown"};  // the first is the default
     std::string format = "table";
     std::string output;
 
     [[nodiscard]] Format parsed_format() const;
 };
-// --format with the formats a command supports (the first is the default) and -o FILE.
-po::options_description output_options(OutputOptions& options, const std::vector<std::string>& formats);
-void check_format(const OutputOptions& options, const std::vector<std::string>& formats);
+// --format with the formats the command supports and -o FILE.
+po::options_description output_options(OutputOptions& options);
+void check_format(const OutputOptions& options);
 
 // Standard output, or a file written atomically when -o names one.
 class Output {
@@ -65,21 +67,36 @@ private:
     std::unique_ptr<AtomicFile> m_file;
 };
 
+// What the help says of a command, besides its options.
+struct CommandInfo {
+    std::string_view name;
+    std::string_view synopsis;   // one line, for `orgraph help`
+    std::string_view arguments;  // "ENTITY", "[PATH...]"
+    std::string_view examples;   // one example a line
+};
+
 class Command {
 public:
+    explicit Command(const CommandInfo& info) : m_info(info) {}
     virtual ~Command() = default;
-    [[nodiscard]] virtual std::string_view name() const = 0;
-    [[nodiscard]] virtual std::string_view synopsis() const = 0;   // one line, for `orgraph help`
-    [[nodiscard]] virtual std::string_view arguments() const = 0;  // "ENTITY", "[PATH...]"
-    [[nodiscard]] virtual std::string_view examples() const = 0;   // one example a line
+    [[nodiscard]] const CommandInfo& info() const { return m_info; }
     virtual void add_options(po::options_description& options, po::positional_options_description& positional) = 0;
     virtual void setup(const po::variables_map& /*variables*/) {}
     virtual int run() = 0;
+
+private:
+    CommandInfo m_info;
 };
 
-// Every command, in the order `orgraph help` lists them.
+// Every command, in the order `orgraph help` lists them (commands.cpp).
 std::vector<std::unique_ptr<Command>> make_commands();
 std::unique_ptr<Command> find_command(std::string_view name);
+
+// "until 2023", "from 1990", "1990 to 2023"; empty when always valid.
+std::string validity_text(const Validity& validity);
+// The kind an option names; a usage_error that lists the schema's kinds when it has none.
+KindIndex known_entity_kind(const Schema& schema, std::string_view option, const std::string& kind);
+RelationKindIndex known_relation_kind(const Schema& schema, std::string_view option, const std::string& kind);
 
 // The full --help text of a command.
 std::string command_help(Command& command);

@@ -1,4 +1,4 @@
-#include "command_coverage.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 #include <chrono>
@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "orgraph/analysis/coverage.hpp"
 #include "orgraph/model/name_resolver.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "table.hpp"
@@ -14,7 +15,35 @@
 namespace orgraph::cli {
 namespace {
 
-const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+constexpr CommandInfo coverage_info{
+    .name = "coverage",
+    .synopsis = "which unit answers for which country, which countries none does, and where the structure disagrees",
+    .arguments = "",
+    .examples =
+        "orgraph coverage\n"
+        "orgraph coverage --universe un --format json -o coverage.json\n"
+        "orgraph coverage --by focuses_on --from-kind association\n"
+        "orgraph coverage --with dprk-missions --by located_in --from-kind mission\n"
+        "orgraph coverage --with dprk-missions --matrix --format csv\n"
+        "orgraph coverage --universe my-countries.txt --as-of 2019-06-30",
+};
+
+class CoverageCommand final : public Command {
+public:
+    CoverageCommand() : Command(coverage_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    OutputOptions m_output;
+    CoverageParams m_params;
+    std::string m_universe = "un+observers";
+    std::string m_home;
+    bool m_no_regions = false;
+    bool m_matrix = false;
+};
 
 // The run date, used for validity when --as-of is not given.
 Date run_date() {
@@ -714,13 +743,6 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
     sections.section("Units", units.size(), legend);
 }
 
-std::string sorted_list(std::vector<std::string> items) {
-    std::sort(items.begin(), items.end());
-    std::string text;
-    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text;
-}
-
 std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
                                             const std::string& country_kind) {
     std::ifstream in(path, std::ios::binary);
@@ -739,13 +761,8 @@ std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::strin
 
 }  // namespace
 
-std::string_view CoverageCommand::examples() const {
-    return "orgraph coverage\n"
-           "orgraph coverage --universe un --format json -o coverage.json\n"
-           "orgraph coverage --by focuses_on --from-kind association\n"
-           "orgraph coverage --with dprk-missions --by located_in --from-kind mission\n"
-           "orgraph coverage --with dprk-missions --matrix --format csv\n"
-           "orgraph coverage --universe my-countries.txt --as-of 2019-06-30";
+std::unique_ptr<Command> make_coverage_command() {
+    return std::make_unique<CoverageCommand>();
 }
 
 void CoverageCommand::add_options(po::options_description& options, po::positional_options_description&) {
@@ -763,11 +780,11 @@ void CoverageCommand::add_options(po::options_description& options, po::position
         "the organisation's own country, reported apart (default: found through the ministry_of relation)")(
         "matrix", po::bool_switch(&m_matrix),
         "one row per country: the department, association, institute and mission that answer for it");
-    options.add(data_options(m_data)).add(output_options(m_output, formats));
+    options.add(data_options(m_data)).add(output_options(m_output));
 }
 
 void CoverageCommand::setup(const po::variables_map& variables) {
-    check_format(m_output, formats);
+    check_format(m_output);
     (void)m_data.as_of_date();
     if (m_universe.empty()) throw usage_error("--universe needs un, un+observers, iso or a FILE");
     if (m_params.relation.empty()) throw usage_error("--by needs a relation kind");
@@ -781,18 +798,8 @@ int CoverageCommand::run() {
     auto params = m_params;
     const auto& schema = graph.schema;
     if (!m_matrix) {
-        if (!schema.relation_kind(params.relation)) {
-            std::vector<std::string> kinds;
-            for (const auto& k : schema.relation_kinds()) kinds.push_back(k.id);
-            throw usage_error(fmt::format("--by: the schema has no relation kind '{}' (expected one of: {})",
-                                          params.relation, sorted_list(kinds)));
-        }
-        if (!params.from_kind.empty() && !schema.entity_kind(params.from_kind)) {
-            std::vector<std::string> kinds;
-            for (const auto& k : schema.entity_kinds()) kinds.push_back(k.id);
-            throw usage_error(fmt::format("--from-kind: the schema has no entity kind '{}' (expected one of: {})",
-                                          params.from_kind, sorted_list(kinds)));
-        }
+        (void)known_relation_kind(schema, "--by", params.relation);
+        if (!params.from_kind.empty()) (void)known_entity_kind(schema, "--from-kind", params.from_kind);
     }
     if (!schema.entity_kind(params.country_kind))
         throw std::runtime_error(fmt::format("the dataset has no entity kind '{}'", params.country_kind));

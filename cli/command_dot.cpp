@@ -1,13 +1,39 @@
-#include "command_dot.hpp"
+#include "commands.hpp"
+
+#include "diagram_options.hpp"
 
 namespace orgraph::cli {
+namespace {
 
-std::string_view DotCommand::examples() const {
-    return "orgraph dot -o ministry.dot\n"
-           "orgraph dot --fold none --kinds ministry,department,country\n"
-           "orgraph dot --focus korua --depth 2 | dot -Tsvg > korua.svg\n"
-           "orgraph dot --focus aad1 --highlight aad1 CHN\n"
-           "orgraph path aad1 malta --format json > route.json && orgraph dot --highlight-json route.json";
+constexpr CommandInfo dot_info{
+    .name = "dot",
+    .synopsis = "GraphViz DOT of the organisation chart or an entity's neighbourhood, sources in tooltips",
+    .arguments = "",
+    .examples =
+        "orgraph dot -o ministry.dot\n"
+        "orgraph dot --fold none --kinds ministry,department,country\n"
+        "orgraph dot --focus korua --depth 2 | dot -Tsvg > korua.svg\n"
+        "orgraph dot --focus aad1 --highlight aad1 CHN\n"
+        "orgraph path aad1 malta --format json > route.json && orgraph dot --highlight-json route.json",
+};
+
+class DotCommand final : public Command {
+public:
+    DotCommand() : Command(dot_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    DiagramOptions m_diagram;
+    std::string m_output;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_dot_command() {
+    return std::make_unique<DotCommand>();
 }
 
 void DotCommand::add_options(po::options_description& options, po::positional_options_description&) {

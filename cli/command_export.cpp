@@ -1,4 +1,4 @@
-#include "command_export.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 
@@ -8,18 +8,39 @@
 namespace orgraph::cli {
 namespace {
 
+constexpr CommandInfo export_info{
+    .name = "export",
+    .synopsis = "write the graph as GraphML, node-link JSON, a CSV dataset, Neo4j import CSVs or FollowTheMoney",
+    .arguments = "",
+    .examples =
+        "orgraph export --to graphml -o mfa.graphml\n"
+        "orgraph export --to json -o mfa.json\n"
+        "orgraph export --to csv -o mfa-csv && orgraph --data mfa-csv info\n"
+        "orgraph export --to neo4j -o mfa-neo4j --no-derived\n"
+        "orgraph export --to ftm --with dprk-missions > mfa.ftm.json",
+};
+
+class ExportCommand final : public Command {
+public:
+    ExportCommand() : Command(export_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    std::string m_to;
+    std::string m_output;
+};
+
 bool directory_format(const std::string& format) {
     return format == "csv" || format == "neo4j";
 }
 
 }  // namespace
 
-std::string_view ExportCommand::examples() const {
-    return "orgraph export --to graphml -o mfa.graphml\n"
-           "orgraph export --to json -o mfa.json\n"
-           "orgraph export --to csv -o mfa-csv && orgraph --data mfa-csv info\n"
-           "orgraph export --to neo4j -o mfa-neo4j --no-derived\n"
-           "orgraph export --to ftm --with dprk-missions > mfa.ftm.json";
+std::unique_ptr<Command> make_export_command() {
+    return std::make_unique<ExportCommand>();
 }
 
 void ExportCommand::add_options(po::options_description& options, po::positional_options_description&) {

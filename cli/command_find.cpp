@@ -1,14 +1,38 @@
-#include "command_find.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
-#include <algorithm>
 
 #include "orgraph/model/name_resolver.hpp"
 #include "table.hpp"
 
 namespace orgraph::cli {
 namespace {
-const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+constexpr CommandInfo find_info{
+    .name = "find",
+    .synopsis = "ranked matches for a text over names, acronyms and aliases",
+    .arguments = "TEXT",
+    .examples =
+        "orgraph find korea\n"
+        "orgraph find \"cote d'ivoire\"\n"
+        "orgraph find embassy --kind mission --with dprk-missions\n"
+        "orgraph find asian --format json",
+};
+
+class FindCommand final : public Command {
+public:
+    FindCommand() : Command(find_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    OutputOptions m_output;
+    std::vector<std::string> m_words;
+    std::size_t m_limit = 20;
+    std::string m_kind;
+};
 
 const char* quality_name(MatchQuality q) {
     switch (q) {
@@ -27,13 +51,11 @@ const char* quality_name(MatchQuality q) {
     }
     return "";
 }
+
 }  // namespace
 
-std::string_view FindCommand::examples() const {
-    return "orgraph find korea\n"
-           "orgraph find \"cote d'ivoire\"\n"
-           "orgraph find embassy --kind mission --with dprk-missions\n"
-           "orgraph find asian --format json";
+std::unique_ptr<Command> make_find_command() {
+    return std::make_unique<FindCommand>();
 }
 
 void FindCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
@@ -41,12 +63,12 @@ void FindCommand::add_options(po::options_description& options, po::positional_o
                           "what to look for (several words are joined)")(
         "limit,n", po::value(&m_limit)->default_value(m_limit)->value_name("N"), "at most N matches")(
         "kind,k", po::value(&m_kind)->value_name("KIND"), "only entities of this kind (or a subkind of it)");
-    options.add(data_options(m_data)).add(output_options(m_output, formats));
+    options.add(data_options(m_data)).add(output_options(m_output));
     positional.add("text", -1);
 }
 
 void FindCommand::setup(const po::variables_map&) {
-    check_format(m_output, formats);
+    check_format(m_output);
     if (m_words.empty()) throw usage_error("find needs a TEXT to look for");
     if (m_limit == 0) throw usage_error("--limit must be at least 1");
     (void)m_data.as_of_date();
@@ -55,18 +77,7 @@ void FindCommand::setup(const po::variables_map&) {
 int FindCommand::run() {
     const auto graph = load_graph(m_data);
     std::optional<KindIndex> kind;
-    if (!m_kind.empty()) {
-        kind = graph.schema.entity_kind(m_kind);
-        if (!kind) {
-            std::vector<std::string> ids;
-            for (const auto& k : graph.schema.entity_kinds()) ids.push_back(k.id);
-            std::sort(ids.begin(), ids.end());
-            std::string list;
-            for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-            throw usage_error(
-                fmt::format("--kind: the schema has no entity kind '{}' (expected one of: {})", m_kind, list));
-        }
-    }
+    if (!m_kind.empty()) kind = known_entity_kind(graph.schema, "--kind", m_kind);
     std::string text;
     for (const auto& w : m_words) text += (text.empty() ? "" : " ") + w;
     const NameResolver resolver(graph);

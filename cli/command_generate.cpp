@@ -1,15 +1,41 @@
-#include "command_generate.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
 
-namespace orgraph::cli {
+#include "orgraph/write/generate.hpp"
 
-std::string_view GenerateCommand::examples() const {
-    return "orgraph generate --entities 2000 --relations 10000 -o /tmp/small\n"
-           "orgraph generate --entities 1000000 --relations 5000000 --seed 7 -o /tmp/big\n"
-           "orgraph generate --entities 1000000 --relations 5000000 --seed 7 -o /tmp/big --force\n"
-           "orgraph --data /tmp/small info";
+namespace orgraph::cli {
+namespace {
+
+constexpr CommandInfo generate_info{
+    .name = "generate",
+    .synopsis = "write a synthetic organisation graph of a given size (bulk CSV) for tests and benchmarks",
+    .arguments = "-o DIR",
+    .examples =
+        "orgraph generate --entities 2000 --relations 10000 -o /tmp/small\n"
+        "orgraph generate --entities 1000000 --relations 5000000 --seed 7 -o /tmp/big\n"
+        "orgraph generate --entities 1000000 --relations 5000000 --seed 7 -o /tmp/big --force\n"
+        "orgraph --data /tmp/small info",
+};
+
+class GenerateCommand final : public Command {
+public:
+    GenerateCommand() : Command(generate_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    GenerateParams m_params;
+    std::string m_directory;
+    bool m_force = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_generate_command() {
+    return std::make_unique<GenerateCommand>();
 }
 
 void GenerateCommand::add_options(po::options_description& options, po::positional_options_description&) {

@@ -1,4 +1,4 @@
-#include "command_info.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 #include <map>
@@ -8,7 +8,28 @@
 
 namespace orgraph::cli {
 namespace {
-const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+constexpr CommandInfo info_info{
+    .name = "info",
+    .synopsis = "what is loaded: layers, sources, entities per kind, relations per kind",
+    .arguments = "",
+    .examples =
+        "orgraph info\n"
+        "orgraph info --with dprk-missions\n"
+        "orgraph info --data tests/data/example --format json",
+};
+
+class InfoCommand final : public Command {
+public:
+    InfoCommand() : Command(info_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    OutputOptions m_output;
+};
 
 struct Counts {
     std::vector<std::size_t> entities;  // per entity kind
@@ -29,20 +50,19 @@ Counts count(const Graph& graph) {
 std::string counted(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
+
 }  // namespace
 
-std::string_view InfoCommand::examples() const {
-    return "orgraph info\n"
-           "orgraph info --with dprk-missions\n"
-           "orgraph info --data tests/data/example --format json";
+std::unique_ptr<Command> make_info_command() {
+    return std::make_unique<InfoCommand>();
 }
 
 void InfoCommand::add_options(po::options_description& options, po::positional_options_description&) {
-    options.add(data_options(m_data)).add(output_options(m_output, formats));
+    options.add(data_options(m_data)).add(output_options(m_output));
 }
 
 void InfoCommand::setup(const po::variables_map&) {
-    check_format(m_output, formats);
+    check_format(m_output);
     (void)m_data.as_of_date();
 }
 

@@ -1,28 +1,49 @@
-#include "command_path.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 
-#include "orgraph/model/name_resolver.hpp"
+#include "orgraph/analysis/paths.hpp"
+#include "route_command.hpp"
+#include "route_writer.hpp"
 #include "table.hpp"
 
 namespace orgraph::cli {
 namespace {
-const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
 
-std::string hops(std::size_t n) {
-    return fmt::format("{} step{}", n, n == 1 ? "" : "s");
-}
+constexpr CommandInfo path_info{
+    .name = "path",
+    .synopsis =
+        "the shortest route from one entity to another (or the k shortest, or all up to N hops), each step sourced",
+    .arguments = "FROM TO",
+    .examples =
+        "orgraph path korua \"DPRK Embassy in Moscow\"\n"
+        "orgraph path korua emb-rus-moscow --k 3\n"
+        "orgraph path korua emb-rus-moscow --all --max-hops 4\n"
+        "orgraph path aad1 korua --via part_of,sponsored_by\n"
+        "orgraph --with dprk-missions path kafa emb-nga-abuja --format json",
+};
+
+class PathCommand final : public RouteCommand {
+public:
+    PathCommand() : RouteCommand(path_info) {}
+    int run() override;
+
+private:
+    void add_own_options(po::options_description& options, po::positional_options_description& positional) override;
+    void check_own_options(const po::variables_map& variables) override;
+
+    PathParams m_params;
+    std::string m_from;
+    std::string m_to;
+};
+
 }  // namespace
 
-std::string_view PathCommand::examples() const {
-    return "orgraph path korua \"DPRK Embassy in Moscow\"\n"
-           "orgraph path korua emb-rus-moscow --k 3\n"
-           "orgraph path korua emb-rus-moscow --all --max-hops 4\n"
-           "orgraph path aad1 korua --via part_of,sponsored_by\n"
-           "orgraph --with dprk-missions path kafa emb-nga-abuja --format json";
+std::unique_ptr<Command> make_path_command() {
+    return std::make_unique<PathCommand>();
 }
 
-void PathCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+void PathCommand::add_own_options(po::options_description& options, po::positional_options_description& positional) {
     options.add_options()("from", po::value(&m_from)->value_name("FROM"), "where the route starts")(
         "to", po::value(&m_to)->value_name("TO"), "where it ends")(
         "k", po::value(&m_params.k)->default_value(m_params.k)->value_name("N"),
@@ -32,28 +53,24 @@ void PathCommand::add_options(po::options_description& options, po::positional_o
         "with --all: the longest route listed")(
         "limit", po::value(&m_params.limit)->default_value(m_params.limit)->value_name("N"),
         "with --all: stop after N routes");
-    options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("from", 1).add("to", 1);
 }
 
-void PathCommand::setup(const po::variables_map& variables) {
-    check_format(m_output, formats);
+void PathCommand::check_own_options(const po::variables_map& variables) {
     if (m_from.empty() || m_to.empty()) throw usage_error("path needs FROM and TO (ids, names, acronyms or aliases)");
     if (m_params.k == 0) throw usage_error("--k must be at least 1");
     if (m_params.all && !variables["k"].defaulted()) throw usage_error("--k and --all exclude each other");
     if (!m_params.all && !variables["max-hops"].defaulted()) throw usage_error("--max-hops goes with --all");
     if (m_params.all && m_params.max_hops == 0) throw usage_error("--max-hops must be at least 1");
     if (m_params.limit == 0) throw usage_error("--limit must be at least 1");
-    (void)m_data.as_of_date();
 }
 
 int PathCommand::run() {
-    const auto graph = load_route_graph(m_data);
+    const auto graph = load_route_graph();
     const NameResolver resolver(graph);
-    const auto from = resolve_route_entity(graph, resolver, m_from, m_data);
-    const auto to = resolve_route_entity(graph, resolver, m_to, m_data);
-    if (from == to) throw usage_error(fmt::format("FROM and TO are the same entity, {}", entity_label(graph, from)));
-    m_params.traversal = traversal_params(m_filters, m_data);
+    const auto from = resolve_end(graph, resolver, m_from);
+    const auto to = resolve_other_end(graph, resolver, m_to, from);
+    m_params.traversal = traversal_params();
     const auto result = with_known_kinds([&] { return find_paths(graph, from, to, m_params); });
     const TraversalView view(graph, m_params.traversal);
 

@@ -1,24 +1,49 @@
-#include "command_reach.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 
-#include "orgraph/model/name_resolver.hpp"
+#include "orgraph/analysis/reach.hpp"
+#include "route_command.hpp"
+#include "route_writer.hpp"
 #include "table.hpp"
 
 namespace orgraph::cli {
 namespace {
-const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+constexpr CommandInfo reach_info{
+    .name = "reach",
+    .synopsis =
+        "everything an entity reaches (or, reversed, what reaches it), with distance and the step that got there",
+    .arguments = "ENTITY",
+    .examples =
+        "orgraph reach korua\n"
+        "orgraph reach korua --kinds mission\n"
+        "orgraph reach \"DPRK Embassy in Moscow\" --reverse\n"
+        "orgraph reach mfa --via part_of --depth 1 --format csv\n"
+        "orgraph --with dprk-missions reach aalad --via oversees --format json",
+};
+
+class ReachCommand final : public RouteCommand {
+public:
+    ReachCommand() : RouteCommand(reach_info) {}
+    int run() override;
+
+private:
+    void add_own_options(po::options_description& options, po::positional_options_description& positional) override;
+    void check_own_options(const po::variables_map& variables) override;
+
+    ReachParams m_params;
+    std::vector<std::string> m_kinds;
+    std::string m_entity;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_reach_command() {
+    return std::make_unique<ReachCommand>();
 }
 
-std::string_view ReachCommand::examples() const {
-    return "orgraph reach korua\n"
-           "orgraph reach korua --kinds mission\n"
-           "orgraph reach \"DPRK Embassy in Moscow\" --reverse\n"
-           "orgraph reach mfa --via part_of --depth 1 --format csv\n"
-           "orgraph --with dprk-missions reach aalad --via oversees --format json";
-}
-
-void ReachCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+void ReachCommand::add_own_options(po::options_description& options, po::positional_options_description& positional) {
     options.add_options()("entity", po::value(&m_entity)->value_name("ENTITY"),
                           "where routes start: an id, name, acronym or alias")(
         "reverse", po::bool_switch(&m_params.reverse), "list what reaches ENTITY instead of what it reaches")(
@@ -26,21 +51,18 @@ void ReachCommand::add_options(po::options_description& options, po::positional_
         "report only entities of these kinds, subkinds included (routes still pass through others)")(
         "depth", po::value(&m_params.depth)->default_value(m_params.depth)->value_name("N"),
         "at most N steps away (0: no limit)");
-    options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("entity", 1);
 }
 
-void ReachCommand::setup(const po::variables_map&) {
-    check_format(m_output, formats);
+void ReachCommand::check_own_options(const po::variables_map&) {
     if (m_entity.empty()) throw usage_error("reach needs an ENTITY (an id, a name, an acronym or an alias)");
-    (void)m_data.as_of_date();
 }
 
 int ReachCommand::run() {
-    const auto graph = load_route_graph(m_data);
+    const auto graph = load_route_graph();
     const NameResolver resolver(graph);
-    const auto start = resolve_route_entity(graph, resolver, m_entity, m_data);
-    m_params.traversal = traversal_params(m_filters, m_data);
+    const auto start = resolve_end(graph, resolver, m_entity);
+    m_params.traversal = traversal_params();
     m_params.kinds = split_list(m_kinds);
     const auto result = with_known_kinds([&] { return reach(graph, start, m_params); });
 

@@ -1,19 +1,45 @@
-#include "command_render.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 
 #include <iostream>
 #include <sstream>
 
+#include "diagram_options.hpp"
 #include "orgraph/write/render.hpp"
 
 namespace orgraph::cli {
+namespace {
 
-std::string_view RenderCommand::examples() const {
-    return "orgraph render -o ministry.svg\n"
-           "orgraph render --to png -o ministry.png\n"
-           "orgraph render --focus kcca --depth 2 --to pdf -o kcca.pdf\n"
-           "orgraph render --highlight aad1 malta --fold none --focus aad1 -o route.svg";
+constexpr CommandInfo render_info{
+    .name = "render",
+    .synopsis = "lay out and render the diagram of 'orgraph dot' to SVG, PNG or PDF with Graphviz's library",
+    .arguments = "",
+    .examples =
+        "orgraph render -o ministry.svg\n"
+        "orgraph render --to png -o ministry.png\n"
+        "orgraph render --focus kcca --depth 2 --to pdf -o kcca.pdf\n"
+        "orgraph render --highlight aad1 malta --fold none --focus aad1 -o route.svg",
+};
+
+class RenderCommand final : public Command {
+public:
+    RenderCommand() : Command(render_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    DiagramOptions m_diagram;
+    std::string m_to;
+    std::string m_output;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_render_command() {
+    return std::make_unique<RenderCommand>();
 }
 
 void RenderCommand::add_options(po::options_description& options, po::positional_options_description&) {

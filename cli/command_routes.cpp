@@ -1,47 +1,64 @@
-#include "command_routes.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 
-#include "orgraph/model/name_resolver.hpp"
+#include "orgraph/analysis/routes.hpp"
+#include "route_command.hpp"
+#include "route_writer.hpp"
 #include "table.hpp"
 
 namespace orgraph::cli {
 namespace {
-const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
 
-std::string hops(std::size_t n) {
-    return fmt::format("{} step{}", n, n == 1 ? "" : "s");
-}
+constexpr CommandInfo routes_info{
+    .name = "routes",
+    .synopsis =
+        "contact routes: the best route from an entity to every entity of a kind, and why the rest are out of reach",
+    .arguments = "FROM --to-kind KIND",
+    .examples =
+        "orgraph routes korua --to-kind mission\n"
+        "orgraph --with dprk-missions routes \"Korea-Africa Association\" --to-kind embassy\n"
+        "orgraph --with dprk-missions routes kafa --to-kind mission --as-of 2024-06 --format csv\n"
+        "orgraph routes korua --to-kind mission --via contact_via --format json",
+};
+
+class RoutesCommand final : public RouteCommand {
+public:
+    RoutesCommand() : RouteCommand(routes_info) {}
+    int run() override;
+
+private:
+    void add_own_options(po::options_description& options, po::positional_options_description& positional) override;
+    void check_own_options(const po::variables_map& variables) override;
+
+    RoutesParams m_params;
+    std::string m_from;
+};
+
 }  // namespace
 
-std::string_view RoutesCommand::examples() const {
-    return "orgraph routes korua --to-kind mission\n"
-           "orgraph --with dprk-missions routes \"Korea-Africa Association\" --to-kind embassy\n"
-           "orgraph --with dprk-missions routes kafa --to-kind mission --as-of 2024-06 --format csv\n"
-           "orgraph routes korua --to-kind mission --via contact_via --format json";
+std::unique_ptr<Command> make_routes_command() {
+    return std::make_unique<RoutesCommand>();
 }
 
-void RoutesCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+void RoutesCommand::add_own_options(po::options_description& options, po::positional_options_description& positional) {
     options.add_options()("from", po::value(&m_from)->value_name("FROM"),
                           "where routes start: an id, name, acronym or alias")(
         "to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
         "the kind of entity routes lead to, subkinds included (e.g. mission, embassy)");
-    options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("from", 1);
 }
 
-void RoutesCommand::setup(const po::variables_map&) {
-    check_format(m_output, formats);
+void RoutesCommand::check_own_options(const po::variables_map&) {
     if (m_from.empty()) throw usage_error("routes needs FROM (an id, a name, an acronym or an alias)");
     if (m_params.to_kind.empty()) throw usage_error("routes needs --to-kind KIND (e.g. --to-kind mission)");
-    (void)m_data.as_of_date();
 }
 
 int RoutesCommand::run() {
-    const auto graph = load_route_graph(m_data);
+    const auto graph = load_route_graph();
     const NameResolver resolver(graph);
-    const auto from = resolve_route_entity(graph, resolver, m_from, m_data);
-    m_params.traversal = traversal_params(m_filters, m_data);
+    const auto from = resolve_end(graph, resolver, m_from);
+    m_params.traversal = traversal_params();
     const auto result = with_known_kinds([&] { return find_routes(graph, from, m_params); });
     const TraversalView view(graph, m_params.traversal);
     const auto& kind = graph.schema.entity_kind(result.kind);
@@ -68,15 +85,7 @@ int RoutesCommand::run() {
             json.end_object();
         }
         json.end_array();
-        json.key("unreached").begin_array();
-        for (const auto& u : result.unreached) {
-            json.begin_object();
-            json.key("target");
-            write_entity_json(json, graph, u.target);
-            write_connection_json(json, view, u.connection.found, u.connection.route, u.connection.obstacles);
-            json.end_object();
-        }
-        json.end_array();
+        write_unreached_json(json, view, result.unreached);
         json.key("search");
         write_side_json(json, view, result.side);
         json.end_object();

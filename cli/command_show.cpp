@@ -1,4 +1,4 @@
-#include "command_show.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -11,14 +11,30 @@
 
 namespace orgraph::cli {
 namespace {
-const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
 
-std::string validity_text(const Validity& v) {
-    if (v.from && v.to) return fmt::format("{} to {}", v.from->to_string(), v.to->to_string());
-    if (v.from) return fmt::format("from {}", v.from->to_string());
-    if (v.to) return fmt::format("until {}", v.to->to_string());
-    return {};
-}
+constexpr CommandInfo show_info{
+    .name = "show",
+    .synopsis = "an entity card: attributes, sources and every relation in and out, read in words",
+    .arguments = "ENTITY",
+    .examples =
+        "orgraph show \"Asian Affairs Department 1\"\n"
+        "orgraph show korua\n"
+        "orgraph show malta --format json\n"
+        "orgraph --with dprk-missions show \"DPRK Embassy in Moscow\"",
+};
+
+class ShowCommand final : public Command {
+public:
+    ShowCommand() : Command(show_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    OutputOptions m_output;
+    std::string m_entity;
+};
 
 // A value that holds line breaks goes on with its later lines indented under its first.
 std::string indented(const std::string& value, std::size_t indent) {
@@ -193,22 +209,19 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
 
 }  // namespace
 
-std::string_view ShowCommand::examples() const {
-    return "orgraph show \"Asian Affairs Department 1\"\n"
-           "orgraph show korua\n"
-           "orgraph show malta --format json\n"
-           "orgraph --with dprk-missions show \"DPRK Embassy in Moscow\"";
+std::unique_ptr<Command> make_show_command() {
+    return std::make_unique<ShowCommand>();
 }
 
 void ShowCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
     options.add_options()("entity", po::value(&m_entity)->value_name("ENTITY"),
                           "the entity: its id, name, acronym or an alias");
-    options.add(data_options(m_data)).add(output_options(m_output, formats));
+    options.add(data_options(m_data)).add(output_options(m_output));
     positional.add("entity", 1);
 }
 
 void ShowCommand::setup(const po::variables_map&) {
-    check_format(m_output, formats);
+    check_format(m_output);
     if (m_entity.empty()) throw usage_error("show needs an ENTITY (an id, a name, an acronym or an alias)");
     (void)m_data.as_of_date();
 }

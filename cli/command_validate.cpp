@@ -1,15 +1,38 @@
-#include "command_validate.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
 
 namespace orgraph::cli {
+namespace {
 
-std::string_view ValidateCommand::examples() const {
-    return "orgraph validate\n"
-           "orgraph validate --with dprk-missions\n"
-           "orgraph validate my-ministry/\n"
-           "orgraph validate schema.toml entities.csv";
+constexpr CommandInfo validate_info{
+    .name = "validate",
+    .synopsis = "check datasets against their schema and report every problem with its position",
+    .arguments = "[PATH...]",
+    .examples =
+        "orgraph validate\n"
+        "orgraph validate --with dprk-missions\n"
+        "orgraph validate my-ministry/\n"
+        "orgraph validate schema.toml entities.csv",
+};
+
+class ValidateCommand final : public Command {
+public:
+    ValidateCommand() : Command(validate_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    std::vector<std::string> m_paths;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_validate_command() {
+    return std::make_unique<ValidateCommand>();
 }
 
 void ValidateCommand::add_options(po::options_description& options, po::positional_options_description& positional) {

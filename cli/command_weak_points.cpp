@@ -1,56 +1,77 @@
-#include "command_weak_points.hpp"
+#include "commands.hpp"
 
 #include <fmt/format.h>
 
-#include "orgraph/model/name_resolver.hpp"
+#include <optional>
+
+#include "orgraph/analysis/weak_points.hpp"
+#include "route_command.hpp"
+#include "route_writer.hpp"
 #include "table.hpp"
 
 namespace orgraph::cli {
 namespace {
-const std::vector<std::string> formats = {"table", "json", "csv", "markdown"};
+
+constexpr CommandInfo weak_points_info{
+    .name = "weak-points",
+    .synopsis =
+        "single points of failure: the entities and relations every route from an entity to its targets passes through",
+    .arguments = "FROM (TO | --to-kind KIND)",
+    .examples =
+        "orgraph weak-points korua --to-kind mission\n"
+        "orgraph weak-points korua \"DPRK Embassy in Moscow\" --via contact_via,sponsored_by,part_of,oversees\n"
+        "orgraph --with dprk-missions weak-points kafa --to-kind embassy\n"
+        "orgraph --with dprk-missions weak-points kafa --to-kind mission --format csv",
+};
+
+class WeakPointsCommand final : public RouteCommand {
+public:
+    WeakPointsCommand() : RouteCommand(weak_points_info) {}
+    int run() override;
+
+private:
+    void add_own_options(po::options_description& options, po::positional_options_description& positional) override;
+    void check_own_options(const po::variables_map& variables) override;
+
+    WeakPointsParams m_params;
+    std::string m_from;
+    std::string m_to;
+};
 
 std::string names(const Graph& graph, const std::vector<EntityIndex>& entities) {
     std::string text;
     for (auto e : entities) text += (text.empty() ? "" : ", ") + entity_label(graph, e);
     return text;
 }
+
 }  // namespace
 
-std::string_view WeakPointsCommand::examples() const {
-    return "orgraph weak-points korua --to-kind mission\n"
-           "orgraph weak-points korua \"DPRK Embassy in Moscow\" --via contact_via,sponsored_by,part_of,oversees\n"
-           "orgraph --with dprk-missions weak-points kafa --to-kind embassy\n"
-           "orgraph --with dprk-missions weak-points kafa --to-kind mission --format csv";
+std::unique_ptr<Command> make_weak_points_command() {
+    return std::make_unique<WeakPointsCommand>();
 }
 
-void WeakPointsCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
+void WeakPointsCommand::add_own_options(po::options_description& options,
+                                        po::positional_options_description& positional) {
     options.add_options()("from", po::value(&m_from)->value_name("FROM"), "where routes start")(
         "to", po::value(&m_to)->value_name("TO"), "the one target")(
         "to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
         "instead of TO: every entity of this kind, subkinds included");
-    options.add(route_filter_options(m_filters)).add(data_options(m_data)).add(output_options(m_output, formats));
     positional.add("from", 1).add("to", 1);
 }
 
-void WeakPointsCommand::setup(const po::variables_map&) {
-    check_format(m_output, formats);
+void WeakPointsCommand::check_own_options(const po::variables_map&) {
     if (m_from.empty()) throw usage_error("weak-points needs FROM (an id, a name, an acronym or an alias)");
     if (m_to.empty() == m_params.to_kind.empty())
         throw usage_error("weak-points needs either TO or --to-kind KIND, not both");
-    (void)m_data.as_of_date();
 }
 
 int WeakPointsCommand::run() {
-    const auto graph = load_route_graph(m_data);
+    const auto graph = load_route_graph();
     const NameResolver resolver(graph);
-    const auto from = resolve_route_entity(graph, resolver, m_from, m_data);
+    const auto from = resolve_end(graph, resolver, m_from);
     std::optional<EntityIndex> to;
-    if (!m_to.empty()) {
-        to = resolve_route_entity(graph, resolver, m_to, m_data);
-        if (*to == from)
-            throw usage_error(fmt::format("FROM and TO are the same entity, {}", entity_label(graph, from)));
-    }
-    m_params.traversal = traversal_params(m_filters, m_data);
+    if (!m_to.empty()) to = resolve_other_end(graph, resolver, m_to, from);
+    m_params.traversal = traversal_params();
     const auto result = with_known_kinds([&] { return find_weak_points(graph, from, to, m_params); });
     const TraversalView view(graph, m_params.traversal);
     const std::string targets_text =
@@ -110,15 +131,7 @@ int WeakPointsCommand::run() {
             json.end_object();
         }
         json.end_array();
-        json.key("unreached").begin_array();
-        for (const auto& u : result.unreached) {
-            json.begin_object();
-            json.key("target");
-            write_entity_json(json, graph, u.target);
-            write_connection_json(json, view, u.connection.found, u.connection.route, u.connection.obstacles);
-            json.end_object();
-        }
-        json.end_array();
+        write_unreached_json(json, view, result.unreached);
         if (result.no_route) {
             json.key("no_route");
             write_no_route_json(json, view, *result.no_route);

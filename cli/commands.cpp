@@ -1,39 +1,25 @@
 // The registry of subcommands: one line each, in the order `orgraph help` lists them.
 
-#include "command.hpp"
-#include "command_coverage.hpp"
-#include "command_dot.hpp"
-#include "command_export.hpp"
-#include "command_find.hpp"
-#include "command_generate.hpp"
-#include "command_help.hpp"
-#include "command_info.hpp"
-#include "command_path.hpp"
-#include "command_reach.hpp"
-#include "command_render.hpp"
-#include "command_routes.hpp"
-#include "command_show.hpp"
-#include "command_validate.hpp"
-#include "command_weak_points.hpp"
+#include "commands.hpp"
 
 namespace orgraph::cli {
 
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
-    commands.push_back(std::make_unique<InfoCommand>());
-    commands.push_back(std::make_unique<ShowCommand>());
-    commands.push_back(std::make_unique<FindCommand>());
-    commands.push_back(std::make_unique<ReachCommand>());
-    commands.push_back(std::make_unique<PathCommand>());
-    commands.push_back(std::make_unique<RoutesCommand>());
-    commands.push_back(std::make_unique<WeakPointsCommand>());
-    commands.push_back(std::make_unique<CoverageCommand>());
-    commands.push_back(std::make_unique<DotCommand>());
-    commands.push_back(std::make_unique<RenderCommand>());
-    commands.push_back(std::make_unique<ExportCommand>());
-    commands.push_back(std::make_unique<ValidateCommand>());
-    commands.push_back(std::make_unique<GenerateCommand>());
-    commands.push_back(std::make_unique<HelpCommand>());
+    commands.push_back(make_info_command());
+    commands.push_back(make_show_command());
+    commands.push_back(make_find_command());
+    commands.push_back(make_reach_command());
+    commands.push_back(make_path_command());
+    commands.push_back(make_routes_command());
+    commands.push_back(make_weak_points_command());
+    commands.push_back(make_coverage_command());
+    commands.push_back(make_dot_command());
+    commands.push_back(make_render_command());
+    commands.push_back(make_export_command());
+    commands.push_back(make_validate_command());
+    commands.push_back(make_generate_command());
+    commands.push_back(make_help_command());
     return commands;
 }
 

@@ -11,7 +11,6 @@
 
 #include "command.hpp"
 #include "orgraph/load/diagnostics.hpp"
-#include "orgraph/model/name_resolver.hpp"
 #include "version.hpp"
 
 namespace {
@@ -34,7 +33,7 @@ Invocation split(int argc, char** argv) {
     Invocation result;
     std::vector<std::string> args(argv + 1, argv + argc);
     std::set<std::string> names;
-    for (auto& c : make_commands()) names.insert(std::string(c->name()));
+    for (auto& c : make_commands()) names.insert(std::string(c->info().name));
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& arg = args[i];
         if (!result.command.empty() || arg.empty()) {
@@ -108,6 +107,12 @@ int run(int argc, char** argv) {
     return command->run();
 }
 
+// Misuse of the command line, whether we or Boost.Program_options found it.
+int misuse(const std::exception& e) {
+    std::cerr << "orgraph: " << e.what() << "\nTry 'orgraph help' or 'orgraph COMMAND --help'.\n";
+    return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -115,18 +120,13 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const usage_error& e) {
-        std::cerr << "orgraph: " << e.what() << "\nTry 'orgraph help' or 'orgraph COMMAND --help'.\n";
-        return 2;
+        return misuse(e);
     } catch (const po::error& e) {
-        std::cerr << "orgraph: " << e.what() << "\nTry 'orgraph help' or 'orgraph COMMAND --help'.\n";
-        return 2;
+        return misuse(e);
     } catch (const dataset_error& e) {
         for (const auto& d : e.diagnostics) std::cerr << d.to_string() << '\n';
         std::cerr << fmt::format("orgraph: the dataset has {} problem{}; nothing was loaded\n", e.diagnostics.size(),
                                  e.diagnostics.size() == 1 ? "" : "s");
-        return 1;
-    } catch (const resolution_error& e) {
-        std::cerr << "orgraph: " << e.what() << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "orgraph: " << e.what() << '\n';

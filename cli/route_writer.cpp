@@ -5,18 +5,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "orgraph/analysis/derive.hpp"
-#include "orgraph/load/dataset_loader.hpp"
+#include "command.hpp"
 
 namespace orgraph::cli {
 namespace {
-
-std::string validity_text(const Validity& v) {
-    if (v.from && v.to) return fmt::format("{} to {}", v.from->to_string(), v.to->to_string());
-    if (v.from) return fmt::format("from {}", v.from->to_string());
-    if (v.to) return fmt::format("until {}", v.to->to_string());
-    return {};
-}
 
 Step fact_step(const Graph& graph, RelationIndex r) {
     const auto& relation = graph.relation(r);
@@ -63,61 +55,8 @@ constexpr std::size_t listed_at_most = 10;
 
 }  // namespace
 
-std::vector<std::string> split_list(const std::vector<std::string>& values) {
-    std::vector<std::string> items;
-    for (const auto& value : values) {
-        std::istringstream in(value);
-        std::string item;
-        while (std::getline(in, item, ',')) {
-            const auto first = item.find_first_not_of(' ');
-            const auto last = item.find_last_not_of(' ');
-            if (first != std::string::npos) items.push_back(item.substr(first, last - first + 1));
-        }
-    }
-    return items;
-}
-
-po::options_description route_filter_options(RouteFilterOptions& options) {
-    po::options_description group("Routes");
-    group.add_options()("via", po::value(&options.via)->composing()->value_name("KIND[,KIND]"),
-                        "follow only these relation kinds (repeatable or comma-separated; default: every kind)")(
-        "through", po::value(&options.through)->composing()->value_name("KIND[,KIND]"),
-        "pass only through entities of these kinds, subkinds included (the two ends may be of any kind)");
-    return group;
-}
-
-Graph load_route_graph(const DataOptions& data) {
-    auto options = data;
-    options.no_derived = false;
-    return load_graph(options);
-}
-
-TraversalParams traversal_params(const RouteFilterOptions& filters, const DataOptions& data) {
-    TraversalParams params;
-    params.via = split_list(filters.via);
-    params.through = split_list(filters.through);
-    params.derived = !data.no_derived;
-    return params;
-}
-
-EntityIndex resolve_route_entity(const Graph& graph, const NameResolver& resolver, const std::string& text,
-                                 const DataOptions& data) {
-    try {
-        return resolve_one(graph, resolver, text);
-    } catch (const resolution_error&) {
-        const auto date = data.as_of_date();
-        if (!date) throw;
-        auto undated = data;
-        undated.as_of.clear();
-        undated.no_derived = true;
-        const auto whole = load_graph(undated);
-        const NameResolver whole_resolver(whole);
-        const auto resolution = whole_resolver.resolve(text);
-        if (resolution.entities.size() != 1) throw;
-        const auto& e = whole.entity(resolution.entities.front());
-        throw std::runtime_error(fmt::format("{} ({}) is not in the graph on {} (--as-of): it is recorded as valid {}",
-                                             e.name, e.id, date->to_string(), validity_text(e.validity)));
-    }
+std::string hops(std::size_t n) {
+    return fmt::format("{} step{}", n, n == 1 ? "" : "s");
 }
 
 std::string entity_label(const Graph& graph, EntityIndex entity) {
@@ -358,6 +297,18 @@ void write_connection_json(JsonWriter& json, const TraversalView& view, bool fou
         json.key("refused");
         write_reasons_json(json, refusal);
         json.field("start_not_passable", entity_kind);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+void write_unreached_json(JsonWriter& json, const TraversalView& view, const std::vector<UnreachedTarget>& unreached) {
+    json.key("unreached").begin_array();
+    for (const auto& u : unreached) {
+        json.begin_object();
+        json.key("target");
+        write_entity_json(json, view.graph(), u.target);
+        write_connection_json(json, view, u.connection.found, u.connection.route, u.connection.obstacles);
         json.end_object();
     }
     json.end_array();

@@ -1,46 +1,20 @@
 #pragma once
-// What reach, path, routes and weak-points share: the --via/--through options, and the way a
-// step of a route is written — as a sentence in the relation's own words ("A — can be
-// contacted via → B   [mfa-structure, line 90]"), as a JSON hop, or as a table row — together
-// with the explanation of a missing route.
+// How reach, path, routes and weak-points write what they find: a step of a route as a sentence
+// in the relation's own words ("A — can be contacted via → B   [mfa-structure, line 90]"), as a
+// JSON hop, or as a table row; the explanation of a missing route; the targets out of reach.
 
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "command.hpp"
+#include "orgraph/analysis/routes.hpp"
 #include "orgraph/analysis/traversal.hpp"
-#include "orgraph/model/name_resolver.hpp"
 #include "orgraph/write/json_writer.hpp"
 
 namespace orgraph::cli {
 
-struct RouteFilterOptions {
-    std::vector<std::string> via;      // relation kinds; repeatable, or comma-separated
-    std::vector<std::string> through;  // entity kinds
-};
-po::options_description route_filter_options(RouteFilterOptions& options);
-// "a,b" and repeated options alike, as one list; blanks around items and empty items dropped.
-std::vector<std::string> split_list(const std::vector<std::string>& values);
-
-// Loads the graph for a route command. Derived relations are always derived and --no-derived
-// only keeps routes off them, so that a missing route can still say that one would help.
-Graph load_route_graph(const DataOptions& data);
-TraversalParams traversal_params(const RouteFilterOptions& filters, const DataOptions& data);
-// Runs `work`, turning an unknown kind in the options into a command-line error.
-template <typename Work>
-auto with_known_kinds(Work&& work) {
-    try {
-        return work();
-    } catch (const unknown_kind_error& e) {
-        throw usage_error(std::string(e.what()) + " (see 'orgraph info' for the kinds this dataset has)");
-    }
-}
-
-// Resolves ENTITY like resolve_one; when --as-of left it out, says so and when it held instead
-// of only that no entity has the name.
-EntityIndex resolve_route_entity(const Graph& graph, const NameResolver& resolver, const std::string& text,
-                                 const DataOptions& data);
+// "1 step", "3 steps".
+std::string hops(std::size_t n);
 
 // "Asian Affairs Department 1 (aad1)".
 std::string entity_label(const Graph& graph, EntityIndex entity);
@@ -82,5 +56,7 @@ void write_connection_text(std::ostream& out, const TraversalView& view, const R
                            const std::vector<Obstacle>& obstacles, const std::string& indent);
 void write_connection_json(JsonWriter& json, const TraversalView& view, bool found, const Route& route,
                            const std::vector<Obstacle>& obstacles);
+// "unreached": each target with the connection that would reach it.
+void write_unreached_json(JsonWriter& json, const TraversalView& view, const std::vector<UnreachedTarget>& unreached);
 
 }  // namespace orgraph::cli
