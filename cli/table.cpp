@@ -45,6 +45,8 @@ void write_aligned(std::ostream& out, const Table& table) {
                 text += cells[c] + (last ? "" : pad);
             if (!last) text += "  ";
         }
+        // An empty last cell would leave the padding of the cells before it.
+        while (!text.empty() && text.back() == ' ') text.pop_back();
         out << text << '\n';
     };
     line(table.columns);
