@@ -6,9 +6,8 @@
 
 #include <algorithm>
 
+#include "builtin_graph.hpp"
 #include "orgraph/analysis/coverage.hpp"
-#include "orgraph/analysis/derive.hpp"
-#include "orgraph/load/dataset_loader.hpp"
 #include "small_graph.hpp"
 
 using namespace orgraph;
@@ -17,29 +16,14 @@ using Ids = std::vector<std::string>;
 
 namespace {
 
-Graph load_with(bool missions) {
-    auto layers = builtin_layers();
-    if (missions) layers.push_back(read_layer_or_overlay("dprk-missions"));
-    auto graph = load(layers);
-    derive_relations(graph);
-    return graph;
-}
-
 const Graph& builtin() {
-    static const Graph graph = load_with(false);
+    static const Graph graph = test::load_builtin(false);
     return graph;
 }
 
 const Graph& with_missions() {
-    static const Graph graph = load_with(true);
+    static const Graph graph = test::load_builtin(true);
     return graph;
-}
-
-// A fixed date, so that the expectations do not move with the clock.
-CoverageParams params_on(const std::string& date) {
-    CoverageParams params;
-    params.today = Date::parse(date);
-    return params;
 }
 
 const CoverageReport& departments() {
@@ -104,11 +88,9 @@ BOOST_AUTO_TEST_CASE(the_dprk_is_reported_apart) {
 // members, and the departments cover ASEAN, SAARC (line 8), the EU and three of its bodies
 // (line 13).
 BOOST_AUTO_TEST_CASE(entries_outside_the_un_are_territories_and_organisations) {
-    Ids outside;
-    for (const auto& o : departments().outside_universe) outside.push_back(builtin().entity(o.entity).id);
-    BOOST_TEST(
-        outside == (Ids{"PRI", "ESH", "ASEAN", "european-commission", "european-council", "eeas", "EU", "SAARC"}),
-        boost::test_tools::per_element());
+    BOOST_TEST(outside_ids(builtin(), departments()) ==
+                   (Ids{"PRI", "ESH", "ASEAN", "european-commission", "european-council", "eeas", "EU", "SAARC"}),
+               boost::test_tools::per_element());
     BOOST_TEST(departments().outside_universe[0].status == "none");
     BOOST_TEST(unit_ids(builtin(), departments().outside_universe[0].units) == (Ids{"aalad"}),
                boost::test_tools::per_element());

@@ -13,50 +13,14 @@ namespace {
 
 const Graph& graph() {
     // Two countries share the alias "Congo"; a region is named like a country.
-    static const Graph g = graph_from(R"toml(
-[[entity]]
-id = "COG"
-kind = "country"
-name = "Congo"
-short_name = "CG"
-aliases = ["Republic of the Congo"]
-source = "t"
-[[entity]]
-id = "COD"
-kind = "country"
-name = "Democratic Republic of the Congo"
-short_name = "CD"
-aliases = ["DR Congo", "Congo"]
-source = "t"
-[[entity]]
-id = "FRA"
-kind = "country"
-name = "France"
-short_name = "FR"
-source = "t"
-[[entity]]
-id = "CIV"
-kind = "country"
-name = "Côte d'Ivoire"
-short_name = "CI"
-source = "t"
-[[entity]]
-id = "GEO"
-kind = "country"
-name = "Georgia"
-short_name = "GE"
-source = "t"
-[[entity]]
-id = "georgia-region"
-kind = "region"
-name = "Georgia"
-source = "t"
-[[entity]]
-id = "d1"
-kind = "regional_department"
-name = "Department One"
-source = "t"
-)toml");
+    static const Graph g = graph_from(
+        entity("COG", "country", "Congo", "short_name = \"CG\"\naliases = [\"Republic of the Congo\"]") +
+        entity("COD", "country", "Democratic Republic of the Congo",
+               "short_name = \"CD\"\naliases = [\"DR Congo\", \"Congo\"]") +
+        entity("FRA", "country", "France", R"(short_name = "FR")") +
+        entity("CIV", "country", "Côte d'Ivoire", R"(short_name = "CI")") +
+        entity("GEO", "country", "Georgia", R"(short_name = "GE")") + entity("georgia-region", "region", "Georgia") +
+        entity("d1", "regional_department", "Department One"));
     return g;
 }
 

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "orgraph/load/dataset_loader.hpp"
+#include "toml_records.hpp"
 
 namespace coverage_test {
 namespace {
@@ -56,193 +57,18 @@ id = "t"
 title = "Test data"
 )toml";
 
-// HOM is the ministry's own country. ALF is covered directly, BRV by two departments, CHA by
-// none (and by an abolished one in the past), DEL only through a region, ECH is an observer,
-// FOX a territory. The union is covered by d1: of its members GOL is covered by nobody, HOT by
-// d2 only, JUL by d1, and IND left it on 2020-01-31.
-const char* const data = R"toml(
-[[entity]]
-id = "ministry"
-kind = "ministry"
-name = "Ministry"
-source = "t"
-ministry_of = "HOM"
-
-[[entity]]
-id = "d1"
-kind = "regional_department"
-name = "Department One"
-source = "t"
-covers = ["ALF", "BRV", "ECH", "JUL", "union"]
-
-[[entity]]
-id = "d2"
-kind = "regional_department"
-name = "Department Two"
-source = "t"
-covers = ["BRV", "FOX", "HOT", "south", "nowhere"]
-
-[[entity]]
-id = "d-old"
-kind = "regional_department"
-name = "Abolished Department"
-source = "t"
-valid_from = 1990
-valid_to = 2010
-covers = ["CHA"]
-
-[[entity]]
-id = "protocol"
-kind = "department"
-name = "Protocol Department"
-source = "t"
-
-[[entity]]
-id = "south"
-kind = "region"
-name = "South"
-source = "t"
-includes = ["DEL"]
-
-[[entity]]
-id = "nowhere"
-kind = "region"
-name = "Nowhere"
-source = "t"
-
-[[entity]]
-id = "union"
-kind = "organisation"
-name = "The Union"
-source = "t"
-
-[[entity]]
-id = "HOM"
-kind = "country"
-name = "Homeland"
-source = "t"
-un_status = "member"
-m49_region = "Asia"
-m49_subregion = "Eastern Asia"
-
-[[entity]]
-id = "ALF"
-kind = "country"
-name = "Alfaland"
-source = "t"
-un_status = "member"
-m49_region = "Europe"
-m49_subregion = "Western Europe"
-
-[[entity]]
-id = "BRV"
-kind = "country"
-name = "Bravia"
-source = "t"
-un_status = "member"
-m49_region = "Europe"
-m49_subregion = "Western Europe"
-
-[[entity]]
-id = "CHA"
-kind = "country"
-name = "Charlia"
-source = "t"
-un_status = "member"
-m49_region = "Asia"
-m49_subregion = "Eastern Asia"
-
-[[entity]]
-id = "DEL"
-kind = "country"
-name = "Deltia"
-source = "t"
-un_status = "member"
-m49_region = "Africa"
-m49_subregion = "Northern Africa"
-
-[[entity]]
-id = "ECH"
-kind = "country"
-name = "Echo See"
-source = "t"
-un_status = "observer"
-m49_region = "Europe"
-m49_subregion = "Southern Europe"
-
-[[entity]]
-id = "FOX"
-kind = "country"
-name = "Foxtrot Islands"
-source = "t"
-un_status = "none"
-m49_region = "Oceania"
-m49_subregion = "Polynesia"
-
-[[entity]]
-id = "GOL"
-kind = "country"
-name = "Golfia"
-source = "t"
-un_status = "member"
-m49_region = "Europe"
-m49_subregion = "Southern Europe"
-member_of = { to = "union", valid_from = 2004-05-01 }
-
-[[entity]]
-id = "HOT"
-kind = "country"
-name = "Hotelia"
-source = "t"
-un_status = "member"
-m49_region = "Europe"
-m49_subregion = "Northern Europe"
-member_of = "union"
-
-[[entity]]
-id = "IND"
-kind = "country"
-name = "India Island"
-source = "t"
-un_status = "member"
-member_of = { to = "union", valid_from = 1973-01-01, valid_to = 2020-01-31 }
-
-[[entity]]
-id = "JUL"
-kind = "country"
-name = "Julietta"
-source = "t"
-un_status = "member"
-m49_region = "Europe"
-m49_subregion = "Western Europe"
-member_of = "union"
-
-[[entity]]
-id = "city-a"
-kind = "city"
-name = "Alfa City"
-source = "t"
-located_in = "ALF"
-
-[[entity]]
-id = "m-open"
-kind = "mission"
-name = "Mission in Alfa City"
-source = "t"
-status = "open"
-located_in = "city-a"
-
-[[entity]]
-id = "m-closed"
-kind = "mission"
-name = "Mission in Charlia"
-source = "t"
-status = "closed"
-valid_to = 2023
-located_in = "CHA"
-)toml";
-
 }  // namespace
+
+std::string entity(const std::string& id, const std::string& kind, const std::string& name, const std::string& more) {
+    return orgraph::test::entity_record(id, kind, name, "t") + (more.empty() ? "" : more + "\n");
+}
+
+std::string country(const std::string& id, const std::string& name, const std::string& un_status,
+                    const std::string& region, const std::string& subregion, const std::string& more) {
+    return entity(id, "country", name,
+                  "un_status = \"" + un_status + "\"\nm49_region = \"" + region + "\"\nm49_subregion = \"" + subregion +
+                      "\"" + (more.empty() ? "" : "\n" + more));
+}
 
 orgraph::Graph graph_from(const std::string& text) {
     orgraph::LayerInput layer{"test", {{"test.toml", std::string(schema) + text, orgraph::FileFormat::toml}}};
@@ -255,11 +81,46 @@ orgraph::Graph graph_from(const std::string& text) {
 }
 
 orgraph::Graph small_graph() {
-    return graph_from(data);
+    return graph_from(small_graph_data());
 }
 
+// HOM is the ministry's own country. ALF is covered directly, BRV by two departments, CHA by
+// none (and by an abolished one in the past), DEL only through a region, ECH is an observer,
+// FOX a territory. The union is covered by d1: of its members GOL is covered by nobody, HOT by
+// d2 only, JUL by d1, and IND left it on 2020-01-31.
 std::string small_graph_data() {
-    return data;
+    return entity("ministry", "ministry", "Ministry", R"(ministry_of = "HOM")") +
+           entity("d1", "regional_department", "Department One", R"(covers = ["ALF", "BRV", "ECH", "JUL", "union"])") +
+           entity("d2", "regional_department", "Department Two",
+                  R"(covers = ["BRV", "FOX", "HOT", "south", "nowhere"])") +
+           entity("d-old", "regional_department", "Abolished Department",
+                  "valid_from = 1990\nvalid_to = 2010\ncovers = [\"CHA\"]") +
+           entity("protocol", "department", "Protocol Department") +
+           entity("south", "region", "South", R"(includes = ["DEL"])") + entity("nowhere", "region", "Nowhere") +
+           entity("union", "organisation", "The Union") + country("HOM", "Homeland", "member", "Asia", "Eastern Asia") +
+           country("ALF", "Alfaland", "member", "Europe", "Western Europe") +
+           country("BRV", "Bravia", "member", "Europe", "Western Europe") +
+           country("CHA", "Charlia", "member", "Asia", "Eastern Asia") +
+           country("DEL", "Deltia", "member", "Africa", "Northern Africa") +
+           country("ECH", "Echo See", "observer", "Europe", "Southern Europe") +
+           country("FOX", "Foxtrot Islands", "none", "Oceania", "Polynesia") +
+           country("GOL", "Golfia", "member", "Europe", "Southern Europe",
+                   R"(member_of = { to = "union", valid_from = 2004-05-01 })") +
+           country("HOT", "Hotelia", "member", "Europe", "Northern Europe", R"(member_of = "union")") +
+           entity("IND", "country", "India Island",
+                  "un_status = \"member\"\n"
+                  R"(member_of = { to = "union", valid_from = 1973-01-01, valid_to = 2020-01-31 })") +
+           country("JUL", "Julietta", "member", "Europe", "Western Europe", R"(member_of = "union")") +
+           entity("city-a", "city", "Alfa City", R"(located_in = "ALF")") +
+           entity("m-open", "mission", "Mission in Alfa City", "status = \"open\"\nlocated_in = \"city-a\"") +
+           entity("m-closed", "mission", "Mission in Charlia",
+                  "status = \"closed\"\nvalid_to = 2023\nlocated_in = \"CHA\"");
+}
+
+orgraph::CoverageParams params_on(const std::string& date) {
+    orgraph::CoverageParams params;
+    params.today = orgraph::Date::parse(date);
+    return params;
 }
 
 orgraph::EntityIndex index_of(const orgraph::Graph& graph, const std::string& id) {
@@ -278,6 +139,12 @@ std::vector<std::string> uncovered_ids(const orgraph::Graph& graph, const orgrap
     std::vector<std::string> result;
     for (const auto& group : report.uncovered)
         for (auto c : group.countries) result.push_back(graph.entity(c).id);
+    return result;
+}
+
+std::vector<std::string> outside_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report) {
+    std::vector<std::string> result;
+    for (const auto& o : report.outside_universe) result.push_back(graph.entity(o.entity).id);
     return result;
 }
 

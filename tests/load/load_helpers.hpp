@@ -79,6 +79,11 @@ inline std::vector<std::string> problems_of(const std::vector<LayerInput>& layer
     return {};
 }
 
+// Compares diagnostics line by line, so that a failure shows each line that differs.
+inline void expect_lines(const std::vector<std::string>& actual, const std::vector<std::string>& expected) {
+    BOOST_TEST(actual == expected, boost::test_tools::per_element());
+}
+
 // Loads one file with the small schema in a layer before it; returns its diagnostics.
 inline std::vector<std::string> problems_of_file(std::string content) {
     return problems_of({schema_layer(), layer("data", {toml_file("data.toml", std::move(content))})});

@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include "builtin_graph.hpp"
 #include "orgraph/analysis/paths.hpp"
 #include "orgraph/analysis/routes.hpp"
 #include "orgraph/analysis/weak_points.hpp"
@@ -7,24 +8,13 @@
 
 using namespace orgraph;
 using orgraph::test::id;
+using orgraph::test::load_builtin;
 using orgraph::test::visits;
-
-namespace {
-
-Graph builtin(bool with_missions) {
-    auto layers = builtin_layers();
-    if (with_missions) layers.push_back(read_layer_or_overlay("dprk-missions"));
-    auto graph = load(layers);
-    derive_relations(graph);
-    return graph;
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(builtin_routes_suite)
 
 BOOST_AUTO_TEST_CASE(korua_is_contacted_via_its_three_missions) {
-    const auto graph = builtin(false);
+    const auto graph = load_builtin(false);
     RoutesParams params;
     params.to_kind = "mission";
     const auto result = find_routes(graph, id(graph, "korua"), params);
@@ -41,7 +31,7 @@ BOOST_AUTO_TEST_CASE(korua_is_contacted_via_its_three_missions) {
 }
 
 BOOST_AUTO_TEST_CASE(the_second_route_to_moscow_goes_through_the_department) {
-    const auto graph = builtin(false);
+    const auto graph = load_builtin(false);
     PathParams params;
     params.k = 2;
     const auto result = find_paths(graph, id(graph, "korua"), id(graph, "emb-rus-moscow"), params);
@@ -53,7 +43,7 @@ BOOST_AUTO_TEST_CASE(the_second_route_to_moscow_goes_through_the_department) {
 }
 
 BOOST_AUTO_TEST_CASE(kafa_reaches_african_embassies_through_the_ministry_and_aalad) {
-    const auto graph = builtin(true);
+    const auto graph = load_builtin(true);
     const auto result = find_paths(graph, id(graph, "kafa"), id(graph, "emb-nga-abuja"), {});
     BOOST_REQUIRE(result.routes.size() == 1u);
     const auto& route = result.routes.front();
@@ -71,7 +61,7 @@ BOOST_AUTO_TEST_CASE(kafa_reaches_african_embassies_through_the_ministry_and_aal
 }
 
 BOOST_AUTO_TEST_CASE(korua_has_no_single_point_of_failure_to_its_missions) {
-    const auto graph = builtin(false);
+    const auto graph = load_builtin(false);
     WeakPointsParams params;
     params.to_kind = "mission";
     const auto result = find_weak_points(graph, id(graph, "korua"), std::nullopt, params);

@@ -8,6 +8,7 @@
 #include "orgraph/analysis/traversal.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/graph.hpp"
+#include "toml_records.hpp"
 
 namespace orgraph::test {
 
@@ -49,8 +50,7 @@ inverse = "has near it"
 class GraphText {
 public:
     GraphText& entity(const std::string& id, const std::string& kind = "node", const std::string& extra = "") {
-        m_text += "\n[[entity]]\nid = \"" + id + "\"\nkind = \"" + kind + "\"\nname = \"Name of " + id +
-                  "\"\nsource = \"t:1\"\n" + extra;
+        m_text += "\n" + entity_record(id, kind, "Name of " + id, "t:1") + extra;
         return *this;
     }
     GraphText& relation(const std::string& kind, const std::string& from, const std::string& to,

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -50,6 +51,16 @@ public:
     void problem(std::size_t offset, std::string message) {
         const auto [line, column] = m_positions.at(offset);
         m_problems.push_back({line, column, std::move(message)});
+    }
+    // The document `parse` reads (parse_xml, parse_json), or nothing with its syntax error
+    // reported.
+    template <typename Document>
+    std::optional<Document> document(std::optional<Document> (*parse)(std::string_view, SyntaxError&),
+                                     std::string_view content, std::string_view format) {
+        SyntaxError syntax;
+        auto root = parse(content, syntax);
+        if (!root) problem(syntax.offset, fmt::format("{} syntax: {}", format, syntax.message));
+        return root;
     }
     std::pair<std::uint32_t, std::uint32_t> position(std::size_t offset) const { return m_positions.at(offset); }
 
@@ -276,12 +287,8 @@ ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mappi
                             std::vector<ImportProblem>& problems) {
     ImportedGraph graph;
     Mapper mapper(content, mapping, problems, "source");
-    XmlSyntaxError syntax;
-    const auto root = parse_xml(content, syntax);
-    if (!root) {
-        mapper.problem(syntax.offset, "XML syntax: " + syntax.message);
-        return graph;
-    }
+    const auto root = mapper.document(parse_xml, content, "XML");
+    if (!root) return graph;
     if (root->local_name() != "graphml") {
         mapper.problem(root->offset, fmt::format("the root element is <{}> (expected <graphml>)", root->name));
         return graph;
@@ -361,6 +368,30 @@ ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mappi
         return std::pair{&key, std::move(*value)};
     };
 
+    // The attributes of a node or edge: its <data>, then the defaults of the keys it gives no
+    // value for. `field` takes each (name, value, offset).
+    auto read_data = [&](const XmlElement& element, std::string_view domain, std::string_view owner, auto&& field) {
+        std::vector<const GraphmlKey*> given;
+        for (const auto& part : element.children) {
+            const auto part_name = part.local_name();
+            if (part_name == "data") {
+                if (auto v = data_value(part, domain, owner)) {
+                    given.push_back(v->first);
+                    field(v->first->name, std::move(v->second), part.offset);
+                }
+            } else if (part_name == "graph" && domain == "node") {
+                mapper.problem(part.offset, fmt::format("{} holds a nested <graph> (expected a flat graph; nested "
+                                                        "graphs are not read)",
+                                                        owner));
+            }
+        }
+        for (const auto& [key_id, key] : keys) {
+            if (!key.default_value || key.foreign || !applies_to(key, domain)) continue;
+            if (std::find(given.begin(), given.end(), &key) != given.end()) continue;
+            if (auto value = typed_value(key, *key.default_value)) field(key.name, std::move(*value), element.offset);
+        }
+    };
+
     // Graph attributes first: default_source applies to every node and edge, wherever it stands.
     for (const auto& child : graph_element->children)
         if (child.local_name() == "data")
@@ -376,27 +407,10 @@ ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mappi
                 continue;
             }
             auto node = mapper.start_node(*id, child.offset);
-            std::vector<const GraphmlKey*> given;
-            const auto owner = fmt::format("node '{}'", *id);
-            for (const auto& part : child.children) {
-                const auto part_name = part.local_name();
-                if (part_name == "data") {
-                    if (auto v = data_value(part, "node", owner)) {
-                        given.push_back(v->first);
-                        mapper.node_field(node, v->first->name, std::move(v->second), part.offset);
-                    }
-                } else if (part_name == "graph") {
-                    mapper.problem(part.offset, fmt::format("node '{}' holds a nested <graph> (expected a flat graph; "
-                                                            "nested graphs are not read)",
-                                                            *id));
-                }
-            }
-            for (const auto& [key_id, key] : keys) {
-                if (!key.default_value || key.foreign || !applies_to(key, "node")) continue;
-                if (std::find(given.begin(), given.end(), &key) != given.end()) continue;
-                if (auto value = typed_value(key, *key.default_value))
-                    mapper.node_field(node, key.name, std::move(*value), child.offset);
-            }
+            read_data(child, "node", fmt::format("node '{}'", *id),
+                      [&](std::string_view name, std::string value, std::size_t offset) {
+                          mapper.node_field(node, name, std::move(value), offset);
+                      });
             mapper.finish_node(std::move(node), graph);
         } else if (local == "edge") {
             edge_elements.push_back(&child);
@@ -412,21 +426,10 @@ ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mappi
             continue;
         }
         auto edge = mapper.start_edge(*source, *target, element->offset);
-        std::vector<const GraphmlKey*> given;
-        const auto owner = fmt::format("edge '{}' → '{}'", *source, *target);
-        for (const auto& part : element->children) {
-            if (part.local_name() != "data") continue;
-            if (auto v = data_value(part, "edge", owner)) {
-                given.push_back(v->first);
-                mapper.edge_field(edge, v->first->name, std::move(v->second), part.offset, true);
-            }
-        }
-        for (const auto& [key_id, key] : keys) {
-            if (!key.default_value || key.foreign || !applies_to(key, "edge")) continue;
-            if (std::find(given.begin(), given.end(), &key) != given.end()) continue;
-            if (auto value = typed_value(key, *key.default_value))
-                mapper.edge_field(edge, key.name, std::move(*value), element->offset, true);
-        }
+        read_data(*element, "edge", fmt::format("edge '{}' → '{}'", *source, *target),
+                  [&](std::string_view name, std::string value, std::size_t offset) {
+                      mapper.edge_field(edge, name, std::move(value), offset, true);
+                  });
         mapper.finish_edge(std::move(edge), graph);
     }
     mapper.flush_edges(graph);
@@ -456,12 +459,8 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
                                    std::vector<ImportProblem>& problems) {
     ImportedGraph graph;
     Mapper mapper(content, mapping, problems, "provenance");
-    JsonSyntaxError syntax;
-    const auto root = parse_json(content, syntax);
-    if (!root) {
-        mapper.problem(syntax.offset, "JSON syntax: " + syntax.message);
-        return graph;
-    }
+    const auto root = mapper.document(parse_json, content, "JSON");
+    if (!root) return graph;
     if (!root->is_object()) {
         mapper.problem(root->offset, fmt::format("the document is {} (expected a node-link object with \"nodes\" "
                                                  "and \"links\")",
@@ -517,6 +516,24 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
         return items;
     };
 
+    // The attributes of a node or link: its members but for the ones that say which node or
+    // link it is. `field` takes each (key, value, offset, the items of a list or nullptr).
+    auto read_members = [&](const JsonValue& object, std::initializer_list<std::string_view> identity,
+                            std::string_view owner, auto&& field) {
+        for (const auto& [key, value] : object.members) {
+            if (std::find(identity.begin(), identity.end(), key) != identity.end()) continue;
+            if (value.is_array()) {
+                if (auto items = string_items(value, key, owner)) field(key, std::string{}, value.offset, &*items);
+            } else if (value.is_object()) {
+                mapper.problem(value.offset, fmt::format("attribute '{}' of {} is an object (expected a string, "
+                                                         "number or boolean)",
+                                                         key, owner));
+            } else if (auto text = scalar_text(value)) {
+                field(key, std::move(*text), value.offset, nullptr);
+            }
+        }
+    };
+
     for (const auto& n : nodes->items) {
         if (!n.is_object()) {
             mapper.problem(n.offset, fmt::format("a node is {} (expected an object)", json_type_name(n.type)));
@@ -530,20 +547,11 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
             continue;
         }
         auto node = mapper.start_node(*id_text, n.offset);
-        const auto owner = fmt::format("node '{}'", *id_text);
-        for (const auto& [key, value] : n.members) {
-            if (key == "id") continue;
-            if (value.is_array()) {
-                if (auto items = string_items(value, key, owner))
-                    mapper.node_field(node, key, {}, value.offset, &*items);
-            } else if (value.is_object()) {
-                mapper.problem(value.offset, fmt::format("attribute '{}' of {} is an object (expected a string, "
-                                                         "number or boolean)",
-                                                         key, owner));
-            } else if (auto text = scalar_text(value)) {
-                mapper.node_field(node, key, std::move(*text), value.offset);
-            }
-        }
+        read_members(
+            n, {"id"}, fmt::format("node '{}'", *id_text),
+            [&](std::string_view key, std::string value, std::size_t offset, const std::vector<std::string>* items) {
+                mapper.node_field(node, key, std::move(value), offset, items);
+            });
         mapper.finish_node(std::move(node), graph);
     }
     if (links) {
@@ -562,20 +570,11 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
                 continue;
             }
             auto edge = mapper.start_edge(*s, *t, l.offset);
-            const auto owner = fmt::format("edge '{}' → '{}'", *s, *t);
-            for (const auto& [key, value] : l.members) {
-                if (key == "source" || key == "target") continue;
-                if (value.is_array()) {
-                    if (auto items = string_items(value, key, owner))
-                        mapper.edge_field(edge, key, {}, value.offset, false, &*items);
-                } else if (value.is_object()) {
-                    mapper.problem(value.offset, fmt::format("attribute '{}' of {} is an object (expected a string, "
-                                                             "number or boolean)",
-                                                             key, owner));
-                } else if (auto text = scalar_text(value)) {
-                    mapper.edge_field(edge, key, std::move(*text), value.offset, false);
-                }
-            }
+            read_members(l, {"source", "target"}, fmt::format("edge '{}' → '{}'", *s, *t),
+                         [&](std::string_view key, std::string value, std::size_t offset,
+                             const std::vector<std::string>* items) {
+                             mapper.edge_field(edge, key, std::move(value), offset, false, items);
+                         });
             mapper.finish_edge(std::move(edge), graph);
         }
     }

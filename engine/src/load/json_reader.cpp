@@ -1,21 +1,8 @@
 #include "load/json_reader.hpp"
 
 #include <fmt/format.h>
-#include <algorithm>
 
 namespace orgraph {
-
-TextPositions::TextPositions(std::string_view text) {
-    m_line_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') m_line_starts.push_back(i + 1);
-}
-
-std::pair<std::uint32_t, std::uint32_t> TextPositions::at(std::size_t offset) const {
-    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-    const auto line = static_cast<std::size_t>(it - m_line_starts.begin());  // 1-based
-    return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - m_line_starts[line - 1] + 1)};
-}
 
 const JsonValue* JsonValue::find(std::string_view key) const {
     for (const auto& [k, v] : members)
@@ -43,17 +30,12 @@ std::string_view json_type_name(JsonValue::Type type) {
 
 namespace {
 
-struct Failure {
-    std::size_t offset;
-    std::string message;
-};
-
 // Deep enough for any graph file; shallow enough that a hostile file cannot exhaust the stack.
 constexpr int max_depth = 256;
 
-class Parser {
+class Parser : TextScanner {
 public:
-    explicit Parser(std::string_view text) : m_text(text) {}
+    explicit Parser(std::string_view text) : TextScanner(text) {}
 
     JsonValue document() {
         skip_space();
@@ -70,28 +52,7 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(std::string message) const { throw Failure{m_pos, std::move(message)}; }
-    [[noreturn]] void fail_at(std::size_t offset, std::string message) const {
-        throw Failure{offset, std::move(message)};
-    }
-
-    std::string describe() const {
-        if (m_pos >= m_text.size()) return "end of file";
-        const auto c = static_cast<unsigned char>(m_text[m_pos]);
-        if (c >= 0x20 && c < 0x7f) return fmt::format("'{}'", static_cast<char>(c));
-        return fmt::format("byte 0x{:02x}", c);
-    }
-
-    void skip_space() {
-        while (m_pos < m_text.size()) {
-            const char c = m_text[m_pos];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-                ++m_pos;
-            else
-                break;
-        }
-    }
-
+    using TextScanner::take;
     bool take(std::string_view word) {
         if (m_text.substr(m_pos).starts_with(word)) {
             m_pos += word.size();
@@ -110,31 +71,20 @@ private:
             value.type = JsonValue::Type::object;
             ++m_pos;
             skip_space();
-            if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-                ++m_pos;
-                return value;
-            }
+            if (take('}')) return value;
             while (true) {
                 skip_space();
                 if (m_pos >= m_text.size() || m_text[m_pos] != '"')
                     fail(fmt::format("unexpected {} (expected a key in double quotes)", describe()));
                 auto key = parse_string();
                 skip_space();
-                if (m_pos >= m_text.size() || m_text[m_pos] != ':')
-                    fail(fmt::format("unexpected {} (expected ':' after the key)", describe()));
-                ++m_pos;
+                if (!take(':')) fail(fmt::format("unexpected {} (expected ':' after the key)", describe()));
                 skip_space();
                 auto member = parse_value(depth + 1);
                 value.members.emplace_back(std::move(key), std::move(member));
                 skip_space();
-                if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                    ++m_pos;
-                    continue;
-                }
-                if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-                    ++m_pos;
-                    return value;
-                }
+                if (take(',')) continue;
+                if (take('}')) return value;
                 fail(fmt::format("unexpected {} (expected ',' or '}}' in an object)", describe()));
             }
         }
@@ -142,22 +92,13 @@ private:
             value.type = JsonValue::Type::array;
             ++m_pos;
             skip_space();
-            if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-                ++m_pos;
-                return value;
-            }
+            if (take(']')) return value;
             while (true) {
                 skip_space();
                 value.items.push_back(parse_value(depth + 1));
                 skip_space();
-                if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                    ++m_pos;
-                    continue;
-                }
-                if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-                    ++m_pos;
-                    return value;
-                }
+                if (take(',')) continue;
+                if (take(']')) return value;
                 fail(fmt::format("unexpected {} (expected ',' or ']' in an array)", describe()));
             }
         }
@@ -201,15 +142,8 @@ private:
             return m_pos - from;
         };
         if (m_text[m_pos] == '-') ++m_pos;
-        if (m_pos < m_text.size() && m_text[m_pos] == '0') {
-            ++m_pos;
-        } else if (digits() == 0) {
-            fail("malformed number (expected a digit)");
-        }
-        if (m_pos < m_text.size() && m_text[m_pos] == '.') {
-            ++m_pos;
-            if (digits() == 0) fail("malformed number (expected a digit after '.')");
-        }
+        if (!take('0') && digits() == 0) fail("malformed number (expected a digit)");
+        if (take('.') && digits() == 0) fail("malformed number (expected a digit after '.')");
         if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
             ++m_pos;
             if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
@@ -234,24 +168,6 @@ private:
                 fail_at(m_pos - 1, "malformed \\u escape (expected four hex digits)");
         }
         return v;
-    }
-
-    static void append_utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
     }
 
     std::string parse_string() {
@@ -323,20 +239,12 @@ private:
             }
         }
     }
-
-    std::string_view m_text;
-    std::size_t m_pos = 0;
 };
 
 }  // namespace
 
 std::optional<JsonValue> parse_json(std::string_view text, JsonSyntaxError& error) {
-    try {
-        return Parser(text).document();
-    } catch (const Failure& f) {
-        error = {f.offset, f.message};
-        return std::nullopt;
-    }
+    return parse_document([&] { return Parser(text).document(); }, error);
 }
 
 }  // namespace orgraph

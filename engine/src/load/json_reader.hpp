@@ -3,25 +3,15 @@
 // that builds a tree and remembers where in the text every value starts, so that importers can
 // point at the exact line and column of a problem.
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "load/text_scanner.hpp"
+
 namespace orgraph {
-
-// Maps byte offsets to 1-based line and column (the column counted in bytes, as the CSV
-// reader counts it).
-class TextPositions {
-public:
-    explicit TextPositions(std::string_view text);
-    [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> at(std::size_t offset) const;
-
-private:
-    std::vector<std::size_t> m_line_starts;
-};
 
 struct JsonValue {
     enum class Type { null, boolean, number, string, array, object };
@@ -40,10 +30,7 @@ struct JsonValue {
     [[nodiscard]] const JsonValue* find(std::string_view key) const;
 };
 
-struct JsonSyntaxError {
-    std::size_t offset = 0;
-    std::string message;
-};
+using JsonSyntaxError = SyntaxError;
 
 // Parses a whole document; on a syntax error returns nothing and says where and what.
 std::optional<JsonValue> parse_json(std::string_view text, JsonSyntaxError& error);

@@ -18,23 +18,9 @@ const std::string* XmlElement::attribute(std::string_view attribute_name) const 
 
 namespace {
 
-struct Failure {
-    std::size_t offset;
-    std::string message;
-};
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-bool is_name_char(char c) {
-    return !is_space(c) && c != '/' && c != '>' && c != '=' && c != '<' && c != '"' && c != '\'' && c != '?' &&
-           c != '!';
-}
-
-class Parser {
+class Parser : TextScanner {
 public:
-    explicit Parser(std::string_view text) : m_text(text) {}
+    explicit Parser(std::string_view text) : TextScanner(text) {}
 
     XmlElement document() {
         if (m_text.starts_with("\xEF\xBB\xBF")) m_pos = 3;
@@ -96,9 +82,9 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(std::string message) const { throw Failure{m_pos, std::move(message)}; }
-    [[noreturn]] void fail_at(std::size_t offset, std::string message) const {
-        throw Failure{offset, std::move(message)};
+    static bool is_name_char(char c) {
+        return !is_space(c) && c != '/' && c != '>' && c != '=' && c != '<' && c != '"' && c != '\'' && c != '?' &&
+               c != '!';
     }
 
     static void close(std::vector<XmlElement>& stack, std::optional<XmlElement>& root) {
@@ -110,21 +96,8 @@ private:
             stack.back().children.push_back(std::move(element));
     }
 
-    void skip_space() {
-        while (m_pos < m_text.size() && is_space(m_text[m_pos])) ++m_pos;
-    }
-
     void expect(char c, std::string_view what) {
-        if (m_pos >= m_text.size() || m_text[m_pos] != c)
-            fail(fmt::format("unexpected {} (expected {})", describe(), what));
-        ++m_pos;
-    }
-
-    std::string describe() const {
-        if (m_pos >= m_text.size()) return "end of file";
-        const auto c = static_cast<unsigned char>(m_text[m_pos]);
-        if (c >= 0x20 && c < 0x7f) return fmt::format("'{}'", static_cast<char>(c));
-        return fmt::format("byte 0x{:02x}", c);
+        if (!take(c)) fail(fmt::format("unexpected {} (expected {})", describe(), what));
     }
 
     void skip_doctype() {
@@ -201,24 +174,6 @@ private:
         }
     }
 
-    static void append_utf8(std::string& out, unsigned long cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     // Replaces character and entity references; `base` is the offset of `raw` for messages.
     void decode(std::string_view raw, std::size_t base, std::string& out) const {
         std::size_t i = 0;
@@ -263,7 +218,7 @@ private:
                 }
                 if (!ok || cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
                     fail_at(base + amp, fmt::format("malformed character reference '&{};'", ref));
-                append_utf8(out, cp);
+                append_utf8(out, static_cast<std::uint32_t>(cp));
             } else {
                 fail_at(base + amp, fmt::format("unknown entity '&{};' (expected &lt; &gt; &amp; &quot; &apos; or "
                                                 "a character reference)",
@@ -273,20 +228,13 @@ private:
         }
     }
 
-    std::string_view m_text;
-    std::size_t m_pos = 0;
     bool m_self_closing = false;
 };
 
 }  // namespace
 
 std::optional<XmlElement> parse_xml(std::string_view text, XmlSyntaxError& error) {
-    try {
-        return Parser(text).document();
-    } catch (const Failure& f) {
-        error = {f.offset, f.message};
-        return std::nullopt;
-    }
+    return parse_document([&] { return Parser(text).document(); }, error);
 }
 
 }  // namespace orgraph

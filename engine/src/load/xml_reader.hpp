@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "load/text_scanner.hpp"
+
 namespace orgraph {
 
 struct XmlElement {
@@ -24,10 +26,7 @@ struct XmlElement {
     [[nodiscard]] const std::string* attribute(std::string_view name) const;
 };
 
-struct XmlSyntaxError {
-    std::size_t offset = 0;
-    std::string message;
-};
+using XmlSyntaxError = SyntaxError;
 
 // Parses a whole document and returns its root element.
 std::optional<XmlElement> parse_xml(std::string_view text, XmlSyntaxError& error);

@@ -97,20 +97,25 @@ SourceIndex Graph::add_source(Source source) {
     return index;
 }
 
-std::vector<RelationIndex> Graph::out_relations(EntityIndex index) const {
+namespace {
+
+// The relations of a range of edges, in the order they were added.
+template <typename Topology, typename Edges>
+std::vector<RelationIndex> relations_of(const Topology& topology, Edges edges) {
     std::vector<RelationIndex> result;
-    for (auto [it, end] = boost::out_edges(index, *m_topology); it != end; ++it)
-        result.push_back((*m_topology)[*it].relation);
+    for (auto [it, end] = edges; it != end; ++it) result.push_back(topology[*it].relation);
     std::sort(result.begin(), result.end());
     return result;
 }
 
+}  // namespace
+
+std::vector<RelationIndex> Graph::out_relations(EntityIndex index) const {
+    return relations_of(*m_topology, boost::out_edges(index, *m_topology));
+}
+
 std::vector<RelationIndex> Graph::in_relations(EntityIndex index) const {
-    std::vector<RelationIndex> result;
-    for (auto [it, end] = boost::in_edges(index, *m_topology); it != end; ++it)
-        result.push_back((*m_topology)[*it].relation);
-    std::sort(result.begin(), result.end());
-    return result;
+    return relations_of(*m_topology, boost::in_edges(index, *m_topology));
 }
 
 std::string Graph::cite(const Citation& citation) const {

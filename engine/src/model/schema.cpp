@@ -30,15 +30,26 @@ std::optional<RelationKindIndex> Schema::relation_kind(std::string_view id) cons
     return it->second;
 }
 
-bool Schema::is_a(KindIndex kind, KindIndex ancestor) const {
+namespace {
+
+// Calls `visit(index, kind)` on a kind and then on its ancestors, nearest first, until it
+// returns true; says whether it did.
+template <typename Visit>
+bool up_from(const std::vector<EntityKind>& kinds, KindIndex index, Visit visit) {
     // Parent chains are checked for cycles when the schema is loaded; the bound is a guard.
-    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
-        if (kind == ancestor) return true;
-        const auto& parent = m_entity_kinds[kind].parent;
-        if (!parent) return false;
-        kind = *parent;
+    for (std::size_t steps = 0; steps <= kinds.size(); ++steps) {
+        const auto& kind = kinds[index];
+        if (visit(index, kind)) return true;
+        if (!kind.parent) return false;
+        index = *kind.parent;
     }
     return false;
+}
+
+}  // namespace
+
+bool Schema::is_a(KindIndex kind, KindIndex ancestor) const {
+    return up_from(m_entity_kinds, kind, [&](KindIndex k, const EntityKind&) { return k == ancestor; });
 }
 
 bool Schema::is_a(KindIndex kind, std::string_view ancestor) const {
@@ -67,13 +78,9 @@ bool Schema::allows(RelationKindIndex relation, KindIndex from, KindIndex to) co
 
 bool Schema::entity_attribute_allowed(KindIndex kind, std::string_view key) const {
     if (key == "note" || key.starts_with("x_")) return true;
-    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
-        const auto& k = m_entity_kinds[kind];
-        if (std::find(k.attributes.begin(), k.attributes.end(), key) != k.attributes.end()) return true;
-        if (!k.parent) return false;
-        kind = *k.parent;
-    }
-    return false;
+    return up_from(m_entity_kinds, kind, [&](KindIndex, const EntityKind& k) {
+        return std::find(k.attributes.begin(), k.attributes.end(), key) != k.attributes.end();
+    });
 }
 
 bool Schema::relation_attribute_allowed(RelationKindIndex relation, std::string_view key) const {
@@ -84,48 +91,51 @@ bool Schema::relation_attribute_allowed(RelationKindIndex relation, std::string_
 
 std::vector<std::string> Schema::entity_attributes(KindIndex kind) const {
     std::vector<std::string> all{"note"};
-    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
-        const auto& k = m_entity_kinds[kind];
+    up_from(m_entity_kinds, kind, [&](KindIndex, const EntityKind& k) {
         all.insert(all.end(), k.attributes.begin(), k.attributes.end());
-        if (!k.parent) break;
-        kind = *k.parent;
-    }
+        return false;
+    });
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
     return all;
 }
 
 const std::vector<std::string>* Schema::allowed_values(KindIndex kind, std::string_view key) const {
-    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
-        const auto& k = m_entity_kinds[kind];
-        for (const auto& [name, values] : k.values)
-            if (name == key) return &values;
-        if (!k.parent) return nullptr;
-        kind = *k.parent;
-    }
-    return nullptr;
+    const std::vector<std::string>* found = nullptr;
+    up_from(m_entity_kinds, kind, [&](KindIndex, const EntityKind& k) {
+        for (const auto& [name, values] : k.values) {
+            if (name == key) {
+                found = &values;
+                return true;
+            }
+        }
+        return false;
+    });
+    return found;
 }
 
-const std::string& Schema::context_relation(KindIndex kind) const {
+namespace {
+
+// The nearest non-empty `field` of the kind and its ancestors.
+const std::string& inherited(const std::vector<EntityKind>& kinds, KindIndex kind, std::string EntityKind::*field) {
     static const std::string none;
-    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
-        const auto& k = m_entity_kinds[kind];
-        if (!k.context.empty()) return k.context;
-        if (!k.parent) return none;
-        kind = *k.parent;
-    }
-    return none;
+    const std::string* found = &none;
+    up_from(kinds, kind, [&](KindIndex, const EntityKind& k) {
+        if ((k.*field).empty()) return false;
+        found = &(k.*field);
+        return true;
+    });
+    return *found;
+}
+
+}  // namespace
+
+const std::string& Schema::context_relation(KindIndex kind) const {
+    return inherited(m_entity_kinds, kind, &EntityKind::context);
 }
 
 const std::string& Schema::summary_attribute(KindIndex kind) const {
-    static const std::string none;
-    for (std::size_t steps = 0; steps <= m_entity_kinds.size(); ++steps) {
-        const auto& k = m_entity_kinds[kind];
-        if (!k.summary.empty()) return k.summary;
-        if (!k.parent) return none;
-        kind = *k.parent;
-    }
-    return none;
+    return inherited(m_entity_kinds, kind, &EntityKind::summary);
 }
 
 std::vector<KindIndex> Schema::kind_and_descendants(KindIndex kind) const {

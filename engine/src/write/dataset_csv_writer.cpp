@@ -4,10 +4,8 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <set>
-
 #include "orgraph/write/interchange.hpp"
+#include "write/csv_table.hpp"
 #include "write/export_text.hpp"
 
 namespace orgraph {
@@ -133,120 +131,55 @@ std::string schema_and_sources(const Graph& graph) {
     return out;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) throw export_error(fmt::format("cannot write '{}'", path.string()));
-}
+constexpr std::string_view separator_reason = "which separates items in the CSV format";
 
-// A list item that holds the separator could not be read back as one item.
-void check_item(std::string_view item, std::string_view what, std::string_view owner) {
-    if (item.find('|') != std::string_view::npos)
-        throw export_error(
-            fmt::format("{} '{}' of {} holds '|', which separates items in the CSV format", what, item, owner));
+// An empty cell reads back as no attribute at all.
+void check_values(const Attributes& attributes, std::string_view owner) {
+    for (const auto& a : attributes)
+        if (a.value.empty())
+            throw export_error(fmt::format(
+                "attribute '{}' of {} is empty, and the CSV format reads an empty cell as no attribute", a.key, owner));
 }
 
 }  // namespace
 
 std::vector<std::string> write_dataset_csv(const std::filesystem::path& directory, const Graph& graph) {
-    const std::set<std::string, std::less<>> entity_columns = {"id",      "kind",       "name",       "short_name",
-                                                               "aliases", "provenance", "valid_from", "valid_to"};
-    const std::set<std::string, std::less<>> relation_columns = {"source",     "target",     "kind",
-                                                                 "provenance", "valid_from", "valid_to"};
-    const auto entity_keys = export_text::entity_attribute_keys(graph);
-    const auto relation_keys = export_text::relation_attribute_keys(graph, false);
-    for (const auto& k : entity_keys)
-        if (entity_columns.contains(k))
+    CsvTable entities("id,kind,name,short_name,aliases,provenance,valid_from,valid_to",
+                      export_text::entity_attribute_keys(graph));
+    CsvTable relations("source,target,kind,provenance,valid_from,valid_to",
+                       export_text::relation_attribute_keys(graph, false));
+    for (const auto& k : entities.attribute_keys())
+        if (entities.names_fixed_column(k))
             throw export_error(fmt::format("an entity attribute is named '{}', as a column of entities.csv", k));
-    for (const auto& k : relation_keys)
-        if (relation_columns.contains(k))
+    for (const auto& k : relations.attribute_keys())
+        if (relations.names_fixed_column(k))
             throw export_error(fmt::format("a relation attribute is named '{}', as a column of relations.csv", k));
 
-    std::string entities = "id,kind,name,short_name,aliases,provenance,valid_from,valid_to";
-    for (const auto& k : entity_keys) {
-        entities += ',';
-        export_text::append_csv(entities, k);
-    }
-    entities += '\n';
-    std::vector<std::string> cells(entity_keys.size());
     for (const auto& e : graph.entities()) {
-        const auto owner = fmt::format("entity '{}'", e.id);
-        for (const auto& a : e.aliases) check_item(a, "alias", owner);
-        for (const auto& c : e.citations) check_item(c.locator, "citation locator", owner);
-        for (auto& cell : cells) cell.clear();
-        for (const auto& a : e.attributes) {
-            if (a.value.empty())
-                throw export_error(
-                    fmt::format("attribute '{}' of {} is empty, and the CSV format reads an empty cell "
-                                "as no attribute",
-                                a.key, owner));
-            cells[std::lower_bound(entity_keys.begin(), entity_keys.end(), a.key) - entity_keys.begin()] = a.value;
-        }
-        export_text::append_csv(entities, e.id);
-        entities += ',';
-        export_text::append_csv(entities, graph.schema.entity_kind(e.kind).id);
-        entities += ',';
-        export_text::append_csv(entities, e.name);
-        entities += ',';
-        export_text::append_csv(entities, e.short_name);
-        entities += ',';
-        export_text::append_csv(entities, export_text::join(e.aliases, "|"));
-        entities += ',';
-        export_text::append_csv(entities, export_text::citations(graph, e.citations));
-        entities += ',';
-        entities += export_text::date(e.validity.from);
-        entities += ',';
-        entities += export_text::date(e.validity.to);
-        for (const auto& cell : cells) {
-            entities += ',';
-            export_text::append_csv(entities, cell);
-        }
-        entities += '\n';
+        const auto owner = owner_of(e);
+        check_list_items(e, owner, separator_reason);
+        check_values(e.attributes, owner);
+        entities.field(e.id);
+        entities.field(graph.schema.entity_kind(e.kind).id);
+        entities.names(e);
+        entities.provenance(graph, e.citations, e.validity);
+        entities.end_row(e.attributes);
     }
 
-    std::string relations = "source,target,kind,provenance,valid_from,valid_to";
-    for (const auto& k : relation_keys) {
-        relations += ',';
-        export_text::append_csv(relations, k);
-    }
-    relations += '\n';
-    cells.assign(relation_keys.size(), {});
     for (const auto& r : graph.relations()) {
         if (r.derived) continue;
-        const auto owner = fmt::format("relation '{}' {} '{}'", graph.entity(r.from).id,
-                                       graph.schema.relation_kind(r.kind).id, graph.entity(r.to).id);
-        for (const auto& c : r.citations) check_item(c.locator, "citation locator", owner);
-        for (auto& cell : cells) cell.clear();
-        for (const auto& a : r.attributes) {
-            if (a.value.empty())
-                throw export_error(
-                    fmt::format("attribute '{}' of {} is empty, and the CSV format reads an empty cell "
-                                "as no attribute",
-                                a.key, owner));
-            cells[std::lower_bound(relation_keys.begin(), relation_keys.end(), a.key) - relation_keys.begin()] =
-                a.value;
-        }
-        export_text::append_csv(relations, graph.entity(r.from).id);
-        relations += ',';
-        export_text::append_csv(relations, graph.entity(r.to).id);
-        relations += ',';
-        export_text::append_csv(relations, graph.schema.relation_kind(r.kind).id);
-        relations += ',';
-        export_text::append_csv(relations, export_text::citations(graph, r.citations));
-        relations += ',';
-        relations += export_text::date(r.validity.from);
-        relations += ',';
-        relations += export_text::date(r.validity.to);
-        for (const auto& cell : cells) {
-            relations += ',';
-            export_text::append_csv(relations, cell);
-        }
-        relations += '\n';
+        const auto owner = owner_of(graph, r);
+        check_list_items(r.citations, owner, separator_reason);
+        check_values(r.attributes, owner);
+        relations.field(graph.entity(r.from).id);
+        relations.field(graph.entity(r.to).id);
+        relations.field(graph.schema.relation_kind(r.kind).id);
+        relations.provenance(graph, r.citations, r.validity);
+        relations.end_row(r.attributes);
     }
-    write_file(directory / "dataset.toml", schema_and_sources(graph));
-    write_file(directory / "entities.csv", entities);
-    write_file(directory / "relations.csv", relations);
+    write_export_file(directory / "dataset.toml", schema_and_sources(graph));
+    entities.write(directory / "entities.csv");
+    relations.write(directory / "relations.csv");
     return {"dataset.toml", "entities.csv", "relations.csv"};
 }
 

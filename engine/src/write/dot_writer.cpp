@@ -19,6 +19,11 @@ namespace {
 
 // ---- escaping ----
 
+// Neither a DOT string nor XML has a use for control characters: each is written as a space.
+void append_printable(fmt::memory_buffer& out, char c) {
+    out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+}
+
 // Appends text for a double-quoted DOT string that Graphviz reads as an escString (a label):
 // a backslash must be doubled, or "\N" would become the node's name and "\l" a line break; a
 // quote is escaped; a line break becomes "\n"; other control characters a space. Graphviz
@@ -45,10 +50,7 @@ void append_escaped(fmt::memory_buffer& out, std::string_view text, bool tooltip
             case '\r':
                 break;
             default:
-                if (static_cast<unsigned char>(c) < 0x20)
-                    out.push_back(' ');
-                else
-                    out.push_back(c);
+                append_printable(out, c);
         }
     }
 }
@@ -74,10 +76,7 @@ void append_html(fmt::memory_buffer& out, std::string_view text) {
                 out.append(std::string_view("&quot;"));
                 break;
             default:
-                if (static_cast<unsigned char>(c) < 0x20)
-                    out.push_back(' ');
-                else
-                    out.push_back(c);
+                append_printable(out, c);
         }
     }
 }
@@ -264,15 +263,18 @@ public:
     }
 
 private:
-    std::string unknown_kind(std::string_view k) const {
+    template <typename Kinds>
+    static std::string ids_of(const Kinds& kinds) {
         std::string ids;
-        for (const auto& kind : m_graph.schema.entity_kinds()) ids += (ids.empty() ? "" : ", ") + kind.id;
-        return fmt::format("unknown entity kind '{}' (expected one of: {})", k, ids);
+        for (const auto& kind : kinds) ids += (ids.empty() ? "" : ", ") + kind.id;
+        return ids;
+    }
+    std::string unknown_kind(std::string_view k) const {
+        return fmt::format("unknown entity kind '{}' (expected one of: {})", k, ids_of(m_graph.schema.entity_kinds()));
     }
     std::string unknown_relation(std::string_view k) const {
-        std::string ids;
-        for (const auto& kind : m_graph.schema.relation_kinds()) ids += (ids.empty() ? "" : ", ") + kind.id;
-        return fmt::format("unknown relation kind '{}' (expected one of: {})", k, ids);
+        return fmt::format("unknown relation kind '{}' (expected one of: {})", k,
+                           ids_of(m_graph.schema.relation_kinds()));
     }
 
     bool entity_ok(EntityIndex e) const { return m_kind_allowed[m_graph.entity(e).kind]; }
@@ -664,24 +666,27 @@ private:
     // Where a route starts and ends as walked: a step may follow its relation backward.
     std::pair<EntityIndex, EntityIndex> route_ends(const std::vector<RelationIndex>& route) const {
         const auto& first = m_graph.relation(route.front());
-        EntityIndex at = first.from;
-        if (route.size() > 1) {
-            const auto& second = m_graph.relation(route[1]);
-            if (first.from == second.from || first.from == second.to) at = first.to;
-        }
-        for (auto r : route) {
-            const auto& rel = m_graph.relation(r);
-            at = rel.from == at ? rel.to : rel.from;
-        }
         EntityIndex start = first.from;
         if (route.size() > 1) {
             const auto& second = m_graph.relation(route[1]);
             if (first.from == second.from || first.from == second.to) start = first.to;
         }
+        EntityIndex at = start;
+        for (auto r : route) {
+            const auto& rel = m_graph.relation(r);
+            at = rel.from == at ? rel.to : rel.from;
+        }
         return {start, at};
     }
     void indent(int level) {
         for (int i = 0; i < level; ++i) append("  ");
+    }
+    // An edge statement up to its attributes: `  "tail" -> "head"`.
+    void append_edge(EntityIndex tail, EntityIndex head) {
+        append("  ");
+        append_id(m_out, m_graph.entity(tail).id);
+        append(" -> ");
+        append_id(m_out, m_graph.entity(head).id);
     }
 
     void write_cluster(int c, int level) {
@@ -822,10 +827,7 @@ private:
         // A containment relation is drawn from the container down to its part (the arrow still
         // points at the container), so that an organisation chart reads top-down.
         const bool reverse = kind.backward;
-        append("  ");
-        append_id(m_out, m_graph.entity(reverse ? rel.to : rel.from).id);
-        append(" -> ");
-        append_id(m_out, m_graph.entity(reverse ? rel.from : rel.to).id);
+        append_edge(reverse ? rel.to : rel.from, reverse ? rel.from : rel.to);
         fmt::format_to(std::back_inserter(m_out), " [color=\"{}\"",
                        m_highlight[r] ? highlight_colour : colour_of(rel.kind));
         if (reverse) append(", dir=back");
@@ -856,6 +858,13 @@ private:
 
     // ---- groups of parts: one edge each, parts wrapped into rows ----
 
+    // Bytes of a row of folded names, each with its separator.
+    std::size_t names_width(const std::vector<EntityIndex>& entities) const {
+        std::size_t total = 0;
+        for (auto e : entities) total += m_graph.entity(e).name.size() + 2;
+        return total;
+    }
+
     double node_width(EntityIndex e) const {
         const auto begin = m_rows_start[e], end = m_rows_start[e + 1];
         if (begin == end) {
@@ -864,11 +873,8 @@ private:
             return 16 + 5.6 * static_cast<double>(longest);
         }
         std::size_t longest = 0;
-        for (const auto& [key, others] : fold_groups(e, begin, end)) {
-            std::size_t total = 0;
-            for (auto o : others) total += m_graph.entity(o).name.size() + 2;
-            longest = std::max(longest, std::min(total + 16, row_width + 16));
-        }
+        for (const auto& [key, others] : fold_groups(e, begin, end))
+            longest = std::max(longest, std::min(names_width(others) + 16, row_width + 16));
         for (auto line : wrap(m_graph.entity(e).name, 32)) longest = std::max(longest, line.size() + line.size() / 5);
         return 16 + 4.6 * static_cast<double>(longest);
     }
@@ -877,11 +883,8 @@ private:
         const auto begin = m_rows_start[e], end = m_rows_start[e + 1];
         if (begin == end) return 8 + 12 * static_cast<double>(wrap(m_graph.entity(e).name, 24).size());
         double lines = static_cast<double>(wrap(m_graph.entity(e).name, 32).size()) * 12;
-        for (const auto& [key, others] : fold_groups(e, begin, end)) {
-            std::size_t total = 0;
-            for (auto o : others) total += m_graph.entity(o).name.size() + 2;
-            lines += 10 * static_cast<double>(1 + total / row_width);
-        }
+        for (const auto& [key, others] : fold_groups(e, begin, end))
+            lines += 10 * static_cast<double>(1 + names_width(others) / row_width);
         return 8 + lines;
     }
 
@@ -1051,10 +1054,7 @@ private:
         const auto& kind = m_graph.schema.relation_kind(group.relation);
         const auto& cluster = m_view.clusters[group.cluster];
         const auto first = group.parts[rows[0][0]];
-        append("  ");
-        append_id(m_out, m_graph.entity(root).id);
-        append(" -> ");
-        append_id(m_out, m_graph.entity(first).id);
+        append_edge(root, first);
         fmt::format_to(std::back_inserter(m_out), " [lhead=\"{}\", color=\"{}\", penwidth=1.2", cluster.id,
                        colour_of(group.relation));
         if (kind.backward) append(", dir=back");
@@ -1068,19 +1068,13 @@ private:
         append("\"];\n");
         m_used_relations[group.relation] = true;
         for (std::size_t i = 1; i < rows[0].size(); ++i) {
-            append("  ");
-            append_id(m_out, m_graph.entity(root).id);
-            append(" -> ");
-            append_id(m_out, m_graph.entity(group.parts[rows[0][i]]).id);
+            append_edge(root, group.parts[rows[0][i]]);
             append(" [style=invis];\n");
         }
         for (std::size_t r = 1; r < rows.size(); ++r) {
             for (std::size_t i = 0; i < rows[r].size(); ++i) {
                 const auto above = rows[r - 1][std::min(i, rows[r - 1].size() - 1)];
-                append("  ");
-                append_id(m_out, m_graph.entity(group.parts[above]).id);
-                append(" -> ");
-                append_id(m_out, m_graph.entity(group.parts[rows[r][i]]).id);
+                append_edge(group.parts[above], group.parts[rows[r][i]]);
                 fmt::format_to(std::back_inserter(m_out), " [style=invis, minlen={}];\n", extents[above].ranks);
             }
         }
@@ -1107,19 +1101,19 @@ private:
         for (RelationKindIndex k = 0; k < schema.relation_kinds().size(); ++k) {
             if (!m_used_relations[k]) continue;
             const auto& kind = schema.relation_kind(k);
-            fmt::format_to(std::back_inserter(m_out),
-                           "<TR><TD><FONT COLOR=\"{}\" POINT-SIZE=\"9\"><B>&#8594;</B></FONT></TD><TD "
-                           "ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">",
-                           colour_of(k));
-            append_html(m_out, kind.label.empty() ? kind.id : kind.label);
-            append("</FONT></TD></TR>");
+            legend_arrow(colour_of(k), kind.label.empty() ? kind.id : kind.label);
         }
-        if (!m_params.highlight.empty())
-            fmt::format_to(std::back_inserter(m_out),
-                           "<TR><TD><FONT COLOR=\"{}\" POINT-SIZE=\"9\"><B>&#8594;</B></FONT></TD><TD "
-                           "ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">route</FONT></TD></TR>",
-                           highlight_colour);
+        if (!m_params.highlight.empty()) legend_arrow(highlight_colour, "route");
         append("</TABLE>>];\n");
+    }
+
+    void legend_arrow(std::string_view colour, std::string_view label) {
+        fmt::format_to(std::back_inserter(m_out),
+                       "<TR><TD><FONT COLOR=\"{}\" POINT-SIZE=\"9\"><B>&#8594;</B></FONT></TD><TD "
+                       "ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">",
+                       colour);
+        append_html(m_out, label);
+        append("</FONT></TD></TR>");
     }
 
     const Graph& m_graph;

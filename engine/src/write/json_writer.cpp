@@ -62,34 +62,35 @@ void JsonWriter::before_value() {
     newline();
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket, bool array) {
     before_value();
-    m_out << '{';
-    m_stack.push_back({false, true});
+    m_out << bracket;
+    m_stack.push_back({array, true});
     return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+    const bool empty = m_stack.back().empty;
+    m_stack.pop_back();
+    if (!empty) newline();
+    m_out << bracket;
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    return open('{', false);
 }
 
 JsonWriter& JsonWriter::end_object() {
-    const bool empty = m_stack.back().empty;
-    m_stack.pop_back();
-    if (!empty) newline();
-    m_out << '}';
-    return *this;
+    return close('}');
 }
 
 JsonWriter& JsonWriter::begin_array() {
-    before_value();
-    m_out << '[';
-    m_stack.push_back({true, true});
-    return *this;
+    return open('[', true);
 }
 
 JsonWriter& JsonWriter::end_array() {
-    const bool empty = m_stack.back().empty;
-    m_stack.pop_back();
-    if (!empty) newline();
-    m_out << ']';
-    return *this;
+    return close(']');
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {

@@ -5,10 +5,8 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <set>
-
 #include "orgraph/write/interchange.hpp"
+#include "write/csv_table.hpp"
 #include "write/export_text.hpp"
 
 namespace orgraph {
@@ -35,18 +33,7 @@ std::string type_of(std::string_view kind) {
     return out;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) throw export_error(fmt::format("cannot write '{}'", path.string()));
-}
-
-void check_item(std::string_view item, std::string_view what, std::string_view owner) {
-    if (item.find('|') != std::string_view::npos)
-        throw export_error(
-            fmt::format("{} '{}' of {} holds '|', the array delimiter of the Neo4j export", what, item, owner));
-}
+constexpr std::string_view delimiter_reason = "the array delimiter of the Neo4j export";
 
 constexpr std::string_view readme =
     "# orgraph export for Neo4j\n\n"
@@ -65,17 +52,15 @@ constexpr std::string_view readme =
 
 std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory, const Graph& graph) {
     const auto& schema = graph.schema;
-    const std::set<std::string, std::less<>> node_columns = {"id",      "name",       "kind",       "short_name",
-                                                             "aliases", "provenance", "valid_from", "valid_to"};
-    const std::set<std::string, std::less<>> edge_columns = {"kind",     "provenance", "valid_from",
-                                                             "valid_to", "derived",    "rule"};
-    const auto entity_keys = export_text::entity_attribute_keys(graph);
-    const auto relation_keys = export_text::relation_attribute_keys(graph, true);
-    for (const auto& k : entity_keys)
-        if (node_columns.contains(k) || k.find(':') != std::string::npos)
+    CsvTable nodes("id:ID,:LABEL,kind,name,short_name,aliases:string[],provenance:string[],valid_from,valid_to",
+                   export_text::entity_attribute_keys(graph));
+    CsvTable edges(":START_ID,:END_ID,:TYPE,kind,provenance:string[],valid_from,valid_to,derived:boolean,rule",
+                   export_text::relation_attribute_keys(graph, true));
+    for (const auto& k : nodes.attribute_keys())
+        if (nodes.names_fixed_column(k) || k.find(':') != std::string::npos)
             throw export_error(fmt::format("an entity attribute is named '{}', which the Neo4j header cannot hold", k));
-    for (const auto& k : relation_keys)
-        if (edge_columns.contains(k) || k.find(':') != std::string::npos)
+    for (const auto& k : edges.attribute_keys())
+        if (edges.names_fixed_column(k) || k.find(':') != std::string::npos)
             throw export_error(
                 fmt::format("a relation attribute is named '{}', which the Neo4j header cannot hold", k));
 
@@ -90,84 +75,31 @@ std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory,
         labels.push_back(std::move(text));
     }
 
-    std::string nodes = "id:ID,:LABEL,kind,name,short_name,aliases:string[],provenance:string[],valid_from,valid_to";
-    for (const auto& k : entity_keys) {
-        nodes += ',';
-        export_text::append_csv(nodes, k);
-    }
-    nodes += '\n';
-    std::vector<std::string> cells(entity_keys.size());
     for (const auto& e : graph.entities()) {
-        const auto owner = fmt::format("entity '{}'", e.id);
-        for (const auto& a : e.aliases) check_item(a, "alias", owner);
-        for (const auto& c : e.citations) check_item(c.locator, "citation locator", owner);
-        for (auto& cell : cells) cell.clear();
-        for (const auto& a : e.attributes)
-            cells[std::lower_bound(entity_keys.begin(), entity_keys.end(), a.key) - entity_keys.begin()] = a.value;
-        export_text::append_csv(nodes, e.id);
-        nodes += ',';
-        export_text::append_csv(nodes, labels[e.kind]);
-        nodes += ',';
-        export_text::append_csv(nodes, schema.entity_kind(e.kind).id);
-        nodes += ',';
-        export_text::append_csv(nodes, e.name);
-        nodes += ',';
-        export_text::append_csv(nodes, e.short_name);
-        nodes += ',';
-        export_text::append_csv(nodes, export_text::join(e.aliases, "|"));
-        nodes += ',';
-        export_text::append_csv(nodes, export_text::citations(graph, e.citations));
-        nodes += ',';
-        nodes += export_text::date(e.validity.from);
-        nodes += ',';
-        nodes += export_text::date(e.validity.to);
-        for (const auto& cell : cells) {
-            nodes += ',';
-            export_text::append_csv(nodes, cell);
-        }
-        nodes += '\n';
+        check_list_items(e, owner_of(e), delimiter_reason);
+        nodes.field(e.id);
+        nodes.field(labels[e.kind]);
+        nodes.field(schema.entity_kind(e.kind).id);
+        nodes.names(e);
+        nodes.provenance(graph, e.citations, e.validity);
+        nodes.end_row(e.attributes);
     }
 
-    std::string edges = ":START_ID,:END_ID,:TYPE,kind,provenance:string[],valid_from,valid_to,derived:boolean,rule";
-    for (const auto& k : relation_keys) {
-        edges += ',';
-        export_text::append_csv(edges, k);
-    }
-    edges += '\n';
-    cells.assign(relation_keys.size(), {});
     for (const auto& r : graph.relations()) {
         const auto& kind = schema.relation_kind(r.kind);
-        const auto owner =
-            fmt::format("relation '{}' {} '{}'", graph.entity(r.from).id, kind.id, graph.entity(r.to).id);
-        for (const auto& c : r.citations) check_item(c.locator, "citation locator", owner);
-        for (auto& cell : cells) cell.clear();
-        for (const auto& a : r.attributes)
-            cells[std::lower_bound(relation_keys.begin(), relation_keys.end(), a.key) - relation_keys.begin()] =
-                a.value;
-        export_text::append_csv(edges, graph.entity(r.from).id);
-        edges += ',';
-        export_text::append_csv(edges, graph.entity(r.to).id);
-        edges += ',';
-        export_text::append_csv(edges, type_of(kind.id));
-        edges += ',';
-        export_text::append_csv(edges, kind.id);
-        edges += ',';
-        export_text::append_csv(edges, export_text::citations(graph, r.citations));
-        edges += ',';
-        edges += export_text::date(r.validity.from);
-        edges += ',';
-        edges += export_text::date(r.validity.to);
-        edges += r.derived ? ",true," : ",false,";
-        export_text::append_csv(edges, r.rule);
-        for (const auto& cell : cells) {
-            edges += ',';
-            export_text::append_csv(edges, cell);
-        }
-        edges += '\n';
+        check_list_items(r.citations, owner_of(graph, r), delimiter_reason);
+        edges.field(graph.entity(r.from).id);
+        edges.field(graph.entity(r.to).id);
+        edges.field(type_of(kind.id));
+        edges.field(kind.id);
+        edges.provenance(graph, r.citations, r.validity);
+        edges.field(r.derived ? "true" : "false");
+        edges.field(r.rule);
+        edges.end_row(r.attributes);
     }
-    write_file(directory / "nodes.csv", nodes);
-    write_file(directory / "relationships.csv", edges);
-    write_file(directory / "README.md", std::string(readme));
+    nodes.write(directory / "nodes.csv");
+    edges.write(directory / "relationships.csv");
+    write_export_file(directory / "README.md", readme);
     return {"nodes.csv", "relationships.csv", "README.md"};
 }
 

@@ -43,6 +43,8 @@ public:
 private:
     void before_value();
     void newline();
+    JsonWriter& open(char bracket, bool array);
+    JsonWriter& close(char bracket);
 
     std::ostream& m_out;
     bool m_indent;

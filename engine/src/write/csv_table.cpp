@@ -1,0 +1,102 @@
+#include "write/csv_table.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+
+#include "orgraph/write/interchange.hpp"
+#include "write/export_text.hpp"
+
+namespace orgraph {
+
+CsvTable::CsvTable(std::string_view columns, std::vector<std::string> attribute_keys)
+    : m_keys(std::move(attribute_keys)), m_columns_size(columns.size()), m_text(columns) {
+    for (const auto& key : m_keys) {
+        m_text += ',';
+        export_text::append_csv(m_text, key);
+    }
+    m_text += '\n';
+}
+
+bool CsvTable::names_fixed_column(std::string_view name) const {
+    std::string_view columns = std::string_view(m_text).substr(0, m_columns_size);
+    while (true) {
+        const auto comma = columns.find(',');
+        const auto column = columns.substr(0, comma);
+        // A column of a type alone (":LABEL") has no name.
+        const auto column_name = column.substr(0, column.find(':'));
+        if (!column_name.empty() && column_name == name) return true;
+        if (comma == std::string_view::npos) return false;
+        columns.remove_prefix(comma + 1);
+    }
+}
+
+void CsvTable::field(std::string_view value) {
+    if (m_row_started) m_text += ',';
+    m_row_started = true;
+    export_text::append_csv(m_text, value);
+}
+
+void CsvTable::names(const Entity& entity) {
+    field(entity.name);
+    field(entity.short_name);
+    field(export_text::join(entity.aliases, "|"));
+}
+
+void CsvTable::provenance(const Graph& graph, const Citations& citations, const Validity& validity) {
+    field(export_text::citations(graph, citations));
+    field(export_text::date(validity.from));
+    field(export_text::date(validity.to));
+}
+
+void CsvTable::end_row(const Attributes& attributes) {
+    // Both the attributes and the keys are sorted: one pass over each.
+    auto attribute = attributes.begin();
+    for (const auto& key : m_keys) {
+        m_text += ',';
+        while (attribute != attributes.end() && attribute->key < key) ++attribute;
+        if (attribute != attributes.end() && attribute->key == key) export_text::append_csv(m_text, attribute->value);
+    }
+    m_text += '\n';
+    m_row_started = false;
+}
+
+void CsvTable::write(const std::filesystem::path& path) const {
+    write_export_file(path, m_text);
+}
+
+namespace {
+
+void check_item(std::string_view item, std::string_view what, std::string_view owner, std::string_view why) {
+    if (item.find('|') != std::string_view::npos)
+        throw export_error(fmt::format("{} '{}' of {} holds '|', {}", what, item, owner, why));
+}
+
+}  // namespace
+
+void check_list_items(const Entity& entity, std::string_view owner, std::string_view why) {
+    for (const auto& alias : entity.aliases) check_item(alias, "alias", owner, why);
+    check_list_items(entity.citations, owner, why);
+}
+
+void check_list_items(const Citations& citations, std::string_view owner, std::string_view why) {
+    for (const auto& c : citations) check_item(c.locator, "citation locator", owner, why);
+}
+
+std::string owner_of(const Entity& entity) {
+    return fmt::format("entity '{}'", entity.id);
+}
+
+std::string owner_of(const Graph& graph, const Relation& relation) {
+    return fmt::format("relation '{}' {} '{}'", graph.entity(relation.from).id,
+                       graph.schema.relation_kind(relation.kind).id, graph.entity(relation.to).id);
+}
+
+void write_export_file(const std::filesystem::path& path, std::string_view content) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) throw export_error(fmt::format("cannot write '{}'", path.string()));
+}
+
+}  // namespace orgraph
