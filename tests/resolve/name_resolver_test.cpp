@@ -146,7 +146,9 @@ BOOST_AUTO_TEST_CASE(find_ranks_id_then_exact_prefix_words_substring_and_similar
     const auto matches = resolver.find("office", 10);
     // No name is "office"; every office's name has it as a word.
     for (const auto& m : matches) BOOST_TEST((m.quality == MatchQuality::words));
-    BOOST_TEST(found("office") == (Ids{"archive", "north-office", "south-office"}), boost::test_tools::per_element());
+    // Of equal matches, the shorter name first: "First Office" (an alias of the Northern Office),
+    // then "Archive Office" and "Coastal Office" (equally long: by name).
+    BOOST_TEST(found("office") == (Ids{"north-office", "archive", "south-office"}), boost::test_tools::per_element());
     BOOST_TEST(found("mal") == (Ids{"MLI", "MLT"}), boost::test_tools::per_element());
     BOOST_TEST(found("Malta").front() == "MLT");
     BOOST_TEST(found("MLT").front() == "MLT");
@@ -177,16 +179,27 @@ BOOST_AUTO_TEST_CASE(find_matches_inside_names_and_respects_the_limit) {
     const auto inside = resolver.find("rway", 5);
     BOOST_REQUIRE(inside.size() == 1u);
     BOOST_TEST((inside[0].quality == MatchQuality::substring));
-    BOOST_TEST(found("office", 2) == (Ids{"archive", "north-office"}), boost::test_tools::per_element());
+    BOOST_TEST(found("office", 2) == (Ids{"north-office", "archive"}), boost::test_tools::per_element());
     BOOST_TEST(found("").empty());
 }
 
 BOOST_AUTO_TEST_CASE(find_gives_each_entity_once_with_its_best_match) {
     const NameResolver resolver(graph);
     const auto matches = resolver.find("coastal", 10);
-    // The ministry's alias "Coastal Ministry" and the offices' alias "Coastal Office" start with it.
-    BOOST_TEST(found("coastal") == (Ids{"mca", "north-office", "south-office"}), boost::test_tools::per_element());
+    // The ministry's alias "Coastal Ministry" and the offices' alias "Coastal Office" start with
+    // it; "coastal" covers more of the offices' alias, so they come first.
+    BOOST_TEST(found("coastal") == (Ids{"north-office", "south-office", "mca"}), boost::test_tools::per_element());
     for (const auto& m : matches) BOOST_TEST((m.quality == MatchQuality::prefix));
+}
+
+BOOST_AUTO_TEST_CASE(find_keeps_for_each_entity_the_closest_of_its_equal_matches) {
+    const NameResolver resolver(graph);
+    // "Northern Office" and its alias "First Office" both have "office" as a word; the alias,
+    // shorter, is the closer match and is the one reported.
+    const auto matches = resolver.find("office", 1);
+    BOOST_REQUIRE(matches.size() == 1u);
+    BOOST_TEST(matches[0].matched == "First Office");
+    BOOST_TEST(matches[0].length == std::string("first office").size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -96,10 +96,11 @@ std::vector<NameMatch> NameResolver::find(std::string_view text, std::size_t lim
     std::unordered_map<EntityIndex, NameMatch> per_entity;
     auto offer = [&](NameMatch match) {
         auto [it, inserted] = per_entity.try_emplace(match.entity, match);
-        if (!inserted && std::tie(match.quality, match.distance) < std::tie(it->second.quality, it->second.distance))
+        if (!inserted && std::tie(match.quality, match.distance, match.length) <
+                             std::tie(it->second.quality, it->second.distance, it->second.length))
             it->second = std::move(match);
     };
-    if (auto exact = m_graph.find(text)) offer({*exact, MatchQuality::id, m_graph.entity(*exact).id, 0});
+    if (auto exact = m_graph.find(text)) offer({*exact, MatchQuality::id, m_graph.entity(*exact).id, 0, query.size()});
     for (const auto& key : m_keys) {
         MatchQuality quality;
         std::size_t distance = 0;
@@ -116,7 +117,7 @@ std::vector<NameMatch> NameResolver::find(std::string_view text, std::size_t lim
         } else {
             continue;
         }
-        offer({key.entity, quality, written_name(key), distance});
+        offer({key.entity, quality, written_name(key), distance, key.folded.size()});
     }
     std::vector<NameMatch> matches;
     matches.reserve(per_entity.size());
@@ -124,7 +125,8 @@ std::vector<NameMatch> NameResolver::find(std::string_view text, std::size_t lim
     std::sort(matches.begin(), matches.end(), [&](const NameMatch& a, const NameMatch& b) {
         const auto& ea = m_graph.entity(a.entity);
         const auto& eb = m_graph.entity(b.entity);
-        return std::tie(a.quality, a.distance, ea.name, ea.id) < std::tie(b.quality, b.distance, eb.name, eb.id);
+        return std::tie(a.quality, a.distance, a.length, ea.name, ea.id) <
+               std::tie(b.quality, b.distance, b.length, eb.name, eb.id);
     });
     if (matches.size() > limit) matches.resize(limit);
     return matches;

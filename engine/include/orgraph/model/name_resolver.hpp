@@ -25,6 +25,10 @@ struct NameMatch {
     MatchQuality quality = MatchQuality::exact;
     std::string matched;  // the name, acronym or alias that matched, as written
     std::size_t distance = 0;
+    // The folded length of what matched: of two matches of the same quality, the one the text
+    // covers more of ("korea" in "Korea, North" rather than in "Korea-Africa Association") is
+    // the closer.
+    std::size_t length = 0;
 };
 
 struct Resolution {
