@@ -53,9 +53,14 @@ int ValidateCommand::run() {
     const auto graph = load_graph(options);
     std::size_t derived = 0;
     for (const auto& r : graph.relations()) derived += r.derived ? 1 : 0;
-    std::cout << fmt::format("ok: {} layer{}, {} entities, {} relations ({} derived), {} sources; no problems\n",
-                             graph.layers.size(), graph.layers.size() == 1 ? "" : "s", graph.entities().size(),
-                             graph.relations().size(), derived, graph.sources.size());
+    auto counted = [](std::size_t n, std::string_view one, std::string_view many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    std::cout << fmt::format("ok: {}, {}, {} ({} derived), {}; no problems\n",
+                             counted(graph.layers.size(), "layer", "layers"),
+                             counted(graph.entities().size(), "entity", "entities"),
+                             counted(graph.relations().size(), "relation", "relations"), derived,
+                             counted(graph.sources.size(), "source", "sources"));
     return 0;
 }
 
