@@ -1,0 +1,322 @@
+#include "load/loader.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <set>
+
+#include "orgraph/model/text.hpp"
+
+namespace orgraph::load_detail {
+namespace {
+
+constexpr const char* top_level_keys = "dataset, source, entity_kind, relation_kind, rule, entity, relation";
+
+}  // namespace
+
+bool valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+               c == ':' || c == '-';
+    });
+}
+
+bool valid_kind_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
+// "; did you mean 'department'?" when one of the candidates is close to the text.
+std::string did_you_mean(std::string_view text, const std::vector<std::string>& candidates) {
+    // Distances are measured against a fixed limit: a candidate beyond it comes back as
+    // limit + 1 and must not win a tie on that saturated value.
+    const std::size_t limit = std::max<std::size_t>(2, text.size() / 3);
+    std::string best;
+    std::size_t best_distance = limit + 1;
+    for (const auto& c : candidates) {
+        const auto d = edit_distance(text, c, limit);
+        if (d > limit) continue;
+        if (d < best_distance || (d == best_distance && c < best)) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    return best.empty() ? std::string{} : fmt::format("; did you mean '{}'?", best);
+}
+
+// The closest candidate, or, when none is close, the whole list: a kind that is nothing like
+// any declared one is best answered with the kinds there are.
+std::string suggestion_or_list(std::string_view text, const std::vector<std::string>& candidates) {
+    auto hint = did_you_mean(text, candidates);
+    if (!hint.empty() || candidates.empty()) return hint;
+    return fmt::format(" (expected one of: {})", join(candidates));
+}
+
+std::string type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::table:
+            return "a table";
+        case toml::node_type::array:
+            return "an array";
+        case toml::node_type::string:
+            return "a string";
+        case toml::node_type::integer:
+            return "an integer";
+        case toml::node_type::floating_point:
+            return "a number";
+        case toml::node_type::boolean:
+            return "a boolean";
+        case toml::node_type::date:
+            return "a date";
+        case toml::node_type::time:
+            return "a time";
+        case toml::node_type::date_time:
+            return "a date-time";
+        default:
+            return "nothing";
+    }
+}
+
+Graph Loader::run() {
+    parse_all();
+    load_schema();
+    load_sources_and_datasets();
+    reserve_for_csv();
+    for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_entities(layer);
+    for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_relations(layer);
+    if (!m_diagnostics.empty()) {
+        m_diagnostics.sort(m_file_names);
+        throw dataset_error(m_diagnostics.items());
+    }
+    return std::move(m_graph);
+}
+
+// Bulk CSV files say how big the graph will be, one row a line (a quoted line break makes
+// the guess a little high): reserving up front spares growing the graph again and again.
+void Loader::reserve_for_csv() {
+    std::size_t entities = 0, relations = 0;
+    for (const auto& file : m_files) {
+        const auto& content = file.input->content;
+        const auto format = file.input->format;
+        if (format != FileFormat::entities_csv && format != FileFormat::relations_csv) continue;
+        const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
+        (format == FileFormat::entities_csv ? entities : relations) += lines;
+    }
+    if (entities + relations == 0) return;
+    // Room for as many derived relations as stated ones, so that deriving does not move
+    // every relation to a larger array while the old one is still held: capacity that is
+    // never written takes address space, not memory.
+    m_graph.reserve(entities + 1024, 2 * relations + 1024);
+    m_relation_index.reserve(relations + 1024);
+    m_entity_layer.reserve(entities + 1024);
+    m_entity_pos.reserve(entities + 1024);
+    m_entity_kinds.reserve(entities + 1024);
+}
+
+void Loader::parse_all() {
+    bool any_kind = false;
+    for (std::size_t layer = 0; layer < m_layers.size(); ++layer) {
+        for (const auto& input : m_layers[layer].files) {
+            ParsedFile parsed{&input, register_file(input.path), layer, std::nullopt};
+            if (input.format == FileFormat::toml) {
+                try {
+                    parsed.table = toml::parse(input.content, input.path);
+                    check_top_level(*parsed.table, parsed.file);
+                    if (parsed.table->contains("entity_kind")) any_kind = true;
+                } catch (const toml::parse_error& e) {
+                    const auto& s = e.source();
+                    error({parsed.file, s.begin.line, s.begin.column}, fmt::format("TOML syntax: {}", e.description()));
+                }
+            }
+            m_files.push_back(std::move(parsed));
+        }
+    }
+    if (!any_kind && !m_files.empty()) prepend_builtin_schema();
+}
+
+void Loader::prepend_builtin_schema() {
+    m_schema_layer = builtin_schema_layer();
+    std::vector<ParsedFile> schema_files;
+    for (const auto& input : m_schema_layer.files) {
+        ParsedFile parsed{&input, register_file(input.path), 0, std::nullopt};
+        try {
+            parsed.table = toml::parse(input.content, input.path);
+        } catch (const toml::parse_error& e) {
+            const auto& s = e.source();
+            error({parsed.file, s.begin.line, s.begin.column}, fmt::format("TOML syntax: {}", e.description()));
+        }
+        schema_files.push_back(std::move(parsed));
+    }
+    // The schema files belong to no layer of the caller's: they only declare kinds, which
+    // are read from every file regardless of its layer.
+    m_schema_only = std::move(schema_files);
+}
+
+std::uint32_t Loader::register_file(const std::string& path) {
+    m_file_names.push_back(path);
+    return static_cast<std::uint32_t>(m_file_names.size() - 1);
+}
+
+void Loader::check_top_level(const toml::table& table, std::uint32_t file) {
+    static const std::set<std::string, std::less<>> known = {"dataset", "source", "entity_kind", "relation_kind",
+                                                             "rule",    "entity", "relation"};
+    for (auto&& [key, node] : table) {
+        if (!known.contains(key.str())) {
+            error(pos_of(key, file),
+                  fmt::format("unknown table '{}' (expected one of: {})", key.str(), top_level_keys));
+            continue;
+        }
+        const bool single = key.str() == "dataset";
+        if (single && !node.is_table())
+            error(pos_of(node, file), fmt::format("'{}' must be a table ([{}])", key.str(), key.str()));
+        if (!single && !node.is_array_of_tables())
+            error(pos_of(node, file), fmt::format("'{}' must be an array of tables ([[{}]])", key.str(), key.str()));
+    }
+}
+
+std::vector<const Loader::ParsedFile*> Loader::all_files() const {
+    std::vector<const ParsedFile*> all;
+    for (const auto& f : m_schema_only) all.push_back(&f);
+    for (const auto& f : m_files) all.push_back(&f);
+    return all;
+}
+
+// Reports fields of a fixed-form table that are not in `allowed`.
+void Loader::check_fields(const toml::table& table, std::uint32_t file, const std::vector<std::string>& allowed,
+                          std::string_view what) {
+    for (auto&& [key, node] : table) {
+        if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
+            error(pos_of(key, file), fmt::format("unknown field '{}' in {} (expected one of: {}){}", key.str(), what,
+                                                 join(allowed), did_you_mean(key.str(), allowed)));
+    }
+}
+
+std::optional<std::string> Loader::string_field(const toml::table& table, std::uint32_t file, std::string_view key,
+                                                std::string_view what, bool required) {
+    const auto* node = table.get(key);
+    if (!node) {
+        if (required) error(pos_of(table, file), fmt::format("{} has no '{}' (expected {} = \"…\")", what, key, key));
+        return std::nullopt;
+    }
+    if (!node->is_string()) {
+        error(pos_of(*node, file), fmt::format("'{}' must be a string, not {}", key, type_name(*node)));
+        return std::nullopt;
+    }
+    auto value = node->as_string()->get();
+    if (required && value.empty()) {
+        error(pos_of(*node, file), fmt::format("'{}' is empty (expected a non-empty string)", key));
+        return std::nullopt;
+    }
+    return value;
+}
+
+// A string or an array of strings.
+std::vector<std::pair<std::string, Pos>> Loader::string_list(const toml::node& node, std::uint32_t file,
+                                                             std::string_view key) {
+    std::vector<std::pair<std::string, Pos>> out;
+    if (auto s = node.as_string()) {
+        out.emplace_back(s->get(), pos_of(node, file));
+    } else if (auto a = node.as_array()) {
+        for (auto& item : *a) {
+            if (auto si = item.as_string())
+                out.emplace_back(si->get(), pos_of(item, file));
+            else
+                error(pos_of(item, file), fmt::format("'{}' must hold strings, not {}", key, type_name(item)));
+        }
+    } else {
+        error(pos_of(node, file),
+              fmt::format("'{}' must be a string or an array of strings, not {}", key, type_name(node)));
+    }
+    return out;
+}
+
+std::optional<Date> Loader::date_field(const toml::node& node, std::uint32_t file, std::string_view key) {
+    std::optional<Date> date;
+    if (auto d = node.as_date()) {
+        const auto v = d->get();
+        date = Date::parse(Date{v.year, v.month, v.day}.to_string());
+    } else if (auto i = node.as_integer()) {
+        if (i->get() >= 0 && i->get() <= 9999) date = Date{static_cast<int>(i->get()), 0, 0};
+    } else if (auto s = node.as_string()) {
+        date = Date::parse(s->get());
+    }
+    if (!date)
+        error(pos_of(node, file),
+              fmt::format("malformed date in '{}': {} (expected YYYY, \"YYYY-MM\" or YYYY-MM-DD)", key,
+                          node.is_string() ? "'" + node.as_string()->get() + "'" : type_name(node)));
+    return date;
+}
+
+void Loader::load_sources_and_datasets() {
+    std::unordered_map<std::string, Pos> first_source;
+    m_default_source.assign(m_layers.size(), {});
+    for (std::size_t layer = 0; layer < m_layers.size(); ++layer)
+        m_graph.layers.push_back({m_layers[layer].id, "", "", {}});
+    for (const auto& file : m_files) {
+        m_graph.layers[file.layer].files.push_back(m_file_names[file.file]);
+        if (!file.table) continue;
+        if (auto* d = file.table->get_as<toml::table>("dataset")) {
+            check_fields(*d, file.file, {"id", "title", "description", "default_source"}, "[dataset]");
+            auto& layer = m_graph.layers[file.layer];
+            if (auto id = string_field(*d, file.file, "id", "[dataset]", false)) layer.id = *id;
+            if (auto title = string_field(*d, file.file, "title", "[dataset]", false)) layer.title = *title;
+            if (auto description = string_field(*d, file.file, "description", "[dataset]", false))
+                layer.description = *description;
+            if (auto* ds = d->get("default_source"); ds && ds->is_string())
+                m_default_source[file.layer] = {ds->as_string()->get(), pos_of(*ds, file.file)};
+            else if (ds)
+                error(pos_of(*ds, file.file), "'default_source' must be a string");
+        }
+        for_each_record(file, "source", [&](const toml::table& t) {
+            check_fields(t, file.file, {"id", "title", "publisher", "url", "date", "note"}, "a source");
+            auto id = string_field(t, file.file, "id", "a source", true);
+            auto title = string_field(t, file.file, "title", "a source", true);
+            if (!id) return;
+            const auto pos = pos_of(*t.get("id"), file.file);
+            if (!valid_kind_id(*id) && !valid_id(*id)) {
+                error(pos, fmt::format("malformed source id '{}' (expected letters, digits, '_', '.' or '-')", *id));
+                return;
+            }
+            if (id->find(':') != std::string::npos) {
+                error(pos, fmt::format("source id '{}' contains ':', which separates a source from its locator", *id));
+                return;
+            }
+            if (auto [it, inserted] = first_source.emplace(*id, pos); !inserted) {
+                error(pos, fmt::format("duplicate source '{}' (first declared at {})", *id, where(it->second)));
+                return;
+            }
+            Source source;
+            source.id = *id;
+            source.title = title.value_or("");
+            source.publisher = string_field(t, file.file, "publisher", "a source", false).value_or("");
+            source.url = string_field(t, file.file, "url", "a source", false).value_or("");
+            if (auto* date = t.get("date")) {
+                if (auto parsed = date_field(*date, file.file, "date")) source.date = parsed->to_string();
+            }
+            source.note = string_field(t, file.file, "note", "a source", false).value_or("");
+            source.layer = m_graph.layers[file.layer].id;
+            m_graph.add_source(std::move(source));
+        });
+    }
+    for (const auto& s : m_graph.sources) m_source_ids.push_back(s.id);
+    std::sort(m_source_ids.begin(), m_source_ids.end());
+}
+
+}  // namespace orgraph::load_detail
+
+namespace orgraph {
+
+Graph load(const std::vector<LayerInput>& layers, const LoadOptions& options) {
+    return load_detail::Loader(layers, options).run();
+}
+
+}  // namespace orgraph

@@ -1,0 +1,228 @@
+#pragma once
+// The loader behind load(): one pass over the layers that builds the graph and gathers every
+// problem it meets. Its work is spread over a few files, one concern each:
+//   loader.cpp          the run, positions and errors, parsing, typed TOML fields, sources and
+//                       [dataset] tables
+//   loader_schema.cpp   entity kinds, relation kinds and rules
+//   loader_records.cpp  citations, entities and relations from TOML, and the checks every
+//                       entity and relation goes through whatever its format
+//   loader_bulk.cpp     bulk CSV and imported graphs (GraphML, node-link JSON)
+
+#include <toml++/toml.h>
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "load/csv_reader.hpp"
+#include "model/relation_table.hpp"
+#include "orgraph/load/dataset_loader.hpp"
+
+namespace orgraph::load_detail {
+
+struct Pos {
+    std::uint32_t file = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+struct RawCitation {
+    std::string text;
+    Pos pos;
+};
+
+struct RawAttribute {
+    std::string key;
+    std::string value;
+    Pos pos;
+};
+
+struct EntityRecord {
+    Pos pos;
+    std::string id;
+    Pos id_pos;
+    std::optional<std::string> kind;
+    Pos kind_pos;
+    std::optional<std::string> name;
+    Pos name_pos;
+    std::string short_name;
+    std::vector<std::string> aliases;
+    std::vector<RawCitation> citations;
+    Validity validity;
+    Pos validity_pos;
+    std::vector<RawAttribute> attributes;
+
+    bool from_csv = false;  // how a missing source is to be given differs by format
+
+    void clear() { *this = EntityRecord{}; }
+};
+
+struct RelationRecord {
+    std::size_t layer = 0;
+    std::string kind;
+    Pos kind_pos;
+    std::string from;
+    Pos from_pos;
+    std::string to;
+    Pos to_pos;
+    std::vector<RawCitation> citations;
+    Validity validity;
+    Pos validity_pos;
+    std::vector<RawAttribute> attributes;
+};
+
+bool valid_id(std::string_view id);
+bool valid_kind_id(std::string_view id);
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+std::string did_you_mean(std::string_view text, const std::vector<std::string>& candidates);
+std::string suggestion_or_list(std::string_view text, const std::vector<std::string>& candidates);
+// "a string", "an array": what a TOML value is, as a diagnostic names it.
+std::string type_name(const toml::node& node);
+
+class Loader {
+public:
+    Loader(const std::vector<LayerInput>& layers, const LoadOptions& options) : m_layers(layers), m_options(options) {}
+
+    Graph run();
+
+private:
+    struct ParsedFile {
+        const InputFile* input = nullptr;
+        std::uint32_t file = 0;
+        std::size_t layer = 0;
+        std::optional<toml::table> table;
+    };
+
+    struct CsvColumns {
+        std::vector<std::string> names;
+        std::unordered_map<std::string, std::size_t> index;
+        [[nodiscard]] std::optional<std::size_t> find(std::string_view name) const {
+            auto it = index.find(std::string(name));
+            if (it == index.end()) return std::nullopt;
+            return it->second;
+        }
+    };
+
+    void reserve_for_csv();
+
+    // ---- positions and errors ----
+
+    Pos pos_of(const toml::node& node, std::uint32_t file) const {
+        const auto& s = node.source();
+        return {file, s.begin.line, s.begin.column};
+    }
+    Pos pos_of(const toml::key& key, std::uint32_t file) const {
+        const auto& s = key.source();
+        return {file, s.begin.line, s.begin.column};
+    }
+    void error(const Pos& pos, std::string message) {
+        m_diagnostics.error(m_file_names[pos.file], pos.line, pos.column, std::move(message));
+    }
+    std::string where(const Pos& pos) const {
+        return fmt::format("{}:{}:{}", m_file_names[pos.file], pos.line, pos.column);
+    }
+
+    // ---- parsing (loader.cpp) ----
+
+    void parse_all();
+    void prepend_builtin_schema();
+    std::uint32_t register_file(const std::string& path);
+    void check_top_level(const toml::table& table, std::uint32_t file);
+
+    template <typename Fn>
+    void for_each_record(const ParsedFile& file, std::string_view name, Fn&& fn) {
+        if (!file.table) return;
+        auto* array = file.table->get_as<toml::array>(name);
+        if (!array || !array->is_array_of_tables()) return;
+        for (auto& node : *array) fn(*node.as_table());
+    }
+
+    std::vector<const ParsedFile*> all_files() const;
+
+    // ---- typed field access (loader.cpp) ----
+
+    void check_fields(const toml::table& table, std::uint32_t file, const std::vector<std::string>& allowed,
+                      std::string_view what);
+    std::optional<std::string> string_field(const toml::table& table, std::uint32_t file, std::string_view key,
+                                            std::string_view what, bool required);
+    std::vector<std::pair<std::string, Pos>> string_list(const toml::node& node, std::uint32_t file,
+                                                         std::string_view key);
+    std::optional<Date> date_field(const toml::node& node, std::uint32_t file, std::string_view key);
+
+    // ---- schema (loader_schema.cpp) ----
+
+    void load_schema();
+    void load_rules();
+
+    // ---- sources and dataset tables (loader.cpp) ----
+
+    void load_sources_and_datasets();
+
+    // ---- citations, entities and relations (loader_records.cpp) ----
+
+    void resolve_citations(const std::vector<RawCitation>& raw, Citations& out);
+    void check_validity(const Validity& validity, const Pos& pos);
+
+    void load_entities(std::size_t layer);
+    void read_toml_entity(const toml::table& t, const ParsedFile& file);
+    void read_relation_field(const toml::key& key, const toml::node& node, const EntityRecord& entity,
+                             const ParsedFile& file, std::vector<RelationRecord>& out);
+    void read_relation_table(const toml::table& t, const ParsedFile& file, RelationRecord& r,
+                             const std::vector<std::string>& reserved);
+    bool apply_entity(EntityRecord& record, std::size_t layer);
+    void set_attributes(KindIndex kind, const EntityRecord& record, Attributes& attributes, const std::string& id);
+    void amend_entity(EntityIndex index, EntityRecord& record);
+
+    void load_relations(std::size_t layer);
+    std::optional<EntityIndex> find_entity(const std::string& id, const Pos& pos);
+    void apply_relation(RelationRecord& r);
+    std::string kind_list(const std::vector<KindIndex>& kinds) const;
+    void add_or_merge(Relation relation);
+    Relation& m_graph_relation_mut(RelationIndex index) { return const_cast<Relation&>(m_graph.relation(index)); }
+
+    // ---- CSV (loader_bulk.cpp) ----
+
+    std::optional<Date> csv_date(std::string_view text, const Pos& pos, std::string_view column);
+    std::optional<CsvColumns> read_header(CsvReader& reader, const ParsedFile& file,
+                                          const std::vector<std::string>& required);
+    bool report_csv_errors(CsvReader& reader, const ParsedFile& file);
+    void report_field_count(CsvReader& reader, const ParsedFile& file, std::size_t expected);
+    std::vector<RawCitation> csv_citations(std::string_view cell, const Pos& pos, std::size_t layer);
+    void read_csv_entities(const ParsedFile& file);
+    void read_csv_relations(const ParsedFile& file);
+
+    // ---- imported graphs (loader_bulk.cpp) ----
+
+    void read_imported_graph(const ParsedFile& file);
+
+    const std::vector<LayerInput>& m_layers;
+    const LoadOptions& m_options;
+    LayerInput m_schema_layer;
+    std::vector<ParsedFile> m_schema_only;
+    std::vector<ParsedFile> m_files;
+    std::vector<std::string> m_file_names;
+    Diagnostics m_diagnostics;
+    Graph m_graph;
+    std::vector<std::pair<std::string, Pos>> m_default_source;
+    std::vector<RelationRecord> m_pending;
+    std::vector<std::size_t> m_entity_layer;
+    std::vector<Pos> m_entity_pos;
+    std::vector<bool> m_entity_kind_ok;
+    std::vector<KindIndex> m_entity_kinds;  // beside the entities, so that checks stay in cache
+    std::string m_last_from_id;             // the last id a relation started at, and its entity
+    std::optional<EntityIndex> m_last_from;
+    std::vector<std::string> m_entity_kind_ids;
+    std::vector<std::string> m_relation_kind_ids;
+    std::vector<std::string> m_source_ids;
+    std::vector<std::pair<std::string, Pos>> m_context_checks;
+    RelationTable m_relation_index;  // the first relation of each (from, to, kind)
+    std::size_t m_missing_reports = 0;
+};
+
+}  // namespace orgraph::load_detail

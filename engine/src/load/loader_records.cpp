@@ -1,0 +1,457 @@
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "load/loader.hpp"
+#include "orgraph/model/text.hpp"
+
+namespace orgraph::load_detail {
+namespace {
+
+std::string scalar_to_string(const toml::node& node) {
+    if (auto s = node.as_string()) return s->get();
+    if (auto i = node.as_integer()) return std::to_string(i->get());
+    if (auto b = node.as_boolean()) return b->get() ? "true" : "false";
+    if (auto f = node.as_floating_point()) return fmt::format("{}", f->get());
+    if (auto d = node.as_date()) {
+        const auto v = d->get();
+        return Date{v.year, v.month, v.day}.to_string();
+    }
+    return {};
+}
+
+bool is_scalar(const toml::node& node) {
+    return node.is_string() || node.is_integer() || node.is_boolean() || node.is_floating_point() || node.is_date();
+}
+
+}  // namespace
+
+void Loader::resolve_citations(const std::vector<RawCitation>& raw, Citations& out) {
+    for (const auto& c : raw) {
+        const auto colon = c.text.find(':');
+        const auto id = std::string_view(c.text).substr(0, colon);
+        auto source = m_graph.find_source(id);
+        if (!source) {
+            error(c.pos, fmt::format("unknown source '{}' in citation '{}' (declare it in a [[source]] table){}", id,
+                                     c.text, did_you_mean(id, m_source_ids)));
+            continue;
+        }
+        Citation citation{*source, colon == std::string::npos ? std::string{} : c.text.substr(colon + 1)};
+        if (std::find(out.begin(), out.end(), citation) == out.end()) out.push_back(std::move(citation));
+    }
+}
+
+void Loader::check_validity(const Validity& validity, const Pos& pos) {
+    if (validity.from && validity.to && validity.from->first_day() > validity.to->last_day())
+        error(pos, fmt::format("valid_from {} is later than valid_to {} (expected valid_from on or before valid_to)",
+                               validity.from->to_string(), validity.to->to_string()));
+}
+
+void Loader::load_entities(std::size_t layer) {
+    for (const auto& file : m_files) {
+        if (file.layer != layer) continue;
+        if (file.input->format == FileFormat::toml) {
+            for_each_record(file, "entity", [&](const toml::table& t) { read_toml_entity(t, file); });
+        } else if (file.input->format == FileFormat::entities_csv) {
+            read_csv_entities(file);
+        } else if (file.input->format == FileFormat::graphml || file.input->format == FileFormat::node_link_json) {
+            read_imported_graph(file);
+        }
+    }
+}
+
+void Loader::read_toml_entity(const toml::table& t, const ParsedFile& file) {
+    EntityRecord record;
+    record.pos = pos_of(t, file.file);
+    std::vector<RelationRecord> relations;
+    std::vector<std::pair<const toml::key*, const toml::node*>> relation_fields;
+    for (auto&& [key, node] : t) {
+        const auto& k = key.str();
+        const auto kpos = pos_of(key, file.file);
+        if (k == "id" || k == "kind" || k == "name" || k == "short_name") {
+            if (!node.is_string()) {
+                error(pos_of(node, file.file), fmt::format("'{}' must be a string, not {}", k, type_name(node)));
+                continue;
+            }
+            const auto& value = node.as_string()->get();
+            if (k == "id") {
+                record.id = value;
+                record.id_pos = pos_of(node, file.file);
+            } else if (k == "kind") {
+                record.kind = value;
+                record.kind_pos = pos_of(node, file.file);
+            } else if (k == "name") {
+                record.name = value;
+                record.name_pos = pos_of(node, file.file);
+            } else {
+                record.short_name = value;
+            }
+        } else if (k == "aliases") {
+            for (auto& [alias, p] : string_list(node, file.file, "aliases")) record.aliases.push_back(alias);
+        } else if (k == "source") {
+            for (auto& [text, p] : string_list(node, file.file, "source")) record.citations.push_back({text, p});
+        } else if (k == "valid_from") {
+            record.validity.from = date_field(node, file.file, k);
+            record.validity_pos = pos_of(node, file.file);
+        } else if (k == "valid_to") {
+            record.validity.to = date_field(node, file.file, k);
+            record.validity_pos = pos_of(node, file.file);
+        } else if (m_graph.schema.relation_kind(k)) {
+            relation_fields.emplace_back(&key, &node);
+        } else if (is_scalar(node)) {
+            record.attributes.push_back({std::string(k), scalar_to_string(node), kpos});
+        } else {
+            error(pos_of(node, file.file),
+                  fmt::format("'{}' is neither a relation kind nor an attribute: {} cannot be an attribute value "
+                              "(expected a string, number, boolean or date){}",
+                              k, type_name(node), did_you_mean(k, m_relation_kind_ids)));
+        }
+    }
+    if (record.id.empty() && !t.contains("id")) error(record.pos, "an entity has no 'id' (expected id = \"…\")");
+    for (auto [key, node] : relation_fields) read_relation_field(*key, *node, record, file, relations);
+    if (!apply_entity(record, file.layer)) return;
+    for (auto& r : relations) m_pending.push_back(std::move(r));
+}
+
+void Loader::read_relation_field(const toml::key& key, const toml::node& node, const EntityRecord& entity,
+                                 const ParsedFile& file, std::vector<RelationRecord>& out) {
+    auto base = [&]() {
+        RelationRecord r;
+        r.layer = file.layer;
+        r.kind = key.str();
+        r.kind_pos = pos_of(key, file.file);
+        r.from = entity.id;
+        r.from_pos = entity.id_pos;
+        return r;
+    };
+    auto add_target = [&](const toml::node& item) {
+        if (auto s = item.as_string()) {
+            auto r = base();
+            r.to = s->get();
+            r.to_pos = pos_of(item, file.file);
+            r.citations = entity.citations;
+            out.push_back(std::move(r));
+        } else if (auto t = item.as_table()) {
+            auto r = base();
+            r.to_pos = pos_of(item, file.file);
+            read_relation_table(*t, file, r, {"to", "source", "valid_from", "valid_to"});
+            if (r.citations.empty()) r.citations = entity.citations;
+            if (!t->contains("to"))
+                error(r.to_pos, fmt::format("a '{}' entry has no 'to' (expected {{ to = \"ID\", … }})", r.kind));
+            else
+                out.push_back(std::move(r));
+        } else {
+            error(pos_of(item, file.file), fmt::format("'{}' expects an entity id or an inline table "
+                                                       "{{ to = \"ID\", … }}, not {}",
+                                                       key.str(), type_name(item)));
+        }
+    };
+    if (auto a = node.as_array()) {
+        for (auto& item : *a) add_target(item);
+    } else {
+        add_target(node);
+    }
+}
+
+// Reads the fields of an inline relation table or a [[relation]] record.
+void Loader::read_relation_table(const toml::table& t, const ParsedFile& file, RelationRecord& r,
+                                 const std::vector<std::string>& reserved) {
+    for (auto&& [key, node] : t) {
+        const auto& k = key.str();
+        if (std::find(reserved.begin(), reserved.end(), k) == reserved.end()) {
+            if (is_scalar(node))
+                r.attributes.push_back({std::string(k), scalar_to_string(node), pos_of(key, file.file)});
+            else
+                error(pos_of(node, file.file),
+                      fmt::format("attribute '{}' must be a string, number, boolean or date, not {}", k,
+                                  type_name(node)));
+            continue;
+        }
+        if (k == "source") {
+            for (auto& [text, p] : string_list(node, file.file, "source")) r.citations.push_back({text, p});
+        } else if (k == "valid_from") {
+            r.validity.from = date_field(node, file.file, k);
+            r.validity_pos = pos_of(node, file.file);
+        } else if (k == "valid_to") {
+            r.validity.to = date_field(node, file.file, k);
+            r.validity_pos = pos_of(node, file.file);
+        } else if (!node.is_string()) {
+            error(pos_of(node, file.file), fmt::format("'{}' must be a string, not {}", k, type_name(node)));
+        } else if (k == "to") {
+            r.to = node.as_string()->get();
+            r.to_pos = pos_of(node, file.file);
+        } else if (k == "from") {
+            r.from = node.as_string()->get();
+            r.from_pos = pos_of(node, file.file);
+        } else if (k == "kind") {
+            r.kind = node.as_string()->get();
+            r.kind_pos = pos_of(node, file.file);
+        }
+    }
+}
+
+// Adds or amends the entity; false when it was refused (no usable id, or a duplicate), so
+// that its relation fields are not reported a second time as pointing nowhere.
+bool Loader::apply_entity(EntityRecord& record, std::size_t layer) {
+    if (record.id.empty()) {
+        if (record.id_pos.line != 0) error(record.id_pos, "'id' is empty (expected a non-empty id)");
+        return false;
+    }
+    if (!valid_id(record.id)) {
+        error(record.id_pos,
+              fmt::format("malformed id '{}' (expected letters, digits, '_', '.', ':' or '-')", record.id));
+        return false;
+    }
+    if (auto existing = m_graph.find(record.id)) {
+        if (m_entity_layer[*existing] == layer) {
+            error(record.id_pos,
+                  fmt::format("duplicate id '{}' (first declared at {})", record.id, where(m_entity_pos[*existing])));
+            return false;
+        }
+        amend_entity(*existing, record);
+        return true;
+    }
+
+    Entity entity;
+    entity.id = record.id;
+    bool kind_ok = false;
+    if (!record.kind) {
+        error(record.pos,
+              fmt::format("entity '{}' has no 'kind' (expected kind = \"…\", one of the entity kinds)", record.id));
+    } else if (record.kind->empty()) {
+        error(record.kind_pos, fmt::format("entity '{}' has an empty kind (expected one of the entity kinds: {})",
+                                           record.id, join(m_entity_kind_ids)));
+    } else if (auto kind = m_graph.schema.entity_kind(*record.kind)) {
+        entity.kind = *kind;
+        kind_ok = true;
+    } else {
+        error(record.kind_pos, fmt::format("unknown entity kind '{}'{}", *record.kind,
+                                           suggestion_or_list(*record.kind, m_entity_kind_ids)));
+    }
+    if (!record.name)
+        error(record.pos, fmt::format("entity '{}' has no 'name' (expected name = \"…\")", record.id));
+    else if (record.name->empty() || fold_name(*record.name).empty())
+        error(record.name_pos, fmt::format("entity '{}' has an empty name (expected a name with at least one "
+                                           "letter or digit)",
+                                           record.id));
+    else
+        entity.name = *record.name;
+    entity.short_name = record.short_name;
+    entity.aliases = record.aliases;
+    if (record.citations.empty() && record.from_csv)
+        error(record.pos, fmt::format("entity '{}' has no provenance (give a 'provenance' column, or "
+                                      "default_source in the layer's [dataset] table)",
+                                      record.id));
+    else if (record.citations.empty())
+        error(record.pos,
+              fmt::format("entity '{}' has no source (every entity needs source = \"SOURCE:LOCATOR\")", record.id));
+    resolve_citations(record.citations, entity.citations);
+    entity.validity = record.validity;
+    check_validity(entity.validity, record.validity_pos);
+    if (kind_ok) set_attributes(entity.kind, record, entity.attributes, record.id);
+
+    m_entity_layer.push_back(layer);
+    m_entity_pos.push_back(record.id_pos);
+    m_entity_kind_ok.push_back(kind_ok);
+    m_entity_kinds.push_back(entity.kind);
+    m_graph.add_entity(std::move(entity));
+    return true;
+}
+
+void Loader::set_attributes(KindIndex kind, const EntityRecord& record, Attributes& attributes, const std::string& id) {
+    for (const auto& a : record.attributes) {
+        if (!m_graph.schema.entity_attribute_allowed(kind, a.key)) {
+            const auto allowed = m_graph.schema.entity_attributes(kind);
+            error(a.pos,
+                  fmt::format("unknown field '{}' for an entity of kind '{}' (expected a relation kind or "
+                              "one of the attributes: {}){}",
+                              a.key, m_graph.schema.entity_kind(kind).id, join(allowed), did_you_mean(a.key, allowed)));
+            continue;
+        }
+        if (const auto* allowed = m_graph.schema.allowed_values(kind, a.key);
+            allowed && std::find(allowed->begin(), allowed->end(), a.value) == allowed->end()) {
+            error(a.pos, fmt::format("attribute '{}' is '{}' (expected one of: {}){}", a.key, a.value, join(*allowed),
+                                     did_you_mean(a.value, *allowed)));
+            continue;
+        }
+        if (!attributes.set(a.key, a.value))
+            error(a.pos, fmt::format("attribute '{}' of '{}' is '{}' already; it cannot also be '{}'", a.key, id,
+                                     *attributes.find(a.key), a.value));
+    }
+}
+
+void Loader::amend_entity(EntityIndex index, EntityRecord& record) {
+    auto& entity = m_graph.entity_mut(index);
+    const auto& kind = m_graph.schema.entity_kind(entity.kind);
+    if (record.kind && *record.kind != kind.id)
+        error(record.kind_pos, fmt::format("entity '{}' is a '{}' in an earlier layer ({}); a later layer cannot "
+                                           "make it a '{}'",
+                                           entity.id, kind.id, where(m_entity_pos[index]), *record.kind));
+    auto add_alias = [&](const std::string& alias) {
+        if (alias.empty() || alias == entity.name || alias == entity.short_name) return;
+        if (std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end())
+            entity.aliases.push_back(alias);
+    };
+    if (record.name) add_alias(*record.name);
+    if (!record.short_name.empty()) {
+        if (entity.short_name.empty())
+            entity.short_name = record.short_name;
+        else
+            add_alias(record.short_name);
+    }
+    for (const auto& a : record.aliases) add_alias(a);
+    resolve_citations(record.citations, entity.citations);
+    if (record.validity.from) entity.validity.from = record.validity.from;
+    if (record.validity.to) entity.validity.to = record.validity.to;
+    check_validity(entity.validity, record.validity_pos);
+    if (m_entity_kind_ok[index]) set_attributes(entity.kind, record, entity.attributes, entity.id);
+}
+
+void Loader::load_relations(std::size_t layer) {
+    for (auto& r : m_pending)
+        if (r.layer == layer) apply_relation(r);
+    for (const auto& file : m_files) {
+        if (file.layer != layer) continue;
+        if (file.input->format == FileFormat::toml) {
+            for_each_record(file, "relation", [&](const toml::table& t) {
+                RelationRecord r;
+                r.layer = layer;
+                const auto pos = pos_of(t, file.file);
+                r.kind_pos = r.from_pos = r.to_pos = pos;
+                read_relation_table(t, file, r, {"kind", "from", "to", "source", "valid_from", "valid_to"});
+                bool complete = true;
+                for (const char* field : {"kind", "from", "to"}) {
+                    if (!t.contains(field)) {
+                        error(pos, fmt::format("a relation has no '{}' (expected {} = \"…\")", field, field));
+                        complete = false;
+                    }
+                }
+                if (r.citations.empty()) {
+                    error(pos, "a relation has no source (every relation needs source = \"SOURCE:LOCATOR\")");
+                    complete = false;
+                }
+                if (complete) apply_relation(r);
+            });
+        } else if (file.input->format == FileFormat::relations_csv) {
+            read_csv_relations(file);
+        }
+    }
+    if (layer + 1 == m_layers.size()) m_pending.clear();
+}
+
+std::optional<EntityIndex> Loader::find_entity(const std::string& id, const Pos& pos) {
+    if (auto index = m_graph.find(id)) return index;
+    std::string hint;
+    // Suggestions need a scan of every id; a dataset with thousands of broken references
+    // gets them for the first few only.
+    if (m_missing_reports++ < 50) {
+        const std::size_t limit = std::max<std::size_t>(1, id.size() / 4);
+        std::string best;
+        std::size_t best_distance = limit + 1;
+        for (const auto& e : m_graph.entities()) {
+            const auto d = edit_distance(id, e.id, limit);
+            if (d > limit) continue;
+            if (d < best_distance || (d == best_distance && e.id < best)) {
+                best = e.id;
+                best_distance = d;
+            }
+        }
+        if (!best.empty()) hint = fmt::format("; did you mean '{}'?", best);
+    }
+    error(pos, fmt::format(
+                   "no entity has the id '{}'{}", id,
+                   hint.empty() ? std::string(" (expected the id of an entity declared in one of the layers)") : hint));
+    return std::nullopt;
+}
+
+void Loader::apply_relation(RelationRecord& r) {
+    auto kind = m_graph.schema.relation_kind(r.kind);
+    if (r.kind.empty()) {
+        error(r.kind_pos, fmt::format("the relation kind is empty (expected one of: {})", join(m_relation_kind_ids)));
+        return;
+    }
+    if (!kind) {
+        error(r.kind_pos,
+              fmt::format("unknown relation kind '{}'{}", r.kind, suggestion_or_list(r.kind, m_relation_kind_ids)));
+        return;
+    }
+    if (r.from.empty()) return;  // the entity's own id was missing: already reported
+    // Bulk files list the relations of an entity together: its id is looked up once. (Every
+    // entity is loaded before any relation, so an id found stays found.)
+    auto from = r.from == m_last_from_id ? m_last_from : find_entity(r.from, r.from_pos);
+    if (from && r.from != m_last_from_id) {
+        m_last_from_id = r.from;
+        m_last_from = from;
+    }
+    auto to = find_entity(r.to, r.to_pos);
+    Relation relation;
+    relation.kind = *kind;
+    for (const auto& a : r.attributes) {
+        if (!m_graph.schema.relation_attribute_allowed(*kind, a.key)) {
+            const auto& declared = m_graph.schema.relation_kind(*kind).attributes;
+            std::vector<std::string> allowed{"note"};
+            allowed.insert(allowed.end(), declared.begin(), declared.end());
+            error(a.pos, fmt::format("unknown field '{}' for a '{}' relation (expected one of: {}){}", a.key, r.kind,
+                                     join(allowed), did_you_mean(a.key, allowed)));
+        } else if (!relation.attributes.set(a.key, a.value)) {
+            error(a.pos, fmt::format("attribute '{}' is given twice", a.key));
+        }
+    }
+    resolve_citations(r.citations, relation.citations);
+    relation.validity = r.validity;
+    check_validity(relation.validity, r.validity_pos);
+    if (!from || !to) return;
+    const auto& rk = m_graph.schema.relation_kind(*kind);
+    if (m_entity_kind_ok[*from] && !m_graph.schema.allows_from(*kind, m_entity_kinds[*from])) {
+        error(r.kind_pos, fmt::format("a '{}' relation cannot start at '{}', a {} (it may start at: {})", r.kind,
+                                      r.from, m_graph.kind_of(*from).id, kind_list(rk.from)));
+        return;
+    }
+    if (m_entity_kind_ok[*to] && !m_graph.schema.allows_to(*kind, m_entity_kinds[*to])) {
+        error(r.to_pos, fmt::format("a '{}' relation cannot end at '{}', a {} (it may end at: {})", r.kind, r.to,
+                                    m_graph.kind_of(*to).id, kind_list(rk.to)));
+        return;
+    }
+    if (*from == *to) {
+        error(r.to_pos,
+              fmt::format("a '{}' relation from '{}' to itself (expected two different entities)", r.kind, r.from));
+        return;
+    }
+    relation.from = *from;
+    relation.to = *to;
+    add_or_merge(std::move(relation));
+}
+
+std::string Loader::kind_list(const std::vector<KindIndex>& kinds) const {
+    std::vector<std::string> ids;
+    for (auto k : kinds) ids.push_back(m_graph.schema.entity_kind(k).id);
+    return ids.empty() ? "any kind" : join(ids);
+}
+
+// The same statement made twice (by two sources, or by a layer and an overlay) is one
+// relation with both citations.
+void Loader::add_or_merge(Relation relation) {
+    const auto first = m_relation_index.find(relation.from, relation.to, relation.kind);
+    if (first) {
+        const auto& existing = m_graph.relation(*first);
+        bool compatible =
+            existing.validity.from == relation.validity.from && existing.validity.to == relation.validity.to;
+        for (const auto& a : relation.attributes) {
+            const auto* value = existing.attributes.find(a.key);
+            if (value && *value != a.value) compatible = false;
+        }
+        if (compatible) {
+            auto& target = m_graph_relation_mut(*first);
+            for (const auto& a : relation.attributes) target.attributes.set(a.key, a.value);
+            for (auto& c : relation.citations)
+                if (std::find(target.citations.begin(), target.citations.end(), c) == target.citations.end())
+                    target.citations.push_back(std::move(c));
+            return;
+        }
+    }
+    const auto from = relation.from, to = relation.to;
+    const auto kind = relation.kind;
+    const auto index = m_graph.add_relation(std::move(relation));
+    if (!first) m_relation_index.insert(from, to, kind, index);
+}
+
+}  // namespace orgraph::load_detail
