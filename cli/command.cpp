@@ -99,6 +99,10 @@ void Output::commit() {
         std::cout.flush();
 }
 
+std::string counted(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 std::string validity_text(const Validity& v) {
     if (v.from && v.to) return fmt::format("{} to {}", v.from->to_string(), v.to->to_string());
     if (v.from) return fmt::format("from {}", v.from->to_string());

@@ -92,6 +92,8 @@ private:
 std::vector<std::unique_ptr<Command>> make_commands();
 std::unique_ptr<Command> find_command(std::string_view name);
 
+// "1 layer", "3 layers".
+std::string counted(std::size_t n, std::string_view one, std::string_view many);
 // "until 2023", "from 1990", "1990 to 2023"; empty when always valid.
 std::string validity_text(const Validity& validity);
 // The kind an option names; a usage_error that lists the schema's kinds when it has none.

@@ -46,10 +46,6 @@ Counts count(const Graph& graph) {
     for (const auto& r : graph.relations()) ++(r.derived ? c.derived : c.stated)[r.kind];
     return c;
 }
-// "1 layer", "3 layers".
-std::string counted(std::size_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-}
 
 }  // namespace
 

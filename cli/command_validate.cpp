@@ -53,9 +53,6 @@ int ValidateCommand::run() {
     const auto graph = load_graph(options);
     std::size_t derived = 0;
     for (const auto& r : graph.relations()) derived += r.derived ? 1 : 0;
-    auto counted = [](std::size_t n, std::string_view one, std::string_view many) {
-        return fmt::format("{} {}", n, n == 1 ? one : many);
-    };
     std::cout << fmt::format("ok: {}, {}, {} ({} derived), {}; no problems\n",
                              counted(graph.layers.size(), "layer", "layers"),
                              counted(graph.entities().size(), "entity", "entities"),
