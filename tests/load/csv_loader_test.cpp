@@ -180,6 +180,16 @@ BOOST_AUTO_TEST_CASE(a_problem_after_a_multi_line_field_is_placed_on_the_line_it
                   "YYYY, YYYY-MM or YYYY-MM-DD)"});
 }
 
+BOOST_AUTO_TEST_CASE(control_characters_quoted_in_a_problem_are_escaped_so_it_stays_on_one_line) {
+    // A quoted cell may hold a line break; the message quoting it must not break in two.
+    expect_lines(problems_of({layer("ports", {toml_file("dataset.toml", ports_schema),
+                                              entities_csv("entities.csv",
+                                                           "id,kind,name\np1,\"po\nrt\",Port\n"
+                                                           "p2,\"a\tb\x01\",Harbour\n")})}),
+                 {"entities.csv:2:4: error: unknown entity kind 'po\\nrt'; did you mean 'port'?",
+                  "entities.csv:4:4: error: unknown entity kind 'a\\tb\\x01' (expected one of: port, shipping_line)"});
+}
+
 BOOST_AUTO_TEST_CASE(empty_cells_in_required_columns_are_each_reported_once_at_the_cell) {
     const auto problems = problems_of(
         {layer("ports", {toml_file("dataset.toml", ports_schema),

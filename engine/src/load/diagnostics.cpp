@@ -2,14 +2,43 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 namespace orgraph {
 
+namespace {
+
+// A message quotes what it found, and damaged data may hold a line break or another control
+// character there: written as an escape, it cannot split one problem over two lines or move a
+// terminal's cursor.
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (byte < 0x20 || byte == 0x7F) {
+            out += fmt::format("\\x{:02X}", byte);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string Diagnostic::to_string() const {
-    if (line == 0) return fmt::format("{}: error: {}", file, message);
-    if (column == 0) return fmt::format("{}:{}: error: {}", file, line, message);
-    return fmt::format("{}:{}:{}: error: {}", file, line, column, message);
+    const auto text = printable(message);
+    if (line == 0) return fmt::format("{}: error: {}", file, text);
+    if (column == 0) return fmt::format("{}:{}: error: {}", file, line, text);
+    return fmt::format("{}:{}:{}: error: {}", file, line, column, text);
 }
 
 void Diagnostics::error(std::string file, std::uint32_t line, std::uint32_t column, std::string message) {
