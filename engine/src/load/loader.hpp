@@ -182,6 +182,8 @@ private:
     void load_relations(std::size_t layer);
     std::optional<EntityIndex> find_entity(const std::string& id, const Pos& pos);
     void apply_relation(RelationRecord& r);
+    void apply_relation_batch(std::vector<RelationRecord>& batch);
+    static constexpr std::size_t relation_batch_size = 32;
     std::string kind_list(const std::vector<KindIndex>& kinds) const;
     void add_or_merge(Relation relation);
     Relation& m_graph_relation_mut(RelationIndex index) { return const_cast<Relation&>(m_graph.relation(index)); }
@@ -193,7 +195,7 @@ private:
                                           const std::vector<std::string>& required);
     bool report_csv_errors(CsvReader& reader, const ParsedFile& file);
     void report_field_count(CsvReader& reader, const ParsedFile& file, std::size_t expected);
-    std::vector<RawCitation> csv_citations(std::string_view cell, const Pos& pos, std::size_t layer);
+    void csv_citations(std::string_view cell, const Pos& pos, std::size_t layer, std::vector<RawCitation>& out);
     void read_csv_entities(const ParsedFile& file);
     void read_csv_relations(const ParsedFile& file);
 

@@ -57,18 +57,25 @@ void Loader::report_field_count(CsvReader& reader, const ParsedFile& file, std::
           fmt::format("the row has {} fields (expected {}, as in the header)", columns.size(), expected));
 }
 
-std::vector<RawCitation> Loader::csv_citations(std::string_view cell, const Pos& pos, std::size_t layer) {
-    std::vector<RawCitation> out;
+// Fills out in place (reusing its strings' buffers, as bulk rows come by the million).
+void Loader::csv_citations(std::string_view cell, const Pos& pos, std::size_t layer, std::vector<RawCitation>& out) {
+    std::size_t count = 0;
+    auto add = [&](std::string_view text, const Pos& p) {
+        if (count == out.size()) out.emplace_back();
+        out[count].text.assign(text);
+        out[count].pos = p;
+        ++count;
+    };
     std::size_t start = 0;
     while (start <= cell.size() && !cell.empty()) {
         auto end = cell.find('|', start);
         if (end == std::string_view::npos) end = cell.size();
-        if (end > start) out.push_back({std::string(cell.substr(start, end - start)), pos});
+        if (end > start) add(cell.substr(start, end - start), pos);
         start = end + 1;
     }
-    if (out.empty() && !m_default_source[layer].first.empty())
-        out.push_back({m_default_source[layer].first, m_default_source[layer].second});
-    return out;
+    if (count == 0 && !m_default_source[layer].first.empty())
+        add(m_default_source[layer].first, m_default_source[layer].second);
+    out.resize(count);
 }
 
 void Loader::read_csv_entities(const ParsedFile& file) {
@@ -117,8 +124,8 @@ void Loader::read_csv_entities(const ParsedFile& file) {
                 start = end + 1;
             }
         }
-        record.citations = csv_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{},
-                                         c_prov ? at(*c_prov) : at(0), file.layer);
+        csv_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{}, c_prov ? at(*c_prov) : at(0),
+                      file.layer, record.citations);
         if (c_from && !f[*c_from].empty()) {
             record.validity.from = csv_date(f[*c_from], at(*c_from), "valid_from");
             record.validity_pos = at(*c_from);
@@ -149,7 +156,10 @@ void Loader::read_csv_relations(const ParsedFile& file) {
         if (n != "source" && n != "target" && n != "kind" && n != "provenance" && n != "valid_from" && n != "valid_to")
             attribute_columns.push_back(i);
     }
-    RelationRecord r;
+    // Rows are read a batch at a time so that the lookups of their ids can be started
+    // together (see apply_relation_batch); they are still applied one by one, in order.
+    std::vector<RelationRecord> batch(relation_batch_size);
+    std::size_t pending = 0;
     while (reader.next_row()) {
         if (report_csv_errors(reader, file)) continue;
         const auto& f = reader.fields();
@@ -159,7 +169,8 @@ void Loader::read_csv_relations(const ParsedFile& file) {
             continue;
         }
         auto at = [&](std::size_t c) { return Pos{file.file, reader.lines()[c], reader.columns()[c]}; };
-        r = RelationRecord{};
+        // Refilled rather than rebuilt: the record keeps its strings' buffers from row to row.
+        auto& r = batch[pending];
         r.layer = file.layer;
         r.kind = f[c_kind];
         r.kind_pos = at(c_kind);
@@ -167,12 +178,15 @@ void Loader::read_csv_relations(const ParsedFile& file) {
         r.from_pos = at(c_source);
         r.to = f[c_target];
         r.to_pos = at(c_target);
+        r.validity = {};
+        r.validity_pos = {};
+        r.attributes.clear();
         if (r.from.empty() || r.to.empty()) {
             error(at(r.from.empty() ? c_source : c_target), "the entity id is empty (expected an entity id)");
             continue;
         }
-        r.citations = csv_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{},
-                                    c_prov ? at(*c_prov) : at(0), file.layer);
+        csv_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{}, c_prov ? at(*c_prov) : at(0),
+                      file.layer, r.citations);
         if (r.citations.empty()) {
             error(c_prov ? at(*c_prov) : at(0),
                   "the relation has no provenance (give a 'provenance' column, or "
@@ -189,8 +203,13 @@ void Loader::read_csv_relations(const ParsedFile& file) {
         }
         for (auto c : attribute_columns)
             if (!f[c].empty()) r.attributes.push_back({columns->names[c], std::string(f[c]), at(c)});
-        apply_relation(r);
+        if (++pending == batch.size()) {
+            apply_relation_batch(batch);
+            pending = 0;
+        }
     }
+    batch.resize(pending);
+    apply_relation_batch(batch);
     report_csv_errors(reader, file);
 }
 

@@ -363,6 +363,21 @@ std::optional<EntityIndex> Loader::find_entity(const std::string& id, const Pos&
     return std::nullopt;
 }
 
+// A large dataset's id index and entities are far bigger than the cache, and every lookup
+// would wait on memory twice (the id's slot, then the entity to compare ids with). Asking for
+// a whole batch's slots first, then for their entities, lets those waits overlap.
+void Loader::apply_relation_batch(std::vector<RelationRecord>& batch) {
+    for (const auto& r : batch) {
+        m_graph.prefetch_id_slot(r.from);
+        m_graph.prefetch_id_slot(r.to);
+    }
+    for (const auto& r : batch) {
+        m_graph.prefetch_entity(r.from);
+        m_graph.prefetch_entity(r.to);
+    }
+    for (auto& r : batch) apply_relation(r);
+}
+
 void Loader::apply_relation(RelationRecord& r) {
     auto kind = m_graph.schema.relation_kind(r.kind);
     if (r.kind.empty()) {

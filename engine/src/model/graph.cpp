@@ -84,6 +84,19 @@ std::optional<EntityIndex> Graph::find(std::string_view id) const {
     }
 }
 
+void Graph::prefetch_id_slot(std::string_view id) const {
+    if (m_id_slots.empty()) return;
+    __builtin_prefetch(&m_id_slots[static_cast<std::size_t>(id_hash(id)) & (m_id_slots.size() - 1)]);
+}
+
+void Graph::prefetch_entity(std::string_view id) const {
+    if (m_id_slots.empty()) return;
+    const auto h = id_hash(id);
+    const auto slot = m_id_slots[static_cast<std::size_t>(h) & (m_id_slots.size() - 1)];
+    // Only the first probe: an id further along is rare with the index at most half full.
+    if (slot != 0 && (slot >> 32) == (h >> 32)) __builtin_prefetch(&m_entities[(slot & 0xFFFFFFFFULL) - 1]);
+}
+
 std::optional<SourceIndex> Graph::find_source(std::string_view id) const {
     auto it = m_source_ids.find(id);
     if (it == m_source_ids.end()) return std::nullopt;

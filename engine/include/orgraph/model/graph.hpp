@@ -127,6 +127,11 @@ public:
     RelationIndex add_relation(Relation relation);
 
     [[nodiscard]] std::optional<EntityIndex> find(std::string_view id) const;
+    // Hints for a bulk loader that looks up many ids in a row: the first asks for the id's slot
+    // in the index, the second (once that slot has arrived) for the entity it names, so that
+    // a later find() waits on neither.
+    void prefetch_id_slot(std::string_view id) const;
+    void prefetch_entity(std::string_view id) const;
     [[nodiscard]] std::optional<SourceIndex> find_source(std::string_view id) const;
     SourceIndex add_source(Source source);
 
