@@ -9,8 +9,8 @@
 #include <set>
 #include <sstream>
 
-#include "load/loader.hpp"
 #include "orgraph/load/embedded.hpp"
+#include "orgraph/model/text.hpp"
 
 namespace orgraph {
 namespace {
@@ -130,11 +130,10 @@ LayerInput read_layer_or_overlay(const std::string& path_or_name) {
         layer.id = path_or_name;
         return layer;
     }
-    throw dataset_error(
-        {Diagnostic{path_or_name, 0, 0,
-                    fmt::format("no such file or directory, and no built-in overlay has that name "
-                                "(overlays: {})",
-                                overlays.empty() ? std::string("none") : load_detail::join(overlays))}});
+    throw dataset_error({Diagnostic{path_or_name, 0, 0,
+                                    fmt::format("no such file or directory, and no built-in overlay has that name "
+                                                "(overlays: {})",
+                                                overlays.empty() ? std::string("none") : join(overlays))}});
 }
 
 std::vector<LayerInput> builtin_layers() {

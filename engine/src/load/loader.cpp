@@ -26,15 +26,6 @@ bool valid_kind_id(std::string_view id) {
     });
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
-
 // "; did you mean 'department'?" when one of the candidates is close to the text.
 std::string did_you_mean(std::string_view text, const std::vector<std::string>& candidates) {
     // Distances are measured against a fixed limit: a candidate beyond it comes back as

@@ -23,6 +23,7 @@
 #include "load/csv_reader.hpp"
 #include "model/relation_table.hpp"
 #include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/model/text.hpp"
 
 namespace orgraph::load_detail {
 
@@ -79,7 +80,7 @@ struct RelationRecord {
 
 bool valid_id(std::string_view id);
 bool valid_kind_id(std::string_view id);
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+using orgraph::join;
 std::string did_you_mean(std::string_view text, const std::vector<std::string>& candidates);
 std::string suggestion_or_list(std::string_view text, const std::vector<std::string>& candidates);
 // "a string", "an array": what a TOML value is, as a diagnostic names it.

@@ -106,4 +106,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     return std::min(row[b.size()], limit + 1);
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
 }  // namespace orgraph

@@ -18,15 +18,6 @@ std::string citations(const Graph& graph, const Citations& cs, std::string_view 
     return out;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
-
 std::string date(const std::optional<Date>& d) {
     return d ? d->to_string() : std::string{};
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "orgraph/model/graph.hpp"
+#include "orgraph/model/text.hpp"
 
 namespace orgraph::export_text {
 
@@ -13,7 +14,7 @@ namespace orgraph::export_text {
 std::string citation(const Graph& graph, const Citation& citation);
 // The citations joined with `separator`.
 std::string citations(const Graph& graph, const Citations& citations, std::string_view separator = "|");
-std::string join(const std::vector<std::string>& items, std::string_view separator);
+using orgraph::join;
 std::string date(const std::optional<Date>& date);
 // A CSV field per RFC 4180: quoted when it holds a comma, quote or line break.
 void append_csv(std::string& out, std::string_view field);

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orgraph {
 
@@ -13,5 +14,8 @@ std::string fold_name(std::string_view text);
 
 // Levenshtein distance between two byte strings, or limit + 1 when it is larger than limit.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+// The items with `separator` between them ("CHN, JPN, MNG").
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 }  // namespace orgraph
