@@ -107,8 +107,7 @@ int ReachCommand::run() {
             out << (result.reverse ? fmt::format("{} {} reach{} {}", total, total == 1 ? "entity" : "entities",
                                                  total == 1 ? "es" : "", name)
                                    : fmt::format("{} reaches {} {}", name, total, total == 1 ? "entity" : "entities"));
-            if (total > 0)
-                out << fmt::format(", at most {} step{} away", result.farthest, result.farthest == 1 ? "" : "s");
+            if (total > 0) out << ", at most " << hops(result.farthest) << " away";
             if (result.reached.size() != total)
                 out << fmt::format("; {} of the kinds asked for", result.reached.size());
             out << ".\n\n";

@@ -56,7 +56,7 @@ constexpr std::size_t listed_at_most = 10;
 }  // namespace
 
 std::string hops(std::size_t n) {
-    return fmt::format("{} step{}", n, n == 1 ? "" : "s");
+    return counted(n, "step", "steps");
 }
 
 std::string entity_label(const Graph& graph, EntityIndex entity) {
