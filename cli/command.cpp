@@ -3,12 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <utility>
 
-#include "orgraph/analysis/derive.hpp"
+#include "orgraph/analysis/prepare.hpp"
 #include "orgraph/load/dataset_loader.hpp"
-#include "orgraph/model/as_of.hpp"
+#include "orgraph/load/embedded.hpp"
+#include "orgraph/load/snapshot.hpp"
 
 namespace orgraph::cli {
 
@@ -37,7 +41,48 @@ po::options_description data_options(DataOptions& options) {
     return group;
 }
 
-Graph load_graph(const DataOptions& options) {
+namespace {
+
+// The built-in snapshot made of the built-in dataset and exactly these overlays, when one ships
+// and no file of an overlay's name shadows it (--with takes a path before a built-in name).
+const embedded::Snapshot* builtin_snapshot(const std::vector<std::string>& with) {
+    if (const char* off = std::getenv("ORGRAPH_NO_BUILTIN_SNAPSHOT"); off && *off) return nullptr;
+    std::vector<std::string_view> wanted;
+    for (const auto& overlay : with) {
+        std::error_code ec;
+        if (std::filesystem::exists(overlay, ec)) return nullptr;
+        wanted.push_back(overlay);
+    }
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    if (wanted.size() != with.size()) return nullptr;  // an overlay given twice loads like text does
+    for (const auto& snapshot : embedded::snapshots())
+        if (snapshot.overlays == wanted) return &snapshot;
+    return nullptr;
+}
+
+}  // namespace
+
+Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs, bool name_index) {
+    const PrepareOptions prepare{options.as_of_date(), !options.no_derived, name_index};
+    for (const auto& path : options.data) {
+        if (!is_snapshot_file(path)) continue;
+        if (options.data.size() > 1 || !options.with.empty())
+            throw usage_error(
+                fmt::format("{} is a snapshot, which stands alone: it cannot be combined with other --data or --with "
+                            "layers (make one snapshot of them all: orgraph --data ... --with ... snapshot -o FILE)",
+                            path));
+        auto opened = open_snapshot(path);
+        if (inputs) *inputs = std::move(opened.info.inputs);
+        return prepare_graph(std::move(opened.graph), prepare);
+    }
+    if (options.data.empty()) {
+        if (const auto* snapshot = builtin_snapshot(options.with)) {
+            auto opened = open_snapshot_bytes({snapshot->data, snapshot->size}, "builtin snapshot");
+            if (inputs) *inputs = std::move(opened.info.inputs);
+            return prepare_graph(std::move(opened.graph), prepare);
+        }
+    }
     std::vector<LayerInput> layers;
     if (options.data.empty()) {
         layers = builtin_layers();
@@ -45,15 +90,15 @@ Graph load_graph(const DataOptions& options) {
         for (const auto& path : options.data) layers.push_back(read_layer(path));
     }
     for (const auto& overlay : options.with) layers.push_back(read_layer_or_overlay(overlay));
+    if (inputs) *inputs = snapshot_inputs(layers);
     LoadOptions load_options;
     load_options.mapping.kind_key = options.import_kind;
     load_options.mapping.name_key = options.import_name;
-    auto graph = load(layers, load_options);
+    auto facts = load(layers, load_options);
     layers = {};  // the files' text is not needed any more: free it before deriving
-    // Restrict before deriving, so that a derived relation rests only on facts valid that day.
-    if (auto date = options.as_of_date()) graph = restrict_to_date(graph, *date);
-    if (!options.no_derived) derive_relations(graph);
-    return graph;
+    // Restricted before deriving (prepare_graph's order), so that a derived relation rests only
+    // on facts valid that day.
+    return prepare_graph(std::move(facts), prepare);
 }
 
 Format OutputOptions::parsed_format() const {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "orgraph/load/snapshot.hpp"
 #include "orgraph/model/date.hpp"
 #include "orgraph/model/graph.hpp"
 #include "orgraph/write/atomic_file.hpp"
@@ -40,8 +41,12 @@ struct DataOptions {
     [[nodiscard]] std::optional<Date> as_of_date() const;
 };
 po::options_description data_options(DataOptions& options);
-// Loads what the options name; derives relations unless --no-derived.
-Graph load_graph(const DataOptions& options);
+// Loads what the options name; derives relations unless --no-derived. A --data path that is a
+// snapshot is mapped and answered from; the built-in dataset comes from the snapshot compiled
+// into the binary (unless ORGRAPH_NO_BUILTIN_SNAPSHOT is set, which tests use to compare). When
+// `inputs` is given it receives the input files, as a snapshot records them; `name_index` builds
+// the name index into the graph.
+Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs = nullptr, bool name_index = false);
 
 enum class Format { table, json, csv, markdown };
 

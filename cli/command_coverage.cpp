@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
 
 #include "orgraph/analysis/coverage.hpp"
 #include "orgraph/model/name_resolver.hpp"
@@ -125,10 +126,13 @@ public:
     [[nodiscard]] const Graph& graph() const { return m_graph; }
     [[nodiscard]] const CoverageParams& params() const { return m_params; }
     [[nodiscard]] const UniverseChoice& universe() const { return m_universe; }
-    [[nodiscard]] const Entity& entity(EntityIndex e) const { return m_graph.entity(e); }
+    [[nodiscard]] Entity entity(EntityIndex e) const { return m_graph.entity(e); }
+    // An entity's id and name, as table cells.
+    [[nodiscard]] std::string id(EntityIndex e) const { return std::string(m_graph.entity_id(e)); }
+    [[nodiscard]] std::string name(EntityIndex e) const { return std::string(m_graph.entity_name(e)); }
     [[nodiscard]] std::string attribute(EntityIndex e, std::string_view key) const {
-        const auto* value = m_graph.entity(e).attributes.find(key);
-        return value ? *value : std::string{};
+        const auto value = m_graph.entity(e).attributes.find(key);
+        return value ? std::string(*value) : std::string{};
     }
 
     // "directly", "through African region", "via Moscow", "derived by rule r"
@@ -137,11 +141,11 @@ public:
             case CoverageWay::direct:
                 return "directly";
             case CoverageWay::through_region:
-                return "through " + entity(*path.through).name;
+                return fmt::format("through {}", entity(*path.through).name);
             case CoverageWay::via:
-                return "via " + entity(*path.through).name;
+                return fmt::format("via {}", entity(*path.through).name);
             case CoverageWay::derived:
-                return "derived by rule " + m_graph.relation(path.relation).rule;
+                return fmt::format("derived by rule {}", m_graph.relation(path.relation).rule);
         }
         return {};
     }
@@ -149,7 +153,7 @@ public:
     // "aad2", or "kafa (through African region)" when the unit does not name the country itself.
     [[nodiscard]] std::string unit_cell(const CoveringUnit& unit, bool show_via = true) const {
         const auto& best = unit.best();
-        if (best.way == CoverageWay::direct || (best.way == CoverageWay::via && !show_via)) return entity(unit.unit).id;
+        if (best.way == CoverageWay::direct || (best.way == CoverageWay::via && !show_via)) return id(unit.unit);
         return fmt::format("{} ({})", entity(unit.unit).id, path_text(best));
     }
 
@@ -162,7 +166,7 @@ public:
 
     [[nodiscard]] std::string ids_cell(const std::vector<EntityIndex>& entities) const {
         std::string text;
-        for (auto e : entities) text += (text.empty() ? "" : ", ") + entity(e).id;
+        for (auto e : entities) text.append(text.empty() ? "" : ", ").append(entity(e).id);
         return text;
     }
 
@@ -221,7 +225,7 @@ public:
         std::string home;
         std::vector<std::string> names;
         for (const auto& h : report.home)
-            if (h.in_universe) names.push_back(entity(h.country).name);
+            if (h.in_universe) names.push_back(name(h.country));
         if (names.size() > 3) {
             // A dataset of many ministries: their names would drown the sentence.
             home = fmt::format(", other than {} home countries", names.size());
@@ -291,51 +295,49 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
     Table uncovered({"region", "sub-region", "iso3", "country", params.membership_attribute});
     for (const auto& group : report.uncovered)
         for (auto c : group.countries)
-            uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.entity(c).id,
-                           p.entity(c).name, p.attribute(c, params.membership_attribute)});
+            uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c), p.name(c),
+                           p.attribute(c, params.membership_attribute)});
     sections.section("Uncovered countries, by UN M49 region", report.summary.uncovered, uncovered);
 
     Table multiple({"iso3", "country", "covered by"});
     for (const auto& c : report.multiply_covered)
-        multiple.add({p.entity(c.country).id, p.entity(c.country).name, p.units_cell(c.units)});
+        multiple.add({p.id(c.country), p.name(c.country), p.units_cell(c.units)});
     sections.section("Countries covered by more than one unit", report.multiply_covered.size(), multiple);
 
     Table outside({"id", "name", "why outside", "covered by"});
     for (const auto& o : report.outside_universe)
-        outside.add({p.entity(o.entity).id, p.entity(o.entity).name, p.reason_text(o), p.units_cell(o.units)});
+        outside.add({p.id(o.entity), p.name(o.entity), p.reason_text(o), p.units_cell(o.units)});
     sections.section("Covered outside the universe", report.outside_universe.size(), outside);
 
     Table units({"id", "name", "countries", "directly", "indirectly", "outside"},
                 {false, false, true, true, true, true});
     for (const auto& u : report.per_unit)
-        units.add({p.entity(u.unit).id, p.entity(u.unit).name, std::to_string(u.countries), std::to_string(u.directly),
+        units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
                    std::to_string(u.countries - u.directly), std::to_string(u.outside)});
     sections.section("Per unit", report.per_unit.size(), units);
 
     Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
                         {false, false, false, true, true, true});
     for (const auto& o : report.organisations)
-        organisations.add({p.entity(o.organisation).id, p.entity(o.organisation).name, p.ids_cell(o.units),
-                           std::to_string(o.members), std::to_string(o.members_covered),
-                           std::to_string(o.members - o.members_covered)});
+        organisations.add({p.id(o.organisation), p.name(o.organisation), p.ids_cell(o.units), std::to_string(o.members),
+                           std::to_string(o.members_covered), std::to_string(o.members - o.members_covered)});
     sections.section("Organisations covered, and their members", report.organisations.size(), organisations);
 
     Table gaps({"organisation", "covered by", "iso3", "member", "member since", "standing"});
     for (const auto& g : report.membership_gaps)
-        gaps.add({p.entity(g.organisation).id, p.ids_cell(g.units), p.entity(g.member).id, p.entity(g.member).name,
+        gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.name(g.member),
                   date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
     sections.section("Membership gaps", report.membership_gaps.size(), gaps);
 
     Table home({"iso3", "country", "in universe", "found by", "covered by"});
     for (const auto& h : report.home)
-        home.add({p.entity(h.country).id, p.entity(h.country).name, h.in_universe ? "yes" : "no", p.found_by_text(h),
+        home.add({p.id(h.country), p.name(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
                   h.units.empty() ? "none" : p.units_cell(h.units)});
     sections.section("Home country, counted apart", report.home.size(), home);
 
     if (params.through_regions) {
         Table empty({"id", "name", "named by"});
-        for (const auto& r : report.empty_regions)
-            empty.add({p.entity(r.region).id, p.entity(r.region).name, p.ids_cell(r.units)});
+        for (const auto& r : report.empty_regions) empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
         sections.section("Regions that include no country", report.empty_regions.size(), empty);
     }
 }
@@ -349,18 +351,17 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
                  false});
     auto country_row = [&](std::string_view section, EntityIndex c) {
         return std::vector<std::string>{std::string(section),
-                                        p.entity(c).id,
-                                        p.entity(c).name,
+                                        p.id(c),
+                                        p.name(c),
                                         graph.kind_of(c).id,
                                         p.attribute(c, params.region_attribute),
                                         p.attribute(c, params.subregion_attribute)};
     };
     auto with_unit = [&](std::vector<std::string> row, const CoveringUnit& u, std::string detail) {
         const auto& best = u.best();
-        row.insert(row.end(),
-                   {p.entity(u.unit).id, p.entity(u.unit).name, std::string(way_code(best.way)),
-                    best.through ? p.entity(*best.through).id : "", best.through ? p.entity(*best.through).name : "",
-                    "", "", std::move(detail), "", p.source_text(best)});
+        row.insert(row.end(), {p.id(u.unit), p.name(u.unit), std::string(way_code(best.way)),
+                               best.through ? p.id(*best.through) : "", best.through ? p.name(*best.through) : "", "",
+                               "", std::move(detail), "", p.source_text(best)});
         return row;
     };
     auto pad = [](std::vector<std::string> row) {
@@ -394,7 +395,7 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
         for (const auto& u : o.units)
             table.add(with_unit(country_row("outside_universe", o.entity), u, p.reason_text(o)));
     for (const auto& u : report.per_unit) {
-        auto row = pad({"per_unit", p.entity(u.unit).id, p.entity(u.unit).name, graph.kind_of(u.unit).id});
+        auto row = pad({"per_unit", p.id(u.unit), p.name(u.unit), graph.kind_of(u.unit).id});
         row[13] = fmt::format("directly {}; indirectly {}; outside {}; home {}", u.directly, u.countries - u.directly,
                               u.outside, u.home);
         row[14] = std::to_string(u.countries);
@@ -402,8 +403,8 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
     }
     for (const auto& o : report.organisations)
         for (auto unit : o.units) {
-            auto row = pad({"organisation", p.entity(o.organisation).id, p.entity(o.organisation).name,
-                            graph.kind_of(o.organisation).id, "", "", p.entity(unit).id, p.entity(unit).name});
+            auto row = pad({"organisation", p.id(o.organisation), p.name(o.organisation),
+                            graph.kind_of(o.organisation).id, "", "", p.id(unit), p.name(unit)});
             row[13] = fmt::format("{} of {} members also covered", o.members_covered, o.members);
             row[14] = std::to_string(o.members);
             table.add(std::move(row));
@@ -411,11 +412,11 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
     for (const auto& g : report.membership_gaps)
         for (auto unit : g.units) {
             auto row = pad(country_row("membership_gap", g.member));
-            row[6] = p.entity(unit).id;
-            row[7] = p.entity(unit).name;
+            row[6] = p.id(unit);
+            row[7] = p.name(unit);
             row[8] = std::string(standing_code(g.standing));
-            row[11] = p.entity(g.organisation).id;
-            row[12] = p.entity(g.organisation).name;
+            row[11] = p.id(g.organisation);
+            row[12] = p.name(g.organisation);
             row[13] = p.standing_text(g);
             row[15] = graph.cite(graph.relation(g.membership).citations);
             table.add(std::move(row));
@@ -430,20 +431,20 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
     }
     for (const auto& r : report.empty_regions)
         for (auto unit : r.units) {
-            auto row = pad({"empty_region", p.entity(r.region).id, p.entity(r.region).name, graph.kind_of(r.region).id,
-                            "", "", p.entity(unit).id, p.entity(unit).name});
+            auto row = pad({"empty_region", p.id(r.region), p.name(r.region), graph.kind_of(r.region).id, "", "",
+                            p.id(unit), p.name(unit)});
             table.add(std::move(row));
         }
     write_table(out, table, Format::csv);
 }
 
 void json_entity(JsonWriter& json, const Presenter& p, EntityIndex e, std::string_view id_key = "id") {
-    json.begin_object().field(id_key, p.entity(e).id).field("name", p.entity(e).name).end_object();
+    json.begin_object().field(id_key, p.id(e)).field("name", p.name(e)).end_object();
 }
 
 void json_country(JsonWriter& json, const Presenter& p, EntityIndex c, bool open_only = false) {
     const auto& params = p.params();
-    json.begin_object().field("iso3", p.entity(c).id).field("name", p.entity(c).name);
+    json.begin_object().field("iso3", p.id(c)).field("name", p.name(c));
     json.field(params.membership_attribute, p.attribute(c, params.membership_attribute));
     json.field(params.region_attribute, p.attribute(c, params.region_attribute));
     json.field(params.subregion_attribute, p.attribute(c, params.subregion_attribute));
@@ -454,7 +455,7 @@ void json_units(JsonWriter& json, const Presenter& p, const std::vector<Covering
     json.begin_array();
     for (const auto& u : units) {
         const auto& best = u.best();
-        json.begin_object().field("id", p.entity(u.unit).id).field("name", p.entity(u.unit).name);
+        json.begin_object().field("id", p.id(u.unit)).field("name", p.name(u.unit));
         json.field("kind", p.graph().kind_of(u.unit).id);
         json.field("how", way_code(best.way));
         json.key("through");
@@ -538,9 +539,9 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("outside_universe").begin_array();
     for (const auto& o : report.outside_universe) {
-        json.begin_object().field("id", p.entity(o.entity).id);
-        if (o.reason != OutsideReason::not_a_country) json.field("iso3", p.entity(o.entity).id);
-        json.field("name", p.entity(o.entity).name).field("kind", graph.kind_of(o.entity).id);
+        json.begin_object().field("id", p.id(o.entity));
+        if (o.reason != OutsideReason::not_a_country) json.field("iso3", p.id(o.entity));
+        json.field("name", p.name(o.entity)).field("kind", graph.kind_of(o.entity).id);
         json.field("reason", reason_code(o.reason)).field("why", p.reason_text(o));
         json.key("covered_by");
         json_units(json, p, o.units);
@@ -550,7 +551,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("per_unit").begin_array();
     for (const auto& u : report.per_unit) {
-        json.begin_object().field("id", p.entity(u.unit).id).field("name", p.entity(u.unit).name);
+        json.begin_object().field("id", p.id(u.unit)).field("name", p.name(u.unit));
         json.field("kind", graph.kind_of(u.unit).id);
         json.field("countries", static_cast<std::uint64_t>(u.countries));
         json.field("directly", static_cast<std::uint64_t>(u.directly));
@@ -563,7 +564,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("organisations").begin_array();
     for (const auto& o : report.organisations) {
-        json.begin_object().field("id", p.entity(o.organisation).id).field("name", p.entity(o.organisation).name);
+        json.begin_object().field("id", p.id(o.organisation)).field("name", p.name(o.organisation));
         json.key("covered_by").begin_array();
         for (auto unit : o.units) json_entity(json, p, unit);
         json.end_array();
@@ -617,7 +618,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("empty_regions").begin_array();
     for (const auto& r : report.empty_regions) {
-        json.begin_object().field("id", p.entity(r.region).id).field("name", p.entity(r.region).name);
+        json.begin_object().field("id", p.id(r.region)).field("name", p.name(r.region));
         json.key("named_by").begin_array();
         for (auto unit : r.units) json_entity(json, p, unit);
         json.end_array();
@@ -668,7 +669,8 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
             home[h.country] = true;
         }
     std::sort(countries.begin(), countries.end(), [&](EntityIndex a, EntityIndex b) {
-        return std::tie(graph.entity(a).name, graph.entity(a).id) < std::tie(graph.entity(b).name, graph.entity(b).id);
+        return std::pair(graph.entity_name(a), graph.entity_id(a)) <
+               std::pair(graph.entity_name(b), graph.entity_id(b));
     });
     const Presenter p(graph, base, universe);
     auto cell = [&](const MatrixColumn& column, EntityIndex country, std::string_view separator) {
@@ -711,8 +713,9 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
     for (const auto& column : columns) names.push_back(column.dimension.name);
     Table table(names);
     for (auto c : countries) {
-        std::vector<std::string> row = {graph.entity(c).id,
-                                        graph.entity(c).name + (home.contains(c) ? " (home country)" : "")};
+        std::vector<std::string> row = {
+            std::string(graph.entity_id(c)),
+            std::string(graph.entity_name(c)).append(home.contains(c) ? " (home country)" : "")};
         for (const auto& column : columns) row.push_back(cell(column, c, format == Format::csv ? "; " : ", "));
         table.add(std::move(row));
     }
@@ -735,11 +738,13 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
         for (const auto& u : column.report.per_unit)
             if (u.countries + u.home > 0) units.push_back(u.unit);
     std::sort(units.begin(), units.end(), [&](EntityIndex a, EntityIndex b) {
-        return std::tie(graph.entity(a).name, graph.entity(a).id) < std::tie(graph.entity(b).name, graph.entity(b).id);
+        return std::pair(graph.entity_name(a), graph.entity_id(a)) <
+               std::pair(graph.entity_name(b), graph.entity_id(b));
     });
     units.erase(std::unique(units.begin(), units.end()), units.end());
     Table legend({"id", "name", "kind"});
-    for (auto u : units) legend.add({graph.entity(u).id, graph.entity(u).name, graph.kind_of(u).id});
+    for (auto u : units)
+        legend.add({std::string(graph.entity_id(u)), std::string(graph.entity_name(u)), graph.kind_of(u).id});
     sections.section("Units", units.size(), legend);
 }
 

@@ -89,8 +89,8 @@ int FindCommand::run() {
         if (kind && !graph.schema.is_a(graph.entity(m.entity).kind, *kind)) continue;
         if (rank == m_limit) break;
         const auto& e = graph.entity(m.entity);
-        table.add(
-            {std::to_string(++rank), e.id, graph.kind_of(m.entity).id, e.name, m.matched, quality_name(m.quality)});
+        table.add({std::to_string(++rank), std::string(e.id), graph.kind_of(m.entity).id, std::string(e.name),
+                   m.matched, quality_name(m.quality)});
     }
     Output output(m_output.output);
     write_table(output.stream(), table, m_output.parsed_format());

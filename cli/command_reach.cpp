@@ -97,9 +97,10 @@ int ReachCommand::run() {
             {true, false, false, false, false, false, false});
         for (const auto& r : result.reached) {
             const auto& relation = graph.relation(r.step.relation);
-            table.add({std::to_string(r.distance), graph.entity(r.entity).id, graph.entity(r.entity).name,
-                       graph.kind_of(r.entity).id, step_ids(graph, r.step),
-                       relation.derived ? "rule " + relation.rule : "no", graph.cite(relation.citations)});
+            table.add({std::to_string(r.distance), std::string(graph.entity_id(r.entity)),
+                       std::string(graph.entity_name(r.entity)), graph.kind_of(r.entity).id, step_ids(graph, r.step),
+                       relation.derived ? fmt::format("rule {}", relation.rule) : "no",
+                       graph.cite(relation.citations)});
         }
         if (format == Format::table) {
             const auto& name = entity_label(graph, start);

@@ -123,15 +123,17 @@ int RoutesCommand::run() {
             const auto& target = graph.entity(r.target);
             for (std::size_t s = 0; s < r.route.size(); ++s) {
                 auto cells = step_cells(graph, r.route[s]);
-                cells.insert(cells.begin(), {target.id, target.name, graph.kind_of(r.target).id,
-                                             std::to_string(r.route.size()), std::to_string(s + 1)});
+                cells.insert(cells.begin(),
+                             {std::string(target.id), std::string(target.name), graph.kind_of(r.target).id,
+                              std::to_string(r.route.size()), std::to_string(s + 1)});
                 table.add(std::move(cells));
             }
         }
         // Targets out of reach keep a row, with no steps.
         for (const auto& u : result.unreached) {
             const auto& target = graph.entity(u.target);
-            std::vector<std::string> cells{target.id, target.name, graph.kind_of(u.target).id, "", ""};
+            std::vector<std::string> cells{std::string(target.id), std::string(target.name), graph.kind_of(u.target).id,
+                                           "", ""};
             cells.resize(columns.size());
             table.add(std::move(cells));
         }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "orgraph/model/entity_card.hpp"
 #include "orgraph/model/name_resolver.hpp"
@@ -37,7 +39,7 @@ private:
 };
 
 // A value that holds line breaks goes on with its later lines indented under its first.
-std::string indented(const std::string& value, std::size_t indent) {
+std::string indented(std::string_view value, std::size_t indent) {
     std::string out;
     for (char c : value) {
         out += c;
@@ -126,9 +128,10 @@ void write_csv(std::ostream& out, const Graph& graph, const EntityCard& card, Fo
         for (const auto& item : group.items) {
             const auto& r = graph.relation(item.relation);
             const auto& other = graph.entity(item.other);
-            table.add({group.outgoing ? "out" : "in", graph.schema.relation_kind(group.kind).id, group.phrase, other.id,
-                       other.name, graph.kind_of(item.other).id, attributes_text(r.attributes),
-                       r.derived ? "yes" : "no", validity_text(r.validity), graph.cite(r.citations)});
+            table.add({group.outgoing ? "out" : "in", graph.schema.relation_kind(group.kind).id, group.phrase,
+                       std::string(other.id), std::string(other.name), graph.kind_of(item.other).id,
+                       attributes_text(r.attributes), r.derived ? "yes" : "no", validity_text(r.validity),
+                       graph.cite(r.citations)});
         }
     }
     write_table(out, table, format);
@@ -140,7 +143,7 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
     const std::string bullet = markdown ? "- " : "  ";
     out << (markdown ? "# " : "") << e.name << '\n';
     if (markdown) out << '\n';
-    auto line = [&](std::string_view label, const std::string& value) {
+    auto line = [&](std::string_view label, std::string_view value) {
         if (value.empty()) return;
         out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", indented(value, bullet.size() + 12)) << '\n';
     };
@@ -148,7 +151,7 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
     line("kind", kind.id == kind.label ? kind.id : fmt::format("{} ({})", kind.label, kind.id));
     line("short name", e.short_name);
     std::string aliases;
-    for (const auto& a : e.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
+    for (const auto a : e.aliases) aliases.append(aliases.empty() ? "" : "; ").append(a);
     line("aliases", aliases);
     line("valid", validity_text(e.validity));
     line("sources", graph.cite(e.citations));
@@ -168,20 +171,21 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
             const auto& other = graph.entity(item.other);
             std::string text = fmt::format("{} {} ({})", group.outgoing ? "→" : "←", other.name, other.id);
             const auto& summary_key = graph.schema.summary_attribute(other.kind);
-            if (const auto* summary = summary_key.empty() ? nullptr : other.attributes.find(summary_key))
-                text += ": " + *summary;
+            if (const auto summary =
+                    summary_key.empty() ? std::optional<std::string_view>{} : other.attributes.find(summary_key))
+                text.append(": ").append(*summary);
             if (const auto place = entity_context(graph, item.other); !place.empty()) {
                 std::string names;
-                for (auto p : place) names += (names.empty() ? "" : ", ") + graph.entity(p).name;
+                for (auto p : place) names.append(names.empty() ? "" : ", ").append(graph.entity_name(p));
                 const auto& rk =
                     graph.schema.relation_kind(*graph.schema.relation_kind(graph.schema.context_relation(other.kind)));
                 text += fmt::format(", {} {}", rk.label, names);
             }
             std::vector<std::string> notes;
-            const std::string* note = nullptr;
+            std::optional<std::string_view> note;
             for (const auto& a : r.attributes) {
                 if (a.key == "note") {
-                    note = &a.value;
+                    note = a.value;
                     continue;
                 }
                 notes.push_back(fmt::format("{}: {}", a.key == "as_written" ? "as written" : a.key, a.value));

@@ -25,6 +25,8 @@ public:
     int run() override;
 
 private:
+    int validate_snapshot(const std::string& path) const;
+
     DataOptions m_data;
     std::vector<std::string> m_paths;
 };
@@ -49,6 +51,8 @@ void ValidateCommand::setup(const po::variables_map&) {
 int ValidateCommand::run() {
     auto options = m_data;
     options.data.insert(options.data.end(), m_paths.begin(), m_paths.end());
+    if (options.data.size() == 1 && options.with.empty() && is_snapshot_file(options.data.front()))
+        return validate_snapshot(options.data.front());
     // Problems are thrown as dataset_error and reported by main() with exit status 1.
     const auto graph = load_graph(options);
     std::size_t derived = 0;
@@ -59,6 +63,32 @@ int ValidateCommand::run() {
                              counted(graph.relations().size(), "relation", "relations"), derived,
                              counted(graph.sources.size(), "source", "sources"));
     return 0;
+}
+
+// A snapshot: opening it checks the file whole; then its inputs are compared with the files as
+// they are now.
+int ValidateCommand::validate_snapshot(const std::string& path) const {
+    auto opened = open_snapshot(path);
+    const auto& graph = opened.graph;
+    std::size_t derived = 0;
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r)
+        derived += (graph.relation_record(r).flags & image::relation_derived) ? 1 : 0;
+    const auto stale = stale_inputs(opened.info);
+    std::cout << fmt::format(
+        "{}: snapshot format {}, made by {}: {}, {}, {} ({} derived), {}\n", path, opened.info.format_version,
+        opened.info.made_by, counted(graph.layers.size(), "layer", "layers"),
+        counted(graph.entity_count(), "entity", "entities"), counted(graph.relation_count(), "relation", "relations"),
+        derived, counted(graph.sources.size(), "source", "sources"));
+    if (stale.empty()) {
+        std::cout << fmt::format("ok: the snapshot is intact and its {} are as they were when it was made\n",
+                                 counted(opened.info.inputs.size(), "input file", "input files"));
+        return 0;
+    }
+    for (const auto& s : stale)
+        std::cerr << fmt::format("{}: stale: input {} is {} since the snapshot was made\n", path, s.path, s.why);
+    std::cerr << fmt::format("orgraph: the snapshot is stale ({} of {}); make it again with orgraph snapshot\n",
+                             stale.size(), counted(opened.info.inputs.size(), "input file", "input files"));
+    return 1;
 }
 
 }  // namespace orgraph::cli

@@ -191,8 +191,8 @@ int WeakPointsCommand::run() {
         Table table({"point", "id", "name", "kind", "targets", "sources"}, {false, false, false, false, true, false});
         for (const auto& w : result.entities) {
             const auto& e = graph.entity(w.entity);
-            table.add({"entity", e.id, e.name, graph.kind_of(w.entity).id, std::to_string(w.targets),
-                       graph.cite(e.citations)});
+            table.add({"entity", std::string(e.id), std::string(e.name), graph.kind_of(w.entity).id,
+                       std::to_string(w.targets), graph.cite(e.citations)});
         }
         for (const auto& c : result.relations) {
             const auto& relation = graph.relation(c.step.relation);

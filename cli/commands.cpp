@@ -18,6 +18,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(make_render_command());
     commands.push_back(make_export_command());
     commands.push_back(make_validate_command());
+    commands.push_back(make_snapshot_command());
     commands.push_back(make_generate_command());
     commands.push_back(make_help_command());
     return commands;

@@ -20,6 +20,7 @@ std::unique_ptr<Command> make_dot_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_snapshot_command();
 std::unique_ptr<Command> make_generate_command();
 std::unique_ptr<Command> make_help_command();
 

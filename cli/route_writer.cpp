@@ -147,14 +147,14 @@ std::vector<std::string> step_cells(const Graph& graph, const Step& step) {
     const auto& relation = graph.relation(step.relation);
     const auto& from = graph.entity(step.from);
     const auto& to = graph.entity(step.to);
-    std::string derived = relation.derived ? "rule " + relation.rule : "no";
-    return {from.id,
-            from.name,
+    std::string derived = relation.derived ? fmt::format("rule {}", relation.rule) : "no";
+    return {std::string(from.id),
+            std::string(from.name),
             graph.kind_of_relation(step.relation).id,
             step_phrase(graph, step),
             step.backward ? "backward" : "forward",
-            to.id,
-            to.name,
+            std::string(to.id),
+            std::string(to.name),
             derived,
             graph.cite(relation.citations)};
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/model/graph.hpp"
 
 using namespace orgraph;
 
@@ -15,7 +16,7 @@ namespace {
 
 Graph load_builtin() {
     try {
-        return load(builtin_layers());
+        return freeze(load(builtin_layers()));
     } catch (const dataset_error& e) {
         for (const auto& d : e.diagnostics) BOOST_TEST_MESSAGE(d.to_string());
         BOOST_FAIL("the built-in dataset has " << e.diagnostics.size() << " problems");
@@ -33,7 +34,7 @@ std::set<std::string> related(const Graph& g, std::string_view from, std::string
     const auto index = g.find(from);
     BOOST_REQUIRE_MESSAGE(index, "no entity '" << from << "'");
     for (auto r : g.out_relations(*index))
-        if (g.kind_of_relation(r).id == kind) ids.insert(g.entity(g.relation(r).to).id);
+        if (g.kind_of_relation(r).id == kind) ids.emplace(g.entity(g.relation(r).to).id);
     return ids;
 }
 

@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(the_observers_fall_outside_a_universe_of_members) {
     BOOST_TEST(report.summary.covered == 181u);
     Ids observers;
     for (const auto& o : report.outside_universe)
-        if (o.reason == OutsideReason::observer) observers.push_back(builtin().entity(o.entity).id);
+        if (o.reason == OutsideReason::observer) observers.emplace_back(builtin().entity(o.entity).id);
     BOOST_TEST(sorted(observers) == (Ids{"PSE", "VAT"}), boost::test_tools::per_element());
 }
 
@@ -172,7 +172,7 @@ BOOST_AUTO_TEST_CASE(associations_reach_countries_through_their_regions) {
     BOOST_TEST((senegal->front().best().way == CoverageWay::through_region));
     BOOST_TEST(builtin().entity(*senegal->front().best().through).id == "african-region");
     Ids empty;
-    for (const auto& r : report.empty_regions) empty.push_back(builtin().entity(r.region).id);
+    for (const auto& r : report.empty_regions) empty.emplace_back(builtin().entity(r.region).id);
     BOOST_TEST(empty == (Ids{"asia", "europe"}), boost::test_tools::per_element());
     BOOST_TEST(report.summary.covered == 104u);
 }
@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(missions_are_located_through_their_cities) {
     const auto report = compute_coverage(with_missions(), params);
     const auto& g = with_missions();
     Ids multiple;
-    for (const auto& c : report.multiply_covered) multiple.push_back(g.entity(c.country).id);
+    for (const auto& c : report.multiply_covered) multiple.emplace_back(g.entity(c.country).id);
     BOOST_TEST(multiple == (Ids{"CHN", "RUS", "CHE"}), boost::test_tools::per_element());
     const auto* russia = units_of(g, report, "RUS");
     BOOST_TEST_REQUIRE(russia != nullptr);

@@ -301,7 +301,7 @@ BOOST_AUTO_TEST_CASE(a_kind_filter_lists_units_that_cover_nothing_too) {
     params.from_kind = "department";
     const auto r = compute_coverage(graph(), params);
     Ids units;
-    for (const auto& u : r.per_unit) units.push_back(graph().entity(u.unit).id);
+    for (const auto& u : r.per_unit) units.emplace_back(graph().entity(u.unit).id);
     BOOST_TEST(units == (Ids{"d1", "d2", "protocol"}), boost::test_tools::per_element());
     BOOST_TEST(r.per_unit[2].countries == 0u);
     params.from_kind = "city";  // no city covers anything

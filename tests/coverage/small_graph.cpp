@@ -73,7 +73,7 @@ std::string country(const std::string& id, const std::string& name, const std::s
 orgraph::Graph graph_from(const std::string& text) {
     orgraph::LayerInput layer{"test", {{"test.toml", std::string(schema) + text, orgraph::FileFormat::toml}}};
     try {
-        return orgraph::load({layer});
+        return orgraph::freeze(orgraph::load({layer}));
     } catch (const orgraph::dataset_error& error) {
         for (const auto& d : error.diagnostics) BOOST_TEST_MESSAGE(d.to_string());
         throw;
@@ -131,26 +131,26 @@ orgraph::EntityIndex index_of(const orgraph::Graph& graph, const std::string& id
 
 std::vector<std::string> ids(const orgraph::Graph& graph, const std::vector<orgraph::EntityIndex>& entities) {
     std::vector<std::string> result;
-    for (auto e : entities) result.push_back(graph.entity(e).id);
+    for (auto e : entities) result.emplace_back(graph.entity(e).id);
     return result;
 }
 
 std::vector<std::string> uncovered_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report) {
     std::vector<std::string> result;
     for (const auto& group : report.uncovered)
-        for (auto c : group.countries) result.push_back(graph.entity(c).id);
+        for (auto c : group.countries) result.emplace_back(graph.entity(c).id);
     return result;
 }
 
 std::vector<std::string> outside_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report) {
     std::vector<std::string> result;
-    for (const auto& o : report.outside_universe) result.push_back(graph.entity(o.entity).id);
+    for (const auto& o : report.outside_universe) result.emplace_back(graph.entity(o.entity).id);
     return result;
 }
 
 std::vector<std::string> covered_ids(const orgraph::Graph& graph, const std::vector<orgraph::CountryCoverage>& list) {
     std::vector<std::string> result;
-    for (const auto& c : list) result.push_back(graph.entity(c.country).id);
+    for (const auto& c : list) result.emplace_back(graph.entity(c.country).id);
     return result;
 }
 
@@ -167,7 +167,7 @@ const std::vector<orgraph::CoveringUnit>* units_of(const orgraph::Graph& graph, 
 
 std::vector<std::string> unit_ids(const orgraph::Graph& graph, const std::vector<orgraph::CoveringUnit>& units) {
     std::vector<std::string> result;
-    for (const auto& u : units) result.push_back(graph.entity(u.unit).id);
+    for (const auto& u : units) result.emplace_back(graph.entity(u.unit).id);
     return result;
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 IdSet names_of(const orgraph::Graph& g, const IdSet& ids) {
     IdSet names;
-    for (const auto& id : ids) names.insert(entity(g, id).name);
+    for (const auto& id : ids) names.emplace(entity(g, id).name);
     return names;
 }
 
@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(how_the_organs_meet_and_whom_they_elect) {
     // Only those two Assemblies elect anybody.
     IdSet electors;
     for (const auto& r : g.relations())
-        if (g.schema.relation_kind(r.kind).id == "elects") electors.insert(g.entity(r.from).id);
+        if (g.schema.relation_kind(r.kind).id == "elects") electors.emplace(g.entity(r.from).id);
     BOOST_TEST(electors == (IdSet{"apiete-assembly", "kochacep-assembly"}));
 }
 
@@ -143,7 +143,7 @@ BOOST_AUTO_TEST_CASE(secretariat_departments_and_sections) {
     auto units = [&](const std::string& parent) {
         std::map<std::string, std::string> result;
         for (const auto& id : origins(g, parent, "part_of", "unit"))
-            result[entity(g, id).name] = *attribute(g, id, "unit_type");
+            result[std::string(entity(g, id).name)] = *attribute(g, id, "unit_type");
         return result;
     };
     using Units = std::map<std::string, std::string>;

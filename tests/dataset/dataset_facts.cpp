@@ -6,15 +6,16 @@
 
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/graph_builder.hpp"
 
 namespace dataset_test {
 namespace {
 
-// Loads the layers; on failure reports every diagnostic, so that a broken dataset explains
-// itself in the test log, and rethrows.
+// Loads the layers and freezes them (derivation rules not applied); on failure reports every
+// diagnostic, so that a broken dataset explains itself in the test log, and rethrows.
 orgraph::Graph load_reporting(const std::vector<orgraph::LayerInput>& layers) {
     try {
-        return orgraph::load(layers);
+        return orgraph::freeze(orgraph::load(layers));
     } catch (const orgraph::dataset_error& error) {
         for (const auto& d : error.diagnostics) BOOST_TEST_MESSAGE(d.to_string());
         throw;
@@ -47,49 +48,48 @@ orgraph::EntityIndex index_of(const orgraph::Graph& graph, std::string_view id) 
     return *found;
 }
 
-const orgraph::Entity& entity(const orgraph::Graph& graph, std::string_view id) {
+orgraph::Entity entity(const orgraph::Graph& graph, std::string_view id) {
     return graph.entity(index_of(graph, id));
 }
 
 std::optional<std::string> attribute(const orgraph::Graph& graph, std::string_view id, std::string_view key) {
-    const auto* value = entity(graph, id).attributes.find(key);
-    if (value == nullptr) return std::nullopt;
-    return *value;
+    const auto value = entity(graph, id).attributes.find(key);
+    if (!value) return std::nullopt;
+    return std::string(*value);
 }
 
-std::vector<const orgraph::Relation*> out_of(const orgraph::Graph& graph, std::string_view from,
-                                             std::string_view kind) {
-    std::vector<const orgraph::Relation*> result;
+std::vector<orgraph::Relation> out_of(const orgraph::Graph& graph, std::string_view from, std::string_view kind) {
+    std::vector<orgraph::Relation> result;
     for (auto r : graph.out_relations(index_of(graph, from)))
-        if (graph.kind_of_relation(r).id == kind) result.push_back(&graph.relation(r));
+        if (graph.kind_of_relation(r).id == kind) result.push_back(graph.relation(r));
     return result;
 }
 
-std::vector<const orgraph::Relation*> into(const orgraph::Graph& graph, std::string_view to, std::string_view kind) {
-    std::vector<const orgraph::Relation*> result;
+std::vector<orgraph::Relation> into(const orgraph::Graph& graph, std::string_view to, std::string_view kind) {
+    std::vector<orgraph::Relation> result;
     for (auto r : graph.in_relations(index_of(graph, to)))
-        if (graph.kind_of_relation(r).id == kind) result.push_back(&graph.relation(r));
+        if (graph.kind_of_relation(r).id == kind) result.push_back(graph.relation(r));
     return result;
 }
 
 IdSet targets(const orgraph::Graph& graph, std::string_view from, std::string_view kind, std::string_view target_kind) {
     IdSet ids;
-    for (const auto* r : out_of(graph, from, kind))
-        if (of_kind(graph, r->to, target_kind)) ids.insert(graph.entity(r->to).id);
+    for (const auto& r : out_of(graph, from, kind))
+        if (of_kind(graph, r.to, target_kind)) ids.emplace(graph.entity(r.to).id);
     return ids;
 }
 
 IdSet origins(const orgraph::Graph& graph, std::string_view to, std::string_view kind, std::string_view origin_kind) {
     IdSet ids;
-    for (const auto* r : into(graph, to, kind))
-        if (of_kind(graph, r->from, origin_kind)) ids.insert(graph.entity(r->from).id);
+    for (const auto& r : into(graph, to, kind))
+        if (of_kind(graph, r.from, origin_kind)) ids.emplace(graph.entity(r.from).id);
     return ids;
 }
 
 IdSet ids_of_kind(const orgraph::Graph& graph, std::string_view kind) {
     IdSet ids;
-    for (orgraph::EntityIndex e = 0; e < graph.entities().size(); ++e)
-        if (of_kind(graph, e, kind)) ids.insert(graph.entity(e).id);
+    for (orgraph::EntityIndex e = 0; e < graph.entity_count(); ++e)
+        if (of_kind(graph, e, kind)) ids.emplace(graph.entity_id(e));
     return ids;
 }
 
@@ -97,7 +97,7 @@ std::set<std::string> citations(const orgraph::Graph& graph, const orgraph::Cita
     std::set<std::string> result;
     for (const auto& c : cited) {
         const auto& id = graph.sources[c.source].id;
-        result.insert(c.locator.empty() ? id : id + ":" + c.locator);
+        result.insert(c.locator.empty() ? id : id + ":" + std::string(c.locator));
     }
     return result;
 }

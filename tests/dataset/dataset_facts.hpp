@@ -21,13 +21,13 @@ const orgraph::Graph& with_missions();
 
 // The entity with this id; fails the test case when there is none.
 orgraph::EntityIndex index_of(const orgraph::Graph& graph, std::string_view id);
-const orgraph::Entity& entity(const orgraph::Graph& graph, std::string_view id);
+orgraph::Entity entity(const orgraph::Graph& graph, std::string_view id);
 // The attribute's value, or nothing when the entity does not carry it.
 std::optional<std::string> attribute(const orgraph::Graph& graph, std::string_view id, std::string_view key);
 
 // The relations of one kind leaving (or entering) an entity.
-std::vector<const orgraph::Relation*> out_of(const orgraph::Graph& graph, std::string_view from, std::string_view kind);
-std::vector<const orgraph::Relation*> into(const orgraph::Graph& graph, std::string_view to, std::string_view kind);
+std::vector<orgraph::Relation> out_of(const orgraph::Graph& graph, std::string_view from, std::string_view kind);
+std::vector<orgraph::Relation> into(const orgraph::Graph& graph, std::string_view to, std::string_view kind);
 // Ids at the other end of those relations; `target_kind` keeps only entities of that kind or
 // one of its descendants.
 IdSet targets(const orgraph::Graph& graph, std::string_view from, std::string_view kind,

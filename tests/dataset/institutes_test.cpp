@@ -17,7 +17,7 @@ namespace {
 std::map<std::string, std::string> units_of(const orgraph::Graph& g, const std::string& parent) {
     std::map<std::string, std::string> units;
     for (const auto& id : origins(g, parent, "part_of", "unit"))
-        units[entity(g, id).name] = *attribute(g, id, "unit_type");
+        units[std::string(entity(g, id).name)] = *attribute(g, id, "unit_type");
     return units;
 }
 
@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(divisions_departments_and_directorate) {
 BOOST_AUTO_TEST_CASE(posts_of_the_institute_for_studies_of_japan) {
     const auto& g = builtin();
     IdSet names;
-    for (const auto& id : targets(g, "isj", "has_post")) names.insert(entity(g, id).name);
+    for (const auto& id : targets(g, "isj", "has_post")) names.emplace(entity(g, id).name);
     BOOST_TEST(names ==
                (IdSet{"Advisor of the Institute for Studies of Japan", "Director of the Institute for Studies of Japan",
                       "Senior Analyst of the Institute for Studies of Japan",
@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(idp_is_a_member_of_cscap) {
     BOOST_TEST(g.kind_of(index_of(g, "cscap")).id == "international_organization");
     const auto relations = out_of(g, "idp", "member_of");
     BOOST_TEST_REQUIRE(relations.size() == 1u);
-    BOOST_TEST(citations(g, relations.front()->citations) == std::set<std::string>{"mfa-structure:37"});
+    BOOST_TEST(citations(g, relations.front().citations) == std::set<std::string>{"mfa-structure:37"});
     const orgraph::NameResolver resolver(g);
     const auto resolution = resolver.resolve("CSCAP");
     BOOST_TEST_REQUIRE(resolution.entities.size() == 1u);

@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(relations_curated_from_the_tables_notes) {
     BOOST_TEST(targets(g, "emb-deu-berlin", "serves") == IdSet{"EU"});
     // The sources disagree on who took over Uganda: both are kept, each with a note.
     BOOST_TEST(origins(g, "UGA", "serves") == (IdSet{"emb-gnq-malabo", "emb-zaf-pretoria"}));
-    for (const auto* r : into(g, "UGA", "serves")) BOOST_TEST(r->attributes.find("note") != nullptr);
+    for (const auto& r : into(g, "UGA", "serves")) BOOST_TEST(r.attributes.find("note").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -37,7 +37,7 @@ bool line_locator_within(std::string_view locator, int first, int last) {
 // Checks every citation of `source` in the graph against the line range; returns how many.
 std::size_t check_line_citations(const orgraph::Graph& g, std::string_view source, int first, int last) {
     std::size_t checked = 0;
-    auto check = [&](const orgraph::Citations& cited, const std::string& what) {
+    auto check = [&](const orgraph::Citations& cited, std::string_view what) {
         for (const auto& c : cited) {
             if (g.sources[c.source].id != source) continue;
             ++checked;
@@ -46,7 +46,8 @@ std::size_t check_line_citations(const orgraph::Graph& g, std::string_view sourc
     };
     for (const auto& e : g.entities()) check(e.citations, e.id);
     for (const auto& r : g.relations())
-        check(r.citations, g.entity(r.from).id + " " + g.schema.relation_kind(r.kind).id + " " + g.entity(r.to).id);
+        check(r.citations, std::string(g.entity(r.from).id) + " " + g.schema.relation_kind(r.kind).id + " " +
+                               std::string(g.entity(r.to).id));
     return checked;
 }
 
@@ -134,10 +135,10 @@ BOOST_AUTO_TEST_CASE(list_elements_cite_their_own_line) {
         {"ead1", {"mfa-structure:10"}}, {"ead2", {"mfa-structure:12"}},
         {"nad", {"mfa-structure:15"}},  {"aalad", {"mfa-structure:17", "mfa-structure:18", "mfa-structure:19"}}};
     for (const auto& [department, lines] : lists) {
-        for (const auto* r : out_of(g, department, "covers")) {
-            if (g.kind_of(r->to).id != "country") continue;
-            const auto cited = citations(g, r->citations);
-            BOOST_TEST_CONTEXT(department << " covers " << g.entity(r->to).id) {
+        for (const auto& r : out_of(g, department, "covers")) {
+            if (g.kind_of(r.to).id != "country") continue;
+            const auto cited = citations(g, r.citations);
+            BOOST_TEST_CONTEXT(department << " covers " << g.entity(r.to).id) {
                 BOOST_TEST_REQUIRE(cited.size() == 1u);
                 BOOST_TEST(lines.count(*cited.begin()) == 1u);
             }
@@ -149,8 +150,8 @@ BOOST_AUTO_TEST_CASE(list_elements_cite_their_own_line) {
                                                                                         {"PRI", "mfa-structure:19"},
                                                                                         {"SSD", "mfa-structure:18"},
                                                                                         {"STP", "mfa-structure:17"}}) {
-        for (const auto* r : into(g, country, "covers"))
-            BOOST_TEST(citations(g, r->citations) == std::set<std::string>{line}, country);
+        for (const auto& r : into(g, country, "covers"))
+            BOOST_TEST(citations(g, r.citations) == std::set<std::string>{line}, country);
     }
 }
 

@@ -211,12 +211,12 @@ const std::vector<std::pair<std::string, std::vector<const Spellings*>>> departm
 // The as_written attribute of the one relation of `kind` from `from` to `to`.
 std::string written_on(const orgraph::Graph& graph, const std::string& from, const std::string& kind,
                        const std::string& to) {
-    std::vector<const orgraph::Relation*> found;
-    for (const auto* r : out_of(graph, from, kind))
-        if (graph.entity(r->to).id == to) found.push_back(r);
+    std::vector<orgraph::Relation> found;
+    for (const auto& r : out_of(graph, from, kind))
+        if (graph.entity(r.to).id == to) found.push_back(r);
     BOOST_TEST_REQUIRE(found.size() == 1u, from << " " << kind << " " << to << ": " << found.size() << " relations");
-    const auto* value = found.front()->attributes.find("as_written");
-    return value == nullptr ? std::string("<none>") : *value;
+    const auto value = found.front().attributes.find("as_written");
+    return value ? std::string(*value) : std::string("<none>");
 }
 
 }  // namespace
@@ -405,11 +405,11 @@ BOOST_AUTO_TEST_CASE(malta_is_covered_by_no_department_and_is_in_the_eu) {
     const auto& g = builtin();
     BOOST_TEST(into(g, "MLT", "covers").empty());
     const auto memberships = out_of(g, "MLT", "member_of");
-    std::map<std::string, const orgraph::Relation*> by_target;
-    for (const auto* r : memberships) by_target[g.entity(r->to).id] = r;
+    std::map<std::string, orgraph::Relation> by_target;
+    for (const auto& r : memberships) by_target[std::string(g.entity(r.to).id)] = r;
     BOOST_TEST_REQUIRE(by_target.count("EU") == 1u);
-    BOOST_TEST(by_target["EU"]->validity.from->to_string() == "2004-05-01");
-    BOOST_TEST(!by_target["EU"]->validity.to.has_value());
+    BOOST_TEST(by_target["EU"].validity.from->to_string() == "2004-05-01");
+    BOOST_TEST(!by_target["EU"].validity.to.has_value());
     BOOST_TEST(by_target.count("UN") == 1u);
     BOOST_TEST(*attribute(g, "MLT", "un_status") == "member");
 }
@@ -424,14 +424,14 @@ BOOST_AUTO_TEST_CASE(members_of_the_regional_organisations) {
         (IdSet{"AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GBR", "GRC", "HRV",
                "HUN", "IRL", "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "SWE"}));
     // The United Kingdom left; every other membership is open-ended.
-    for (const auto* r : into(g, "EU", "member_of")) {
-        const auto& member = g.entity(r->from).id;
+    for (const auto& r : into(g, "EU", "member_of")) {
+        const auto member = g.entity(r.from).id;
         BOOST_TEST_CONTEXT(member) {
             if (member == "GBR") {
-                BOOST_TEST_REQUIRE(r->validity.to.has_value());
-                BOOST_TEST(r->validity.to->to_string() == "2020-01-31");
+                BOOST_TEST_REQUIRE(r.validity.to.has_value());
+                BOOST_TEST(r.validity.to->to_string() == "2020-01-31");
             } else {
-                BOOST_TEST(!r->validity.to.has_value());
+                BOOST_TEST(!r.validity.to.has_value());
             }
         }
     }

@@ -17,6 +17,7 @@
 
 #include "orgraph/analysis/derive.hpp"
 #include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/model/graph_builder.hpp"
 #include "orgraph/write/generate.hpp"
 
 using namespace orgraph;
@@ -54,17 +55,17 @@ GenerateParams params(std::uint64_t entities, std::uint64_t relations, std::uint
     return p;
 }
 
-Graph load_directory(const fs::path& directory) {
+GraphBuilder load_directory(const fs::path& directory) {
     return load({read_layer(directory.string())});
 }
 
-std::size_t stated(const Graph& graph) {
+std::size_t stated(const GraphBuilder& graph) {
     std::size_t n = 0;
     for (const auto& r : graph.relations()) n += r.derived ? 0 : 1;
     return n;
 }
 
-std::size_t count_kind(const Graph& graph, std::string_view kind) {
+std::size_t count_kind(const GraphBuilder& graph, std::string_view kind) {
     const auto k = graph.schema.entity_kind(kind);
     BOOST_REQUIRE(k);
     std::size_t n = 0;
@@ -73,7 +74,7 @@ std::size_t count_kind(const Graph& graph, std::string_view kind) {
 }
 
 // Entities that have no relation of `kind` going out.
-std::size_t without_out(const Graph& graph, std::string_view entity_kind, std::string_view relation_kind) {
+std::size_t without_out(const GraphBuilder& graph, std::string_view entity_kind, std::string_view relation_kind) {
     const auto ek = graph.schema.entity_kind(entity_kind);
     const auto rk = graph.schema.relation_kind(relation_kind);
     BOOST_REQUIRE(ek && rk);
@@ -137,7 +138,7 @@ BOOST_AUTO_TEST_CASE(exact_sizes_and_zero_diagnostics) {
             const auto summary = generate_dataset(params(entities, relations), directory.string());
             BOOST_TEST(summary.entities == entities);
             BOOST_TEST(summary.relations == relations);
-            Graph graph;
+            GraphBuilder graph;
             try {
                 graph = load_directory(directory);
             } catch (const dataset_error& e) {
@@ -189,7 +190,7 @@ BOOST_AUTO_TEST_SUITE(shape)
 
 struct Loaded {
     Scratch scratch;
-    Graph graph;
+    GraphBuilder graph;
     GenerateSummary summary;
     Loaded() {
         summary = generate_dataset(params(6000, 30000, 9), (scratch.path / "d").string());

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "orgraph/analysis/derive.hpp"
+#include "orgraph/analysis/prepare.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/write/dot_writer.hpp"
 
@@ -14,16 +14,13 @@ using namespace orgraph;
 namespace {
 
 const Graph& builtin() {
-    static const Graph graph = [] {
-        auto g = load(builtin_layers());
-        derive_relations(g);
-        return g;
-    }();
+    static const Graph graph = prepare_graph(load(builtin_layers()));
     return graph;
 }
 
 const Graph& nasty() {
-    static const Graph graph = load({read_layer(std::string(ORGRAPH_TEST_DATA) + "/interchange/nasty-names.toml")});
+    static const Graph graph =
+        freeze(load({read_layer(std::string(ORGRAPH_TEST_DATA) + "/interchange/nasty-names.toml")}));
     return graph;
 }
 

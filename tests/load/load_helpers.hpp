@@ -1,5 +1,6 @@
 #pragma once
-// Builds layers in memory and loads them, returning either the graph or the diagnostics.
+// Builds layers in memory and loads them, returning either the graph (frozen, as commands see
+// it) or the diagnostics.
 
 #include <boost/test/unit_test.hpp>
 
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/model/graph.hpp"
 
 namespace orgraph::test {
 
@@ -90,7 +92,12 @@ inline std::vector<std::string> problems_of_file(std::string content) {
 }
 
 inline Graph load_file(std::string content) {
-    return load({schema_layer(), layer("data", {toml_file("data.toml", std::move(content))})});
+    return freeze(load({schema_layer(), layer("data", {toml_file("data.toml", std::move(content))})}));
+}
+
+// The strings of a list (an entity's aliases), to compare with expected ones.
+inline std::vector<std::string> texts(const TextList& list) {
+    return {list.begin(), list.end()};
 }
 
 }  // namespace orgraph::test

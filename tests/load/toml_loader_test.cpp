@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(an_entity_keeps_its_id_kind_names_and_aliases) {
     const auto& e = g.entity(*mca);
     BOOST_TEST(e.name == "Ministry of Coastal Affairs");
     BOOST_TEST(e.short_name == "MCA");
-    BOOST_TEST(e.aliases == (std::vector<std::string>{"Coastal Ministry", "The Ministry"}),
+    BOOST_TEST(texts(e.aliases) == (std::vector<std::string>{"Coastal Ministry", "The Ministry"}),
                boost::test_tools::per_element());
     BOOST_TEST(g.kind_of(*mca).id == "organisation");
     BOOST_TEST(g.entities().size() == 4u);
@@ -163,7 +163,7 @@ BOOST_AUTO_TEST_CASE(a_standalone_relation_record_joins_two_entities_with_its_ow
 }
 
 BOOST_AUTO_TEST_CASE(a_relation_record_may_stand_in_another_file_than_its_entities) {
-    const auto g =
+    const auto g = freeze(
         load({schema_layer(), layer("data", {toml_file("a.toml", R"([[relation]]
 kind = "part_of"
 from = "north"
@@ -171,7 +171,7 @@ to = "mca"
 source = "handbook:9"
 note = "Stated in the annex."
 )"),
-                                             toml_file("b.toml", offices.substr(0, offices.find("[[relation]]")))})});
+                                             toml_file("b.toml", offices.substr(0, offices.find("[[relation]]")))})}));
     const auto r = find_relation(g, "part_of", "north", "mca");
     BOOST_REQUIRE(r);
     // The same statement made twice is one relation with both citations, and the note added.
@@ -180,7 +180,7 @@ note = "Stated in the annex."
 }
 
 BOOST_AUTO_TEST_CASE(sources_keep_their_fields_and_the_layer_that_declared_them) {
-    const auto g = load({schema_layer(), layer("data", {toml_file("data.toml", R"([dataset]
+    const auto g = freeze(load({schema_layer(), layer("data", {toml_file("data.toml", R"([dataset]
 id = "renamed"
 title = "A renamed layer"
 
@@ -197,7 +197,7 @@ id = "NOR"
 kind = "country"
 name = "Norway"
 source = "gazette:4"
-)")})});
+)")})}));
     const auto s = g.find_source("gazette");
     BOOST_REQUIRE(s);
     const auto& source = g.sources[*s];

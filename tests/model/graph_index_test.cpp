@@ -1,12 +1,13 @@
 // The parts of the graph that make large datasets affordable: the id index (open addressing
-// over the entities' own ids), moving a graph without copying it, vectors of entities and
-// relations that move rather than copy when they grow, and the table of (from, to, kind) the
-// loader merges repeated statements through.
+// over the entities' own ids, in the builder and in the frozen graph), moving a graph without
+// copying it, vectors of entities and relations that move rather than copy when they grow, and
+// the table of (from, to, kind) the loader merges repeated statements through.
 
 #include <boost/test/unit_test.hpp>
 
 #include <fmt/format.h>
 
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -14,39 +15,74 @@
 
 #include "model/relation_table.hpp"
 #include "orgraph/model/graph.hpp"
+#include "orgraph/model/graph_builder.hpp"
 
 using namespace orgraph;
 
 namespace {
 
-Entity named(std::string id, std::string name = "x") {
-    Entity e;
+EntityData named(std::string id, std::string name = "x") {
+    EntityData e;
     e.id = std::move(id);
     e.name = std::move(name);
     return e;
 }
 
+// a, b, c and the relations a -> b, b -> c.
+GraphBuilder three_in_a_row() {
+    GraphBuilder g;
+    g.add_entity(named("a"));
+    g.add_entity(named("b"));
+    g.add_entity(named("c"));
+    RelationData r;
+    r.from = 0;
+    r.to = 1;
+    g.add_relation(r);
+    r.from = 1;
+    r.to = 2;
+    g.add_relation(r);
+    return g;
+}
+
 }  // namespace
 
 // Without these, std::vector copies every entity and relation each time it grows.
-static_assert(std::is_nothrow_move_constructible_v<Citations>);
-static_assert(std::is_nothrow_move_constructible_v<Entity>);
-static_assert(std::is_nothrow_move_constructible_v<Relation>);
+static_assert(std::is_nothrow_move_constructible_v<CitationList>);
+static_assert(std::is_nothrow_move_constructible_v<EntityData>);
+static_assert(std::is_nothrow_move_constructible_v<RelationData>);
+static_assert(std::is_nothrow_move_constructible_v<GraphBuilder>);
 static_assert(std::is_nothrow_move_constructible_v<Graph>);
+// Views are small values, made on demand.
+static_assert(std::is_trivially_copyable_v<Citations> && std::is_trivially_copyable_v<Attributes>);
+static_assert(std::is_trivially_copyable_v<Relation> && std::is_trivially_copyable_v<Entity>);
 
 BOOST_AUTO_TEST_SUITE(graph_index)
 
 BOOST_AUTO_TEST_CASE(finds_every_id_across_growth) {
-    Graph g;
+    GraphBuilder b;
     const std::size_t n = 100000;
-    for (std::size_t i = 0; i < n; ++i) g.add_entity(named(fmt::format("e{}", i)));
+    for (std::size_t i = 0; i < n; ++i) b.add_entity(named(fmt::format("e{}", i)));
     std::size_t wrong = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto found = b.find(fmt::format("e{}", i));
+        if (!found || *found != i) ++wrong;
+    }
+    BOOST_TEST(wrong == 0u);
+    // Near misses and ids that are not there.
+    BOOST_TEST(!b.find("e100000"));
+    BOOST_TEST(!b.find("E1"));
+    BOOST_TEST(!b.find("e1 "));
+    BOOST_TEST(!b.find(""));
+    BOOST_TEST(!GraphBuilder{}.find("e1"));
+
+    const auto g = freeze(std::move(b));
+    BOOST_TEST(g.entity_count() == n);
+    wrong = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const auto found = g.find(fmt::format("e{}", i));
         if (!found || *found != i) ++wrong;
     }
     BOOST_TEST(wrong == 0u);
-    // Near misses and ids that are not there.
     BOOST_TEST(!g.find("e100000"));
     BOOST_TEST(!g.find("E1"));
     BOOST_TEST(!g.find("e1 "));
@@ -55,24 +91,32 @@ BOOST_AUTO_TEST_CASE(finds_every_id_across_growth) {
 }
 
 BOOST_AUTO_TEST_CASE(long_ids_and_ids_that_share_a_prefix) {
-    Graph g;
+    GraphBuilder b;
     const std::string stem(200, 'a');
-    for (int i = 0; i < 50; ++i) g.add_entity(named(stem + std::to_string(i)));
+    for (int i = 0; i < 50; ++i) b.add_entity(named(stem + std::to_string(i)));
+    for (int i = 0; i < 50; ++i) BOOST_TEST(*b.find(stem + std::to_string(i)) == static_cast<EntityIndex>(i));
+    BOOST_TEST(!b.find(stem));
+    const auto g = freeze(std::move(b));
     for (int i = 0; i < 50; ++i) BOOST_TEST(*g.find(stem + std::to_string(i)) == static_cast<EntityIndex>(i));
     BOOST_TEST(!g.find(stem));
 }
 
 BOOST_AUTO_TEST_CASE(the_first_entity_keeps_an_id_given_twice) {
-    Graph g;
-    g.add_entity(named("same", "first"));
-    g.add_entity(named("other"));
-    g.add_entity(named("same", "second"));
+    GraphBuilder b;
+    b.add_entity(named("same", "first"));
+    b.add_entity(named("other"));
+    b.add_entity(named("same", "second"));
+    BOOST_TEST(*b.find("same") == 0u);
+    BOOST_TEST(*b.find("other") == 1u);
+    const auto g = freeze(std::move(b));
+    BOOST_TEST(g.entity_count() == 3u);
     BOOST_TEST(*g.find("same") == 0u);
+    BOOST_TEST(g.entity(*g.find("same")).name == "first");
     BOOST_TEST(*g.find("other") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(reserving_keeps_what_is_indexed) {
-    Graph g;
+    GraphBuilder g;
     for (int i = 0; i < 1000; ++i) g.add_entity(named(fmt::format("k{}", i)));
     g.reserve(50000, 100000);
     for (int i = 1000; i < 2000; ++i) g.add_entity(named(fmt::format("k{}", i)));
@@ -82,20 +126,10 @@ BOOST_AUTO_TEST_CASE(reserving_keeps_what_is_indexed) {
     BOOST_TEST(wrong == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(a_moved_graph_keeps_its_entities_relations_and_topology) {
-    Graph g;
-    g.add_entity(named("a"));
-    g.add_entity(named("b"));
-    g.add_entity(named("c"));
-    Relation r;
-    r.from = 0;
-    r.to = 1;
-    g.add_relation(r);
-    r.from = 1;
-    r.to = 2;
-    g.add_relation(r);
+BOOST_AUTO_TEST_CASE(a_moved_builder_keeps_its_entities_relations_and_topology) {
+    GraphBuilder g = three_in_a_row();
 
-    Graph moved(std::move(g));
+    GraphBuilder moved(std::move(g));
     BOOST_TEST(moved.entities().size() == 3u);
     BOOST_TEST(*moved.find("c") == 2u);
     BOOST_TEST(boost::num_vertices(moved.topology()) == 3u);
@@ -103,7 +137,7 @@ BOOST_AUTO_TEST_CASE(a_moved_graph_keeps_its_entities_relations_and_topology) {
     BOOST_TEST((moved.out_relations(1) == std::vector<RelationIndex>{1}));
     BOOST_TEST((moved.in_relations(1) == std::vector<RelationIndex>{0}));
 
-    Graph assigned;
+    GraphBuilder assigned;
     assigned.add_entity(named("old"));
     assigned = std::move(moved);
     BOOST_TEST(*assigned.find("b") == 1u);
@@ -111,22 +145,98 @@ BOOST_AUTO_TEST_CASE(a_moved_graph_keeps_its_entities_relations_and_topology) {
     BOOST_TEST(boost::num_edges(assigned.topology()) == 2u);
 
     // A copy is still a copy.
-    Graph copy(assigned);
+    GraphBuilder copy(assigned);
     copy.add_entity(named("d"));
     BOOST_TEST(copy.entities().size() == 4u);
     BOOST_TEST(assigned.entities().size() == 3u);
     BOOST_TEST(!assigned.find("d"));
+    BOOST_TEST(boost::num_vertices(copy.topology()) == 4u);
+    BOOST_TEST(boost::num_vertices(assigned.topology()) == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(freezing_keeps_the_records_of_the_builder) {
+    GraphBuilder b = three_in_a_row();
+    const auto g = freeze(std::move(b));
+    BOOST_TEST(g.entity_count() == 3u);
+    BOOST_TEST(g.relation_count() == 2u);
+    BOOST_TEST(*g.find("c") == 2u);
+    BOOST_TEST((g.out_relations(1) == std::vector<RelationIndex>{1}));
+    BOOST_TEST((g.in_relations(1) == std::vector<RelationIndex>{0}));
+    BOOST_TEST(g.entity(0).id == "a");
+    BOOST_TEST(g.entity(2).id == "c");
+    BOOST_TEST(g.relation(1).from == 1u);
+    BOOST_TEST(g.relation(1).to == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_moved_graph_keeps_its_tables_without_copying_them) {
+    Graph g = freeze(three_in_a_row());
+    const auto* entities = g.tables().entities.data();
+    const auto* text = g.tables().text.data();
+
+    Graph moved(std::move(g));
+    BOOST_TEST(moved.entity_count() == 3u);
+    BOOST_TEST(moved.relation_count() == 2u);
+    BOOST_TEST(*moved.find("c") == 2u);
+    BOOST_TEST((moved.out_relations(1) == std::vector<RelationIndex>{1}));
+    BOOST_TEST((moved.in_relations(1) == std::vector<RelationIndex>{0}));
+    BOOST_TEST(moved.out_edges(0).size() == 1u);
+    BOOST_TEST(moved.in_edges(2).size() == 1u);
+    // The same tables, not a copy of them.
+    BOOST_TEST((moved.tables().entities.data() == entities));
+    BOOST_TEST((moved.tables().text.data() == text));
+
+    Graph assigned = freeze([] {
+        GraphBuilder b;
+        b.add_entity(named("old"));
+        return b;
+    }());
+    assigned = std::move(moved);
+    BOOST_TEST(*assigned.find("b") == 1u);
+    BOOST_TEST(!assigned.find("old"));
+    BOOST_TEST(assigned.relation_count() == 2u);
+    BOOST_TEST((assigned.tables().entities.data() == entities));
+
+    // A copy shares the tables, which never change, and outlives the original.
+    auto copy = std::make_unique<Graph>(assigned);
+    BOOST_TEST((copy->tables().entities.data() == entities));
+    assigned = Graph{};
+    BOOST_TEST(assigned.entity_count() == 0u);
+    BOOST_TEST(copy->entity_count() == 3u);
+    BOOST_TEST(copy->entity(2).id == "c");
+    BOOST_TEST(*copy->find("a") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(citations_read_as_before) {
-    const Citations two{{0, "1-2"}, {1, ""}};
+    const CitationList two{{0, "1-2"}, {1, ""}};
     BOOST_TEST(two.size() == 2u);
-    Citations copy = two;
+    CitationList copy = two;
     BOOST_TEST((copy == two));
-    Citations moved = std::move(copy);
+    CitationList moved = std::move(copy);
     BOOST_TEST((moved == two));
     moved.push_back({2, "9"});
     BOOST_TEST((moved != two));
+}
+
+BOOST_AUTO_TEST_CASE(frozen_citations_compare_by_source_and_locator) {
+    GraphBuilder b;
+    for (const char* id : {"a", "b", "c", "d"}) b.add_entity(named(id));
+    for (const char* id : {"s0", "s1", "s2"}) b.add_source({id, "", "", "", "", "", ""});
+    b.entity_mut(0).citations = {{0, "1-2"}, {1, ""}};
+    b.entity_mut(1).citations = {{0, "1-2"}, {1, ""}};
+    b.entity_mut(2).citations = {{0, "1-2"}, {1, ""}, {2, "9"}};
+    b.entity_mut(3).citations = {{0, "1-2"}, {1, "3"}};
+    const auto g = freeze(std::move(b));
+    const auto two = g.entity(0).citations;
+    BOOST_TEST(two.size() == 2u);
+    BOOST_TEST((two[0] == Citation{0, "1-2"}));
+    BOOST_TEST((two[1] == Citation{1, ""}));
+    const auto copy = two;
+    BOOST_TEST((copy == two));
+    BOOST_TEST((g.entity(1).citations == two));
+    BOOST_TEST(!(g.entity(2).citations == two));
+    BOOST_TEST(!(g.entity(3).citations == two));
+    BOOST_TEST(!(Citations{} == two));
+    BOOST_TEST((Citations{} == Citations{}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

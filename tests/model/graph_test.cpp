@@ -2,9 +2,12 @@
 
 #include <boost/graph/graph_traits.hpp>
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "orgraph/model/graph.hpp"
+#include "orgraph/model/graph_builder.hpp"
 #include "test_schema.hpp"
 
 using namespace orgraph;
@@ -12,8 +15,8 @@ using namespace orgraph;
 namespace {
 
 // Two kinds and one relation kind, enough to build small graphs by hand.
-Graph small_graph() {
-    Graph graph;
+GraphBuilder small_graph() {
+    GraphBuilder graph;
     graph.schema.add_entity_kind(test::entity_kind("office"));
     graph.schema.add_entity_kind(test::entity_kind("country"));
     graph.schema.add_relation_kind(test::relation_kind("covers", {0}, {1}));
@@ -21,20 +24,28 @@ Graph small_graph() {
     return graph;
 }
 
-Entity entity(std::string id, KindIndex kind, std::string name) {
-    Entity e;
+EntityData entity(std::string id, KindIndex kind, std::string name) {
+    EntityData e;
     e.id = std::move(id);
     e.kind = kind;
     e.name = std::move(name);
     return e;
 }
 
-Relation relation(EntityIndex from, EntityIndex to) {
-    Relation r;
+RelationData relation(EntityIndex from, EntityIndex to) {
+    RelationData r;
     r.kind = 0;
     r.from = from;
     r.to = to;
     return r;
+}
+
+// The keys of attributes, in the order they are kept.
+template <typename Items>
+std::vector<std::string> keys_of(const Items& items) {
+    std::vector<std::string> keys;
+    for (const auto& item : items) keys.emplace_back(item.key);
+    return keys;
 }
 
 }  // namespace
@@ -42,19 +53,17 @@ Relation relation(EntityIndex from, EntityIndex to) {
 BOOST_AUTO_TEST_SUITE(attributes)
 
 BOOST_AUTO_TEST_CASE(attributes_are_kept_sorted_by_key) {
-    Attributes a;
+    AttributeMap a;
     BOOST_TEST(a.empty());
     BOOST_TEST(a.set("status", "open"));
     BOOST_TEST(a.set("as_of", "2024-01"));
     BOOST_TEST(a.set("note", "checked"));
-    std::vector<std::string> keys;
-    for (const auto& item : a) keys.push_back(item.key);
-    BOOST_TEST(keys == (std::vector<std::string>{"as_of", "note", "status"}), boost::test_tools::per_element());
+    BOOST_TEST(keys_of(a) == (std::vector<std::string>{"as_of", "note", "status"}), boost::test_tools::per_element());
     BOOST_TEST(a.size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_key_is_not_found) {
-    Attributes a;
+    AttributeMap a;
     a.set("status", "open");
     BOOST_TEST(a.find("state") == nullptr);
     BOOST_TEST(a.find("") == nullptr);
@@ -64,18 +73,43 @@ BOOST_AUTO_TEST_CASE(a_missing_key_is_not_found) {
 }
 
 BOOST_AUTO_TEST_CASE(setting_the_same_value_again_is_accepted) {
-    Attributes a;
+    AttributeMap a;
     BOOST_TEST(a.set("status", "open"));
     BOOST_TEST(a.set("status", "open"));
     BOOST_TEST(a.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(setting_another_value_is_refused_and_changes_nothing) {
-    Attributes a;
+    AttributeMap a;
     a.set("status", "open");
     BOOST_TEST(!a.set("status", "closed"));
     BOOST_TEST(*a.find("status") == "open");
     BOOST_TEST(a.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(frozen_attributes_stay_sorted_and_are_found_by_key) {
+    auto b = small_graph();
+    auto e = entity("aad1", 0, "AAD1");
+    e.attributes.set("status", "open");
+    e.attributes.set("as_of", "2024-01");
+    e.attributes.set("note", "checked");
+    b.add_entity(std::move(e));
+    b.add_entity(entity("CHN", 1, "China"));
+    const auto g = freeze(std::move(b));
+    const auto a = g.entity(0).attributes;
+    BOOST_TEST(keys_of(a) == (std::vector<std::string>{"as_of", "note", "status"}), boost::test_tools::per_element());
+    BOOST_TEST(a.size() == 3u);
+    BOOST_TEST(!a.find("state").has_value());
+    BOOST_TEST(!a.find("").has_value());
+    BOOST_TEST(!a.find("statuses").has_value());
+    BOOST_TEST(!a.find("a").has_value());
+    BOOST_TEST(!a.find("zzz").has_value());
+    BOOST_REQUIRE(a.find("status").has_value());
+    BOOST_TEST(*a.find("status") == "open");
+    BOOST_TEST(*a.find("as_of") == "2024-01");
+    BOOST_TEST(*a.find("note") == "checked");
+    BOOST_TEST(g.entity(1).attributes.empty());
+    BOOST_TEST(!g.entity(1).attributes.find("status").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -83,20 +117,31 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(graph)
 
 BOOST_AUTO_TEST_CASE(entities_are_found_by_their_exact_id) {
-    auto g = small_graph();
-    const auto a = g.add_entity(entity("aad1", 0, "Asian Affairs Department 1"));
-    const auto c = g.add_entity(entity("CHN", 1, "China"));
+    auto b = small_graph();
+    const auto a = b.add_entity(entity("aad1", 0, "Asian Affairs Department 1"));
+    const auto c = b.add_entity(entity("CHN", 1, "China"));
     BOOST_TEST(a == 0u);
     BOOST_TEST(c == 1u);
+    BOOST_TEST(*b.find("CHN") == c);
+    BOOST_TEST(*b.find("aad1") == a);
+    BOOST_TEST(!b.find("chn").has_value());
+    BOOST_TEST(!b.find("AAD1").has_value());
+    BOOST_TEST(b.entity(c).name == "China");
+    BOOST_TEST(b.kind_of(c).id == "country");
+
+    const auto g = freeze(std::move(b));
     BOOST_TEST(*g.find("CHN") == c);
     BOOST_TEST(*g.find("aad1") == a);
     BOOST_TEST(!g.find("chn").has_value());
     BOOST_TEST(!g.find("AAD1").has_value());
     BOOST_TEST(g.entity(c).name == "China");
+    BOOST_TEST(g.entity_name(c) == "China");
+    BOOST_TEST(g.entity_id(a) == "aad1");
+    BOOST_TEST(g.entity_kind_index(c) == 1u);
     BOOST_TEST(g.kind_of(c).id == "country");
 }
 
-BOOST_AUTO_TEST_CASE(the_topology_mirrors_entities_and_relations) {
+BOOST_AUTO_TEST_CASE(the_builder_topology_mirrors_entities_and_relations) {
     auto g = small_graph();
     const auto a = g.add_entity(entity("aad1", 0, "AAD1"));
     const auto c = g.add_entity(entity("CHN", 1, "China"));
@@ -114,40 +159,99 @@ BOOST_AUTO_TEST_CASE(the_topology_mirrors_entities_and_relations) {
     BOOST_TEST(g.relation(r2).to == m);
 }
 
+BOOST_AUTO_TEST_CASE(the_frozen_adjacency_mirrors_entities_and_relations) {
+    auto b = small_graph();
+    const auto a = b.add_entity(entity("aad1", 0, "AAD1"));
+    const auto c = b.add_entity(entity("CHN", 1, "China"));
+    const auto m = b.add_entity(entity("MNG", 1, "Mongolia"));
+    const auto r1 = b.add_relation(relation(a, c));
+    const auto r2 = b.add_relation(relation(a, m));
+    const auto g = freeze(std::move(b));
+    BOOST_TEST(g.entity_count() == 3u);
+    BOOST_TEST(g.relation_count() == 2u);
+    BOOST_TEST(g.entities().size() == 3u);
+    BOOST_TEST(g.relations().size() == 2u);
+    std::size_t out = 0, in = 0;
+    for (EntityIndex e = 0; e < g.entity_count(); ++e) {
+        for (const auto& adjacent : g.out_edges(e)) {
+            ++out;
+            BOOST_TEST(g.relation(adjacent.relation).from == e);
+            BOOST_TEST(g.relation(adjacent.relation).to == adjacent.other);
+            BOOST_TEST(g.relation(adjacent.relation).kind == adjacent.kind);
+            BOOST_TEST(adjacent.flags == 0u);
+        }
+        for (const auto& adjacent : g.in_edges(e)) {
+            ++in;
+            BOOST_TEST(g.relation(adjacent.relation).to == e);
+            BOOST_TEST(g.relation(adjacent.relation).from == adjacent.other);
+        }
+    }
+    BOOST_TEST(out == 2u);
+    BOOST_TEST(in == 2u);
+    BOOST_TEST(g.kind_of_relation(r1).id == "covers");
+    BOOST_TEST(g.relation(r2).to == m);
+    BOOST_TEST(g.relation(r2).from == a);
+    BOOST_TEST(!g.relation(r2).derived);
+}
+
 BOOST_AUTO_TEST_CASE(relations_out_of_and_into_an_entity_come_in_the_order_they_were_added) {
-    auto g = small_graph();
-    const auto a = g.add_entity(entity("aad1", 0, "AAD1"));
-    const auto b = g.add_entity(entity("aad2", 0, "AAD2"));
-    const auto c = g.add_entity(entity("CHN", 1, "China"));
-    const auto m = g.add_entity(entity("MNG", 1, "Mongolia"));
-    const auto r0 = g.add_relation(relation(a, m));
-    const auto r1 = g.add_relation(relation(b, c));
-    const auto r2 = g.add_relation(relation(a, c));
+    auto b = small_graph();
+    const auto a = b.add_entity(entity("aad1", 0, "AAD1"));
+    const auto d = b.add_entity(entity("aad2", 0, "AAD2"));
+    const auto c = b.add_entity(entity("CHN", 1, "China"));
+    const auto m = b.add_entity(entity("MNG", 1, "Mongolia"));
+    const auto r0 = b.add_relation(relation(a, m));
+    const auto r1 = b.add_relation(relation(d, c));
+    const auto r2 = b.add_relation(relation(a, c));
+    BOOST_TEST(b.out_relations(a) == (std::vector<RelationIndex>{r0, r2}), boost::test_tools::per_element());
+    BOOST_TEST(b.in_relations(c) == (std::vector<RelationIndex>{r1, r2}), boost::test_tools::per_element());
+    BOOST_TEST(b.out_relations(c).empty());
+    BOOST_TEST(b.in_relations(a).empty());
+
+    const auto g = freeze(std::move(b));
     BOOST_TEST(g.out_relations(a) == (std::vector<RelationIndex>{r0, r2}), boost::test_tools::per_element());
     BOOST_TEST(g.in_relations(c) == (std::vector<RelationIndex>{r1, r2}), boost::test_tools::per_element());
     BOOST_TEST(g.out_relations(c).empty());
     BOOST_TEST(g.in_relations(a).empty());
+    // The adjacency is ordered by the other end's id instead: "CHN" before "MNG".
+    BOOST_REQUIRE(g.out_edges(a).size() == 2u);
+    BOOST_TEST(g.out_edges(a)[0].relation == r2);
+    BOOST_TEST(g.out_edges(a)[1].relation == r0);
+    BOOST_REQUIRE(g.in_edges(c).size() == 2u);
+    BOOST_TEST(g.in_edges(c)[0].relation == r2);  // from aad1
+    BOOST_TEST(g.in_edges(c)[1].relation == r1);  // from aad2
 }
 
 BOOST_AUTO_TEST_CASE(sources_are_found_by_id) {
-    auto g = small_graph();
-    const auto second = g.add_source({"atlas", "Atlas", "", "", "", "", "test"});
+    auto b = small_graph();
+    const auto second = b.add_source({"atlas", "Atlas", "", "", "", "", "test"});
+    BOOST_TEST(*b.find_source("atlas") == second);
+    BOOST_TEST(*b.find_source("handbook") == 0u);
+    BOOST_TEST(!b.find_source("gazette").has_value());
+    const auto g = freeze(std::move(b));
     BOOST_TEST(*g.find_source("atlas") == second);
     BOOST_TEST(*g.find_source("handbook") == 0u);
     BOOST_TEST(!g.find_source("gazette").has_value());
+    BOOST_TEST(g.sources.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(a_citation_reads_as_source_and_line_or_lines) {
-    auto g = small_graph();
+    auto b = small_graph();
+    auto e = entity("aad1", 0, "AAD1");
+    e.citations.push_back({0, "4-5"});
+    e.citations.push_back({0, "1"});
+    b.add_entity(std::move(e));
+    b.add_entity(entity("CHN", 1, "China"));
+    const auto g = freeze(std::move(b));
     BOOST_TEST(g.cite(Citation{0, ""}) == "handbook");
     BOOST_TEST(g.cite(Citation{0, "12"}) == "handbook, line 12");
     BOOST_TEST(g.cite(Citation{0, "5-6"}) == "handbook, lines 5-6");
     BOOST_TEST(g.cite(Citation{0, "5,9"}) == "handbook, lines 5,9");
     BOOST_TEST(g.cite(Citation{0, "p. 4"}) == "handbook, p. 4");
-    Citations both;
-    both.push_back({0, "4-5"});
-    both.push_back({0, "1"});
+    const auto both = g.entity(0).citations;
+    BOOST_REQUIRE(both.size() == 2u);
     BOOST_TEST(g.cite(both) == "handbook, lines 4-5; handbook, line 1");
+    BOOST_TEST(g.cite(g.entity(1).citations) == "");
     BOOST_TEST(g.cite(Citations{}) == "");
 }
 

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "orgraph/model/graph.hpp"
+#include "orgraph/model/graph_builder.hpp"
 #include "orgraph/model/name_resolver.hpp"
 #include "test_schema.hpp"
 
@@ -10,52 +12,69 @@ using namespace orgraph;
 
 namespace {
 
+void add(GraphBuilder& facts, std::string id, KindIndex kind, std::string name, std::string short_name,
+         std::vector<std::string> aliases) {
+    EntityData e;
+    e.id = std::move(id);
+    e.kind = kind;
+    e.name = std::move(name);
+    e.short_name = std::move(short_name);
+    e.aliases = std::move(aliases);
+    facts.add_entity(std::move(e));
+}
+
+GraphBuilder directory_facts() {
+    GraphBuilder facts;
+    facts.schema.add_entity_kind(test::entity_kind("office"));
+    facts.schema.add_entity_kind(test::entity_kind("country"));
+    add(facts, "mca", 0, "Ministry of Coastal Affairs", "MCA", {"Coastal Ministry"});
+    add(facts, "north-office", 0, "Northern Office", "", {"Coastal Office", "First Office"});
+    add(facts, "south-office", 0, "Southern Office", "", {"Coastal Office"});
+    add(facts, "archive", 0, "Archive Office", "AO", {"Records Office"});
+    add(facts, "CIV", 1, "Côte d’Ivoire", "", {"Ivory Coast"});
+    add(facts, "GMB", 1, "The Gambia", "", {});
+    add(facts, "MLT", 1, "Malta", "", {});
+    add(facts, "MLI", 1, "Mali", "", {});
+    add(facts, "NOR", 1, "Norway", "", {});
+    return facts;
+}
+
+// The directory frozen without a name index: the resolver makes one of its own.
 struct Directory {
-    Graph graph;
-
-    Directory() {
-        graph.schema.add_entity_kind(test::entity_kind("office"));
-        graph.schema.add_entity_kind(test::entity_kind("country"));
-        add("mca", 0, "Ministry of Coastal Affairs", "MCA", {"Coastal Ministry"});
-        add("north-office", 0, "Northern Office", "", {"Coastal Office", "First Office"});
-        add("south-office", 0, "Southern Office", "", {"Coastal Office"});
-        add("archive", 0, "Archive Office", "AO", {"Records Office"});
-        add("CIV", 1, "Côte d’Ivoire", "", {"Ivory Coast"});
-        add("GMB", 1, "The Gambia", "", {});
-        add("MLT", 1, "Malta", "", {});
-        add("MLI", 1, "Mali", "", {});
-        add("NOR", 1, "Norway", "", {});
-    }
-
-    void add(std::string id, KindIndex kind, std::string name, std::string short_name,
-             std::vector<std::string> aliases) {
-        Entity e;
-        e.id = std::move(id);
-        e.kind = kind;
-        e.name = std::move(name);
-        e.short_name = std::move(short_name);
-        e.aliases = std::move(aliases);
-        graph.add_entity(std::move(e));
-    }
+    Graph graph = freeze(directory_facts());
 
     [[nodiscard]] std::vector<std::string> ids(const std::vector<EntityIndex>& entities) const {
         std::vector<std::string> out;
-        for (auto e : entities) out.push_back(graph.entity(e).id);
+        for (auto e : entities) out.emplace_back(graph.entity(e).id);
         return out;
     }
 
     [[nodiscard]] std::vector<std::string> found(std::string_view text, std::size_t limit = 10) const {
         const NameResolver resolver(graph);
         std::vector<std::string> out;
-        for (const auto& m : resolver.find(text, limit)) out.push_back(graph.entity(m.entity).id);
+        for (const auto& m : resolver.find(text, limit)) out.emplace_back(graph.entity(m.entity).id);
         return out;
     }
 
     [[nodiscard]] std::string resolve_one_id(std::string_view text) const {
         const NameResolver resolver(graph);
-        return graph.entity(resolve_one(graph, resolver, text)).id;
+        return std::string(graph.entity(resolve_one(graph, resolver, text)).id);
     }
 };
+
+// What a resolver answers for a text, written out so that two resolvers can be compared.
+std::vector<std::string> answers(const Graph& graph, const NameResolver& resolver, std::string_view text) {
+    std::vector<std::string> out;
+    const auto resolution = resolver.resolve(text);
+    for (auto e : resolution.entities) out.push_back("entity " + std::string(graph.entity_id(e)));
+    for (const auto& m : resolution.suggestions)
+        out.push_back("suggestion " + std::string(graph.entity_id(m.entity)) + " " + m.matched);
+    for (const auto& m : resolver.find(text, 10))
+        out.push_back("found " + std::string(graph.entity_id(m.entity)) + " " + m.matched + " " +
+                      std::to_string(static_cast<int>(m.quality)) + " " + std::to_string(m.distance) + " " +
+                      std::to_string(m.length));
+    return out;
+}
 
 using Ids = std::vector<std::string>;
 
@@ -200,6 +219,45 @@ BOOST_AUTO_TEST_CASE(find_keeps_for_each_entity_the_closest_of_its_equal_matches
     BOOST_REQUIRE(matches.size() == 1u);
     BOOST_TEST(matches[0].matched == "First Office");
     BOOST_TEST(matches[0].length == std::string("first office").size());
+}
+
+BOOST_AUTO_TEST_CASE(a_graph_frozen_with_a_name_index_resolves_alike) {
+    const auto indexed = freeze(directory_facts(), FreezeOptions{.name_index = true});
+    BOOST_TEST(!graph.has_name_index());
+    BOOST_TEST(indexed.has_name_index());
+    const NameResolver own(graph);
+    const NameResolver kept(indexed);
+    for (const char* text : {"north-office",
+                             "MLT",
+                             "mlt",
+                             "North-Office",
+                             "Northern Office",
+                             "northern   office",
+                             "COTE D'IVOIRE",
+                             "côte d’ivoire",
+                             "Gambia",
+                             "the gambia",
+                             "ao",
+                             "Records Office",
+                             "ivory coast",
+                             "First Office",
+                             "mca",
+                             "MCA",
+                             "coastal office",
+                             "Nothern Ofice",
+                             "zzzzzzzzzz",
+                             "office",
+                             "mal",
+                             "Malta",
+                             "malt",
+                             "ivory",
+                             "rway",
+                             "coastal",
+                             ""}) {
+        BOOST_TEST_CONTEXT(text) {
+            BOOST_TEST(answers(indexed, kept, text) == answers(graph, own, text), boost::test_tools::per_element());
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -21,7 +21,7 @@ BOOST_AUTO_TEST_CASE(korua_is_contacted_via_its_three_missions) {
     BOOST_TEST(result.unreached.empty());
     std::vector<std::string> reached;
     for (const auto& r : result.reached) {
-        reached.push_back(graph.entity(r.target).id);
+        reached.emplace_back(graph.entity(r.target).id);
         BOOST_REQUIRE(r.route.size() == 1u);
         BOOST_TEST(graph.kind_of_relation(r.route[0].relation).id == "contact_via");
         BOOST_TEST(graph.cite(graph.relation(r.route[0].relation).citations) == "mfa-structure, line 90");

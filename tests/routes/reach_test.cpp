@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include "orgraph/analysis/prepare.hpp"
 #include "orgraph/analysis/reach.hpp"
-#include "orgraph/model/as_of.hpp"
 #include "route_fixtures.hpp"
 
 using namespace orgraph;
@@ -181,8 +181,10 @@ BOOST_AUTO_TEST_CASE(as_of_drops_a_closed_mission_before_deriving) {
     ReachParams offices;
     offices.kinds = {"office"};
     BOOST_TEST(reach(all, id(all, "assoc"), offices).reached.size() == 2u);
-    auto on_day = restrict_to_date(test::load_text(text, false), *Date::parse("2022-01-01"));
-    derive_relations(on_day);
+    PrepareOptions options;
+    options.as_of = Date::parse("2022-01-01");
+    BOOST_REQUIRE(options.as_of);
+    const auto on_day = prepare_graph(test::load_facts(text), options);
     const auto result = reach(on_day, id(on_day, "assoc"), offices);
     BOOST_REQUIRE(result.reached.size() == 1u);
     BOOST_TEST(on_day.entity(result.reached[0].entity).id == "open-post");

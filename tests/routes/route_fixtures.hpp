@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "orgraph/analysis/derive.hpp"
+#include "orgraph/analysis/prepare.hpp"
 #include "orgraph/analysis/traversal.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/graph.hpp"
@@ -69,11 +69,16 @@ private:
     std::string m_text;
 };
 
-inline Graph load_text(const std::string& text, bool derive = true) {
+// The facts of the text, as loaded.
+inline GraphBuilder load_facts(const std::string& text) {
     LayerInput layer{"test", {InputFile{"test.toml", text, FileFormat::toml}}};
-    auto graph = load({layer});
-    if (derive) derive_relations(graph);
-    return graph;
+    return load({layer});
+}
+
+inline Graph load_text(const std::string& text, bool derive = true) {
+    PrepareOptions options;
+    options.derive = derive;
+    return prepare_graph(load_facts(text), options);
 }
 
 inline Graph load_graph_text(const GraphText& g, bool derive = true) {
@@ -87,8 +92,8 @@ inline EntityIndex id(const Graph& graph, const std::string& entity) {
 // "a>b>c": the entities a route visits, by id.
 inline std::string visits(const Graph& graph, const Route& route) {
     if (route.empty()) return {};
-    std::string text = graph.entity(route.front().from).id;
-    for (const auto& s : route) text += ">" + graph.entity(s.to).id;
+    std::string text(graph.entity_id(route.front().from));
+    for (const auto& s : route) text += ">" + std::string(graph.entity_id(s.to));
     return text;
 }
 

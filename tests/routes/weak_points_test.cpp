@@ -18,7 +18,7 @@ namespace {
 
 std::vector<std::string> ids(const Graph& graph, const std::vector<EntityIndex>& entities) {
     std::vector<std::string> out;
-    for (auto e : entities) out.push_back(graph.entity(e).id);
+    for (auto e : entities) out.emplace_back(graph.entity(e).id);
     return out;
 }
 

@@ -51,7 +51,7 @@ public:
         m_is_country.assign(n, 0);
         m_is_region.assign(n, 0);
         for (EntityIndex e = 0; e < n; ++e) {
-            const auto kind = graph.entity(e).kind;
+            const auto kind = graph.entity_kind_index(e);
             m_is_country[e] = schema.is_a(kind, m_country_kind);
             m_is_region[e] = m_region_kind && schema.is_a(kind, *m_region_kind);
         }
@@ -88,16 +88,15 @@ public:
 
 private:
     [[nodiscard]] bool holds(const Validity& validity) const { return !m_date || validity.holds_on(*m_date); }
-    [[nodiscard]] bool entity_holds(EntityIndex e) const { return holds(m_graph.entity(e).validity); }
-    [[nodiscard]] const std::string& attribute(EntityIndex e, std::string_view key) const {
-        static const std::string empty;
-        const auto* value = m_graph.entity(e).attributes.find(key);
-        return value ? *value : empty;
+    [[nodiscard]] bool entity_holds(EntityIndex e) const {
+        return !m_date || m_graph.entity_validity(e).holds_on(*m_date);
+    }
+    [[nodiscard]] std::string_view attribute(EntityIndex e, std::string_view key) const {
+        return m_graph.entity_attributes(e).find(key).value_or(std::string_view{});
     }
     [[nodiscard]] bool by_name(EntityIndex a, EntityIndex b) const {
-        const auto& ea = m_graph.entity(a);
-        const auto& eb = m_graph.entity(b);
-        return std::tie(ea.name, ea.id) < std::tie(eb.name, eb.id);
+        return std::pair(m_graph.entity_name(a), m_graph.entity_id(a)) <
+               std::pair(m_graph.entity_name(b), m_graph.entity_id(b));
     }
     void sort_by_name(std::vector<EntityIndex>& entities) const {
         std::sort(entities.begin(), entities.end(), [&](EntityIndex a, EntityIndex b) { return by_name(a, b); });
@@ -108,7 +107,7 @@ private:
     [[nodiscard]] bool unit_counts(EntityIndex e) const {
         if (!entity_holds(e)) return false;
         if (m_params.as_of || m_params.status_attribute.empty()) return true;
-        const auto* status = m_graph.entity(e).attributes.find(m_params.status_attribute);
+        const auto status = m_graph.entity_attributes(e).find(m_params.status_attribute);
         return !status || *status == m_params.open_value;
     }
 
@@ -119,7 +118,7 @@ private:
             for (auto e : m_params.listed) {
                 if (e >= n || !m_is_country[e])
                     throw coverage_error(fmt::format("listed entity {} is not a {}",
-                                                     e < n ? m_graph.entity(e).id : std::to_string(e),
+                                                     e < n ? m_graph.entity_id(e) : std::to_string(e),
                                                      m_params.country_kind));
                 m_in_universe[e] = 1;
             }
@@ -174,9 +173,7 @@ private:
         auto [it, inserted] = m_region_memo.try_emplace(region);
         if (!inserted || !m_includes) return it->second;
         std::vector<Reached> found;
-        const auto& topology = m_graph.topology();
-        for (auto [e, end] = boost::out_edges(region, topology); e != end; ++e) {
-            const auto r = topology[*e].relation;
+        for (const auto r : m_graph.out_relations(region)) {
             const auto& rel = m_graph.relation(r);
             if (rel.kind != *m_includes || !holds(rel.validity) || !m_is_country[rel.to]) continue;
             found.push_back({rel.to, r});
@@ -193,16 +190,14 @@ private:
     // contributes nothing.
     const std::vector<Reached>& chain_countries(EntityIndex start) {
         if (auto it = m_chain_memo.find(start); it != m_chain_memo.end()) return it->second;
-        const auto& topology = m_graph.topology();
-        using EdgeIterator = Graph::Topology::out_edge_iterator;
         struct Frame {
             EntityIndex entity;
-            EdgeIterator next, end;
+            std::vector<RelationIndex> relations;
+            std::size_t next = 0;
         };
         auto frame_of = [&](EntityIndex entity) {
-            auto [begin, end] = boost::out_edges(entity, topology);
             m_chain_open.insert(entity);
-            return Frame{entity, begin, end};
+            return Frame{entity, m_graph.out_relations(entity), 0};
         };
         // A depth-first walk that goes down one child at a time, so that "open" means "on the
         // current path".
@@ -210,8 +205,8 @@ private:
         while (!stack.empty()) {
             auto& frame = stack.back();
             bool descended = false;
-            while (!descended && frame.next != frame.end) {
-                const auto& rel = m_graph.relation(topology[*frame.next].relation);
+            while (!descended && frame.next != frame.relations.size()) {
+                const auto& rel = m_graph.relation(frame.relations[frame.next]);
                 ++frame.next;
                 if (rel.kind != m_relation || !holds(rel.validity) || m_is_country[rel.to] || !entity_holds(rel.to))
                     continue;
@@ -223,8 +218,7 @@ private:
             const auto entity = stack.back().entity;
             stack.pop_back();
             std::vector<Reached> found;
-            for (auto [e, end] = boost::out_edges(entity, topology); e != end; ++e) {
-                const auto r = topology[*e].relation;
+            for (const auto r : m_graph.out_relations(entity)) {
                 const auto& rel = m_graph.relation(r);
                 if (rel.kind != m_relation || !holds(rel.validity) || !entity_holds(rel.to)) continue;
                 if (m_is_country[rel.to]) {
@@ -247,7 +241,6 @@ private:
 
     void collect_links() {
         const auto& graph = m_graph;
-        const auto& topology = graph.topology();
         const auto n = graph.entities().size();
         std::vector<std::uint8_t> is_unit(n, 0);
         auto consider = [&](EntityIndex unit) {
@@ -257,7 +250,7 @@ private:
         };
         if (m_from_kind) {
             for (EntityIndex e = 0; e < n; ++e)
-                if (graph.schema.is_a(graph.entity(e).kind, *m_from_kind)) consider(e);
+                if (graph.schema.is_a(graph.entity_kind_index(e), *m_from_kind)) consider(e);
         } else {
             for (const auto& rel : graph.relations())
                 if (rel.kind == m_relation && holds(rel.validity)) consider(rel.from);
@@ -265,8 +258,7 @@ private:
         std::sort(m_units.begin(), m_units.end());
 
         for (auto unit : m_units) {
-            for (auto [e, end] = boost::out_edges(unit, topology); e != end; ++e) {
-                const auto r = topology[*e].relation;
+            for (const auto r : graph.out_relations(unit)) {
                 const auto& rel = graph.relation(r);
                 if (rel.kind != m_relation || !holds(rel.validity)) continue;
                 const auto target = rel.to;
@@ -357,7 +349,8 @@ private:
                 m_coverage_of[country] = static_cast<std::uint32_t>(report.covered.size());
                 report.covered.push_back(std::move(coverage));
             } else {
-                outside.push_back({country, outside_reason(country), attribute(country, m_params.membership_attribute),
+                outside.push_back({country, outside_reason(country),
+                                   std::string(attribute(country, m_params.membership_attribute)),
                                    std::move(coverage.units)});
             }
         }
@@ -369,7 +362,9 @@ private:
             OutsideEntry entry{target, OutsideReason::not_a_country, {}, {}};
             for (; i < m_other_targets.size() && m_other_targets[i].target == target; ++i) {
                 const auto& other = m_other_targets[i];
-                const auto way = m_graph.relation(other.relation).derived ? CoverageWay::derived : CoverageWay::direct;
+                const auto way = (m_graph.relation_record(other.relation).flags & image::relation_derived)
+                                     ? CoverageWay::derived
+                                     : CoverageWay::direct;
                 if (!entry.units.empty() && entry.units.back().unit == other.unit) continue;
                 entry.units.push_back({other.unit, {CoveragePath{way, std::nullopt, other.relation}}});
                 ++report.per_unit[m_unit_slot[other.unit]].outside;
@@ -423,11 +418,11 @@ private:
             return by_name(a, b);
         });
         for (auto e : uncovered) {
-            const auto& r = attribute(e, region);
-            const auto& s = attribute(e, subregion);
+            const auto r = attribute(e, region);
+            const auto s = attribute(e, subregion);
             if (report.uncovered.empty() || report.uncovered.back().region != r ||
                 report.uncovered.back().subregion != s)
-                report.uncovered.push_back({r, s, {}});
+                report.uncovered.push_back({std::string(r), std::string(s), {}});
             report.uncovered.back().countries.push_back(e);
         }
     }
@@ -445,7 +440,6 @@ private:
         if (!m_member) return;
         std::sort(m_targets.begin(), m_targets.end());
         m_targets.erase(std::unique(m_targets.begin(), m_targets.end()), m_targets.end());
-        const auto& topology = m_graph.topology();
         for (std::size_t i = 0; i < m_targets.size();) {
             const auto organisation = m_targets[i].first;
             std::vector<EntityIndex> units;
@@ -455,8 +449,7 @@ private:
             sort_by_name(summary.units);
             // Members on the date, each once (the first membership relation that names it).
             std::vector<std::pair<EntityIndex, RelationIndex>> members;
-            for (auto [e, end] = boost::in_edges(organisation, topology); e != end; ++e) {
-                const auto r = topology[*e].relation;
+            for (const auto r : m_graph.in_relations(organisation)) {
                 const auto& rel = m_graph.relation(r);
                 if (rel.kind != *m_member || !holds(rel.validity) || !m_is_country[rel.from] || m_is_home[rel.from])
                     continue;
@@ -571,8 +564,8 @@ std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view 
     std::vector<EntityIndex> countries;
     std::vector<std::uint8_t> listed;
     std::vector<Diagnostic> problems;
-    auto is_country = [&](EntityIndex e) { return graph.schema.is_a(graph.entity(e).kind, *kind); };
-    auto describe = [&](EntityIndex e) { return fmt::format("{} ({})", graph.entity(e).name, graph.entity(e).id); };
+    auto is_country = [&](EntityIndex e) { return graph.schema.is_a(graph.entity_kind_index(e), *kind); };
+    auto describe = [&](EntityIndex e) { return fmt::format("{} ({})", graph.entity_name(e), graph.entity_id(e)); };
 
     std::uint32_t number = 0;
     for (std::size_t at = 0; at < content.size();) {
@@ -600,8 +593,8 @@ std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view 
             }
         } else if (matches.size() > 1) {
             std::sort(matches.begin(), matches.end(), [&](EntityIndex a, EntityIndex b) {
-                return std::tie(graph.entity(a).name, graph.entity(a).id) <
-                       std::tie(graph.entity(b).name, graph.entity(b).id);
+                return std::pair(graph.entity_name(a), graph.entity_id(a)) <
+                       std::pair(graph.entity_name(b), graph.entity_id(b));
             });
             std::string names;
             for (auto e : matches) names += (names.empty() ? "" : ", ") + describe(e);

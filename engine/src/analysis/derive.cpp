@@ -68,7 +68,7 @@ private:
 // The period in which all the facts hold: the latest start and the earliest end. Dates are
 // compared by the days they stand for, so that "until 2023-06" beats "until 2023" although
 // 2023 sorts first as a Date. Empty when the facts never hold at the same time.
-std::optional<Validity> common_validity(const Graph& graph, const std::vector<RelationIndex>& facts) {
+std::optional<Validity> common_validity(const GraphBuilder& graph, const std::vector<RelationIndex>& facts) {
     Validity common;
     for (auto f : facts) {
         const auto& v = graph.relation(f).validity;
@@ -81,7 +81,7 @@ std::optional<Validity> common_validity(const Graph& graph, const std::vector<Re
 
 class Deriver {
 public:
-    explicit Deriver(Graph& graph) : m_graph(graph) {}
+    explicit Deriver(GraphBuilder& graph) : m_graph(graph) {}
 
     std::size_t run() {
         for (const auto& rule : m_graph.schema.rules()) {
@@ -226,7 +226,7 @@ private:
         const auto validity = common_validity(m_graph, facts);
         if (!validity) return;  // the facts never hold together
         m_existing.insert(PairSet::key(from, to));
-        Relation relation;
+        RelationData relation;
         relation.kind = kind;
         relation.from = from;
         relation.to = to;
@@ -413,7 +413,7 @@ private:
         }
     }
 
-    Graph& m_graph;
+    GraphBuilder& m_graph;
     RelationIndex m_before = 0;  // relations that stood when the current rule began
     PairSet m_existing;          // pairs joined by the kind the current rule derives
     std::vector<Step> m_condition_head, m_condition_tail;
@@ -423,8 +423,10 @@ private:
 
 }  // namespace
 
-std::size_t derive_relations(Graph& graph) {
-    return Deriver(graph).run();
+std::size_t derive_relations(GraphBuilder& graph) {
+    const auto added = Deriver(graph).run();
+    graph.rules_applied = true;
+    return added;
 }
 
 }  // namespace orgraph

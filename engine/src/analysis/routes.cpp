@@ -19,13 +19,13 @@ RoutesResult find_routes(const Graph& graph, EntityIndex from, const RoutesParam
     // One search answers for every target: a route to each falls out of the search tree.
     const auto search = shortest_routes(view, from, false);
     for (auto e : search.order)
-        if (e != from && wanted[graph.entity(e).kind]) result.reached.push_back({e, search.route(e)});
+        if (e != from && wanted[graph.entity_kind_index(e)]) result.reached.push_back({e, search.route(e)});
 
     std::vector<EntityIndex> missing;
     for (EntityIndex e = 0; e < graph.entities().size(); ++e)
-        if (e != from && wanted[graph.entity(e).kind] && !search.reached(e)) missing.push_back(e);
+        if (e != from && wanted[graph.entity_kind_index(e)] && !search.reached(e)) missing.push_back(e);
     std::sort(missing.begin(), missing.end(),
-              [&](EntityIndex a, EntityIndex b) { return graph.entity(a).id < graph.entity(b).id; });
+              [&](EntityIndex a, EntityIndex b) { return graph.entity_id(a) < graph.entity_id(b); });
     if (!missing.empty()) {
         const RelaxedSearch relaxed(view, from);
         for (auto e : missing) result.unreached.push_back({e, relaxed.connection(e)});

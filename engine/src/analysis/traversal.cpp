@@ -35,11 +35,7 @@ TraversalView::TraversalView(const Graph& graph, const TraversalParams& params) 
 bool TraversalView::before(const Step& a, const Step& b, bool reverse) const {
     const auto a_end = reverse ? a.from : a.to;
     const auto b_end = reverse ? b.from : b.to;
-    if (a_end != b_end) {
-        const auto order = m_graph.entity(a_end).id.compare(m_graph.entity(b_end).id);
-        if (order != 0) return order < 0;
-        return a_end < b_end;  // ids are unique; kept for a strict order all the same
-    }
+    if (a_end != b_end) return m_graph.id_rank(a_end) < m_graph.id_rank(b_end);
     if (a.relation != b.relation) return a.relation < b.relation;
     return !a.backward && b.backward;
 }
@@ -55,41 +51,61 @@ std::uint8_t TraversalView::refusal(RelationIndex relation, bool backward) const
 
 namespace {
 
-// Visits every step at `entity` in both directions, allowed or not; `visit(step)`.
+// Visits every step at `entity` in both directions, allowed or not, in route order: by the id
+// of the entity at the other end, then relation index, then forward before backward. Both
+// adjacency lists are kept in that order, so merging them is enough. `visit(step, adjacent)`.
 template <typename Visit>
 void for_each_step(const Graph& graph, EntityIndex entity, bool reverse, Visit&& visit) {
-    const auto& topology = graph.topology();
-    for (auto [it, end] = boost::out_edges(entity, topology); it != end; ++it) {
-        const auto r = topology[*it].relation;
-        const auto& relation = graph.relation(r);
-        if (relation.from == relation.to) continue;
-        // Out of `entity` forward, or (reverse) into it backward.
-        visit(reverse ? Step{r, true, relation.to, entity} : Step{r, false, entity, relation.to});
-    }
-    for (auto [it, end] = boost::in_edges(entity, topology); it != end; ++it) {
-        const auto r = topology[*it].relation;
-        const auto& relation = graph.relation(r);
-        if (relation.from == relation.to) continue;
-        visit(reverse ? Step{r, false, relation.from, entity} : Step{r, true, entity, relation.from});
+    const auto out = graph.out_edges(entity);
+    const auto in = graph.in_edges(entity);
+    auto from_out = [&](const Adjacent& a) {
+        visit(reverse ? Step{a.relation, true, a.other, entity} : Step{a.relation, false, entity, a.other}, a);
+    };
+    auto from_in = [&](const Adjacent& a) {
+        visit(reverse ? Step{a.relation, false, a.other, entity} : Step{a.relation, true, entity, a.other}, a);
+    };
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < out.size() || j < in.size()) {
+        if (i < out.size() && out[i].other == entity) {  // a relation from an entity to itself leads nowhere
+            ++i;
+            continue;
+        }
+        if (j < in.size() && in[j].other == entity) {
+            ++j;
+            continue;
+        }
+        bool take_out;
+        if (i == out.size()) {
+            take_out = false;
+        } else if (j == in.size()) {
+            take_out = true;
+        } else {
+            const auto ro = graph.id_rank(out[i].other);
+            const auto ri = graph.id_rank(in[j].other);
+            // Of one relation at both lists only a self-loop could be; otherwise forward first.
+            take_out = ro != ri ? ro < ri : out[i].relation < in[j].relation;
+        }
+        if (take_out)
+            from_out(out[i++]);
+        else
+            from_in(in[j++]);
     }
 }
 
 }  // namespace
 
-void TraversalView::steps(EntityIndex entity, bool reverse, std::vector<Step>& out, bool sorted) const {
+void TraversalView::steps(EntityIndex entity, bool reverse, std::vector<Step>& out) const {
     out.clear();
-    for_each_step(m_graph, entity, reverse, [&](const Step& s) {
-        const auto& relation = m_graph.relation(s.relation);
-        if (relation.derived && !m_params.derived) return;
-        if (s.backward ? m_backward[relation.kind] : m_forward[relation.kind]) out.push_back(s);
+    for_each_step(m_graph, entity, reverse, [&](const Step& s, const Adjacent& a) {
+        if ((a.flags & image::relation_derived) && !m_params.derived) return;
+        if (s.backward ? m_backward[a.kind] : m_forward[a.kind]) out.push_back(s);
     });
-    if (sorted) std::sort(out.begin(), out.end(), [&](const Step& a, const Step& b) { return before(a, b, reverse); });
 }
 
-void TraversalView::all_steps(EntityIndex entity, bool reverse, std::vector<Step>& out, bool sorted) const {
+void TraversalView::all_steps(EntityIndex entity, bool reverse, std::vector<Step>& out) const {
     out.clear();
-    for_each_step(m_graph, entity, reverse, [&](const Step& s) { out.push_back(s); });
-    if (sorted) std::sort(out.begin(), out.end(), [&](const Step& a, const Step& b) { return before(a, b, reverse); });
+    for_each_step(m_graph, entity, reverse, [&](const Step& s, const Adjacent&) { out.push_back(s); });
 }
 
 Route ShortestRoutes::route(EntityIndex e) const {
@@ -152,10 +168,10 @@ SideSummary summarize_side(const TraversalView& view, const ShortestRoutes& sear
     std::vector<Step> steps;
     for (auto e : search.order) {
         if (e != search.root && !view.may_pass(e)) {
-            ++not_passed[graph.entity(e).kind];
+            ++not_passed[graph.entity_kind_index(e)];
             continue;
         }
-        view.all_steps(e, search.reverse, steps, false);
+        view.all_steps(e, search.reverse, steps);
         for (const auto& s : steps) {
             const auto other = search.reverse ? s.from : s.to;
             if (search.reached(other)) continue;
@@ -188,7 +204,7 @@ RelaxedSearch::RelaxedSearch(const TraversalView& view, EntityIndex from) : m_vi
         queue.pop();
         if (cost != m_cost[at]) continue;
         const std::uint64_t leaving = (at != from && !view.may_pass(at)) ? 1 : 0;
-        view.all_steps(at, false, steps, false);
+        view.all_steps(at, false, steps);
         for (const auto& s : steps) {
             const std::uint64_t refused = view.refusal(s.relation, s.backward) != refusal_none ? 1 : 0;
             const auto next_cost = cost + ((refused + leaving) << 32) + 1;

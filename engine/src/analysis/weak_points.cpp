@@ -64,7 +64,7 @@ WeakPointsResult find_weak_points(const Graph& graph, EntityIndex from, std::opt
         std::vector<bool> of_kind(graph.schema.entity_kinds().size(), false);
         for (auto k : graph.schema.kind_and_descendants(*kind)) of_kind[k] = true;
         for (EntityIndex e = 0; e < graph.entities().size(); ++e)
-            if (e != from && of_kind[graph.entity(e).kind]) wanted.push_back(e);
+            if (e != from && of_kind[graph.entity_kind_index(e)]) wanted.push_back(e);
     }
     for (auto e : wanted) is_target[e] = true;
 
@@ -87,7 +87,7 @@ WeakPointsResult find_weak_points(const Graph& graph, EntityIndex from, std::opt
         const auto e = search.order[i];
         if (e != from && !view.may_pass(e)) continue;
         // Dominators do not depend on the order of edges: no need to sort the steps.
-        view.steps(e, false, steps, false);
+        view.steps(e, false, steps);
         for (const auto& s : steps) {
             edges.emplace_back(i, local[s.to]);
             edge_steps.push_back(s);
@@ -141,7 +141,7 @@ WeakPointsResult find_weak_points(const Graph& graph, EntityIndex from, std::opt
     }
     std::sort(result.entities.begin(), result.entities.end(), [&](const WeakPoint& a, const WeakPoint& b) {
         if (a.targets != b.targets) return a.targets > b.targets;
-        return graph.entity(a.entity).id < graph.entity(b.entity).id;
+        return graph.entity_id(a.entity) < graph.entity_id(b.entity);
     });
     std::sort(result.relations.begin(), result.relations.end(),
               [](const CriticalRelation& a, const CriticalRelation& b) {
@@ -162,7 +162,7 @@ WeakPointsResult find_weak_points(const Graph& graph, EntityIndex from, std::opt
     for (auto e : wanted)
         if (!search.reached(e)) missing.push_back(e);
     std::sort(missing.begin(), missing.end(),
-              [&](EntityIndex a, EntityIndex b) { return graph.entity(a).id < graph.entity(b).id; });
+              [&](EntityIndex a, EntityIndex b) { return graph.entity_id(a) < graph.entity_id(b); });
     if (!missing.empty()) {
         const RelaxedSearch relaxed(view, from);
         for (auto e : missing) result.unreached.push_back({e, relaxed.connection(e)});

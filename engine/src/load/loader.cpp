@@ -77,7 +77,7 @@ std::string type_name(const toml::node& node) {
     }
 }
 
-Graph Loader::run() {
+GraphBuilder Loader::run() {
     parse_all();
     load_schema();
     load_sources_and_datasets();
@@ -306,7 +306,7 @@ void Loader::load_sources_and_datasets() {
 
 namespace orgraph {
 
-Graph load(const std::vector<LayerInput>& layers, const LoadOptions& options) {
+GraphBuilder load(const std::vector<LayerInput>& layers, const LoadOptions& options) {
     return load_detail::Loader(layers, options).run();
 }
 

@@ -90,7 +90,7 @@ class Loader {
 public:
     Loader(const std::vector<LayerInput>& layers, const LoadOptions& options) : m_layers(layers), m_options(options) {}
 
-    Graph run();
+    GraphBuilder run();
 
 private:
     struct ParsedFile {
@@ -167,7 +167,7 @@ private:
 
     // ---- citations, entities and relations (loader_records.cpp) ----
 
-    void resolve_citations(const std::vector<RawCitation>& raw, Citations& out);
+    void resolve_citations(const std::vector<RawCitation>& raw, CitationList& out);
     void check_validity(const Validity& validity, const Pos& pos);
 
     void load_entities(std::size_t layer);
@@ -177,7 +177,7 @@ private:
     void read_relation_table(const toml::table& t, const ParsedFile& file, RelationRecord& r,
                              const std::vector<std::string>& reserved);
     bool apply_entity(EntityRecord& record, std::size_t layer);
-    void set_attributes(KindIndex kind, const EntityRecord& record, Attributes& attributes, const std::string& id);
+    void set_attributes(KindIndex kind, const EntityRecord& record, AttributeMap& attributes, const std::string& id);
     void amend_entity(EntityIndex index, EntityRecord& record);
 
     void load_relations(std::size_t layer);
@@ -186,8 +186,10 @@ private:
     void apply_relation_batch(std::vector<RelationRecord>& batch);
     static constexpr std::size_t relation_batch_size = 32;
     std::string kind_list(const std::vector<KindIndex>& kinds) const;
-    void add_or_merge(Relation relation);
-    Relation& m_graph_relation_mut(RelationIndex index) { return const_cast<Relation&>(m_graph.relation(index)); }
+    void add_or_merge(RelationData relation);
+    RelationData& m_graph_relation_mut(RelationIndex index) {
+        return const_cast<RelationData&>(m_graph.relation(index));
+    }
 
     // ---- CSV (loader_bulk.cpp) ----
 
@@ -211,7 +213,7 @@ private:
     std::vector<ParsedFile> m_files;
     std::vector<std::string> m_file_names;
     Diagnostics m_diagnostics;
-    Graph m_graph;
+    GraphBuilder m_graph;
     std::vector<std::pair<std::string, Pos>> m_default_source;
     std::vector<RelationRecord> m_pending;
     std::vector<std::size_t> m_entity_layer;

@@ -25,7 +25,7 @@ bool is_scalar(const toml::node& node) {
 
 }  // namespace
 
-void Loader::resolve_citations(const std::vector<RawCitation>& raw, Citations& out) {
+void Loader::resolve_citations(const std::vector<RawCitation>& raw, CitationList& out) {
     for (const auto& c : raw) {
         const auto colon = c.text.find(':');
         const auto id = std::string_view(c.text).substr(0, colon);
@@ -35,7 +35,7 @@ void Loader::resolve_citations(const std::vector<RawCitation>& raw, Citations& o
                                      c.text, did_you_mean(id, m_source_ids)));
             continue;
         }
-        Citation citation{*source, colon == std::string::npos ? std::string{} : c.text.substr(colon + 1)};
+        CitationData citation{*source, colon == std::string::npos ? std::string{} : c.text.substr(colon + 1)};
         if (std::find(out.begin(), out.end(), citation) == out.end()) out.push_back(std::move(citation));
     }
 }
@@ -211,7 +211,7 @@ bool Loader::apply_entity(EntityRecord& record, std::size_t layer) {
         return true;
     }
 
-    Entity entity;
+    EntityData entity;
     entity.id = record.id;
     bool kind_ok = false;
     if (!record.kind) {
@@ -257,7 +257,8 @@ bool Loader::apply_entity(EntityRecord& record, std::size_t layer) {
     return true;
 }
 
-void Loader::set_attributes(KindIndex kind, const EntityRecord& record, Attributes& attributes, const std::string& id) {
+void Loader::set_attributes(KindIndex kind, const EntityRecord& record, AttributeMap& attributes,
+                            const std::string& id) {
     for (const auto& a : record.attributes) {
         if (!m_graph.schema.entity_attribute_allowed(kind, a.key)) {
             const auto allowed = m_graph.schema.entity_attributes(kind);
@@ -398,7 +399,7 @@ void Loader::apply_relation(RelationRecord& r) {
         m_last_from = from;
     }
     auto to = find_entity(r.to, r.to_pos);
-    Relation relation;
+    RelationData relation;
     relation.kind = *kind;
     for (const auto& a : r.attributes) {
         if (!m_graph.schema.relation_attribute_allowed(*kind, a.key)) {
@@ -444,7 +445,7 @@ std::string Loader::kind_list(const std::vector<KindIndex>& kinds) const {
 
 // The same statement made twice (by two sources, or by a layer and an overlay) is one
 // relation with both citations.
-void Loader::add_or_merge(Relation relation) {
+void Loader::add_or_merge(RelationData relation) {
     const auto first = m_relation_index.find(relation.from, relation.to, relation.kind);
     if (first) {
         const auto& existing = m_graph.relation(*first);

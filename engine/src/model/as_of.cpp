@@ -4,8 +4,8 @@
 
 namespace orgraph {
 
-Graph restrict_to_date(const Graph& graph, const Date& date) {
-    Graph result;
+GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date) {
+    GraphBuilder result;
     result.schema = graph.schema;
     for (const auto& source : graph.sources) result.add_source(source);
     result.layers = graph.layers;

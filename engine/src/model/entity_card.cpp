@@ -12,7 +12,7 @@ std::vector<EntityIndex> entity_context(const Graph& graph, EntityIndex entity) 
     auto current = entity;
     // A few steps suffice (a post in a city in a country); the bound also stops cycles.
     for (int step = 0; step < 4; ++step) {
-        const auto& relation_id = graph.schema.context_relation(graph.entity(current).kind);
+        const auto& relation_id = graph.schema.context_relation(graph.entity_kind_index(current));
         if (relation_id.empty()) break;
         const auto kind = graph.schema.relation_kind(relation_id);
         if (!kind) break;
@@ -57,7 +57,7 @@ EntityCard make_entity_card(const Graph& graph, EntityIndex entity) {
     }
 
     // Which relations do the entity's peers (entities of exactly its kind) have?
-    const auto own_kind = graph.entity(entity).kind;
+    const auto own_kind = graph.entity_kind_index(entity);
     std::size_t peers = 0;
     for (const auto& e : graph.entities())
         if (e.kind == own_kind) ++peers;
@@ -65,8 +65,8 @@ EntityCard make_entity_card(const Graph& graph, EntityIndex entity) {
     const auto kinds = schema.relation_kinds().size();
     std::vector<std::unordered_set<EntityIndex>> with_out(kinds), with_in(kinds);
     for (const auto& r : graph.relations()) {
-        if (graph.entity(r.from).kind == own_kind && r.from != entity) with_out[r.kind].insert(r.from);
-        if (graph.entity(r.to).kind == own_kind && r.to != entity) with_in[r.kind].insert(r.to);
+        if (graph.entity_kind_index(r.from) == own_kind && r.from != entity) with_out[r.kind].insert(r.from);
+        if (graph.entity_kind_index(r.to) == own_kind && r.to != entity) with_in[r.kind].insert(r.to);
     }
     for (int direction = 0; direction < 2; ++direction) {
         for (std::size_t k = 0; k < kinds; ++k) {

@@ -1,29 +1,20 @@
 #include "orgraph/model/graph.hpp"
 
 #include <fmt/format.h>
+
 #include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "orgraph/model/graph_builder.hpp"
+#include "orgraph/model/text.hpp"
 
 namespace orgraph {
 
-const std::string* Attributes::find(std::string_view key) const {
-    auto it = std::lower_bound(m_items.begin(), m_items.end(), key,
-                               [](const Attribute& a, std::string_view k) { return a.key < k; });
-    if (it == m_items.end() || it->key != key) return nullptr;
-    return &it->value;
-}
+namespace image {
 
-bool Attributes::set(std::string key, std::string value) {
-    auto it = std::lower_bound(m_items.begin(), m_items.end(), key,
-                               [](const Attribute& a, const std::string& k) { return a.key < k; });
-    if (it != m_items.end() && it->key == key) return it->value == value;
-    m_items.insert(it, Attribute{std::move(key), std::move(value)});
-    return true;
-}
-
-namespace {
 std::uint64_t id_hash(std::string_view id) {
-    // FNV-1a, then a final mix so that the low bits (the slot) and the high bits (the tag)
-    // both depend on every byte.
+    // FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
     std::uint64_t h = 0xCBF29CE484222325ULL;
     for (const unsigned char c : id) h = (h ^ c) * 0x100000001B3ULL;
     h ^= h >> 32;
@@ -31,92 +22,85 @@ std::uint64_t id_hash(std::string_view id) {
     h ^= h >> 32;
     return h;
 }
-}  // namespace
 
-void Graph::index_id(EntityIndex index) {
-    if ((m_id_count + 1) * 2 > m_id_slots.size()) {
-        // Grow to twice the size and put every id back.
-        std::vector<std::uint64_t> slots(std::max<std::size_t>(64, m_id_slots.size() * 2), 0);
-        m_id_slots.swap(slots);
-        m_id_count = 0;
-        for (const auto slot : slots)
-            if (slot) index_id(static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1));
-    }
-    const auto& id = m_entities[index].id;
-    const auto h = id_hash(id);
-    const auto mask = m_id_slots.size() - 1;
-    for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
-        const auto slot = m_id_slots[i];
-        if (slot == 0) {
-            m_id_slots[i] = (h & 0xFFFFFFFF00000000ULL) | (static_cast<std::uint64_t>(index) + 1);
-            ++m_id_count;
-            return;
-        }
-        // The same id twice: the first entity keeps it.
-        if ((slot >> 32) == (h >> 32) && m_entities[(slot & 0xFFFFFFFFULL) - 1].id == id) return;
-    }
+}  // namespace image
+
+std::optional<std::string_view> Attributes::find(std::string_view key) const {
+    auto it = std::lower_bound(m_items.begin(), m_items.end(), key, [&](const image::Attribute& a, std::string_view k) {
+        return image::text_of(m_text, a.key) < k;
+    });
+    if (it == m_items.end() || image::text_of(m_text, it->key) != key) return std::nullopt;
+    return image::text_of(m_text, it->value);
 }
 
-EntityIndex Graph::add_entity(Entity entity) {
-    const auto index = static_cast<EntityIndex>(m_entities.size());
-    m_entities.push_back(std::move(entity));
-    index_id(index);
-    boost::add_vertex(*m_topology);
-    return index;
+Graph::Graph() : Graph(freeze(GraphBuilder{})) {}
+
+Graph::Graph(Schema schema_, std::vector<Source> sources_, std::vector<Layer> layers_, image::Tables tables,
+             std::shared_ptr<const void> storage)
+    : schema(std::move(schema_)),
+      sources(std::move(sources_)),
+      layers(std::move(layers_)),
+      m_tables(tables),
+      m_storage(std::move(storage)) {
+    for (SourceIndex s = 0; s < sources.size(); ++s) m_source_ids.emplace(sources[s].id, s);
 }
 
-RelationIndex Graph::add_relation(Relation relation) {
-    const auto index = static_cast<RelationIndex>(m_relations.size());
-    boost::add_edge(relation.from, relation.to, EdgeBundle{index}, *m_topology);
-    m_relations.push_back(std::move(relation));
-    return index;
+Entity Graph::entity(EntityIndex index) const {
+    const auto* text = m_tables.text.data();
+    const auto& e = m_tables.entities[index];
+    const auto& next = m_tables.entities[index + 1];
+    Entity view;
+    view.id = image::text_of(text, e.id);
+    view.kind = e.kind;
+    view.name = image::text_of(text, e.name);
+    view.short_name = image::text_of(text, e.short_name);
+    view.aliases = TextList(text, m_tables.aliases.subspan(e.aliases, next.aliases - e.aliases));
+    view.attributes = Attributes(text, m_tables.attributes.subspan(e.attributes, next.attributes - e.attributes));
+    view.citations = Citations(text, m_tables.citations.subspan(e.citations, next.citations - e.citations));
+    view.validity = {image::unpack_date(e.valid_from), image::unpack_date(e.valid_to)};
+    return view;
+}
+
+Relation Graph::relation(RelationIndex index) const {
+    const auto* text = m_tables.text.data();
+    const auto& r = m_tables.relations[index];
+    const auto& next = m_tables.relations[index + 1];
+    Relation view;
+    view.kind = r.kind;
+    view.from = r.from;
+    view.to = r.to;
+    view.attributes = Attributes(text, m_tables.attributes.subspan(r.attributes, next.attributes - r.attributes));
+    view.citations = Citations(text, m_tables.citations.subspan(r.citations, next.citations - r.citations));
+    view.validity = {image::unpack_date(r.valid_from), image::unpack_date(r.valid_to)};
+    view.derived = (r.flags & image::relation_derived) != 0;
+    view.rule = image::text_of(text, r.rule);
+    view.derived_from = m_tables.derived_from.subspan(r.derived_from, next.derived_from - r.derived_from);
+    return view;
 }
 
 std::optional<EntityIndex> Graph::find(std::string_view id) const {
-    if (m_id_slots.empty()) return std::nullopt;
-    const auto h = id_hash(id);
-    const auto mask = m_id_slots.size() - 1;
-    for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
-        const auto slot = m_id_slots[i];
+    const auto& slots = m_tables.id_slots;
+    if (slots.empty()) return std::nullopt;
+    const auto mask = slots.size() - 1;
+    for (auto i = static_cast<std::size_t>(image::id_hash(id)) & mask;; i = (i + 1) & mask) {
+        const auto slot = slots[i];
         if (slot == 0) return std::nullopt;
-        const auto index = static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1);
-        if ((slot >> 32) == (h >> 32) && m_entities[index].id == id) return index;
+        if (entity_id(slot - 1) == id) return slot - 1;
     }
 }
 
-void Graph::prefetch_id_slot(std::string_view id) const {
-    if (m_id_slots.empty()) return;
-    __builtin_prefetch(&m_id_slots[static_cast<std::size_t>(id_hash(id)) & (m_id_slots.size() - 1)]);
-}
-
-void Graph::prefetch_entity(std::string_view id) const {
-    if (m_id_slots.empty()) return;
-    const auto h = id_hash(id);
-    const auto slot = m_id_slots[static_cast<std::size_t>(h) & (m_id_slots.size() - 1)];
-    // Only the first probe: an id further along is rare with the index at most half full.
-    if (slot != 0 && (slot >> 32) == (h >> 32)) __builtin_prefetch(&m_entities[(slot & 0xFFFFFFFFULL) - 1]);
-}
-
 std::optional<SourceIndex> Graph::find_source(std::string_view id) const {
-    auto it = m_source_ids.find(id);
+    auto it = m_source_ids.find(std::string(id));
     if (it == m_source_ids.end()) return std::nullopt;
     return it->second;
 }
 
-SourceIndex Graph::add_source(Source source) {
-    const auto index = static_cast<SourceIndex>(sources.size());
-    m_source_ids.emplace(source.id, index);
-    sources.push_back(std::move(source));
-    return index;
-}
-
 namespace {
 
-// The relations of a range of edges, in the order they were added.
-template <typename Topology, typename Edges>
-std::vector<RelationIndex> relations_of(const Topology& topology, Edges edges) {
+std::vector<RelationIndex> relations_of(std::span<const Adjacent> edges) {
     std::vector<RelationIndex> result;
-    for (auto [it, end] = edges; it != end; ++it) result.push_back(topology[*it].relation);
+    result.reserve(edges.size());
+    for (const auto& a : edges) result.push_back(a.relation);
     std::sort(result.begin(), result.end());
     return result;
 }
@@ -124,11 +108,11 @@ std::vector<RelationIndex> relations_of(const Topology& topology, Edges edges) {
 }  // namespace
 
 std::vector<RelationIndex> Graph::out_relations(EntityIndex index) const {
-    return relations_of(*m_topology, boost::out_edges(index, *m_topology));
+    return relations_of(out_edges(index));
 }
 
 std::vector<RelationIndex> Graph::in_relations(EntityIndex index) const {
-    return relations_of(*m_topology, boost::in_edges(index, *m_topology));
+    return relations_of(in_edges(index));
 }
 
 std::string Graph::cite(const Citation& citation) const {
@@ -137,7 +121,7 @@ std::string Graph::cite(const Citation& citation) const {
     const bool numeric = std::all_of(citation.locator.begin(), citation.locator.end(),
                                      [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ','; });
     if (!numeric) return fmt::format("{}, {}", source.id, citation.locator);
-    const bool range = citation.locator.find_first_of("-,") != std::string::npos;
+    const bool range = citation.locator.find_first_of("-,") != std::string_view::npos;
     return fmt::format("{}, {} {}", source.id, range ? "lines" : "line", citation.locator);
 }
 
@@ -150,22 +134,326 @@ std::string Graph::cite(const Citations& citations) const {
     return out;
 }
 
-void Graph::reserve(std::size_t entities, std::size_t relations) {
-    m_entities.reserve(entities);
-    m_relations.reserve(relations);
-    // Boost keeps these public (adjacency_list has no reserve of its own): sized up front, the
-    // vertex and edge vectors are not copied over and over while a large dataset loads.
-    m_topology->m_vertices.reserve(entities);
-    m_topology->m_edges.reserve(relations);
-    if (entities * 2 > m_id_slots.size()) {
-        std::size_t size = 64;
-        while (size < entities * 2) size *= 2;
-        std::vector<std::uint64_t> slots(size, 0);
-        m_id_slots.swap(slots);
-        m_id_count = 0;
-        for (const auto slot : slots)
-            if (slot) index_id(static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1));
+std::vector<EntityIndex> Graph::find_lower_id(std::string_view lower) const {
+    const auto* text = m_tables.text.data();
+    auto range = std::equal_range(m_tables.lower_ids.begin(), m_tables.lower_ids.end(), lower,
+                                  [&](const auto& a, const auto& b) {
+                                      if constexpr (std::is_same_v<std::decay_t<decltype(a)>, std::string_view>)
+                                          return a < image::text_of(text, b.lower);
+                                      else
+                                          return image::text_of(text, a.lower) < b;
+                                  });
+    std::vector<EntityIndex> result;
+    for (auto it = range.first; it != range.second; ++it) result.push_back(it->entity);
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// freeze
+
+namespace {
+
+// The tables of a frozen graph, owned.
+struct OwnedTables {
+    std::vector<char> text;
+    std::vector<image::Entity> entities;
+    std::vector<image::Text> aliases;
+    std::vector<image::Attribute> attributes;
+    std::vector<image::Citation> citations;
+    std::vector<image::Relation> relations;
+    std::vector<std::uint32_t> derived_from;
+    std::vector<std::uint32_t> out_offsets;
+    std::vector<image::Adjacent> out_edges;
+    std::vector<std::uint32_t> in_offsets;
+    std::vector<image::Adjacent> in_edges;
+    std::vector<std::uint32_t> id_rank;
+    std::vector<std::uint32_t> id_slots;
+    std::vector<image::NameKey> name_keys;
+    std::vector<image::LowerId> lower_ids;
+
+    [[nodiscard]] image::Tables view() const {
+        return {text,      entities,   aliases,  attributes, citations, relations, derived_from, out_offsets,
+                out_edges, in_offsets, in_edges, id_rank,    id_slots,  name_keys, lower_ids};
     }
+};
+
+// Appends strings to the pool. Strings that tend to repeat (attribute keys and values,
+// locators, rule names) go through shared(), which stores each once: an open-addressing table
+// of (hash, text) pairs over the pool itself, no copy of any string. Past a million distinct
+// shared strings (a locator per row of a bulk file, say) it stops remembering new ones, so the
+// table never costs more than a few tens of megabytes.
+class TextPool {
+public:
+    explicit TextPool(std::vector<char>& text) : m_text(text), m_slots(1024) {}
+
+    image::Text add(std::string_view s) {
+        if (s.empty()) return {};
+        if (m_text.size() + s.size() > 0xFFFFFFFFULL)
+            throw std::length_error("the graph's text is larger than 4 GiB, the most a frozen graph holds");
+        image::Text t{static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(s.size())};
+        m_text.insert(m_text.end(), s.begin(), s.end());
+        return t;
+    }
+
+    image::Text shared(std::string_view s) {
+        if (s.empty()) return {};
+        const auto h = image::id_hash(s) | 1;  // 0 marks an empty slot
+        const auto mask = m_slots.size() - 1;
+        for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+            auto& slot = m_slots[i];
+            if (slot.hash == 0) {
+                const auto t = add(s);
+                if (m_count < max_shared) {
+                    slot = {h, t};
+                    if (++m_count * 2 > m_slots.size()) grow();
+                }
+                return t;
+            }
+            if (slot.hash == h && image::text_of(m_text.data(), slot.text) == s) return slot.text;
+        }
+    }
+
+private:
+    static constexpr std::size_t max_shared = std::size_t{1} << 20;
+    struct Slot {
+        std::uint64_t hash = 0;
+        image::Text text;
+    };
+    void grow() {
+        std::vector<Slot> old(m_slots.size() * 2);
+        old.swap(m_slots);
+        const auto mask = m_slots.size() - 1;
+        for (const auto& s : old) {
+            if (s.hash == 0) continue;
+            auto i = static_cast<std::size_t>(s.hash) & mask;
+            while (m_slots[i].hash != 0) i = (i + 1) & mask;
+            m_slots[i] = s;
+        }
+    }
+
+    std::vector<char>& m_text;
+    std::vector<Slot> m_slots;
+    std::size_t m_count = 0;
+};
+
+std::uint32_t checked_index(std::size_t n, const char* what) {
+    if (n > 0xFFFFFFFEULL) throw std::length_error(fmt::format("more than 4,294,967,294 {} in one graph", what));
+    return static_cast<std::uint32_t>(n);
+}
+
+void add_attributes(OwnedTables& t, TextPool& pool, const AttributeMap& attributes) {
+    for (const auto& a : attributes) t.attributes.push_back({pool.shared(a.key), pool.shared(a.value)});
+}
+
+void add_citations(OwnedTables& t, TextPool& pool, const CitationList& citations) {
+    for (const auto& c : citations) t.citations.push_back({c.source, pool.shared(c.locator)});
+}
+
+// Fills one direction's CSR arrays: for each entity, its relations ordered by the rank of the
+// entity at the other end (its id's place in id order), then by relation index.
+void build_adjacency(const std::vector<image::Relation>& relations, std::size_t entity_count,
+                     const std::vector<std::uint32_t>& rank, bool outgoing, std::vector<std::uint32_t>& offsets,
+                     std::vector<image::Adjacent>& edges) {
+    offsets.assign(entity_count + 1, 0);
+    const auto relation_count = relations.size() - 1;
+    for (std::size_t r = 0; r < relation_count; ++r) ++offsets[(outgoing ? relations[r].from : relations[r].to) + 1];
+    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+    edges.resize(relation_count);
+    std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
+    for (std::size_t r = 0; r < relation_count; ++r) {
+        const auto& rel = relations[r];
+        const auto at = outgoing ? rel.from : rel.to;
+        edges[fill[at]++] = {static_cast<std::uint32_t>(r), outgoing ? rel.to : rel.from, rel.kind, rel.flags};
+    }
+    for (std::size_t e = 0; e < entity_count; ++e) {
+        auto begin = edges.begin() + offsets[e];
+        auto end = edges.begin() + offsets[e + 1];
+        if (end - begin < 2) continue;
+        std::sort(begin, end, [&](const image::Adjacent& a, const image::Adjacent& b) {
+            if (a.other != b.other) return rank[a.other] < rank[b.other];
+            return a.relation < b.relation;
+        });
+    }
+}
+
+void build_name_index(OwnedTables& t, TextPool& pool) {
+    const auto entity_count = t.entities.size() - 1;
+    struct Key {
+        std::string folded;
+        std::uint32_t entity;
+        std::uint32_t written;
+    };
+    std::vector<Key> keys;
+    std::vector<std::pair<std::string, std::uint32_t>> lower;
+    keys.reserve(entity_count);
+    lower.reserve(entity_count);
+    for (std::uint32_t e = 0; e < entity_count; ++e) {
+        const auto& rec = t.entities[e];
+        auto add = [&](image::Text written, std::uint32_t which) {
+            auto folded = fold_name(image::text_of(t.text.data(), written));
+            if (!folded.empty()) keys.push_back({std::move(folded), e, which});
+        };
+        add(rec.name, 0);
+        if (rec.short_name.size) add(rec.short_name, 1);
+        for (std::uint32_t a = rec.aliases; a < t.entities[e + 1].aliases; ++a)
+            add(t.aliases[a], 2 + (a - rec.aliases));
+        std::string id(image::text_of(t.text.data(), rec.id));
+        for (auto& c : id)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        lower.emplace_back(std::move(id), e);
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.folded, a.entity, a.written) < std::tie(b.folded, b.entity, b.written);
+    });
+    std::sort(lower.begin(), lower.end());
+    t.name_keys.reserve(keys.size());
+    for (auto& k : keys) t.name_keys.push_back({pool.shared(k.folded), k.entity, k.written});
+    t.lower_ids.reserve(lower.size());
+    for (auto& [l, e] : lower) t.lower_ids.push_back({pool.shared(l), e});
+}
+
+}  // namespace
+
+Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
+    auto owned = std::make_shared<OwnedTables>();
+    auto& t = *owned;
+    TextPool pool(t.text);
+    Schema schema = std::move(builder.schema);
+    auto sources = std::move(builder.sources);
+    auto layers = std::move(builder.layers);
+    const bool rules_applied = builder.rules_applied;
+
+    // Entities, and the order of their ids.
+    auto& rank = t.id_rank;
+    {
+        auto entities = builder.take_entities();
+        const auto n = checked_index(entities.size(), "entities");
+        std::vector<std::uint32_t> order(n);
+        std::iota(order.begin(), order.end(), 0U);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            const auto c = entities[a].id.compare(entities[b].id);
+            return c != 0 ? c < 0 : a < b;
+        });
+        rank.resize(n);
+        for (std::uint32_t i = 0; i < n; ++i) rank[order[i]] = i;
+
+        t.entities.reserve(n + 1);
+        for (auto& e : entities) {
+            image::Entity rec;
+            rec.id = pool.add(e.id);
+            rec.name = pool.add(e.name);
+            rec.short_name = pool.add(e.short_name);
+            rec.kind = e.kind;
+            rec.valid_from = image::pack_date(e.validity.from);
+            rec.valid_to = image::pack_date(e.validity.to);
+            rec.aliases = checked_index(t.aliases.size(), "aliases");
+            rec.attributes = checked_index(t.attributes.size(), "attributes");
+            rec.citations = checked_index(t.citations.size(), "citations");
+            for (const auto& a : e.aliases) t.aliases.push_back(pool.add(a));
+            add_attributes(t, pool, e.attributes);
+            add_citations(t, pool, e.citations);
+            t.entities.push_back(rec);
+            e = EntityData{};  // release its strings as we go
+        }
+        image::Entity sentinel;
+        sentinel.aliases = checked_index(t.aliases.size(), "aliases");
+        sentinel.attributes = checked_index(t.attributes.size(), "attributes");
+        sentinel.citations = checked_index(t.citations.size(), "citations");
+        t.entities.push_back(sentinel);
+
+        // Ids to entities; of two entities with one id (which a checked load never has), the
+        // first keeps it.
+        std::size_t size = 1;
+        while (size < static_cast<std::size_t>(n) * 2) size *= 2;
+        t.id_slots.assign(size, 0);
+        const auto mask = size - 1;
+        for (std::uint32_t e = 0; e < n; ++e) {
+            const auto id = image::text_of(t.text.data(), t.entities[e].id);
+            for (auto i = static_cast<std::size_t>(image::id_hash(id)) & mask;; i = (i + 1) & mask) {
+                if (t.id_slots[i] == 0) {
+                    t.id_slots[i] = e + 1;
+                    break;
+                }
+                if (image::text_of(t.text.data(), t.entities[t.id_slots[i] - 1].id) == id) break;
+            }
+        }
+    }
+
+    // Relations.
+    {
+        auto relations = builder.take_relations();
+        const auto m = checked_index(relations.size(), "relations");
+        t.relations.reserve(m + 1);
+        for (auto& r : relations) {
+            image::Relation rec;
+            rec.from = r.from;
+            rec.to = r.to;
+            rec.kind = r.kind;
+            rec.flags = r.derived ? image::relation_derived : 0;
+            rec.valid_from = image::pack_date(r.validity.from);
+            rec.valid_to = image::pack_date(r.validity.to);
+            rec.rule = pool.shared(r.rule);
+            rec.attributes = checked_index(t.attributes.size(), "attributes");
+            rec.citations = checked_index(t.citations.size(), "citations");
+            rec.derived_from = checked_index(t.derived_from.size(), "derivations");
+            add_attributes(t, pool, r.attributes);
+            add_citations(t, pool, r.citations);
+            t.derived_from.insert(t.derived_from.end(), r.derived_from.begin(), r.derived_from.end());
+            t.relations.push_back(rec);
+            r = RelationData{};
+        }
+        image::Relation sentinel;
+        sentinel.attributes = checked_index(t.attributes.size(), "attributes");
+        sentinel.citations = checked_index(t.citations.size(), "citations");
+        sentinel.derived_from = checked_index(t.derived_from.size(), "derivations");
+        t.relations.push_back(sentinel);
+    }
+
+    build_adjacency(t.relations, rank.size(), rank, true, t.out_offsets, t.out_edges);
+    build_adjacency(t.relations, rank.size(), rank, false, t.in_offsets, t.in_edges);
+
+    if (options.name_index) build_name_index(t, pool);
+    t.text.shrink_to_fit();
+
+    const auto tables = t.view();
+    Graph graph(std::move(schema), std::move(sources), std::move(layers), tables, std::move(owned));
+    graph.rules_applied = rules_applied;
+    return graph;
+}
+
+GraphBuilder thaw(const Graph& graph) {
+    GraphBuilder builder;
+    builder.schema = graph.schema;
+    for (const auto& source : graph.sources) builder.add_source(source);
+    builder.layers = graph.layers;
+    std::size_t facts = 0;
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r)
+        facts += (graph.relation_record(r).flags & image::relation_derived) ? 0 : 1;
+    builder.reserve(graph.entity_count(), facts);
+    for (const auto& e : graph.entities()) {
+        EntityData data;
+        data.id = e.id;
+        data.kind = e.kind;
+        data.name = e.name;
+        data.short_name = e.short_name;
+        for (auto a : e.aliases) data.aliases.emplace_back(a);
+        for (auto a : e.attributes) data.attributes.set(std::string(a.key), std::string(a.value));
+        for (auto c : e.citations) data.citations.push_back({c.source, std::string(c.locator)});
+        data.validity = e.validity;
+        builder.add_entity(std::move(data));
+    }
+    for (const auto& r : graph.relations()) {
+        if (r.derived) continue;
+        RelationData data;
+        data.kind = r.kind;
+        data.from = r.from;
+        data.to = r.to;
+        for (auto a : r.attributes) data.attributes.set(std::string(a.key), std::string(a.value));
+        for (auto c : r.citations) data.citations.push_back({c.source, std::string(c.locator)});
+        data.validity = r.validity;
+        builder.add_relation(std::move(data));
+    }
+    return builder;
 }
 
 }  // namespace orgraph

@@ -39,25 +39,55 @@ bool every_word_starts_a_word(const std::vector<std::string_view>& query, std::s
 }  // namespace
 
 NameResolver::NameResolver(const Graph& graph) : m_graph(graph) {
-    const auto& entities = graph.entities();
-    m_keys.reserve(entities.size() * 2);
-    for (EntityIndex e = 0; e < entities.size(); ++e) {
-        const auto& entity = entities[e];
+    if (graph.has_name_index()) return;
+    const auto n = graph.entity_count();
+    struct Owned {
+        std::string folded;
+        EntityIndex entity;
+        std::uint32_t written;
+    };
+    std::vector<Owned> keys;
+    keys.reserve(n);
+    std::vector<std::pair<std::string, EntityIndex>> lower;
+    lower.reserve(n);
+    for (EntityIndex e = 0; e < n; ++e) {
+        const auto entity = graph.entity(e);
         auto add = [&](std::string_view written, std::uint32_t which) {
             auto folded = fold_name(written);
-            if (folded.empty()) return;
-            m_by_folded[folded].push_back(m_keys.size());
-            m_keys.push_back({std::move(folded), e, which});
+            if (!folded.empty()) keys.push_back({std::move(folded), e, which});
         };
         add(entity.name, 0);
         if (!entity.short_name.empty()) add(entity.short_name, 1);
         for (std::uint32_t a = 0; a < entity.aliases.size(); ++a) add(entity.aliases[a], 2 + a);
-        m_by_lower_id[lower_ascii(entity.id)].push_back(e);
+        lower.emplace_back(lower_ascii(entity.id), e);
+    }
+    std::sort(keys.begin(), keys.end(), [](const Owned& a, const Owned& b) {
+        return std::tie(a.folded, a.entity, a.written) < std::tie(b.folded, b.entity, b.written);
+    });
+    std::sort(lower.begin(), lower.end());
+    m_strings.reserve(keys.size() + lower.size());
+    m_keys.reserve(keys.size());
+    for (auto& k : keys) {
+        m_strings.push_back(std::move(k.folded));
+        m_keys.push_back({m_strings.back(), k.entity, k.written});
+    }
+    m_lower_ids.reserve(lower.size());
+    for (auto& [l, e] : lower) {
+        m_strings.push_back(std::move(l));
+        m_lower_ids.emplace_back(m_strings.back(), e);
     }
 }
 
-std::string NameResolver::written_name(const Key& key) const {
-    const auto& entity = m_graph.entity(key.entity);
+std::size_t NameResolver::key_count() const {
+    return m_graph.has_name_index() ? m_graph.name_key_count() : m_keys.size();
+}
+
+NameKey NameResolver::key(std::size_t i) const {
+    return m_graph.has_name_index() ? m_graph.name_key(i) : m_keys[i];
+}
+
+std::string_view NameResolver::written_name(const NameKey& key) const {
+    const auto entity = m_graph.entity(key.entity);
     if (key.written == 0) return entity.name;
     if (key.written == 1) return entity.short_name;
     return entity.aliases[key.written - 2];
@@ -69,13 +99,37 @@ Resolution NameResolver::resolve(std::string_view text) const {
         result.entities.push_back(*exact);
         return result;
     }
-    if (auto it = m_by_lower_id.find(lower_ascii(text)); it != m_by_lower_id.end()) {
-        result.entities = it->second;
-        return result;
+    const auto lower = lower_ascii(text);
+    if (m_graph.has_name_index()) {
+        result.entities = m_graph.find_lower_id(lower);
+    } else {
+        auto [first, last] =
+            std::equal_range(m_lower_ids.begin(), m_lower_ids.end(), lower, [](const auto& a, const auto& b) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(a)>, std::string>)
+                    return std::string_view(a) < b.first;
+                else
+                    return a.first < std::string_view(b);
+            });
+        for (auto it = first; it != last; ++it) result.entities.push_back(it->second);
     }
+    if (!result.entities.empty()) return result;
     const auto folded = fold_name(text);
-    if (auto it = m_by_folded.find(folded); it != m_by_folded.end()) {
-        for (auto k : it->second) result.entities.push_back(m_keys[k].entity);
+    // Binary search over the keys, sorted by folded text.
+    std::size_t lo = 0;
+    std::size_t hi = key_count();
+    while (lo < hi) {
+        const auto mid = lo + (hi - lo) / 2;
+        if (key(mid).folded < std::string_view(folded))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (auto i = lo; i < key_count(); ++i) {
+        const auto k = key(i);
+        if (k.folded != std::string_view(folded)) break;
+        result.entities.push_back(k.entity);
+    }
+    if (!result.entities.empty()) {
         std::sort(result.entities.begin(), result.entities.end());
         result.entities.erase(std::unique(result.entities.begin(), result.entities.end()), result.entities.end());
         return result;
@@ -93,40 +147,49 @@ std::vector<NameMatch> NameResolver::find(std::string_view text, std::size_t lim
     const auto query_words = words_of(query);
     const std::size_t tolerance = std::max<std::size_t>(1, query.size() / 4);
 
-    std::unordered_map<EntityIndex, NameMatch> per_entity;
-    auto offer = [&](NameMatch match) {
-        auto [it, inserted] = per_entity.try_emplace(match.entity, match);
-        if (!inserted && std::tie(match.quality, match.distance, match.length) <
-                             std::tie(it->second.quality, it->second.distance, it->second.length))
-            it->second = std::move(match);
+    // The best match of each entity; of equally good ones, its earliest name (name, short name,
+    // then aliases in order).
+    struct Best {
+        NameMatch match;
+        std::uint32_t written;
     };
-    if (auto exact = m_graph.find(text)) offer({*exact, MatchQuality::id, m_graph.entity(*exact).id, 0, query.size()});
-    for (const auto& key : m_keys) {
+    std::unordered_map<EntityIndex, Best> per_entity;
+    auto offer = [&](NameMatch match, std::uint32_t written) {
+        auto [it, inserted] = per_entity.try_emplace(match.entity, Best{match, written});
+        if (inserted) return;
+        const auto& old = it->second;
+        if (std::tie(match.quality, match.distance, match.length, written) <
+            std::tie(old.match.quality, old.match.distance, old.match.length, old.written))
+            it->second = Best{std::move(match), written};
+    };
+    if (auto exact = m_graph.find(text))
+        offer({*exact, MatchQuality::id, std::string(m_graph.entity_id(*exact)), 0, query.size()}, 0);
+    const auto count = key_count();
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto k = key(i);
         MatchQuality quality;
         std::size_t distance = 0;
-        if (key.folded == query) {
+        if (k.folded == query) {
             quality = MatchQuality::exact;
-        } else if (key.folded.starts_with(query)) {
+        } else if (k.folded.starts_with(query)) {
             quality = MatchQuality::prefix;
-        } else if (every_word_starts_a_word(query_words, key.folded)) {
+        } else if (every_word_starts_a_word(query_words, k.folded)) {
             quality = MatchQuality::words;
-        } else if (key.folded.find(query) != std::string::npos) {
+        } else if (k.folded.find(query) != std::string_view::npos) {
             quality = MatchQuality::substring;
-        } else if ((distance = edit_distance(query, key.folded, tolerance)) <= tolerance) {
+        } else if ((distance = edit_distance(query, k.folded, tolerance)) <= tolerance) {
             quality = MatchQuality::similar;
         } else {
             continue;
         }
-        offer({key.entity, quality, written_name(key), distance, key.folded.size()});
+        offer({k.entity, quality, std::string(written_name(k)), distance, k.folded.size()}, k.written);
     }
     std::vector<NameMatch> matches;
     matches.reserve(per_entity.size());
-    for (auto& [entity, match] : per_entity) matches.push_back(std::move(match));
+    for (auto& [entity, b] : per_entity) matches.push_back(std::move(b.match));
     std::sort(matches.begin(), matches.end(), [&](const NameMatch& a, const NameMatch& b) {
-        const auto& ea = m_graph.entity(a.entity);
-        const auto& eb = m_graph.entity(b.entity);
-        return std::tie(a.quality, a.distance, a.length, ea.name, ea.id) <
-               std::tie(b.quality, b.distance, b.length, eb.name, eb.id);
+        return std::tuple(a.quality, a.distance, a.length, m_graph.entity_name(a.entity), m_graph.entity_id(a.entity)) <
+               std::tuple(b.quality, b.distance, b.length, m_graph.entity_name(b.entity), m_graph.entity_id(b.entity));
     });
     if (matches.size() > limit) matches.resize(limit);
     return matches;

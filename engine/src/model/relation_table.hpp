@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "orgraph/model/graph.hpp"
+#include "orgraph/model/graph_builder.hpp"
 
 namespace orgraph {
 

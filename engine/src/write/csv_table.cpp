@@ -51,11 +51,15 @@ void CsvTable::provenance(const Graph& graph, const Citations& citations, const 
 
 void CsvTable::end_row(const Attributes& attributes) {
     // Both the attributes and the keys are sorted: one pass over each.
-    auto attribute = attributes.begin();
+    std::size_t attribute = 0;
+    const std::size_t count = attributes.size();
     for (const auto& key : m_keys) {
         m_text += ',';
-        while (attribute != attributes.end() && attribute->key < key) ++attribute;
-        if (attribute != attributes.end() && attribute->key == key) export_text::append_csv(m_text, attribute->value);
+        while (attribute < count && attributes[attribute].key < key) ++attribute;
+        if (attribute < count) {
+            const auto [attribute_key, value] = attributes[attribute];
+            if (attribute_key == key) export_text::append_csv(m_text, value);
+        }
     }
     m_text += '\n';
     m_row_started = false;

@@ -87,14 +87,13 @@ private:
                            ids_of(m_graph.schema.relation_kinds()));
     }
 
-    bool entity_ok(EntityIndex e) const { return m_kind_allowed[m_graph.entity(e).kind]; }
-    bool relation_ok(RelationIndex r) const { return m_relation_allowed[m_graph.relation(r).kind]; }
+    bool entity_ok(EntityIndex e) const { return m_kind_allowed[m_graph.entity_kind_index(e)]; }
+    bool relation_ok(RelationIndex r) const { return m_relation_allowed[m_graph.relation_record(r).kind]; }
     bool containment(RelationIndex r) const {
         return m_graph.kind_of_relation(r).backward && !m_graph.relation(r).derived;
     }
 
     void neighbourhood() {
-        const auto& topology = m_graph.topology();
         const auto focus = *m_params.focus;
         std::vector<unsigned> distance(m_graph.entities().size(), ~0U);
         std::deque<EntityIndex> queue{focus};
@@ -110,10 +109,9 @@ private:
                 m_view.mark[y] = Mark::node;
                 queue.push_back(y);
             };
-            for (auto [e, end] = boost::out_edges(x, topology); e != end; ++e)
-                visit(topology[*e].relation, static_cast<EntityIndex>(boost::target(*e, topology)));
-            for (auto [e, end] = boost::in_edges(x, topology); e != end; ++e)
-                visit(topology[*e].relation, static_cast<EntityIndex>(boost::source(*e, topology)));
+            // Which entities lie within the depth does not depend on the order of the edges.
+            for (const auto& a : m_graph.out_edges(x)) visit(a.relation, a.other);
+            for (const auto& a : m_graph.in_edges(x)) visit(a.relation, a.other);
         }
         induced_relations();
         const auto& e = m_graph.entity(focus);
@@ -135,11 +133,10 @@ private:
         const auto& schema = m_graph.schema;
         const auto ministry = schema.entity_kind("ministry");
         if (!ministry) return false;
-        const auto& topology = m_graph.topology();
         const auto n = m_graph.entities().size();
         std::vector<EntityIndex> tree;
         for (EntityIndex e = 0; e < n; ++e)
-            if (schema.is_a(m_graph.entity(e).kind, *ministry) && entity_ok(e)) tree.push_back(e);
+            if (schema.is_a(m_graph.entity_kind_index(e), *ministry) && entity_ok(e)) tree.push_back(e);
         if (tree.empty()) return false;
         m_view.roots = tree;
         m_tree_parent.assign(n, no_entity);
@@ -149,10 +146,9 @@ private:
         for (std::size_t i = 0; i < tree.size(); ++i) {
             const auto x = tree[i];
             // In the order the relations were added, so that the tree does not depend on how
-            // Boost lists in-edges.
+            // the graph lists in-edges.
             std::vector<std::pair<RelationIndex, EntityIndex>> in;
-            for (auto [e, end] = boost::in_edges(x, topology); e != end; ++e)
-                in.emplace_back(topology[*e].relation, static_cast<EntityIndex>(boost::source(*e, topology)));
+            for (const auto& a : m_graph.in_edges(x)) in.emplace_back(a.relation, a.other);
             std::sort(in.begin(), in.end());
             for (auto [r, child] : in) {
                 if (!containment(r) || !relation_ok(r) || !entity_ok(child) || m_in_tree[child]) continue;
@@ -165,9 +161,9 @@ private:
         for (auto t : tree) m_view.mark[t] = Mark::node;
         std::vector<bool> seen(m_graph.relations().size(), false);
         for (auto t : tree) {
-            for (auto [e, end] = boost::out_edges(t, topology); e != end; ++e) {
-                const auto r = topology[*e].relation;
-                const auto y = static_cast<EntityIndex>(boost::target(*e, topology));
+            for (const auto& a : m_graph.out_edges(t)) {
+                const auto r = a.relation;
+                const auto y = a.other;
                 if (!relation_ok(r) || !entity_ok(y)) continue;
                 if (m_view.mark[y] == Mark::none) m_view.mark[y] = Mark::node;
                 seen[r] = true;
@@ -176,7 +172,10 @@ private:
         for (RelationIndex r = 0; r < seen.size(); ++r)
             if (seen[r]) m_view.drawn.push_back(r);
         std::string names;
-        for (auto root : m_view.roots) names += (names.empty() ? "" : ", ") + m_graph.entity(root).name;
+        for (auto root : m_view.roots) {
+            if (!names.empty()) names += ", ";
+            names += m_graph.entity_name(root);
+        }
         m_view.what = fmt::format("Organisation chart: {}", names);
         return true;
     }
@@ -223,7 +222,7 @@ private:
             if (m_view.mark[e] != Mark::node || m_on_route.contains(e) || (m_params.focus && e == *m_params.focus))
                 continue;
             const bool outside = !m_view.roots.empty() && !m_in_tree[e] && m_view.cluster[e] < 0;
-            if (m_fold[m_graph.entity(e).kind] || (m_fold_outside && outside)) m_view.mark[e] = Mark::folded;
+            if (m_fold[m_graph.entity_kind_index(e)] || (m_fold_outside && outside)) m_view.mark[e] = Mark::folded;
         }
         // A relation between two folded entities has nowhere to be shown.
         std::erase_if(m_view.drawn, [&](RelationIndex r) {
@@ -254,8 +253,8 @@ private:
         // associations, as the schema's author listed them), whatever the order of the files.
         for (auto root : m_view.roots)
             std::stable_sort(children[root].begin(), children[root].end(), [&](EntityIndex a, EntityIndex b) {
-                return std::tuple(m_graph.entity(a).kind, m_graph.relation(m_joined_by[a]).kind) <
-                       std::tuple(m_graph.entity(b).kind, m_graph.relation(m_joined_by[b]).kind);
+                return std::tuple(m_graph.entity_kind_index(a), m_graph.relation_record(m_joined_by[a]).kind) <
+                       std::tuple(m_graph.entity_kind_index(b), m_graph.relation_record(m_joined_by[b]).kind);
             });
         for (std::size_t i = 0; i < order.size(); ++i)
             for (auto child : children[order[i]]) order.push_back(child);
@@ -266,7 +265,7 @@ private:
             int parent_cluster = cluster_of(parent);
             if (m_tree_parent[parent] == no_entity) {
                 const auto& entity = m_graph.entity(t);
-                const auto relation = m_graph.relation(m_joined_by[t]).kind;
+                const RelationKindIndex relation = m_graph.relation_record(m_joined_by[t]).kind;
                 const auto key = std::tuple{parent, relation, entity.kind};
                 auto [it, fresh] = group_index.try_emplace(key, m_view.groups.size());
                 if (fresh) {
@@ -287,8 +286,8 @@ private:
             }
             if (!children[t].empty()) {
                 const auto& e = m_graph.entity(t);
-                m_view.own_cluster[t] =
-                    add_cluster("cluster_" + e.id, e.name, parent_cluster, style_of(m_graph.schema, e.kind).fill, t);
+                m_view.own_cluster[t] = add_cluster(std::string("cluster_").append(e.id), std::string(e.name),
+                                                    parent_cluster, style_of(m_graph.schema, e.kind).fill, t);
                 m_view.cluster[t] = m_view.own_cluster[t];
             } else {
                 m_view.cluster[t] = parent_cluster;
@@ -296,12 +295,13 @@ private:
         }
         // Owned things pointed at from the organisation only go in the innermost box holding
         // everything that points at them.
-        const auto& topology = m_graph.topology();
         for (EntityIndex e = 0; e < n; ++e) {
-            if (m_view.mark[e] != Mark::node || m_in_tree[e] || !m_owned[m_graph.entity(e).kind]) continue;
+            if (m_view.mark[e] != Mark::node || m_in_tree[e] || !m_owned[m_graph.entity_kind_index(e)]) continue;
             int common = -2;
-            for (auto [it, end] = boost::in_edges(e, topology); it != end && common != -1; ++it) {
-                const auto other = static_cast<EntityIndex>(boost::source(*it, topology));
+            // The innermost common box does not depend on the order of the edges.
+            const auto in = m_graph.in_edges(e);
+            for (auto it = in.begin(); it != in.end() && common != -1; ++it) {
+                const auto other = static_cast<EntityIndex>(it->other);
                 common = !m_in_tree[other] ? -1
                          : common == -2    ? cluster_of(other)
                                            : common_cluster(common, cluster_of(other));
@@ -318,12 +318,12 @@ private:
             if (m_view.mark[e] != Mark::node || m_view.cluster[e] >= 0) continue;
             const auto& entity = m_graph.entity(e);
             if (!m_graph.schema.is_a(entity.kind, *country)) continue;
-            const auto* region = entity.attributes.find("m49_region");
+            const auto region = entity.attributes.find("m49_region");
             if (!region || region->empty()) continue;
-            auto [it, fresh] = regions.try_emplace(*region, -1);
+            auto [it, fresh] = regions.try_emplace(std::string(*region), -1);
             if (fresh)
-                it->second =
-                    add_cluster("cluster_region_" + *region, *region + " (UN M49 region)", -1, "#e6e0f8", no_entity);
+                it->second = add_cluster(fmt::format("cluster_region_{}", *region),
+                                         fmt::format("{} (UN M49 region)", *region), -1, "#e6e0f8", no_entity);
             m_view.cluster[e] = it->second;
         }
     }

@@ -6,7 +6,11 @@ namespace orgraph::export_text {
 
 std::string citation(const Graph& graph, const Citation& c) {
     const auto& id = graph.sources[c.source].id;
-    return c.locator.empty() ? id : id + ":" + c.locator;
+    if (c.locator.empty()) return id;
+    std::string out;
+    out.reserve(id.size() + 1 + c.locator.size());
+    out.append(id).append(1, ':').append(c.locator);
+    return out;
 }
 
 std::string citations(const Graph& graph, const Citations& cs, std::string_view separator) {
@@ -14,6 +18,15 @@ std::string citations(const Graph& graph, const Citations& cs, std::string_view 
     for (const auto& c : cs) {
         if (!out.empty()) out += separator;
         out += citation(graph, c);
+    }
+    return out;
+}
+
+std::string join(const TextList& items, std::string_view separator) {
+    std::string out;
+    for (const auto item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
     }
     return out;
 }
@@ -36,17 +49,19 @@ void append_csv(std::string& out, std::string_view field) {
 }
 
 std::vector<std::string> entity_attribute_keys(const Graph& graph) {
-    std::set<std::string> keys;
+    std::set<std::string, std::less<>> keys;
     for (const auto& e : graph.entities())
-        for (const auto& a : e.attributes) keys.insert(a.key);
+        for (const auto& a : e.attributes)
+            if (keys.find(a.key) == keys.end()) keys.emplace(a.key);
     return {keys.begin(), keys.end()};
 }
 
 std::vector<std::string> relation_attribute_keys(const Graph& graph, bool derived) {
-    std::set<std::string> keys;
+    std::set<std::string, std::less<>> keys;
     for (const auto& r : graph.relations())
         if (derived || !r.derived)
-            for (const auto& a : r.attributes) keys.insert(a.key);
+            for (const auto& a : r.attributes)
+                if (keys.find(a.key) == keys.end()) keys.emplace(a.key);
     return {keys.begin(), keys.end()};
 }
 

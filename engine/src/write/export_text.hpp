@@ -15,6 +15,8 @@ std::string citation(const Graph& graph, const Citation& citation);
 // The citations joined with `separator`.
 std::string citations(const Graph& graph, const Citations& citations, std::string_view separator = "|");
 using orgraph::join;
+// The items (an entity's aliases) with `separator` between them.
+std::string join(const TextList& items, std::string_view separator);
 std::string date(const std::optional<Date>& date);
 // A CSV field per RFC 4180: quoted when it holds a comma, quote or line break.
 void append_csv(std::string& out, std::string_view field);

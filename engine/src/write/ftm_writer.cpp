@@ -18,8 +18,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <set>
 
 #include "orgraph/write/interchange.hpp"
@@ -170,8 +173,8 @@ private:
     // ISO 3166-1 alpha-2 in lower case, as FtM's country type wants it.
     std::string country_code(EntityIndex e) const {
         const auto& entity = m_graph.entity(e);
-        const std::string* code = entity.attributes.find("alpha2");
-        std::string text = code ? *code : entity.short_name;
+        const auto code = entity.attributes.find("alpha2");
+        std::string text(code ? *code : entity.short_name);
         if (text.size() != 2) return {};
         for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return text;
@@ -203,10 +206,10 @@ private:
         if (shape == Shape::position) {
             if (e.validity.from) p.add("inceptionDate", e.validity.from->to_string());
             if (e.validity.to) p.add("dissolutionDate", e.validity.to->to_string());
-            if (const auto* count = e.attributes.find("count")) p.add("numberOfSeats", *count);
+            if (const auto count = e.attributes.find("count")) p.add("numberOfSeats", *count);
         }
         if (shape == Shape::address) {
-            const auto* value = e.attributes.find("value");
+            const auto value = e.attributes.find("value");
             p.add("full", value ? *value : e.name);
             if (m_graph.schema.entity_kind(e.kind).id == "city") p.add("city", e.name);
             if (m_graph.schema.entity_kind(e.kind).id == "po_box" && value) p.add("postOfficeBox", *value);
@@ -249,7 +252,7 @@ private:
             return;
         }
         if (to == Shape::email || to == Shape::phone) {
-            const auto* value = m_graph.entity(r.to).attributes.find("value");
+            const auto value = m_graph.entity(r.to).attributes.find("value");
             if (is_legal_entity(from) && value) p.add(to == Shape::email ? "email" : "phone", *value);
             if (is_entity(from)) p.add(notes_key(from), sentence(i, r.to));
             return;

@@ -80,9 +80,9 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-    std::map<std::string, std::string> node_key, edge_key;
-    auto declare = [&](char domain, const std::string& name, std::string_view type,
-                       std::map<std::string, std::string>& ids) {
+    using KeyIds = std::map<std::string, std::string, std::less<>>;
+    KeyIds node_key, edge_key;
+    auto declare = [&](char domain, const std::string& name, std::string_view type, KeyIds& ids) {
         const auto id = key_id(domain, name, ids.size());
         ids[name] = id;
         out += fmt::format("  <key id=\"{}\" for=\"{}\" attr.name=\"", id, domain == 'n' ? "node" : "edge");
@@ -99,6 +99,12 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
     for (const auto& k : relation_keys) declare('e', k, "string", edge_key);
     out += "  <graph id=\"orgraph\" edgedefault=\"directed\">\n";
 
+    // The key id of an attribute (every attribute key is declared above).
+    auto key_of = [](KeyIds& ids, std::string_view name) -> const std::string& {
+        auto it = ids.find(name);
+        if (it == ids.end()) it = ids.emplace(std::string(name), std::string()).first;
+        return it->second;
+    };
     auto data = [&](const std::string& key, std::string_view value) {
         out += "      <data key=\"";
         out += key;
@@ -117,7 +123,7 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
         data(node_key["source"], export_text::citations(graph, e.citations));
         if (e.validity.from) data(node_key["valid_from"], e.validity.from->to_string());
         if (e.validity.to) data(node_key["valid_to"], e.validity.to->to_string());
-        for (const auto& a : e.attributes) data(node_key[a.key], a.value);
+        for (const auto& a : e.attributes) data(key_of(node_key, a.key), a.value);
         out += "    </node>\n";
         if (out.size() > (1U << 20)) {
             stream.write(out.data(), static_cast<std::streamsize>(out.size()));
@@ -141,7 +147,7 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
         // booleans with lexical_cast, and rejects the whole file otherwise).
         data(edge_key["derived"], r.derived ? "1" : "0");
         if (r.derived) data(edge_key["rule"], r.rule);
-        for (const auto& a : r.attributes) data(edge_key[a.key], a.value);
+        for (const auto& a : r.attributes) data(key_of(edge_key, a.key), a.value);
         out += "    </edge>\n";
         if (out.size() > (1U << 20)) {
             stream.write(out.data(), static_cast<std::streamsize>(out.size()));

@@ -18,11 +18,11 @@
 
 #include <cstddef>
 
-#include "orgraph/model/graph.hpp"
+#include "orgraph/model/graph_builder.hpp"
 
 namespace orgraph {
 
 // Adds the derived relations to the graph; returns how many were added.
-std::size_t derive_relations(Graph& graph);
+std::size_t derive_relations(GraphBuilder& graph);
 
 }  // namespace orgraph

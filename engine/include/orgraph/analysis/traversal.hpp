@@ -67,11 +67,10 @@ public:
     // The steps a route may take out of `entity` (or, with `reverse`, the steps that lead into
     // it), replacing the contents of `out`, sorted as described above by the entity at the
     // other end. Whether `entity` may be passed through is the caller's concern (may_pass).
-    void steps(EntityIndex entity, bool reverse, std::vector<Step>& out, bool sorted = true) const;
-    // Every step out of (or into) `entity` in either direction, allowed or not: sorted alike, or
-    // with `sorted` false in the data's order (deterministic too, and cheaper where only counts
-    // or a cheapest cost matter).
-    void all_steps(EntityIndex entity, bool reverse, std::vector<Step>& out, bool sorted = true) const;
+    void steps(EntityIndex entity, bool reverse, std::vector<Step>& out) const;
+    // Every step out of (or into) `entity` in either direction, allowed or not, sorted alike.
+    // Neither sorts: the graph keeps each entity's relations in this order.
+    void all_steps(EntityIndex entity, bool reverse, std::vector<Step>& out) const;
 
     [[nodiscard]] std::uint8_t refusal(RelationIndex relation, bool backward) const;
     [[nodiscard]] bool may_pass(EntityIndex entity) const { return m_passable[m_graph.entity(entity).kind]; }

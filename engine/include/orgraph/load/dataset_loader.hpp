@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "orgraph/load/diagnostics.hpp"
-#include "orgraph/model/graph.hpp"
+#include "orgraph/model/graph_builder.hpp"
 
 namespace orgraph {
 
@@ -50,6 +50,6 @@ LayerInput builtin_schema_layer();
 std::vector<std::string> builtin_overlays();
 
 // Loads the layers in order. When no layer declares a kind, the built-in schema comes first.
-Graph load(const std::vector<LayerInput>& layers, const LoadOptions& options = {});
+GraphBuilder load(const std::vector<LayerInput>& layers, const LoadOptions& options = {});
 
 }  // namespace orgraph

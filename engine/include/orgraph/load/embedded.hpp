@@ -1,6 +1,7 @@
 #pragma once
 // The dataset files compiled into the binary (see datasets/CMakeLists.txt).
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -16,5 +17,16 @@ struct File {
 
 // Every embedded file, sorted by path.
 const std::vector<File>& files();
+
+// A snapshot of the built-in dataset made at build time (datasets/CMakeLists.txt), so that a
+// command on the built-in data parses nothing. Defined in the orgraph_builtin_snapshots library,
+// which the orgraph command links; the engine itself does not need it.
+struct Snapshot {
+    std::vector<std::string_view> overlays;  // the built-in overlays it includes, sorted
+    const std::byte* data;
+    std::size_t size;
+};
+
+const std::vector<Snapshot>& snapshots();
 
 }  // namespace orgraph::embedded

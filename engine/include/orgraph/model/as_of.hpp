@@ -3,10 +3,10 @@
 // date are left out, and so are relations that touch a left-out entity.
 
 #include "orgraph/model/date.hpp"
-#include "orgraph/model/graph.hpp"
+#include "orgraph/model/graph_builder.hpp"
 
 namespace orgraph {
 
-Graph restrict_to_date(const Graph& graph, const Date& date);
+GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date);
 
 }  // namespace orgraph

@@ -36,9 +36,13 @@ struct Resolution {
     std::vector<NameMatch> suggestions;  // on a miss: the closest names ("did you mean")
 };
 
+// Looks names up in the graph's name index (kept in snapshots), or, for a graph frozen without
+// one, in an index of its own made on construction.
 class NameResolver {
 public:
     explicit NameResolver(const Graph& graph);
+    NameResolver(const NameResolver&) = delete;  // the index points into its own strings
+    NameResolver& operator=(const NameResolver&) = delete;
 
     // An id (exact, then ignoring case) or a folded name, acronym or alias.
     [[nodiscard]] Resolution resolve(std::string_view text) const;
@@ -46,17 +50,16 @@ public:
     [[nodiscard]] std::vector<NameMatch> find(std::string_view text, std::size_t limit) const;
 
 private:
-    struct Key {
-        std::string folded;
-        EntityIndex entity;
-        std::uint32_t written;  // index into the entity's names: 0 name, 1 short name, 2+ aliases
-    };
-    [[nodiscard]] std::string written_name(const Key& key) const;
+    [[nodiscard]] std::size_t key_count() const;
+    [[nodiscard]] NameKey key(std::size_t i) const;
+    [[nodiscard]] std::string_view written_name(const NameKey& key) const;
 
     const Graph& m_graph;
-    std::vector<Key> m_keys;
-    std::unordered_map<std::string, std::vector<std::size_t>> m_by_folded;
-    std::unordered_map<std::string, std::vector<EntityIndex>> m_by_lower_id;
+    // Used only when the graph has no name index: the keys and lower-case ids, sorted as the
+    // graph's own would be, and the folded strings they point into.
+    std::vector<NameKey> m_keys;
+    std::vector<std::pair<std::string_view, EntityIndex>> m_lower_ids;
+    std::vector<std::string> m_strings;
 };
 
 // Thrown when a text names no entity, or several.

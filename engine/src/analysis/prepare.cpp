@@ -1,0 +1,19 @@
+#include "orgraph/analysis/prepare.hpp"
+
+#include "orgraph/analysis/derive.hpp"
+#include "orgraph/model/as_of.hpp"
+
+namespace orgraph {
+
+Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options) {
+    if (options.as_of) facts = restrict_to_date(facts, *options.as_of);
+    if (options.derive) derive_relations(facts);
+    return freeze(std::move(facts), FreezeOptions{options.name_index});
+}
+
+Graph prepare_graph(Graph graph, const PrepareOptions& options) {
+    if (!options.as_of && options.derive == graph.rules_applied) return graph;
+    return prepare_graph(thaw(graph), options);
+}
+
+}  // namespace orgraph

@@ -1,0 +1,675 @@
+#include "orgraph/load/snapshot.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/load/embedded.hpp"
+
+#include <array>
+#include <bit>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <limits>
+
+namespace orgraph {
+
+// ---------------------------------------------------------------------------------------------
+// The file: a header, a section table, then the sections, each aligned to 8 bytes.
+//
+//   0  magic "\x89ORGSNAP"          8 bytes
+//   8  format version               u32
+//  12  byte-order mark 0x01020304   u32 (written in the machine's order; read back otherwise on
+//                                        a machine of the other order)
+//  16  file size                    u64
+//  24  checksum                     u64, content_hash of every byte from offset 40 to the end
+//  32  section count                u32
+//  36  reserved                     u32
+//  40  sections: {u32 id, u32 element size, u64 offset, u64 size in bytes} each
+//
+// Section 0 is the metadata (schema, sources, layers, inputs), in a small length-prefixed
+// encoding; sections 1 to 16 are the graph's tables in the order of image::Tables.
+
+namespace {
+
+constexpr std::array<unsigned char, 8> magic = {0x89, 'O', 'R', 'G', 'S', 'N', 'A', 'P'};
+constexpr std::uint32_t byte_order_mark = 0x01020304;
+constexpr std::size_t header_size = 40;
+constexpr std::size_t section_entry_size = 24;
+constexpr std::uint32_t table_count = 16;
+
+struct SectionEntry {
+    std::uint32_t id = 0;
+    std::uint32_t element_size = 0;
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;
+};
+
+std::uint64_t rotl(std::uint64_t x, int r) {
+    return (x << r) | (x >> (64 - r));
+}
+
+std::uint64_t mix(std::uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+// ---- metadata encoding
+
+class MetaWriter {
+public:
+    void u32(std::uint32_t v) { append(&v, sizeof v); }
+    void u64(std::uint64_t v) { append(&v, sizeof v); }
+    void str(std::string_view s) {
+        u32(static_cast<std::uint32_t>(s.size()));
+        m_bytes.append(s);
+    }
+    void strs(const std::vector<std::string>& list) {
+        u32(static_cast<std::uint32_t>(list.size()));
+        for (const auto& s : list) str(s);
+    }
+    template <typename T>
+    void indices(const std::vector<T>& list) {
+        u32(static_cast<std::uint32_t>(list.size()));
+        for (auto v : list) u32(v);
+    }
+    [[nodiscard]] const std::string& bytes() const { return m_bytes; }
+
+private:
+    void append(const void* p, std::size_t n) { m_bytes.append(static_cast<const char*>(p), n); }
+    std::string m_bytes;
+};
+
+class MetaReader {
+public:
+    MetaReader(std::string_view bytes, const std::string& name) : m_bytes(bytes), m_name(name) {}
+    std::uint32_t u32() {
+        std::uint32_t v;
+        take(&v, sizeof v);
+        return v;
+    }
+    std::uint64_t u64() {
+        std::uint64_t v;
+        take(&v, sizeof v);
+        return v;
+    }
+    std::string str() {
+        const auto n = u32();
+        need(n);
+        std::string s(m_bytes.substr(m_at, n));
+        m_at += n;
+        return s;
+    }
+    std::vector<std::string> strs() {
+        const auto n = count(4);
+        std::vector<std::string> list;
+        list.reserve(n);
+        for (std::uint32_t i = 0; i < n; ++i) list.push_back(str());
+        return list;
+    }
+    template <typename T>
+    std::vector<T> indices(std::size_t limit) {
+        const auto n = count(4);
+        std::vector<T> list;
+        list.reserve(n);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto v = u32();
+            if (v >= limit) fail("a kind index is out of range");
+            list.push_back(static_cast<T>(v));
+        }
+        return list;
+    }
+    // A count of items each at least `min_size` bytes long: checked against what is left, so that
+    // a damaged count cannot ask for a huge allocation.
+    std::uint32_t count(std::size_t min_size) {
+        const auto n = u32();
+        if (n > (m_bytes.size() - m_at) / min_size) fail("a list is longer than the metadata holding it");
+        return n;
+    }
+    [[noreturn]] void fail(std::string_view what) const {
+        throw snapshot_error(fmt::format("{}: damaged snapshot: {}", m_name, what));
+    }
+    [[nodiscard]] bool done() const { return m_at == m_bytes.size(); }
+
+private:
+    void need(std::size_t n) const {
+        if (n > m_bytes.size() - m_at) fail("the metadata ends early");
+    }
+    void take(void* p, std::size_t n) {
+        need(n);
+        std::memcpy(p, m_bytes.data() + m_at, n);
+        m_at += n;
+    }
+    std::string_view m_bytes;
+    const std::string& m_name;
+    std::size_t m_at = 0;
+};
+
+std::string encode_meta(const Graph& graph, const SnapshotInfo& info) {
+    MetaWriter w;
+    w.str(info.made_by);
+    w.u32(graph.rules_applied ? 1 : 0);
+    w.u32(static_cast<std::uint32_t>(info.inputs.size()));
+    for (const auto& in : info.inputs) {
+        w.str(in.path);
+        w.u64(in.size);
+        w.u64(in.hash);
+    }
+    const auto& schema = graph.schema;
+    w.u32(static_cast<std::uint32_t>(schema.entity_kinds().size()));
+    for (const auto& k : schema.entity_kinds()) {
+        w.str(k.id);
+        w.str(k.label);
+        w.str(k.plural);
+        w.str(k.description);
+        w.u32(k.parent ? static_cast<std::uint32_t>(*k.parent) + 1 : 0);
+        w.strs(k.attributes);
+        w.str(k.summary);
+        w.str(k.context);
+        w.u32(static_cast<std::uint32_t>(k.values.size()));
+        for (const auto& [key, values] : k.values) {
+            w.str(key);
+            w.strs(values);
+        }
+    }
+    w.u32(static_cast<std::uint32_t>(schema.relation_kinds().size()));
+    for (const auto& k : schema.relation_kinds()) {
+        w.str(k.id);
+        w.str(k.label);
+        w.str(k.inverse);
+        w.str(k.description);
+        w.indices(k.from);
+        w.indices(k.to);
+        w.u32(k.backward ? 1 : 0);
+        w.strs(k.attributes);
+    }
+    w.u32(static_cast<std::uint32_t>(schema.rules().size()));
+    for (const auto& r : schema.rules()) {
+        w.str(r.id);
+        w.str(r.derive);
+        w.strs(r.compose);
+        w.str(r.transitive);
+        w.str(r.inverse_of);
+        w.strs(r.only_if);
+        w.str(r.description);
+        w.str(r.file);
+        w.u32(r.line);
+        w.u32(r.column);
+    }
+    w.u32(static_cast<std::uint32_t>(graph.sources.size()));
+    for (const auto& s : graph.sources) {
+        for (const auto* field : {&s.id, &s.title, &s.publisher, &s.url, &s.date, &s.note, &s.layer}) w.str(*field);
+    }
+    w.u32(static_cast<std::uint32_t>(graph.layers.size()));
+    for (const auto& l : graph.layers) {
+        w.str(l.id);
+        w.str(l.title);
+        w.str(l.description);
+        w.strs(l.files);
+    }
+    return w.bytes();
+}
+
+struct Meta {
+    SnapshotInfo info;
+    bool rules_applied = false;
+    Schema schema;
+    std::vector<Source> sources;
+    std::vector<Layer> layers;
+};
+
+Meta decode_meta(std::string_view bytes, const std::string& name) {
+    MetaReader r(bytes, name);
+    Meta m;
+    m.info.made_by = r.str();
+    m.rules_applied = r.u32() != 0;
+    for (auto n = r.count(20); n > 0; --n) {
+        SnapshotInput in;
+        in.path = r.str();
+        in.size = r.u64();
+        in.hash = r.u64();
+        m.info.inputs.push_back(std::move(in));
+    }
+    const auto entity_kinds = r.count(4);
+    if (entity_kinds > std::numeric_limits<KindIndex>::max()) r.fail("too many entity kinds");
+    for (std::uint32_t i = 0; i < entity_kinds; ++i) {
+        EntityKind k;
+        k.id = r.str();
+        k.label = r.str();
+        k.plural = r.str();
+        k.description = r.str();
+        if (const auto parent = r.u32()) {
+            if (parent > entity_kinds) r.fail("a kind's parent is out of range");
+            k.parent = static_cast<KindIndex>(parent - 1);
+        }
+        k.attributes = r.strs();
+        k.summary = r.str();
+        k.context = r.str();
+        for (auto n = r.count(8); n > 0; --n) {
+            auto key = r.str();
+            k.values.emplace_back(std::move(key), r.strs());
+        }
+        m.schema.add_entity_kind(std::move(k));
+    }
+    // Parents must not loop: is_a() walks them.
+    for (std::uint32_t i = 0; i < entity_kinds; ++i) {
+        auto at = m.schema.entity_kind(static_cast<KindIndex>(i)).parent;
+        for (std::uint32_t steps = 0; at; ++steps) {
+            if (steps > entity_kinds) r.fail("the kinds' parents form a cycle");
+            at = m.schema.entity_kind(*at).parent;
+        }
+    }
+    const auto relation_kinds = r.count(4);
+    if (relation_kinds > std::numeric_limits<RelationKindIndex>::max()) r.fail("too many relation kinds");
+    for (std::uint32_t i = 0; i < relation_kinds; ++i) {
+        RelationKind k;
+        k.id = r.str();
+        k.label = r.str();
+        k.inverse = r.str();
+        k.description = r.str();
+        k.from = r.indices<KindIndex>(entity_kinds);
+        k.to = r.indices<KindIndex>(entity_kinds);
+        k.backward = r.u32() != 0;
+        k.attributes = r.strs();
+        m.schema.add_relation_kind(std::move(k));
+    }
+    for (auto n = r.count(4); n > 0; --n) {
+        RuleSpec rule;
+        rule.id = r.str();
+        rule.derive = r.str();
+        rule.compose = r.strs();
+        rule.transitive = r.str();
+        rule.inverse_of = r.str();
+        rule.only_if = r.strs();
+        rule.description = r.str();
+        rule.file = r.str();
+        rule.line = r.u32();
+        rule.column = r.u32();
+        m.schema.add_rule(std::move(rule));
+    }
+    for (auto n = r.count(28); n > 0; --n) {
+        Source s;
+        for (auto* field : {&s.id, &s.title, &s.publisher, &s.url, &s.date, &s.note, &s.layer}) *field = r.str();
+        m.sources.push_back(std::move(s));
+    }
+    for (auto n = r.count(16); n > 0; --n) {
+        Layer l;
+        l.id = r.str();
+        l.title = r.str();
+        l.description = r.str();
+        l.files = r.strs();
+        m.layers.push_back(std::move(l));
+    }
+    if (!r.done()) r.fail("the metadata has bytes after its end");
+    return m;
+}
+
+// ---- the tables
+
+template <typename T>
+std::span<const std::byte> bytes_of(std::span<const T> s) {
+    return std::as_bytes(s);
+}
+
+std::vector<std::pair<std::uint32_t, std::span<const std::byte>>> table_bytes(const image::Tables& t) {
+    return {{sizeof(char), bytes_of(t.text)},
+            {sizeof(image::Entity), bytes_of(t.entities)},
+            {sizeof(image::Text), bytes_of(t.aliases)},
+            {sizeof(image::Attribute), bytes_of(t.attributes)},
+            {sizeof(image::Citation), bytes_of(t.citations)},
+            {sizeof(image::Relation), bytes_of(t.relations)},
+            {4, bytes_of(t.derived_from)},
+            {4, bytes_of(t.out_offsets)},
+            {sizeof(image::Adjacent), bytes_of(t.out_edges)},
+            {4, bytes_of(t.in_offsets)},
+            {sizeof(image::Adjacent), bytes_of(t.in_edges)},
+            {4, bytes_of(t.id_rank)},
+            {4, bytes_of(t.id_slots)},
+            {sizeof(image::NameKey), bytes_of(t.name_keys)},
+            {sizeof(image::LowerId), bytes_of(t.lower_ids)}};
+}
+
+class Checker {
+public:
+    explicit Checker(const std::string& name) : m_name(name) {}
+    void require(bool ok, std::string_view what) const {
+        if (!ok) throw snapshot_error(fmt::format("{}: damaged snapshot: {}", m_name, what));
+    }
+
+private:
+    const std::string& m_name;
+};
+
+// Every index in the tables within range, every list range in order: after this, no read of the
+// graph leaves the tables, whatever the file held.
+void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
+    const auto text_size = t.text.size();
+    auto text_ok = [&](image::Text x) { return x.offset <= text_size && x.size <= text_size - x.offset; };
+    c.require(!t.entities.empty() && !t.relations.empty(), "the entity or relation table has no closing record");
+    const auto n = t.entities.size() - 1;
+    const auto m = t.relations.size() - 1;
+    const auto kinds = meta.schema.entity_kinds().size();
+    const auto relation_kinds = meta.schema.relation_kinds().size();
+    const auto sources = meta.sources.size();
+    for (std::size_t e = 0; e <= n; ++e) {
+        const auto& r = t.entities[e];
+        if (e < n) {
+            c.require(text_ok(r.id) && text_ok(r.name) && text_ok(r.short_name), "an entity's text is out of range");
+            c.require(r.kind < kinds, "an entity's kind is out of range");
+            const auto& next = t.entities[e + 1];
+            c.require(r.aliases <= next.aliases && r.attributes <= next.attributes && r.citations <= next.citations,
+                      "an entity's lists are out of order");
+        }
+    }
+    c.require(t.entities[n].aliases <= t.aliases.size(), "the alias table is short");
+    for (const auto& a : t.aliases) c.require(text_ok(a), "an alias is out of range");
+    for (const auto& a : t.attributes) c.require(text_ok(a.key) && text_ok(a.value), "an attribute is out of range");
+    for (const auto& x : t.citations) c.require(x.source < sources && text_ok(x.locator), "a citation is out of range");
+    for (std::size_t r = 0; r <= m; ++r) {
+        const auto& rec = t.relations[r];
+        if (r < m) {
+            c.require(rec.from < n && rec.to < n, "a relation's end is out of range");
+            c.require(rec.kind < relation_kinds, "a relation's kind is out of range");
+            c.require(text_ok(rec.rule), "a relation's rule is out of range");
+            const auto& next = t.relations[r + 1];
+            c.require(rec.attributes <= next.attributes && rec.citations <= next.citations &&
+                          rec.derived_from <= next.derived_from,
+                      "a relation's lists are out of order");
+        }
+    }
+    c.require(t.relations[m].attributes <= t.attributes.size() && t.relations[m].citations <= t.citations.size() &&
+                  t.relations[m].derived_from <= t.derived_from.size(),
+              "a list table is short");
+    c.require(t.entities[n].attributes <= t.attributes.size() && t.entities[n].citations <= t.citations.size(),
+              "a list table is short");
+    for (auto f : t.derived_from) c.require(f < m, "a derivation names a relation out of range");
+    auto check_adjacency = [&](std::span<const std::uint32_t> offsets, std::span<const image::Adjacent> edges) {
+        c.require(offsets.size() == n + 1 && offsets[0] == 0 && offsets[n] == edges.size() && edges.size() == m,
+                  "an adjacency table has the wrong size");
+        for (std::size_t e = 0; e < n; ++e)
+            c.require(offsets[e] <= offsets[e + 1], "an adjacency table is out of order");
+        for (const auto& a : edges)
+            c.require(a.relation < m && a.other < n && a.kind < relation_kinds, "an adjacency entry is out of range");
+    };
+    check_adjacency(t.out_offsets, t.out_edges);
+    check_adjacency(t.in_offsets, t.in_edges);
+    c.require(t.id_rank.size() == n, "the id order has the wrong size");
+    for (auto r : t.id_rank) c.require(r < n, "the id order is out of range");
+    c.require(!t.id_slots.empty() && std::has_single_bit(t.id_slots.size()) && t.id_slots.size() > n,
+              "the id index has the wrong size");
+    std::size_t empty_slots = 0;
+    for (auto s : t.id_slots) {
+        c.require(s <= n, "the id index is out of range");
+        empty_slots += s == 0 ? 1 : 0;
+    }
+    c.require(empty_slots > 0, "the id index has no empty slot");  // a lookup that misses stops at one
+    for (const auto& k : t.name_keys) {
+        c.require(text_ok(k.folded) && k.entity < n, "the name index is out of range");
+        const auto aliases = t.entities[k.entity + 1].aliases - t.entities[k.entity].aliases;
+        c.require(k.written < 2 + aliases, "the name index names a missing alias");
+    }
+    for (const auto& k : t.lower_ids) c.require(text_ok(k.lower) && k.entity < n, "the id index is out of range");
+}
+
+template <typename T>
+std::span<const T> table_as(std::span<const std::byte> bytes) {
+    return {reinterpret_cast<const T*>(bytes.data()), bytes.size() / sizeof(T)};
+}
+
+// A mapped file, unmapped when the last graph using it is gone.
+struct Mapping {
+    void* data = nullptr;
+    std::size_t size = 0;
+    Mapping() = default;
+    Mapping(const Mapping&) = delete;
+    Mapping& operator=(const Mapping&) = delete;
+    ~Mapping() {
+        if (data) munmap(data, size);
+    }
+};
+
+}  // namespace
+
+std::uint64_t content_hash(std::span<const std::byte> bytes) {
+    // Four lanes of 64-bit words, multiplied and rotated, then folded: fast enough to check a
+    // snapshot of several hundred megabytes on every open.
+    constexpr std::uint64_t p1 = 0x9E3779B185EBCA87ULL;
+    constexpr std::uint64_t p2 = 0xC2B2AE3D27D4EB4FULL;
+    std::array<std::uint64_t, 4> lane = {p1 + p2, p2, 0, 0 - p1};
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto size = bytes.size();
+    std::size_t i = 0;
+    for (; i + 32 <= size; i += 32) {
+        for (int k = 0; k < 4; ++k) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i + 8 * static_cast<std::size_t>(k), 8);
+            lane[static_cast<std::size_t>(k)] = rotl(lane[static_cast<std::size_t>(k)] + w * p2, 31) * p1;
+        }
+    }
+    std::uint64_t h = rotl(lane[0], 1) + rotl(lane[1], 7) + rotl(lane[2], 12) + rotl(lane[3], 18) + size;
+    for (; i < size; ++i) h = rotl(h ^ (p[i] * p1), 11) * p2;
+    return mix(h);
+}
+
+std::uint64_t content_hash(std::string_view bytes) {
+    return content_hash(std::as_bytes(std::span<const char>(bytes.data(), bytes.size())));
+}
+
+std::vector<SnapshotInput> snapshot_inputs(const std::vector<LayerInput>& layers) {
+    std::vector<SnapshotInput> inputs;
+    for (const auto& layer : layers)
+        for (const auto& file : layer.files)
+            inputs.push_back({file.path, file.content.size(), content_hash(file.content)});
+    return inputs;
+}
+
+std::vector<StaleInput> stale_inputs(const SnapshotInfo& info) {
+    std::vector<StaleInput> stale;
+    constexpr std::string_view builtin = "builtin:";
+    for (const auto& input : info.inputs) {
+        std::string content;
+        bool found = false;
+        if (input.path.starts_with(builtin)) {
+            const auto path = std::string_view(input.path).substr(builtin.size());
+            for (const auto& file : embedded::files()) {
+                if (file.path != path) continue;
+                content = std::string(file.content());
+                found = true;
+            }
+        } else {
+            struct stat st {};
+            if (::stat(input.path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+                std::ifstream in(input.path, std::ios::binary);
+                content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+                found = static_cast<bool>(in) || in.eof();
+            }
+        }
+        if (!found)
+            stale.push_back({input.path, "missing"});
+        else if (content.size() != input.size || content_hash(content) != input.hash)
+            stale.push_back({input.path, "changed"});
+    }
+    return stale;
+}
+
+bool is_snapshot(std::string_view first_bytes) {
+    return first_bytes.size() >= magic.size() && std::memcmp(first_bytes.data(), magic.data(), magic.size()) == 0;
+}
+
+bool is_snapshot_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[8];
+    if (!in.read(head, sizeof head)) return false;
+    return is_snapshot({head, sizeof head});
+}
+
+void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& out) {
+    const auto meta = encode_meta(graph, info);
+    auto tables = table_bytes(graph.tables());
+    std::vector<std::pair<std::uint32_t, std::span<const std::byte>>> sections;
+    sections.emplace_back(1, std::as_bytes(std::span<const char>(meta.data(), meta.size())));
+    sections.insert(sections.end(), tables.begin(), tables.end());
+
+    auto align = [](std::uint64_t x) { return (x + 7) & ~std::uint64_t{7}; };
+    std::vector<SectionEntry> entries;
+    std::uint64_t at = align(header_size + section_entry_size * sections.size());
+    for (std::uint32_t i = 0; i < sections.size(); ++i) {
+        entries.push_back({i, sections[i].first, at, sections[i].second.size()});
+        at = align(at + sections[i].second.size());
+    }
+    const auto file_size = at;
+
+    // The body (everything after the first 40 bytes) is hashed as it would be written.
+    std::string table(section_entry_size * entries.size(), '\0');
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        auto* p = table.data() + i * section_entry_size;
+        std::memcpy(p, &entries[i].id, 4);
+        std::memcpy(p + 4, &entries[i].element_size, 4);
+        std::memcpy(p + 8, &entries[i].offset, 8);
+        std::memcpy(p + 16, &entries[i].size, 8);
+    }
+    std::string body;
+    body.reserve(static_cast<std::size_t>(file_size - header_size));
+    body += table;
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        body.resize(static_cast<std::size_t>(entries[i].offset - header_size), '\0');
+        body.append(reinterpret_cast<const char*>(sections[i].second.data()), sections[i].second.size());
+    }
+    body.resize(static_cast<std::size_t>(file_size - header_size), '\0');
+
+    std::string header(header_size, '\0');
+    std::memcpy(header.data(), magic.data(), magic.size());
+    const std::uint32_t version = snapshot_format_version;
+    std::memcpy(header.data() + 8, &version, 4);
+    std::memcpy(header.data() + 12, &byte_order_mark, 4);
+    std::memcpy(header.data() + 16, &file_size, 8);
+    const auto checksum = content_hash(body);
+    std::memcpy(header.data() + 24, &checksum, 8);
+    const auto count = static_cast<std::uint32_t>(entries.size());
+    std::memcpy(header.data() + 32, &count, 4);
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+}
+
+OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::string& name) {
+    Checker c(name);
+    auto read_u32 = [&](std::size_t at) {
+        std::uint32_t v;
+        std::memcpy(&v, bytes.data() + at, 4);
+        return v;
+    };
+    auto read_u64 = [&](std::size_t at) {
+        std::uint64_t v;
+        std::memcpy(&v, bytes.data() + at, 8);
+        return v;
+    };
+    if (bytes.size() < magic.size() || std::memcmp(bytes.data(), magic.data(), magic.size()) != 0)
+        throw snapshot_error(fmt::format("{}: not an orgraph snapshot (its first bytes are not a snapshot's)", name));
+    if (bytes.size() < header_size)
+        throw snapshot_error(
+            fmt::format("{}: truncated snapshot: {} bytes, shorter than the header", name, bytes.size()));
+    const auto order = read_u32(12);
+    if (order != byte_order_mark)
+        throw snapshot_error(
+            fmt::format("{}: the snapshot was made on a machine of the other byte order; make it again here "
+                        "(orgraph snapshot)",
+                        name));
+    const auto version = read_u32(8);
+    if (version != snapshot_format_version)
+        throw snapshot_error(
+            fmt::format("{}: snapshot format version {}, but this orgraph reads version {}; make it again with this "
+                        "orgraph (orgraph snapshot)",
+                        name, version, snapshot_format_version));
+    const auto file_size = read_u64(16);
+    if (file_size != bytes.size())
+        throw snapshot_error(fmt::format("{}: truncated or extended snapshot: {} bytes, but its header says {}", name,
+                                         bytes.size(), file_size));
+    if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0)
+        throw snapshot_error(fmt::format("{}: snapshot bytes are not aligned in memory", name));
+    const auto body = bytes.subspan(header_size);
+    if (content_hash(body) != read_u64(24))
+        throw snapshot_error(fmt::format("{}: damaged snapshot: its checksum does not match its contents", name));
+    const auto count = read_u32(32);
+    c.require(count == table_count, "it has the wrong number of sections");
+    c.require(header_size + section_entry_size * count <= bytes.size(), "the section table is truncated");
+    std::vector<std::span<const std::byte>> sections;
+    const auto expected = table_bytes(image::Tables{});
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const auto at = header_size + section_entry_size * i;
+        SectionEntry e{read_u32(at), read_u32(at + 4), read_u64(at + 8), read_u64(at + 16)};
+        c.require(e.id == i, "the sections are out of order");
+        c.require(e.offset % 8 == 0 && e.offset <= bytes.size() && e.size <= bytes.size() - e.offset,
+                  "a section lies outside the file");
+        if (i > 0) {
+            const auto size = expected[i - 1].first;
+            c.require(e.element_size == size && e.size % size == 0, "a table has records of the wrong size");
+        }
+        sections.push_back(bytes.subspan(static_cast<std::size_t>(e.offset), static_cast<std::size_t>(e.size)));
+    }
+    const auto meta_bytes = sections[0];
+    auto meta = decode_meta({reinterpret_cast<const char*>(meta_bytes.data()), meta_bytes.size()}, name);
+
+    image::Tables t;
+    t.text = table_as<char>(sections[1]);
+    t.entities = table_as<image::Entity>(sections[2]);
+    t.aliases = table_as<image::Text>(sections[3]);
+    t.attributes = table_as<image::Attribute>(sections[4]);
+    t.citations = table_as<image::Citation>(sections[5]);
+    t.relations = table_as<image::Relation>(sections[6]);
+    t.derived_from = table_as<std::uint32_t>(sections[7]);
+    t.out_offsets = table_as<std::uint32_t>(sections[8]);
+    t.out_edges = table_as<image::Adjacent>(sections[9]);
+    t.in_offsets = table_as<std::uint32_t>(sections[10]);
+    t.in_edges = table_as<image::Adjacent>(sections[11]);
+    t.id_rank = table_as<std::uint32_t>(sections[12]);
+    t.id_slots = table_as<std::uint32_t>(sections[13]);
+    t.name_keys = table_as<image::NameKey>(sections[14]);
+    t.lower_ids = table_as<image::LowerId>(sections[15]);
+    check_tables(t, meta, c);
+
+    Graph graph(std::move(meta.schema), std::move(meta.sources), std::move(meta.layers), t, nullptr);
+    graph.rules_applied = meta.rules_applied;
+    meta.info.format_version = version;
+    return {std::move(graph), std::move(meta.info)};
+}
+
+OpenedSnapshot open_snapshot(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) throw snapshot_error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    struct stat st {};
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw snapshot_error(fmt::format("{}: not a regular file", path));
+    }
+    auto mapping = std::make_shared<Mapping>();
+    mapping->size = static_cast<std::size_t>(st.st_size);
+    if (mapping->size > 0) {
+        void* data = mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (data == MAP_FAILED) {
+            const int error = errno;
+            ::close(fd);
+            throw snapshot_error(fmt::format("{}: cannot map: {}", path, std::strerror(error)));
+        }
+        mapping->data = data;
+    }
+    ::close(fd);
+    auto opened = open_snapshot_bytes(
+        std::span<const std::byte>(static_cast<const std::byte*>(mapping->data), mapping->size), path);
+    // The graph keeps the mapping alive.
+    Graph graph(std::move(opened.graph.schema), std::move(opened.graph.sources), std::move(opened.graph.layers),
+                opened.graph.tables(), mapping);
+    graph.rules_applied = opened.graph.rules_applied;
+    return {std::move(graph), std::move(opened.info)};
+}
+
+}  // namespace orgraph

@@ -1,0 +1,155 @@
+#include "orgraph/model/graph_builder.hpp"
+
+#include "orgraph/model/graph_image.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+namespace orgraph {
+
+const std::string* AttributeMap::find(std::string_view key) const {
+    auto it = std::lower_bound(m_items.begin(), m_items.end(), key,
+                               [](const AttributeData& a, std::string_view k) { return a.key < k; });
+    if (it == m_items.end() || it->key != key) return nullptr;
+    return &it->value;
+}
+
+bool AttributeMap::set(std::string key, std::string value) {
+    auto it = std::lower_bound(m_items.begin(), m_items.end(), key,
+                               [](const AttributeData& a, const std::string& k) { return a.key < k; });
+    if (it != m_items.end() && it->key == key) return it->value == value;
+    m_items.insert(it, AttributeData{std::move(key), std::move(value)});
+    return true;
+}
+
+using image::id_hash;
+
+void GraphBuilder::index_id(EntityIndex index) {
+    if ((m_id_count + 1) * 2 > m_id_slots.size()) {
+        // Grow to twice the size and put every id back.
+        std::vector<std::uint64_t> slots(std::max<std::size_t>(64, m_id_slots.size() * 2), 0);
+        m_id_slots.swap(slots);
+        m_id_count = 0;
+        for (const auto slot : slots)
+            if (slot) index_id(static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1));
+    }
+    const auto& id = m_entities[index].id;
+    const auto h = id_hash(id);
+    const auto mask = m_id_slots.size() - 1;
+    for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+        const auto slot = m_id_slots[i];
+        if (slot == 0) {
+            m_id_slots[i] = (h & 0xFFFFFFFF00000000ULL) | (static_cast<std::uint64_t>(index) + 1);
+            ++m_id_count;
+            return;
+        }
+        // The same id twice: the first entity keeps it.
+        if ((slot >> 32) == (h >> 32) && m_entities[(slot & 0xFFFFFFFFULL) - 1].id == id) return;
+    }
+}
+
+EntityIndex GraphBuilder::add_entity(EntityData entity) {
+    const auto index = static_cast<EntityIndex>(m_entities.size());
+    m_entities.push_back(std::move(entity));
+    index_id(index);
+    boost::add_vertex(*m_topology);
+    return index;
+}
+
+RelationIndex GraphBuilder::add_relation(RelationData relation) {
+    const auto index = static_cast<RelationIndex>(m_relations.size());
+    boost::add_edge(relation.from, relation.to, EdgeBundle{index}, *m_topology);
+    m_relations.push_back(std::move(relation));
+    return index;
+}
+
+std::optional<EntityIndex> GraphBuilder::find(std::string_view id) const {
+    if (m_id_slots.empty()) return std::nullopt;
+    const auto h = id_hash(id);
+    const auto mask = m_id_slots.size() - 1;
+    for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+        const auto slot = m_id_slots[i];
+        if (slot == 0) return std::nullopt;
+        const auto index = static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1);
+        if ((slot >> 32) == (h >> 32) && m_entities[index].id == id) return index;
+    }
+}
+
+void GraphBuilder::prefetch_id_slot(std::string_view id) const {
+    if (m_id_slots.empty()) return;
+    __builtin_prefetch(&m_id_slots[static_cast<std::size_t>(id_hash(id)) & (m_id_slots.size() - 1)]);
+}
+
+void GraphBuilder::prefetch_entity(std::string_view id) const {
+    if (m_id_slots.empty()) return;
+    const auto h = id_hash(id);
+    const auto slot = m_id_slots[static_cast<std::size_t>(h) & (m_id_slots.size() - 1)];
+    // Only the first probe: an id further along is rare with the index at most half full.
+    if (slot != 0 && (slot >> 32) == (h >> 32)) __builtin_prefetch(&m_entities[(slot & 0xFFFFFFFFULL) - 1]);
+}
+
+std::optional<SourceIndex> GraphBuilder::find_source(std::string_view id) const {
+    auto it = m_source_ids.find(id);
+    if (it == m_source_ids.end()) return std::nullopt;
+    return it->second;
+}
+
+SourceIndex GraphBuilder::add_source(Source source) {
+    const auto index = static_cast<SourceIndex>(sources.size());
+    m_source_ids.emplace(source.id, index);
+    sources.push_back(std::move(source));
+    return index;
+}
+
+namespace {
+
+// The relations of a range of edges, in the order they were added.
+template <typename Topology, typename Edges>
+std::vector<RelationIndex> relations_of(const Topology& topology, Edges edges) {
+    std::vector<RelationIndex> result;
+    for (auto [it, end] = edges; it != end; ++it) result.push_back(topology[*it].relation);
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+}  // namespace
+
+std::vector<RelationIndex> GraphBuilder::out_relations(EntityIndex index) const {
+    return relations_of(*m_topology, boost::out_edges(index, *m_topology));
+}
+
+std::vector<RelationIndex> GraphBuilder::in_relations(EntityIndex index) const {
+    return relations_of(*m_topology, boost::in_edges(index, *m_topology));
+}
+
+void GraphBuilder::reserve(std::size_t entities, std::size_t relations) {
+    m_entities.reserve(entities);
+    m_relations.reserve(relations);
+    // Boost keeps these public (adjacency_list has no reserve of its own): sized up front, the
+    // vertex and edge vectors are not copied over and over while a large dataset loads.
+    m_topology->m_vertices.reserve(entities);
+    m_topology->m_edges.reserve(relations);
+    if (entities * 2 > m_id_slots.size()) {
+        std::size_t size = 64;
+        while (size < entities * 2) size *= 2;
+        std::vector<std::uint64_t> slots(size, 0);
+        m_id_slots.swap(slots);
+        m_id_count = 0;
+        for (const auto slot : slots)
+            if (slot) index_id(static_cast<EntityIndex>((slot & 0xFFFFFFFFULL) - 1));
+    }
+}
+
+std::vector<EntityData> GraphBuilder::take_entities() {
+    m_topology = TopologyBox();
+    std::vector<std::uint64_t>().swap(m_id_slots);
+    m_id_count = 0;
+    return std::move(m_entities);
+}
+
+std::vector<RelationData> GraphBuilder::take_relations() {
+    m_topology = TopologyBox();
+    return std::move(m_relations);
+}
+
+}  // namespace orgraph
