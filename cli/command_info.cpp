@@ -42,8 +42,11 @@ Counts count(const Graph& graph) {
     c.entities.assign(graph.schema.entity_kinds().size(), 0);
     c.stated.assign(graph.schema.relation_kinds().size(), 0);
     c.derived.assign(graph.schema.relation_kinds().size(), 0);
-    for (const auto& e : graph.entities()) ++c.entities[e.kind];
-    for (const auto& r : graph.relations()) ++(r.derived ? c.derived : c.stated)[r.kind];
+    for (EntityIndex e = 0; e < graph.entity_count(); ++e) ++c.entities[graph.entity_kind_index(e)];
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        const auto& rec = graph.relation_record(r);
+        ++((rec.flags & image::relation_derived) ? c.derived : c.stated)[rec.kind];
+    }
     return c;
 }
 

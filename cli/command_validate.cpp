@@ -56,7 +56,8 @@ int ValidateCommand::run() {
     // Problems are thrown as dataset_error and reported by main() with exit status 1.
     const auto graph = load_graph(options);
     std::size_t derived = 0;
-    for (const auto& r : graph.relations()) derived += r.derived ? 1 : 0;
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r)
+        derived += (graph.relation_record(r).flags & image::relation_derived) ? 1 : 0;
     std::cout << fmt::format("ok: {}, {}, {} ({} derived), {}; no problems\n",
                              counted(graph.layers.size(), "layer", "layers"),
                              counted(graph.entities().size(), "entity", "entities"),

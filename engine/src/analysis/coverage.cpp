@@ -252,8 +252,10 @@ private:
             for (EntityIndex e = 0; e < n; ++e)
                 if (graph.schema.is_a(graph.entity_kind_index(e), *m_from_kind)) consider(e);
         } else {
-            for (const auto& rel : graph.relations())
-                if (rel.kind == m_relation && holds(rel.validity)) consider(rel.from);
+            for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+                const auto& rec = graph.relation_record(r);
+                if (rec.kind == m_relation && holds(graph.relation_validity(r))) consider(rec.from);
+            }
         }
         std::sort(m_units.begin(), m_units.end());
 

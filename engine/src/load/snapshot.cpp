@@ -351,7 +351,8 @@ private:
 };
 
 // Every index in the tables within range, every list range in order: after this, no read of the
-// graph leaves the tables, whatever the file held.
+// graph leaves the tables, whatever the file held. Each loop folds its conditions into one flag
+// and is checked once, so that the checks cost a pass over memory and no more.
 void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
     const auto text_size = t.text.size();
     auto text_ok = [&](image::Text x) { return x.offset <= text_size && x.size <= text_size - x.offset; };
@@ -361,64 +362,68 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
     const auto kinds = meta.schema.entity_kinds().size();
     const auto relation_kinds = meta.schema.relation_kinds().size();
     const auto sources = meta.sources.size();
-    for (std::size_t e = 0; e <= n; ++e) {
+    bool ok = true;
+    for (std::size_t e = 0; e < n; ++e) {
         const auto& r = t.entities[e];
-        if (e < n) {
-            c.require(text_ok(r.id) && text_ok(r.name) && text_ok(r.short_name), "an entity's text is out of range");
-            c.require(r.kind < kinds, "an entity's kind is out of range");
-            const auto& next = t.entities[e + 1];
-            c.require(r.aliases <= next.aliases && r.attributes <= next.attributes && r.citations <= next.citations,
-                      "an entity's lists are out of order");
-        }
+        const auto& next = t.entities[e + 1];
+        ok &= text_ok(r.id) & text_ok(r.name) & text_ok(r.short_name) & (r.kind < kinds) & (r.aliases <= next.aliases) &
+              (r.attributes <= next.attributes) & (r.citations <= next.citations);
     }
-    c.require(t.entities[n].aliases <= t.aliases.size(), "the alias table is short");
-    for (const auto& a : t.aliases) c.require(text_ok(a), "an alias is out of range");
-    for (const auto& a : t.attributes) c.require(text_ok(a.key) && text_ok(a.value), "an attribute is out of range");
-    for (const auto& x : t.citations) c.require(x.source < sources && text_ok(x.locator), "a citation is out of range");
-    for (std::size_t r = 0; r <= m; ++r) {
+    c.require(ok, "an entity record is out of range");
+    c.require(t.entities[n].aliases <= t.aliases.size() && t.entities[n].attributes <= t.attributes.size() &&
+                  t.entities[n].citations <= t.citations.size(),
+              "a list table is short");
+    for (const auto& a : t.aliases) ok &= text_ok(a);
+    c.require(ok, "an alias is out of range");
+    for (const auto& a : t.attributes) ok &= text_ok(a.key) & text_ok(a.value);
+    c.require(ok, "an attribute is out of range");
+    for (const auto& x : t.citations) ok &= (x.source < sources) & text_ok(x.locator);
+    c.require(ok, "a citation is out of range");
+    for (std::size_t r = 0; r < m; ++r) {
         const auto& rec = t.relations[r];
-        if (r < m) {
-            c.require(rec.from < n && rec.to < n, "a relation's end is out of range");
-            c.require(rec.kind < relation_kinds, "a relation's kind is out of range");
-            c.require(text_ok(rec.rule), "a relation's rule is out of range");
-            const auto& next = t.relations[r + 1];
-            c.require(rec.attributes <= next.attributes && rec.citations <= next.citations &&
-                          rec.derived_from <= next.derived_from,
-                      "a relation's lists are out of order");
-        }
+        const auto& next = t.relations[r + 1];
+        ok &= (rec.from < n) & (rec.to < n) & (rec.kind < relation_kinds) & text_ok(rec.rule) &
+              (rec.attributes <= next.attributes) & (rec.citations <= next.citations) &
+              (rec.derived_from <= next.derived_from);
     }
-    c.require(t.relations[m].attributes <= t.attributes.size() && t.relations[m].citations <= t.citations.size() &&
+    c.require(ok, "a relation record is out of range");
+    c.require(t.relations[0].attributes >= t.entities[n].attributes &&
+                  t.relations[0].citations >= t.entities[n].citations &&
+                  t.relations[m].attributes <= t.attributes.size() && t.relations[m].citations <= t.citations.size() &&
                   t.relations[m].derived_from <= t.derived_from.size(),
               "a list table is short");
-    c.require(t.entities[n].attributes <= t.attributes.size() && t.entities[n].citations <= t.citations.size(),
-              "a list table is short");
-    for (auto f : t.derived_from) c.require(f < m, "a derivation names a relation out of range");
+    for (auto f : t.derived_from) ok &= f < m;
+    c.require(ok, "a derivation names a relation out of range");
     auto check_adjacency = [&](std::span<const std::uint32_t> offsets, std::span<const image::Adjacent> edges) {
         c.require(offsets.size() == n + 1 && offsets[0] == 0 && offsets[n] == edges.size() && edges.size() == m,
                   "an adjacency table has the wrong size");
-        for (std::size_t e = 0; e < n; ++e)
-            c.require(offsets[e] <= offsets[e + 1], "an adjacency table is out of order");
-        for (const auto& a : edges)
-            c.require(a.relation < m && a.other < n && a.kind < relation_kinds, "an adjacency entry is out of range");
+        for (std::size_t e = 0; e < n; ++e) ok &= offsets[e] <= offsets[e + 1];
+        c.require(ok, "an adjacency table is out of order");
+        for (const auto& a : edges) ok &= (a.relation < m) & (a.other < n) & (a.kind < relation_kinds);
+        c.require(ok, "an adjacency entry is out of range");
     };
     check_adjacency(t.out_offsets, t.out_edges);
     check_adjacency(t.in_offsets, t.in_edges);
     c.require(t.id_rank.size() == n, "the id order has the wrong size");
-    for (auto r : t.id_rank) c.require(r < n, "the id order is out of range");
+    for (auto r : t.id_rank) ok &= r < n;
+    c.require(ok, "the id order is out of range");
     c.require(!t.id_slots.empty() && std::has_single_bit(t.id_slots.size()) && t.id_slots.size() > n,
               "the id index has the wrong size");
     std::size_t empty_slots = 0;
     for (auto s : t.id_slots) {
-        c.require(s <= n, "the id index is out of range");
+        ok &= s <= n;
         empty_slots += s == 0 ? 1 : 0;
     }
+    c.require(ok, "the id index is out of range");
     c.require(empty_slots > 0, "the id index has no empty slot");  // a lookup that misses stops at one
     for (const auto& k : t.name_keys) {
-        c.require(text_ok(k.folded) && k.entity < n, "the name index is out of range");
-        const auto aliases = t.entities[k.entity + 1].aliases - t.entities[k.entity].aliases;
-        c.require(k.written < 2 + aliases, "the name index names a missing alias");
+        const bool entity_ok = k.entity < n;
+        ok &= text_ok(k.folded) & entity_ok;
+        if (entity_ok) ok &= k.written < 2 + (t.entities[k.entity + 1].aliases - t.entities[k.entity].aliases);
     }
-    for (const auto& k : t.lower_ids) c.require(text_ok(k.lower) && k.entity < n, "the id index is out of range");
+    c.require(ok, "the name index is out of range");
+    for (const auto& k : t.lower_ids) ok &= text_ok(k.lower) & (k.entity < n);
+    c.require(ok, "the lower-case id index is out of range");
 }
 
 template <typename T>
