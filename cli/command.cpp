@@ -28,7 +28,8 @@ po::options_description data_options(DataOptions& options) {
     po::options_description group("Data", 100, 50);  // as wide as the command's own options
     group.add_options()("data", po::value(&options.data)->composing()->value_name("PATH"),
                         "load this dataset instead of the built-in one (a directory, a .toml file, entities.csv, "
-                        ".graphml or node-link .json); repeat for several layers")(
+                        ".graphml, node-link .json, or a snapshot made by 'orgraph snapshot'); repeat for "
+                        "several layers")(
         "with", po::value(&options.with)->composing()->value_name("PATH|NAME"),
         "load an overlay on top (a path, or a built-in overlay such as dprk-missions); repeatable")(
         "as-of", po::value(&options.as_of)->value_name("DATE"),
@@ -210,7 +211,7 @@ std::string general_help() {
     for (auto& command : make_commands())
         out << fmt::format("  {:<13}{}\n", command->info().name, command->info().synopsis);
     out << "\nGlobal options (before or after the command):\n"
-        << "  --data PATH...      load these datasets instead of the built-in DPRK MFA dataset\n"
+        << "  --data PATH...      load these datasets (or one snapshot) instead of the built-in DPRK MFA dataset\n"
         << "  --with PATH|NAME    load an overlay on top (e.g. --with dprk-missions)\n"
         << "  --as-of DATE        only what was valid on DATE\n"
         << "  --no-derived        leave out relations derived by the schema's rules\n"
