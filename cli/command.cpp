@@ -66,6 +66,14 @@ const embedded::Snapshot* builtin_snapshot(const std::vector<std::string>& with)
 
 Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs, bool name_index) {
     const PrepareOptions prepare{options.as_of_date(), !options.no_derived, name_index};
+    for (const auto& overlay : options.with) {
+        std::error_code ec;
+        if (std::filesystem::exists(overlay, ec) && is_snapshot_file(overlay))
+            throw usage_error(fmt::format(
+                "--with {}: {} is a snapshot, which stands alone: it cannot be an overlay (make one snapshot of the "
+                "dataset and its overlays, orgraph --data ... --with ... snapshot -o FILE, and give it as --data)",
+                overlay, overlay));
+    }
     for (const auto& path : options.data) {
         if (!is_snapshot_file(path)) continue;
         if (options.data.size() > 1 || !options.with.empty())

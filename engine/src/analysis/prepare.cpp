@@ -12,7 +12,8 @@ Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options) {
 }
 
 Graph prepare_graph(Graph graph, const PrepareOptions& options) {
-    if (!options.as_of && options.derive == graph.rules_applied) return graph;
+    if (!options.as_of && options.derive == graph.rules_applied && (!options.name_index || graph.has_name_index()))
+        return graph;
     return prepare_graph(thaw(graph), options);
 }
 

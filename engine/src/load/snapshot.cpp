@@ -34,7 +34,7 @@ namespace orgraph {
 //  40  sections: {u32 id, u32 element size, u64 offset, u64 size in bytes} each
 //
 // Section 0 is the metadata (schema, sources, layers, inputs), in a small length-prefixed
-// encoding; sections 1 to 16 are the graph's tables in the order of image::Tables.
+// encoding; sections 1 to 15 are the graph's tables in the order of image::Tables.
 
 namespace {
 
@@ -362,7 +362,17 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
     const auto kinds = meta.schema.entity_kinds().size();
     const auto relation_kinds = meta.schema.relation_kinds().size();
     const auto sources = meta.sources.size();
+    // A packed date must be one a source could give: a month 1-12 (or none), a day 1-31 only with
+    // a month (or none), a four-digit year.
+    auto date_ok = [](image::PackedDate d) {
+        if (d == 0) return true;
+        const auto year = (d >> 9) & 0x3FFFFFU, month = (d >> 5) & 0xFU, day = d & 0x1FU;
+        return (d & 0x80000000U) != 0 && year <= 9999 && month <= 12 && (month != 0 || day == 0);
+    };
     bool ok = true;
+    for (std::size_t e = 0; e < n; ++e) ok &= date_ok(t.entities[e].valid_from) & date_ok(t.entities[e].valid_to);
+    for (std::size_t r = 0; r < m; ++r) ok &= date_ok(t.relations[r].valid_from) & date_ok(t.relations[r].valid_to);
+    c.require(ok, "a date is out of range");
     for (std::size_t e = 0; e < n; ++e) {
         const auto& r = t.entities[e];
         const auto& next = t.entities[e + 1];
@@ -512,6 +522,10 @@ bool is_snapshot(std::string_view first_bytes) {
 }
 
 bool is_snapshot_file(const std::string& path) {
+    if (path.ends_with(".orgraph")) return true;
+    // Only a regular file is read: opening a FIFO or a device to look at it could block.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
     std::ifstream in(path, std::ios::binary);
     char head[8];
     if (!in.read(head, sizeof head)) return false;

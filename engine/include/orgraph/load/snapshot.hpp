@@ -55,7 +55,8 @@ std::uint64_t content_hash(std::string_view bytes);
 
 // True when the bytes start with a snapshot's magic number.
 bool is_snapshot(std::string_view first_bytes);
-// True when the file at `path` starts with a snapshot's magic number (false when unreadable).
+// True when `path` names a snapshot: it ends in ".orgraph", or it is a regular file that starts
+// with a snapshot's magic number. A file so named is read as a snapshot or refused as one.
 bool is_snapshot_file(const std::string& path);
 
 struct LayerInput;
