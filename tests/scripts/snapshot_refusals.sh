@@ -3,7 +3,8 @@
 # a file cut short at several sizes, a flipped byte (the checksum), another format version or
 # byte order, an extended file, a broken section table or metadata (with the checksum made
 # right again, so that the structural checks are what refuses it), a text file named .orgraph,
-# a FIFO (which must not hang). A snapshot combined with other layers is misuse (exit status 2).
+# a FIFO, named .orgraph or not (which must not hang). A snapshot combined with other layers, or
+# given as an overlay, is misuse (exit status 2).
 # `validate` of a fresh snapshot succeeds; after an input changed, or went missing, it says the
 # snapshot is stale (exit status 1), and the stale snapshot still answers.
 # Every case runs; failures are listed at the end.
@@ -214,6 +215,22 @@ refused month.orgraph "damaged snapshot: " --as-of 2020 --data month.orgraph inf
 mkfifo fifo.orgraph
 refused fifo.orgraph "not a regular file|not an orgraph snapshot|cannot" --data fifo.orgraph info
 refused fifo.orgraph "not a regular file|not an orgraph snapshot|cannot" validate fifo.orgraph
+
+# A FIFO under another name is read as a dataset file: that must not wait for a writer either.
+mkfifo fifo fifo.toml
+for file in fifo fifo.toml; do
+  checks=$((checks + 1))
+  if [ "$file" = fifo ]; then outcome --data fifo info; else outcome validate fifo.toml; fi
+  if [ "$code" = 124 ]; then
+    fail "a FIFO named $file: no answer within 10 s"
+    continue
+  fi
+  [ "$code" = 1 ] && [ -z "$out" ] || fail "a FIFO named $file: exit $code (expected 1), stdout: $(head -c 200 stdout)"
+  case "$(head -n 1 stderr)" in
+    "$file:"* | "orgraph: $file:"*) ;;
+    *) fail "a FIFO named $file: the message does not name it: $(head -n 1 stderr)" ;;
+  esac
+done
 
 # ---- a snapshot stands alone: with other layers (before or after them, or as an overlay) it is misuse
 for args in "--data good.orgraph --with dprk-missions info" "--with dprk-missions --data good.orgraph coverage" \

@@ -18,6 +18,12 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path) {
+    // Only a regular file is opened: a FIFO would block the open until a writer came.
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!ec && fs::exists(status) && !fs::is_regular_file(status))
+        throw dataset_error(
+            {Diagnostic{path.string(), 0, 0, "is not a regular file (a FIFO, device or socket cannot be a dataset)"}});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (no such file, or no permission)"}});
     std::string content;
