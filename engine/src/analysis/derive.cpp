@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 #include <optional>
+#include <span>
 #include <unordered_map>
 
 namespace orgraph {
@@ -65,6 +67,43 @@ private:
     std::size_t m_size = 0;
 };
 
+// The relations that stood when a rule began, by the entity they leave and the entity they
+// enter: compressed rows of relation indices, each entity's list in relation order (a counting
+// sort keeps it so). Made again only when a rule has added relations since.
+class Adjacency {
+public:
+    void build(const GraphBuilder& graph, RelationIndex count) {
+        if (m_built && count == m_count) return;
+        fill(graph, count, true, m_out_offsets, m_out);
+        fill(graph, count, false, m_in_offsets, m_in);
+        m_count = count;
+        m_built = true;
+    }
+    [[nodiscard]] std::span<const RelationIndex> out(EntityIndex e) const {
+        return {m_out.data() + m_out_offsets[e], m_out_offsets[e + 1] - m_out_offsets[e]};
+    }
+    [[nodiscard]] std::span<const RelationIndex> in(EntityIndex e) const {
+        return {m_in.data() + m_in_offsets[e], m_in_offsets[e + 1] - m_in_offsets[e]};
+    }
+
+private:
+    static void fill(const GraphBuilder& graph, RelationIndex count, bool outgoing, std::vector<std::uint32_t>& offsets,
+                     std::vector<RelationIndex>& rows) {
+        const auto& relations = graph.relations();
+        offsets.assign(graph.entities().size() + 1, 0);
+        for (RelationIndex r = 0; r < count; ++r) ++offsets[(outgoing ? relations[r].from : relations[r].to) + 1];
+        std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+        rows.resize(count);
+        std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+        for (RelationIndex r = 0; r < count; ++r) rows[next[outgoing ? relations[r].from : relations[r].to]++] = r;
+    }
+
+    std::vector<std::uint32_t> m_out_offsets, m_in_offsets;
+    std::vector<RelationIndex> m_out, m_in;
+    RelationIndex m_count = 0;
+    bool m_built = false;
+};
+
 // The period in which all the facts hold: the latest start and the earliest end. Dates are
 // compared by the days they stand for, so that "until 2023-06" beats "until 2023" although
 // 2023 sorts first as a Date. Empty when the facts never hold at the same time.
@@ -124,6 +163,7 @@ private:
     // Prepares the per-rule state; false when the rule names a kind the schema lacks.
     bool start_rule(const RuleSpec& rule, RelationKindIndex target) {
         m_before = static_cast<RelationIndex>(m_graph.relations().size());
+        m_adjacency.build(m_graph, m_before);
         // What already joins two entities by the kind this rule derives, stated or derived.
         const auto present = of_kind(target);
         m_existing.clear();
@@ -149,24 +189,14 @@ private:
     // Every entity the steps lead to from `start`, each with the first chain (in relation order)
     // that reaches it, sorted by entity.
     std::vector<Reached> walk(EntityIndex start, const std::vector<Step>& steps) const {
-        const auto& topology = m_graph.topology();
         std::vector<Reached> at{{start, {}}};
-        std::vector<RelationIndex> candidates;
         for (const auto& step : steps) {
             std::vector<Reached> next;
             for (const auto& chain : at) {
-                candidates.clear();
-                if (step.backward) {
-                    for (auto [it, end] = boost::in_edges(chain.end, topology); it != end; ++it)
-                        candidates.push_back(topology[*it].relation);
-                } else {
-                    for (auto [it, end] = boost::out_edges(chain.end, topology); it != end; ++it)
-                        candidates.push_back(topology[*it].relation);
-                }
-                std::sort(candidates.begin(), candidates.end());
+                const auto candidates = step.backward ? m_adjacency.in(chain.end) : m_adjacency.out(chain.end);
                 for (auto r : candidates) {
                     const auto& rel = m_graph.relation(r);
-                    if (r >= m_before || rel.kind != step.kind) continue;
+                    if (rel.kind != step.kind) continue;
                     auto facts = chain.facts;
                     facts.push_back(r);
                     next.push_back({step.backward ? rel.from : rel.to, std::move(facts)});
@@ -230,16 +260,13 @@ private:
         relation.kind = kind;
         relation.from = from;
         relation.to = to;
-        relation.derived = true;
-        relation.rule = rule.id;
         relation.validity = *validity;
         for (auto f : facts) {
             for (const auto& c : m_graph.relation(f).citations)
                 if (std::find(relation.citations.begin(), relation.citations.end(), c) == relation.citations.end())
                     relation.citations.push_back(c);
         }
-        relation.derived_from = std::move(facts);
-        m_graph.add_relation(std::move(relation));
+        m_graph.add_derived_relation(std::move(relation), DerivationData{rule.id, std::move(facts)});
         ++m_added;
     }
 
@@ -268,7 +295,6 @@ private:
     void transitive(const RuleSpec& rule, RelationKindIndex target) {
         const auto kind = m_graph.schema.relation_kind(rule.transitive);
         if (!kind) return;
-        const auto& topology = m_graph.topology();
         std::vector<EntityIndex> starts;
         for (auto r : of_kind(*kind)) starts.push_back(m_graph.relation(r).from);
         std::sort(starts.begin(), starts.end());
@@ -283,7 +309,7 @@ private:
         std::vector<std::uint32_t> depth(n, 0);
         std::uint32_t walk_number = 0;
         std::vector<EntityIndex> frontier, next;
-        std::vector<RelationIndex> out, chain;
+        std::vector<RelationIndex> chain;
         for (auto start : starts) {
             ++walk_number;
             stamp[start] = walk_number;
@@ -293,13 +319,8 @@ private:
             while (!frontier.empty()) {
                 next.clear();
                 for (auto entity : frontier) {
-                    out.clear();
-                    for (auto [it, end] = boost::out_edges(entity, topology); it != end; ++it) {
-                        const auto r = topology[*it].relation;
-                        if (r < m_before && m_graph.relation(r).kind == *kind) out.push_back(r);
-                    }
-                    std::sort(out.begin(), out.end());
-                    for (auto r : out) {
+                    for (auto r : m_adjacency.out(entity)) {
+                        if (m_graph.relation(r).kind != *kind) continue;
                         const auto to = m_graph.relation(r).to;
                         if (stamp[to] == walk_number) continue;
                         stamp[to] = walk_number;
@@ -356,7 +377,6 @@ private:
             for (auto& chain : chains) add(rule, target, chain.start, chain.at, std::move(chain.facts));
             return;
         }
-        const auto& topology = m_graph.topology();
         // The relations of the step's kind at an entity, found once per entity and step: many
         // chains stand on the same entity (every department covering a country reaches it), and
         // a country has thousands of relations of other kinds to look through.
@@ -369,20 +389,14 @@ private:
                                  bool last) -> std::pair<const RelationIndex*, std::size_t> {
             if (!found_at[at]) {
                 const auto first = static_cast<std::uint32_t>(found.size());
-                auto take = [&](RelationIndex r) {
-                    // Only what stood when the rule began, never what it has just added.
+                // Only what stood when the rule began (the adjacency's), never what it has just added.
+                for (auto r : step.backward ? m_adjacency.in(at) : m_adjacency.out(at)) {
                     const auto& rel = m_graph.relation(r);
-                    if (r >= m_before || rel.kind != step.kind) return;
+                    if (rel.kind != step.kind) continue;
                     const auto end = step.backward ? rel.from : rel.to;
-                    if (last && !m_graph.schema.allows_to(target, m_graph.entity(end).kind)) return;
+                    if (last && !m_graph.schema.allows_to(target, m_graph.entity(end).kind)) continue;
                     found.push_back(r);
-                };
-                if (step.backward) {
-                    for (auto [it, end] = boost::in_edges(at, topology); it != end; ++it) take(topology[*it].relation);
-                } else {
-                    for (auto [it, end] = boost::out_edges(at, topology); it != end; ++it) take(topology[*it].relation);
                 }
-                std::sort(found.begin() + first, found.end());
                 spans.emplace_back(first, static_cast<std::uint32_t>(found.size()) - first);
                 found_at[at] = static_cast<std::uint32_t>(spans.size());
             }
@@ -415,6 +429,7 @@ private:
 
     GraphBuilder& m_graph;
     RelationIndex m_before = 0;  // relations that stood when the current rule began
+    Adjacency m_adjacency;       // and where they start and end
     PairSet m_existing;          // pairs joined by the kind the current rule derives
     std::vector<Step> m_condition_head, m_condition_tail;
     std::unordered_map<EntityIndex, std::vector<Reached>> m_from_start, m_from_end;

@@ -234,7 +234,7 @@ std::optional<Date> Loader::date_field(const toml::node& node, std::uint32_t fil
     std::optional<Date> date;
     if (auto d = node.as_date()) {
         const auto v = d->get();
-        date = Date::parse(Date{v.year, v.month, v.day}.to_string());
+        date = Date::parse(fmt::format("{:04}-{:02}-{:02}", int{v.year}, int{v.month}, int{v.day}));
     } else if (auto i = node.as_integer()) {
         if (i->get() >= 0 && i->get() <= 9999) date = Date{static_cast<int>(i->get()), 0, 0};
     } else if (auto s = node.as_string()) {

@@ -187,9 +187,6 @@ private:
     static constexpr std::size_t relation_batch_size = 32;
     std::string kind_list(const std::vector<KindIndex>& kinds) const;
     void add_or_merge(RelationData relation);
-    RelationData& m_graph_relation_mut(RelationIndex index) {
-        return const_cast<RelationData&>(m_graph.relation(index));
-    }
 
     // ---- CSV (loader_bulk.cpp) ----
 

@@ -14,7 +14,7 @@ std::string scalar_to_string(const toml::node& node) {
     if (auto f = node.as_floating_point()) return fmt::format("{}", f->get());
     if (auto d = node.as_date()) {
         const auto v = d->get();
-        return Date{v.year, v.month, v.day}.to_string();
+        return fmt::format("{:04}-{:02}-{:02}", int{v.year}, int{v.month}, int{v.day});
     }
     return {};
 }
@@ -456,7 +456,7 @@ void Loader::add_or_merge(RelationData relation) {
             if (value && *value != a.value) compatible = false;
         }
         if (compatible) {
-            auto& target = m_graph_relation_mut(*first);
+            auto& target = m_graph.relation_mut(*first);
             for (const auto& a : relation.attributes) target.attributes.set(a.key, a.value);
             for (auto& c : relation.citations)
                 if (std::find(target.citations.begin(), target.citations.end(), c) == target.citations.end())

@@ -24,13 +24,17 @@ GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date) {
         auto copy = relation;
         copy.from = renumbered[relation.from];
         copy.to = renumbered[relation.to];
+        const auto* derivation = graph.derivation(r);
+        if (!derivation) {
+            relation_renumbered[r] = result.add_relation(std::move(copy));
+            continue;
+        }
         // Derived relations point at the facts they came from; keep only those still present.
-        std::vector<RelationIndex> facts;
-        for (auto f : copy.derived_from)
+        DerivationData kept{derivation->rule, {}};
+        for (auto f : derivation->facts)
             if (relation_renumbered[f] != std::numeric_limits<RelationIndex>::max())
-                facts.push_back(relation_renumbered[f]);
-        copy.derived_from = std::move(facts);
-        relation_renumbered[r] = result.add_relation(std::move(copy));
+                kept.facts.push_back(relation_renumbered[f]);
+        relation_renumbered[r] = result.add_derived_relation(std::move(copy), std::move(kept));
     }
     return result;
 }

@@ -26,30 +26,31 @@ int days_in_month(int year, int month) {
 }  // namespace
 
 std::optional<Date> Date::parse(std::string_view text) {
-    Date date;
-    if (text.size() < 4 || !parse_number(text.substr(0, 4), date.year)) return std::nullopt;
-    if (text.size() == 4) return date;
-    if (text.size() < 7 || text[4] != '-' || !parse_number(text.substr(5, 2), date.month)) return std::nullopt;
-    if (date.month < 1 || date.month > 12) return std::nullopt;
-    if (text.size() == 7) return date;
-    if (text.size() != 10 || text[7] != '-' || !parse_number(text.substr(8, 2), date.day)) return std::nullopt;
-    if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return std::nullopt;
-    return date;
+    int year = 0, month = 0, day = 0;
+    if (text.size() < 4 || !parse_number(text.substr(0, 4), year)) return std::nullopt;
+    if (text.size() == 4) return Date{year, 0, 0};
+    if (text.size() < 7 || text[4] != '-' || !parse_number(text.substr(5, 2), month)) return std::nullopt;
+    if (month < 1 || month > 12) return std::nullopt;
+    if (text.size() == 7) return Date{year, month, 0};
+    if (text.size() != 10 || text[7] != '-' || !parse_number(text.substr(8, 2), day)) return std::nullopt;
+    if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
+    return Date{year, month, day};
 }
 
 std::string Date::to_string() const {
-    if (month == 0) return fmt::format("{:04}", year);
-    if (day == 0) return fmt::format("{:04}-{:02}", year, month);
-    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    const int y = year, m = month, d = day;
+    if (m == 0) return fmt::format("{:04}", y);
+    if (d == 0) return fmt::format("{:04}-{:02}", y, m);
+    return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
 
 Date Date::first_day() const {
-    return {year, month == 0 ? 1 : month, day == 0 ? 1 : day};
+    return {year, month == 0 ? 1 : static_cast<int>(month), day == 0 ? 1 : static_cast<int>(day)};
 }
 
 Date Date::last_day() const {
     const int m = month == 0 ? 12 : month;
-    return {year, m, day == 0 ? days_in_month(year, m) : day};
+    return {year, m, day == 0 ? days_in_month(year, m) : static_cast<int>(day)};
 }
 
 bool Validity::holds_on(const Date& date) const {

@@ -382,9 +382,12 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
     // Relations.
     {
         auto relations = builder.take_relations();
+        const auto derivations = builder.take_derivations();
+        auto derivation = derivations.begin();
         const auto m = checked_index(relations.size(), "relations");
         t.relations.reserve(m + 1);
-        for (auto& r : relations) {
+        for (RelationIndex index = 0; index < m; ++index) {
+            auto& r = relations[index];
             image::Relation rec;
             rec.from = r.from;
             rec.to = r.to;
@@ -392,13 +395,17 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
             rec.flags = r.derived ? image::relation_derived : 0;
             rec.valid_from = image::pack_date(r.validity.from);
             rec.valid_to = image::pack_date(r.validity.to);
-            rec.rule = pool.shared(r.rule);
             rec.attributes = checked_index(t.attributes.size(), "attributes");
             rec.citations = checked_index(t.citations.size(), "citations");
             rec.derived_from = checked_index(t.derived_from.size(), "derivations");
             add_attributes(t, pool, r.attributes);
             add_citations(t, pool, r.citations);
-            t.derived_from.insert(t.derived_from.end(), r.derived_from.begin(), r.derived_from.end());
+            if (derivation != derivations.end() && derivation->first == index) {
+                rec.rule = pool.shared(derivation->second.rule);
+                const auto& facts = derivation->second.facts;
+                t.derived_from.insert(t.derived_from.end(), facts.begin(), facts.end());
+                ++derivation;
+            }
             t.relations.push_back(rec);
             r = RelationData{};
         }

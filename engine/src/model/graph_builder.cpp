@@ -52,15 +52,27 @@ EntityIndex GraphBuilder::add_entity(EntityData entity) {
     const auto index = static_cast<EntityIndex>(m_entities.size());
     m_entities.push_back(std::move(entity));
     index_id(index);
-    boost::add_vertex(*m_topology);
     return index;
 }
 
 RelationIndex GraphBuilder::add_relation(RelationData relation) {
     const auto index = static_cast<RelationIndex>(m_relations.size());
-    boost::add_edge(relation.from, relation.to, EdgeBundle{index}, *m_topology);
     m_relations.push_back(std::move(relation));
     return index;
+}
+
+RelationIndex GraphBuilder::add_derived_relation(RelationData relation, DerivationData derivation) {
+    relation.derived = true;
+    const auto index = add_relation(std::move(relation));
+    m_derivations.emplace_back(index, std::move(derivation));
+    return index;
+}
+
+const DerivationData* GraphBuilder::derivation(RelationIndex index) const {
+    auto it = std::lower_bound(m_derivations.begin(), m_derivations.end(), index,
+                               [](const auto& d, RelationIndex r) { return d.first < r; });
+    if (it == m_derivations.end() || it->first != index) return nullptr;
+    return &it->second;
 }
 
 std::optional<EntityIndex> GraphBuilder::find(std::string_view id) const {
@@ -101,34 +113,9 @@ SourceIndex GraphBuilder::add_source(Source source) {
     return index;
 }
 
-namespace {
-
-// The relations of a range of edges, in the order they were added.
-template <typename Topology, typename Edges>
-std::vector<RelationIndex> relations_of(const Topology& topology, Edges edges) {
-    std::vector<RelationIndex> result;
-    for (auto [it, end] = edges; it != end; ++it) result.push_back(topology[*it].relation);
-    std::sort(result.begin(), result.end());
-    return result;
-}
-
-}  // namespace
-
-std::vector<RelationIndex> GraphBuilder::out_relations(EntityIndex index) const {
-    return relations_of(*m_topology, boost::out_edges(index, *m_topology));
-}
-
-std::vector<RelationIndex> GraphBuilder::in_relations(EntityIndex index) const {
-    return relations_of(*m_topology, boost::in_edges(index, *m_topology));
-}
-
 void GraphBuilder::reserve(std::size_t entities, std::size_t relations) {
     m_entities.reserve(entities);
     m_relations.reserve(relations);
-    // Boost keeps these public (adjacency_list has no reserve of its own): sized up front, the
-    // vertex and edge vectors are not copied over and over while a large dataset loads.
-    m_topology->m_vertices.reserve(entities);
-    m_topology->m_edges.reserve(relations);
     if (entities * 2 > m_id_slots.size()) {
         std::size_t size = 64;
         while (size < entities * 2) size *= 2;
@@ -141,15 +128,17 @@ void GraphBuilder::reserve(std::size_t entities, std::size_t relations) {
 }
 
 std::vector<EntityData> GraphBuilder::take_entities() {
-    m_topology = TopologyBox();
     std::vector<std::uint64_t>().swap(m_id_slots);
     m_id_count = 0;
     return std::move(m_entities);
 }
 
 std::vector<RelationData> GraphBuilder::take_relations() {
-    m_topology = TopologyBox();
     return std::move(m_relations);
+}
+
+std::vector<std::pair<RelationIndex, DerivationData>> GraphBuilder::take_derivations() {
+    return std::move(m_derivations);
 }
 
 }  // namespace orgraph

@@ -3,12 +3,12 @@
 // and amend entities and relations here; freeze() (model/graph.hpp) then turns it into the
 // compact, immutable Graph that every query reads.
 //
-// Entities and relations live in plain vectors indexed by EntityIndex and RelationIndex; a
-// Boost.Graph topology mirrors them (vertex i is entity i, each edge carries the index of its
-// relation), so the derivation rules can walk the graph as it grows.
+// Entities and relations live in plain vectors indexed by EntityIndex and RelationIndex, with
+// an index of entity ids. Nothing else is kept per relation while a graph is built: the
+// derivation rules make their own adjacency arrays when they need them, and a derived
+// relation's rule and facts sit in a side table, since most relations are stated.
 
 #include <boost/container/small_vector.hpp>
-#include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -85,20 +85,17 @@ struct RelationData {
     AttributeMap attributes;
     CitationList citations;
     Validity validity;
-    bool derived = false;
-    std::string rule;                         // the rule that derived it
-    std::vector<RelationIndex> derived_from;  // the facts it was derived from
+    bool derived = false;  // added by a rule; its rule and facts are the builder's derivation()
 };
 
-struct EdgeBundle {
-    RelationIndex relation = 0;
+// How a derived relation came about.
+struct DerivationData {
+    std::string rule;                  // the rule that derived it
+    std::vector<RelationIndex> facts;  // the relations it was derived from
 };
 
 class GraphBuilder {
 public:
-    using Topology = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                                           EdgeBundle, boost::no_property, boost::vecS>;
-
     Schema schema;
     std::vector<Source> sources;
     std::vector<Layer> layers;
@@ -106,6 +103,8 @@ public:
 
     EntityIndex add_entity(EntityData entity);
     RelationIndex add_relation(RelationData relation);
+    // A relation a rule derived (marked derived whatever `relation` says), with how.
+    RelationIndex add_derived_relation(RelationData relation, DerivationData derivation);
 
     [[nodiscard]] std::optional<EntityIndex> find(std::string_view id) const;
     // Hints for a bulk loader that looks up many ids in a row: the first asks for the id's slot
@@ -121,11 +120,9 @@ public:
     [[nodiscard]] const EntityData& entity(EntityIndex index) const { return m_entities[index]; }
     [[nodiscard]] EntityData& entity_mut(EntityIndex index) { return m_entities[index]; }
     [[nodiscard]] const RelationData& relation(RelationIndex index) const { return m_relations[index]; }
-    [[nodiscard]] const Topology& topology() const { return *m_topology; }
-
-    // Relations leaving / entering an entity, in the order they were added.
-    [[nodiscard]] std::vector<RelationIndex> out_relations(EntityIndex index) const;
-    [[nodiscard]] std::vector<RelationIndex> in_relations(EntityIndex index) const;
+    [[nodiscard]] RelationData& relation_mut(RelationIndex index) { return m_relations[index]; }
+    // The rule and facts behind a derived relation; null for a stated one.
+    [[nodiscard]] const DerivationData* derivation(RelationIndex index) const;
 
     [[nodiscard]] const EntityKind& kind_of(EntityIndex index) const {
         return schema.entity_kind(m_entities[index].kind);
@@ -136,35 +133,13 @@ public:
 
     void reserve(std::size_t entities, std::size_t relations);
 
-    // For freeze(): hands the records over, leaving the builder empty of them (and of its
-    // topology and id index, which freeze() does not need).
+    // For freeze(): hands the records over, leaving the builder empty of them (and of its id
+    // index, which freeze() does not need).
     std::vector<EntityData> take_entities();
     std::vector<RelationData> take_relations();
+    std::vector<std::pair<RelationIndex, DerivationData>> take_derivations();
 
 private:
-    // Boost's adjacency_list has no move constructor, and its swap() copies the whole graph three
-    // times: with a vector edge list every out-edge entry points at the graph's own edge vector,
-    // so the members cannot simply be exchanged. Kept on the heap, the topology moves with its
-    // pointer (out of the loader, or when a graph is restricted to a date); copying a Graph still
-    // copies it. A moved-from box is empty and may only be assigned to or destroyed.
-    class TopologyBox {
-    public:
-        TopologyBox() : m_topology(std::make_unique<Topology>()) {}
-        TopologyBox(const TopologyBox& other) : m_topology(std::make_unique<Topology>(*other)) {}
-        TopologyBox(TopologyBox&&) noexcept = default;
-        TopologyBox& operator=(const TopologyBox& other) {
-            if (this != &other) m_topology = std::make_unique<Topology>(*other);
-            return *this;
-        }
-        TopologyBox& operator=(TopologyBox&&) noexcept = default;
-        ~TopologyBox() = default;
-        Topology& operator*() { return *m_topology; }
-        const Topology& operator*() const { return *m_topology; }
-        Topology* operator->() { return m_topology.get(); }
-
-    private:
-        std::unique_ptr<Topology> m_topology;
-    };
     // Lookups by string_view without building a std::string.
     struct IdHash {
         using is_transparent = void;
@@ -173,7 +148,8 @@ private:
 
     std::vector<EntityData> m_entities;
     std::vector<RelationData> m_relations;
-    TopologyBox m_topology;
+    // The derived relations' rules and facts, in relation order.
+    std::vector<std::pair<RelationIndex, DerivationData>> m_derivations;
     // Entity ids to indices: open addressing over the entities' own id strings, each slot the
     // id's hash in the high 32 bits and the index + 1 in the low ones (0: empty). A tenth of the
     // memory of a map holding a second copy of every id, and fewer cache misses.
