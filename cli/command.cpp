@@ -10,8 +10,9 @@
 #include <utility>
 
 #include "orgraph/analysis/prepare.hpp"
+#include "orgraph/builtin/builtin.hpp"
+#include "orgraph/builtin/embedded.hpp"
 #include "orgraph/load/dataset_loader.hpp"
-#include "orgraph/load/embedded.hpp"
 #include "orgraph/load/snapshot.hpp"
 
 namespace orgraph::cli {

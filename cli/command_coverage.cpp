@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -46,8 +47,15 @@ private:
     bool m_matrix = false;
 };
 
-// The run date, used for validity when --as-of is not given.
+// The run date, used for validity when --as-of is not given: ORGRAPH_TODAY (YYYY-MM-DD) when
+// set, so that answers can be pinned to a day (the golden tests do), otherwise the system date.
 Date run_date() {
+    if (const char* pinned = std::getenv("ORGRAPH_TODAY"); pinned && *pinned) {
+        const auto date = Date::parse(pinned);
+        if (!date || date->day == 0)
+            throw usage_error(fmt::format("ORGRAPH_TODAY='{}' is not a date (expected YYYY-MM-DD)", pinned));
+        return *date;
+    }
     const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     const std::chrono::year_month_day ymd{today};
     return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),

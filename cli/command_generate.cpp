@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <iostream>
 
-#include "orgraph/write/generate.hpp"
+#include "orgraph/generate/generate.hpp"
 
 namespace orgraph::cli {
 namespace {

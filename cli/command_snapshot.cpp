@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "orgraph/load/snapshot.hpp"
-#include "version.hpp"
+#include "orgraph/version.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -57,7 +57,7 @@ int SnapshotCommand::run() {
     std::vector<SnapshotInput> inputs;
     const auto graph = load_graph(m_data, &inputs, true);
     SnapshotInfo info;
-    info.made_by = fmt::format("orgraph {}", ORGRAPH_VERSION);
+    info.made_by = fmt::format("orgraph {}", ORGRAPH_VERSION_STRING);
     info.inputs = std::move(inputs);
     AtomicFile file(m_output);
     write_snapshot(graph, info, file.stream());

@@ -1,7 +1,10 @@
 #include "commands.hpp"
 
 #include <fmt/format.h>
+
 #include <iostream>
+
+#include "orgraph/builtin/builtin.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -74,7 +77,7 @@ int ValidateCommand::validate_snapshot(const std::string& path) const {
     std::size_t derived = 0;
     for (RelationIndex r = 0; r < graph.relation_count(); ++r)
         derived += (graph.relation_record(r).flags & image::relation_derived) ? 1 : 0;
-    const auto stale = stale_inputs(opened.info);
+    const auto stale = stale_inputs(opened.info, builtin_file);
     std::cout << fmt::format(
         "{}: snapshot format {}, made by {}: {}, {}, {} ({} derived), {}\n", path, opened.info.format_version,
         opened.info.made_by, counted(graph.layers.size(), "layer", "layers"),

@@ -10,8 +10,9 @@
 #include <vector>
 
 #include "command.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/diagnostics.hpp"
-#include "version.hpp"
+#include "orgraph/version.hpp"
 
 namespace {
 
@@ -75,7 +76,7 @@ int run(int argc, char** argv) {
     auto invocation = split(argc, argv);
     if (invocation.command.empty()) {
         if (asks_for(invocation.arguments, {"--version"})) {
-            std::cout << "orgraph " << ORGRAPH_VERSION << '\n';
+            std::cout << "orgraph " << ORGRAPH_VERSION_STRING << '\n';
             return 0;
         }
         if (asks_for(invocation.arguments, {"--help", "-h"})) {
@@ -94,7 +95,7 @@ int run(int argc, char** argv) {
         return 0;
     }
     if (asks_for(invocation.arguments, {"--version"})) {
-        std::cout << "orgraph " << ORGRAPH_VERSION << '\n';
+        std::cout << "orgraph " << ORGRAPH_VERSION_STRING << '\n';
         return 0;
     }
     po::options_description options;
@@ -117,6 +118,8 @@ int misuse(const std::exception& e) {
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
+    // A dataset that declares no kind is read with the built-in schema.
+    use_builtin_schema();
     try {
         return run(argc, argv);
     } catch (const usage_error& e) {

@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "orgraph/analysis/prepare.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/snapshot.hpp"
 

@@ -2,6 +2,9 @@
 get_filename_component(dir "${ARGS}" DIRECTORY)
 get_filename_component(name "${ARGS}" NAME_WE)
 file(STRINGS "${ARGS}" arguments ENCODING UTF-8)
+# "Today" is pinned (tests/golden/TODAY), so that answers for facts valid today stand still.
+file(STRINGS "${dir}/TODAY" today LIMIT_COUNT 1)
+set(ENV{ORGRAPH_TODAY} "${today}")
 set(expected_code 0)
 if(EXISTS "${dir}/${name}.code")
   file(STRINGS "${dir}/${name}.code" expected_code LIMIT_COUNT 1)

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/graph.hpp"
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/diagnostics.hpp"
 #include "orgraph/model/graph_builder.hpp"

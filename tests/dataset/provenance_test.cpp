@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "dataset_facts.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/diagnostics.hpp"
 

@@ -16,9 +16,9 @@
 #include <tuple>
 
 #include "orgraph/analysis/derive.hpp"
+#include "orgraph/generate/generate.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/graph_builder.hpp"
-#include "orgraph/write/generate.hpp"
 
 using namespace orgraph;
 namespace fs = std::filesystem;

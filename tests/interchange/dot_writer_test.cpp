@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "orgraph/analysis/prepare.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/write/dot_writer.hpp"
 

@@ -13,6 +13,7 @@
 
 #include "graph_compare.hpp"
 #include "orgraph/analysis/prepare.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/write/interchange.hpp"
 

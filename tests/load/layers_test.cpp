@@ -263,3 +263,26 @@ BOOST_AUTO_TEST_CASE(an_empty_directory_is_not_a_dataset) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(a_dataset_without_kinds_is_read_with_the_fallback_schema_and_the_engine_has_none_of_its_own) {
+    const auto data = layer("data", {toml_file("data.toml", R"([[source]]
+id = "gazette"
+title = "Gazette"
+
+[[entity]]
+id = "malta"
+kind = "country"
+name = "Malta"
+source = "gazette:1"
+)")});
+    // As the test executables start: the built-in schema is the fallback.
+    BOOST_TEST(load({data}).entities().size() == 1u);
+
+    clear_fallback_schema();
+    BOOST_TEST(builtin_schema_layer().files.empty());
+    BOOST_CHECK_THROW((void)load({data}), dataset_error);
+
+    set_fallback_schema(layer("schema", {toml_file("schema.toml", schema_toml)}));
+    BOOST_TEST(load({data}).entities().size() == 1u);
+    use_builtin_schema();
+}

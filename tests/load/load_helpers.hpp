@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/graph.hpp"
 

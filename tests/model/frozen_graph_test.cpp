@@ -14,6 +14,7 @@
 #include "graph_fields.hpp"
 #include "orgraph/analysis/derive.hpp"
 #include "orgraph/analysis/prepare.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/graph.hpp"
 #include "orgraph/model/graph_builder.hpp"

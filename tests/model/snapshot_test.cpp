@@ -24,6 +24,7 @@
 
 #include "graph_fields.hpp"
 #include "orgraph/analysis/prepare.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/snapshot.hpp"
 #include "orgraph/model/graph.hpp"

@@ -6,6 +6,7 @@
 
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/analysis/traversal.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/graph.hpp"
 #include "toml_records.hpp"

@@ -2,6 +2,7 @@
 // The built-in dataset as the analyses see it.
 
 #include "orgraph/analysis/prepare.hpp"
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 
 namespace orgraph::test {

@@ -1,16 +1,12 @@
-// Turns paths, and the datasets embedded in the binary, into layers for load().
+// Turns paths into layers for load(), and holds the schema load() falls back on.
 
 #include "orgraph/load/dataset_loader.hpp"
 
-#include <fmt/format.h>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <set>
-#include <sstream>
-
-#include "orgraph/load/embedded.hpp"
-#include "orgraph/model/text.hpp"
+#include <mutex>
+#include <optional>
 
 namespace orgraph {
 namespace {
@@ -34,44 +30,6 @@ std::string read_file(const fs::path& path) {
     return content;
 }
 
-FileFormat format_of(const fs::path& path) {
-    const auto name = path.filename().string();
-    const auto ext = path.extension().string();
-    if (ext == ".toml") return FileFormat::toml;
-    if (ext == ".graphml" || ext == ".xml") return FileFormat::graphml;
-    if (ext == ".json") return FileFormat::node_link_json;
-    if (name == "relations.csv" || name.ends_with(".relations.csv")) return FileFormat::relations_csv;
-    return FileFormat::entities_csv;
-}
-
-LayerInput embedded_layer(std::string_view directory) {
-    LayerInput layer;
-    layer.id = std::string(directory);
-    const std::string prefix = std::string(directory) + "/";
-    std::vector<const embedded::File*> csv;
-    for (const auto& file : embedded::files()) {
-        if (!file.path.starts_with(prefix)) continue;
-        const auto rest = file.path.substr(prefix.size());
-        if (rest.find('/') != std::string_view::npos) continue;
-        const fs::path path(std::string(file.path));
-        const auto format = format_of(path);
-        InputFile input{"builtin:" + std::string(file.path), std::string(file.content()), format};
-        if (format == FileFormat::toml)
-            layer.files.push_back(std::move(input));
-        else if (format == FileFormat::entities_csv || format == FileFormat::relations_csv)
-            csv.push_back(&file);
-    }
-    // Entities before relations, as for a directory on disk.
-    std::sort(csv.begin(), csv.end(), [](auto* a, auto* b) {
-        return std::pair(a->path.ends_with("relations.csv"), a->path) <
-               std::pair(b->path.ends_with("relations.csv"), b->path);
-    });
-    for (auto* file : csv)
-        layer.files.push_back({"builtin:" + std::string(file->path), std::string(file->content()),
-                               format_of(fs::path(std::string(file->path)))});
-    return layer;
-}
-
 }  // namespace
 
 LayerInput read_layer(const std::string& path_text) {
@@ -84,7 +42,7 @@ LayerInput read_layer(const std::string& path_text) {
         std::vector<fs::path> toml_files, data_files;
         for (const auto& entry : fs::directory_iterator(path, ec)) {
             if (!entry.is_regular_file()) continue;
-            const auto format = format_of(entry.path());
+            const auto format = file_format(entry.path().native());
             const auto name = entry.path().filename().string();
             if (format == FileFormat::toml)
                 toml_files.push_back(entry.path());
@@ -96,7 +54,7 @@ LayerInput read_layer(const std::string& path_text) {
             return a.filename() == "entities.csv" && b.filename() != "entities.csv";
         });
         for (const auto& f : toml_files) layer.files.push_back({f.string(), read_file(f), FileFormat::toml});
-        for (const auto& f : data_files) layer.files.push_back({f.string(), read_file(f), format_of(f)});
+        for (const auto& f : data_files) layer.files.push_back({f.string(), read_file(f), file_format(f.native())});
         if (layer.files.empty())
             throw dataset_error({Diagnostic{path_text, 0, 0,
                                             "the directory holds no dataset file (expected *.toml, entities.csv or "
@@ -105,7 +63,7 @@ LayerInput read_layer(const std::string& path_text) {
     }
     if (!fs::exists(path, ec)) throw dataset_error({Diagnostic{path_text, 0, 0, "no such file or directory"}});
     layer.id = path.stem().string();
-    const auto format = format_of(path);
+    const auto format = file_format(path_text);
     layer.files.push_back({path_text, read_file(path), format});
     if (format == FileFormat::entities_csv) {
         const auto relations = path.parent_path() / "relations.csv";
@@ -116,48 +74,37 @@ LayerInput read_layer(const std::string& path_text) {
     return layer;
 }
 
-std::vector<std::string> builtin_overlays() {
-    std::set<std::string> names;
-    for (const auto& file : embedded::files()) {
-        if (!file.path.starts_with("overlays/")) continue;
-        const auto rest = file.path.substr(9);
-        const auto slash = rest.find('/');
-        if (slash != std::string_view::npos) names.insert(std::string(rest.substr(0, slash)));
-    }
-    return {names.begin(), names.end()};
+FileFormat file_format(std::string_view path) {
+    const fs::path p(path);
+    const auto name = p.filename().string();
+    const auto ext = p.extension().string();
+    if (ext == ".toml") return FileFormat::toml;
+    if (ext == ".graphml" || ext == ".xml") return FileFormat::graphml;
+    if (ext == ".json") return FileFormat::node_link_json;
+    if (name == "relations.csv" || name.ends_with(".relations.csv")) return FileFormat::relations_csv;
+    return FileFormat::entities_csv;
 }
 
-LayerInput read_layer_or_overlay(const std::string& path_or_name) {
-    std::error_code ec;
-    if (fs::exists(fs::path(path_or_name), ec)) return read_layer(path_or_name);
-    const auto overlays = builtin_overlays();
-    if (std::find(overlays.begin(), overlays.end(), path_or_name) != overlays.end()) {
-        auto layer = embedded_layer("overlays/" + path_or_name);
-        layer.id = path_or_name;
-        return layer;
-    }
-    throw dataset_error({Diagnostic{path_or_name, 0, 0,
-                                    fmt::format("no such file or directory, and no built-in overlay has that name "
-                                                "(overlays: {})",
-                                                overlays.empty() ? std::string("none") : join(overlays))}});
+namespace {
+
+std::mutex fallback_mutex;
+std::optional<LayerInput> fallback_schema;
+
+}  // namespace
+
+void set_fallback_schema(LayerInput schema) {
+    const std::lock_guard lock(fallback_mutex);
+    fallback_schema = std::move(schema);
 }
 
-std::vector<LayerInput> builtin_layers() {
-    std::vector<LayerInput> layers;
-    for (const auto& file : embedded::files()) {
-        if (file.path != "BUILTIN") continue;
-        std::istringstream lines{std::string(file.content())};
-        std::string line;
-        while (std::getline(lines, line)) {
-            if (line.empty() || line.front() == '#') continue;
-            layers.push_back(embedded_layer(line));
-        }
-    }
-    return layers;
+void clear_fallback_schema() {
+    const std::lock_guard lock(fallback_mutex);
+    fallback_schema.reset();
 }
 
 LayerInput builtin_schema_layer() {
-    return embedded_layer("schema");
+    const std::lock_guard lock(fallback_mutex);
+    return fallback_schema ? *fallback_schema : LayerInput{};
 }
 
 }  // namespace orgraph

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "orgraph/load/dataset_loader.hpp"
-#include "orgraph/load/embedded.hpp"
 
 #include <array>
 #include <bit>
@@ -488,7 +487,7 @@ std::vector<SnapshotInput> snapshot_inputs(const std::vector<LayerInput>& layers
     return inputs;
 }
 
-std::vector<StaleInput> stale_inputs(const SnapshotInfo& info) {
+std::vector<StaleInput> stale_inputs(const SnapshotInfo& info, const BuiltinFiles& builtin_file) {
     std::vector<StaleInput> stale;
     constexpr std::string_view builtin = "builtin:";
     for (const auto& input : info.inputs) {
@@ -496,9 +495,8 @@ std::vector<StaleInput> stale_inputs(const SnapshotInfo& info) {
         bool found = false;
         if (input.path.starts_with(builtin)) {
             const auto path = std::string_view(input.path).substr(builtin.size());
-            for (const auto& file : embedded::files()) {
-                if (file.path != path) continue;
-                content = std::string(file.content());
+            if (const auto file = builtin_file ? builtin_file(path) : std::nullopt) {
+                content = std::string(*file);
                 found = true;
             }
         } else {

@@ -39,17 +39,20 @@ struct LoadOptions {
 // A layer read from disk: a directory, a .toml file, a .csv entity file (with the
 // relations.csv beside it). Throws dataset_error when the path cannot be read.
 LayerInput read_layer(const std::string& path);
-// Reads a path, or a named overlay shipped in the binary when no such path exists.
-LayerInput read_layer_or_overlay(const std::string& path_or_name);
+// The format a file's name implies: .toml, .graphml or .xml, .json (node-link), relations.csv
+// or *.relations.csv; anything else is read as entities CSV.
+FileFormat file_format(std::string_view path);
 
-// The built-in dataset's layers (schema, world, dprk-mfa), as embedded in the binary.
-std::vector<LayerInput> builtin_layers();
-// The schema layer alone.
+// The schema load() falls back on when no layer declares a kind (a dataset of entities and
+// relations only). The engine has none of its own: until one is set, such a dataset fails with
+// its kinds unknown. use_builtin_schema() (orgraph/builtin/builtin.hpp, in orgraph::builtin)
+// sets the built-in one, as the orgraph command does. Process-wide; set it before loading.
+void set_fallback_schema(LayerInput schema);
+void clear_fallback_schema();
+// The fallback schema set, or an empty layer when none is (what load() reads).
 LayerInput builtin_schema_layer();
-// Names of the overlays shipped in the binary.
-std::vector<std::string> builtin_overlays();
 
-// Loads the layers in order. When no layer declares a kind, the built-in schema comes first.
+// Loads the layers in order. When no layer declares a kind, the fallback schema comes first.
 GraphBuilder load(const std::vector<LayerInput>& layers, const LoadOptions& options = {});
 
 }  // namespace orgraph

@@ -9,6 +9,8 @@
 // answered from.
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <stdexcept>
@@ -41,9 +43,14 @@ struct StaleInput {
     std::string why;  // "changed", "missing"
 };
 
+// The content of a file a "builtin:" input names (the path after the prefix); none when there
+// is no such file. orgraph::builtin's builtin_file() answers for the built-in data.
+using BuiltinFiles = std::function<std::optional<std::string_view>(std::string_view path)>;
+
 // Compares the inputs recorded in a snapshot with the files as they are now ("builtin:" inputs
-// with the data compiled into this binary); empty when the snapshot is up to date.
-std::vector<StaleInput> stale_inputs(const SnapshotInfo& info);
+// with what `builtin_file` gives; without it they are missing); empty when the snapshot is up
+// to date.
+std::vector<StaleInput> stale_inputs(const SnapshotInfo& info, const BuiltinFiles& builtin_file = {});
 
 struct snapshot_error : std::runtime_error {
     using std::runtime_error::runtime_error;

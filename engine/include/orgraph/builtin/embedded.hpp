@@ -1,5 +1,5 @@
 #pragma once
-// The dataset files compiled into the binary (see datasets/CMakeLists.txt).
+// The dataset files compiled into the orgraph::builtin library (see datasets/CMakeLists.txt).
 
 #include <cstddef>
 #include <string_view>
@@ -20,7 +20,8 @@ const std::vector<File>& files();
 
 // A snapshot of the built-in dataset made at build time (datasets/CMakeLists.txt), so that a
 // command on the built-in data parses nothing. Defined in the orgraph_builtin_snapshots library,
-// which the orgraph command links; the engine itself does not need it.
+// which the orgraph command links (it is not installed); neither the engine nor orgraph::builtin
+// needs it.
 struct Snapshot {
     std::vector<std::string_view> overlays;  // the built-in overlays it includes, sorted
     const std::byte* data;

@@ -1,4 +1,4 @@
-#include "orgraph/write/generate.hpp"
+#include "orgraph/generate/generate.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "write/random.hpp"
+#include "generate/random.hpp"
 
 // The world comes first: countries (about 2.5·√N of them) with their cities, a region and a
 // regional organisation for every twelve countries, an international organisation for every
