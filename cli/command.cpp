@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -150,7 +151,20 @@ void Output::commit() {
     if (m_file)
         m_file->commit();
     else
+        flush_standard_output();
+}
+
+void flush_standard_output() {
+    static bool reported = false;
+    auto* buffer = dynamic_cast<FdStreamBuf*>(std::cout.rdbuf());
+    if (!buffer) {
         std::cout.flush();
+        return;
+    }
+    const int error = buffer->flush();
+    if (!error || reported) return;
+    reported = true;
+    throw std::runtime_error(fmt::format("cannot write to standard output: {}", std::strerror(error)));
 }
 
 std::string counted(std::size_t n, std::string_view one, std::string_view many) {

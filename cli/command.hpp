@@ -61,7 +61,9 @@ struct OutputOptions {
 po::options_description output_options(OutputOptions& options);
 void check_format(const OutputOptions& options);
 
-// Standard output, or a file written atomically when -o names one.
+// Standard output, or a file written atomically when -o names one ("-" is standard output).
+// commit() throws std::runtime_error when a write failed ("cannot write to standard output: No
+// space left on device").
 class Output {
 public:
     explicit Output(const std::string& path);
@@ -71,6 +73,11 @@ public:
 private:
     std::unique_ptr<AtomicFile> m_file;
 };
+
+// Standard output goes through a checked buffer (installed by main); this flushes it and throws
+// std::runtime_error with the reason of the first failed write. Reported once: a second call
+// after a failure does not throw again.
+void flush_standard_output();
 
 // What the help says of a command, besides its options.
 struct CommandInfo {
