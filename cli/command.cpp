@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -25,6 +26,43 @@ std::optional<Date> DataOptions::as_of_date() const {
     return date;
 }
 
+std::uint64_t parse_number(const char* option, const std::string& text, std::uint64_t min, std::uint64_t max) {
+    auto misuse = [&] {
+        return usage_error(fmt::format("{} must be a whole number from {} to {}, not '{}'", option, min, max, text));
+    };
+    if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos) throw misuse();
+    std::uint64_t value = 0;
+    for (const char c : text) {
+        const auto digit = static_cast<std::uint64_t>(c - '0');
+        if (value > (UINT64_MAX - digit) / 10) throw misuse();
+        value = value * 10 + digit;
+    }
+    if (value < min || value > max) throw misuse();
+    return value;
+}
+
+po::typed_value<std::string>* number_value(std::uint64_t* target, const char* option, std::uint64_t min,
+                                           std::uint64_t max) {
+    return po::value<std::string>()->default_value(std::to_string(*target))->notifier([=](const std::string& text) {
+        *target = parse_number(option, text, min, max);
+    });
+}
+
+po::typed_value<std::string>* number_value(std::uint32_t* target, const char* option, std::uint32_t min,
+                                           std::uint32_t max) {
+    return po::value<std::string>()->default_value(std::to_string(*target))->notifier([=](const std::string& text) {
+        *target = static_cast<std::uint32_t>(parse_number(option, text, min, max));
+    });
+}
+
+po::typed_value<std::string>* path_value(std::string* target, const char* option) {
+    return po::value(target)->notifier([=](const std::string& text) {
+        if (text.empty())
+            throw usage_error(
+                fmt::format("{} needs a file name (or - for standard output), not an empty value", option));
+    });
+}
+
 po::options_description data_options(DataOptions& options) {
     po::options_description group("Data", 100, 50);  // as wide as the command's own options
     group.add_options()("data", po::value(&options.data)->composing()->value_name("PATH"),
@@ -33,7 +71,14 @@ po::options_description data_options(DataOptions& options) {
                         "several layers")(
         "with", po::value(&options.with)->composing()->value_name("PATH|NAME"),
         "load an overlay on top (a path, or a built-in overlay such as dprk-missions); repeatable")(
-        "as-of", po::value(&options.as_of)->value_name("DATE"),
+        "as-of",
+        po::value(&options.as_of)
+            ->notifier([](const std::string& text) {
+                if (!Date::parse(text))
+                    throw usage_error(
+                        fmt::format("--as-of '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", text));
+            })
+            ->value_name("DATE"),
         "only entities and relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)")(
         "no-derived", po::bool_switch(&options.no_derived), "do not derive relations from the schema's rules")(
         "import-kind", po::value(&options.import_kind)->default_value(options.import_kind)->value_name("KEY"),
@@ -126,7 +171,7 @@ po::options_description output_options(OutputOptions& options) {
     po::options_description group("Output", 100, 50);
     auto formats_help = fmt::format("output format: {} (default {})", list, formats.front());
     group.add_options()("format,f", po::value(&options.format)->value_name("FORMAT"), formats_help.c_str())(
-        "output,o", po::value(&options.output)->value_name("FILE"),
+        "output,o", path_value(&options.output, "-o")->value_name("FILE"),
         "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
     return group;
 }
@@ -151,7 +196,20 @@ void Output::commit() {
     if (m_file)
         m_file->commit();
     else
+        flush_standard_output();
+}
+
+void flush_standard_output() {
+    static bool reported = false;
+    auto* buffer = dynamic_cast<FdStreamBuf*>(std::cout.rdbuf());
+    if (!buffer) {
         std::cout.flush();
+        return;
+    }
+    const int error = buffer->flush();
+    if (!error || reported) return;
+    reported = true;
+    throw std::runtime_error(fmt::format("cannot write to standard output: {}", std::strerror(error)));
 }
 
 std::string counted(std::size_t n, std::string_view one, std::string_view many) {

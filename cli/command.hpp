@@ -6,6 +6,8 @@
 
 #include <boost/program_options.hpp>
 
+#include <cstdint>
+
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -27,6 +29,19 @@ namespace po = boost::program_options;
 struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+// A whole-number option read strictly: digits only, from `min` to `max`. Anything else (empty, a
+// sign, a fraction, a value out of range) is a usage_error that gives the range; the standard
+// parsing would take "-1" as 2^64 - 1. The value is stored in `target` when the options are
+// notified; its current value is the default.
+po::typed_value<std::string>* number_value(std::uint64_t* target, const char* option, std::uint64_t min,
+                                           std::uint64_t max);
+po::typed_value<std::string>* number_value(std::uint32_t* target, const char* option, std::uint32_t min,
+                                           std::uint32_t max);
+// Reads TEXT as a number_value does; throws usage_error naming `option` and the range.
+std::uint64_t parse_number(const char* option, const std::string& text, std::uint64_t min, std::uint64_t max);
+// A file name option (-o): an empty value is a usage_error, not standard output.
+po::typed_value<std::string>* path_value(std::string* target, const char* option);
 
 // Which data to load: --data replaces the built-in dataset, --with adds overlays on top.
 struct DataOptions {
@@ -61,7 +76,9 @@ struct OutputOptions {
 po::options_description output_options(OutputOptions& options);
 void check_format(const OutputOptions& options);
 
-// Standard output, or a file written atomically when -o names one.
+// Standard output, or a file written atomically when -o names one ("-" is standard output).
+// commit() throws std::runtime_error when a write failed ("cannot write to standard output: No
+// space left on device").
 class Output {
 public:
     explicit Output(const std::string& path);
@@ -71,6 +88,11 @@ public:
 private:
     std::unique_ptr<AtomicFile> m_file;
 };
+
+// Standard output goes through a checked buffer (installed by main); this flushes it and throws
+// std::runtime_error with the reason of the first failed write. Reported once: a second call
+// after a failure does not throw again.
+void flush_standard_output();
 
 // What the help says of a command, besides its options.
 struct CommandInfo {

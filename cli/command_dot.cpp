@@ -39,7 +39,7 @@ std::unique_ptr<Command> make_dot_command() {
 void DotCommand::add_options(po::options_description& options, po::positional_options_description&) {
     options.add(diagram_options(m_diagram)).add(data_options(m_data));
     po::options_description output("Output");
-    output.add_options()("output,o", po::value(&m_output)->value_name("FILE"),
+    output.add_options()("output,o", path_value(&m_output, "-o")->value_name("FILE"),
                          "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
     options.add(output);
 }

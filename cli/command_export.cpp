@@ -49,7 +49,7 @@ void ExportCommand::add_options(po::options_description& options, po::positional
         "to,t", po::value(&m_to)->value_name("FORMAT"),
         "graphml, json (NetworkX node-link), csv (orgraph's bulk dataset: a directory), neo4j (neo4j-admin "
         "import CSVs: a directory) or ftm (FollowTheMoney, one entity per line)")(
-        "output,o", po::value(&m_output)->value_name("PATH"),
+        "output,o", path_value(&m_output, "-o")->value_name("PATH"),
         "the file (default: standard output) or, for csv and neo4j, the directory to write; written atomically");
     options.add(output).add(data_options(m_data));
 }

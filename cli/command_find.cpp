@@ -61,7 +61,7 @@ std::unique_ptr<Command> make_find_command() {
 void FindCommand::add_options(po::options_description& options, po::positional_options_description& positional) {
     options.add_options()("text", po::value(&m_words)->value_name("TEXT"),
                           "what to look for (several words are joined)")(
-        "limit,n", po::value(&m_limit)->default_value(m_limit)->value_name("N"), "at most N matches")(
+        "limit,n", number_value(&m_limit, "--limit", 1, 1000000)->value_name("N"), "at most N matches (1 to 1000000)")(
         "kind,k", po::value(&m_kind)->value_name("KIND"), "only entities of this kind (or a subkind of it)");
     options.add(data_options(m_data)).add(output_options(m_output));
     positional.add("text", -1);

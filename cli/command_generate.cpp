@@ -39,14 +39,16 @@ std::unique_ptr<Command> make_generate_command() {
 }
 
 void GenerateCommand::add_options(po::options_description& options, po::positional_options_description&) {
+    static const std::string entities_help = fmt::format("how many entities (exactly; 1 to {})", generate_max_entities);
+    static const std::string relations_help =
+        fmt::format("how many stated relations (exactly; 0 to {})", generate_max_relations);
     options.add_options()("entities,n",
-                          po::value(&m_params.entities)->default_value(m_params.entities)->value_name("N"),
-                          "how many entities (exactly)")(
-        "relations,r", po::value(&m_params.relations)->default_value(m_params.relations)->value_name("M"),
-        "how many stated relations (exactly)")("seed,s",
-                                               po::value(&m_params.seed)->default_value(m_params.seed)->value_name("S"),
-                                               "the seed: the same N, M and S give the same bytes")(
-        "output,o", po::value(&m_directory)->value_name("DIR"),
+                          number_value(&m_params.entities, "--entities", 1, generate_max_entities)->value_name("N"),
+                          entities_help.c_str())(
+        "relations,r", number_value(&m_params.relations, "--relations", 0, generate_max_relations)->value_name("M"),
+        relations_help.c_str())("seed,s", number_value(&m_params.seed, "--seed", 0, UINT64_MAX)->value_name("S"),
+                                "the seed (0 to 18446744073709551615): the same N, M and S give the same bytes")(
+        "output,o", path_value(&m_directory, "-o")->value_name("DIR"),
         "the directory to write (created whole under a temporary name, then renamed into place)")(
         "force", po::bool_switch(&m_force), "replace DIR when it holds a dataset written earlier");
 }

@@ -46,13 +46,13 @@ std::unique_ptr<Command> make_path_command() {
 void PathCommand::add_own_options(po::options_description& options, po::positional_options_description& positional) {
     options.add_options()("from", po::value(&m_from)->value_name("FROM"), "where the route starts")(
         "to", po::value(&m_to)->value_name("TO"), "where it ends")(
-        "k", po::value(&m_params.k)->default_value(m_params.k)->value_name("N"),
-        "the N shortest loopless routes (Yen's algorithm)")(
+        "k", number_value(&m_params.k, "--k", 1, 10000)->value_name("N"),
+        "the N shortest loopless routes (Yen's algorithm; 1 to 10000)")(
         "all", po::bool_switch(&m_params.all), "every simple route of at most --max-hops steps, shortest first")(
-        "max-hops", po::value(&m_params.max_hops)->default_value(m_params.max_hops)->value_name("N"),
-        "with --all: the longest route listed")(
-        "limit", po::value(&m_params.limit)->default_value(m_params.limit)->value_name("N"),
-        "with --all: stop after N routes");
+        "max-hops", number_value(&m_params.max_hops, "--max-hops", 1, 1000)->value_name("N"),
+        "with --all: the longest route listed (1 to 1000)")(
+        "limit", number_value(&m_params.limit, "--limit", 1, 10000000)->value_name("N"),
+        "with --all: stop after N routes (1 to 10000000)");
     positional.add("from", 1).add("to", 1);
 }
 

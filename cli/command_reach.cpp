@@ -49,8 +49,8 @@ void ReachCommand::add_own_options(po::options_description& options, po::positio
         "reverse", po::bool_switch(&m_params.reverse), "list what reaches ENTITY instead of what it reaches")(
         "kinds", po::value(&m_kinds)->composing()->value_name("KIND[,KIND]"),
         "report only entities of these kinds, subkinds included (routes still pass through others)")(
-        "depth", po::value(&m_params.depth)->default_value(m_params.depth)->value_name("N"),
-        "at most N steps away (0: no limit)");
+        "depth", number_value(&m_params.depth, "--depth", 0, 1000000)->value_name("N"),
+        "at most N steps away (0: no limit; at most 1000000)");
     positional.add("entity", 1);
 }
 

@@ -46,7 +46,7 @@ void RenderCommand::add_options(po::options_description& options, po::positional
     po::options_description output("Output");
     output.add_options()("to,t", po::value(&m_to)->value_name("FORMAT"),
                          "svg, png or pdf (default: from the extension of -o, else svg)")(
-        "output,o", po::value(&m_output)->value_name("FILE"),
+        "output,o", path_value(&m_output, "-o")->value_name("FILE"),
         "write to FILE (atomically: rendered in memory, then renamed into place); required");
     options.add(output).add(diagram_options(m_diagram)).add(data_options(m_data));
 }

@@ -41,7 +41,7 @@ std::unique_ptr<Command> make_snapshot_command() {
 }
 
 void SnapshotCommand::add_options(po::options_description& options, po::positional_options_description&) {
-    options.add_options()("output,o", po::value(&m_output)->value_name("FILE"),
+    options.add_options()("output,o", path_value(&m_output, "-o")->value_name("FILE"),
                           "the snapshot file to write (atomically: a temporary file renamed into place)");
     options.add(data_options(m_data));
 }

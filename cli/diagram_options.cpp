@@ -34,8 +34,8 @@ po::options_description diagram_options(DiagramOptions& options) {
     group.add_options()(
         "focus", po::value(&options.focus)->value_name("ENTITY"),
         "draw this entity's neighbourhood instead of the organisation chart (an id, name, acronym or alias)")(
-        "depth", po::value(&options.params.depth)->default_value(options.params.depth)->value_name("N"),
-        "with --focus: how many steps out to draw, along relations either way")(
+        "depth", number_value(&options.params.depth, "--depth", 0, 1000000)->value_name("N"),
+        "with --focus: how many steps out to draw, along relations either way (1 to 1000000)")(
         "kinds", po::value(&options.kinds)->composing()->value_name("KIND,..."),
         "draw only entities of these kinds (and their subkinds)")(
         "relations", po::value(&options.relations)->composing()->value_name("RELATION,..."),

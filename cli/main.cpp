@@ -3,6 +3,8 @@
 // 2 misuse of the command line).
 
 #include <fmt/format.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <iostream>
 #include <set>
@@ -13,6 +15,8 @@
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/diagnostics.hpp"
 #include "orgraph/version.hpp"
+#include "orgraph/write/fd_stream.hpp"
+#include "orgraph/write/temporary.hpp"
 
 namespace {
 
@@ -114,14 +118,29 @@ int misuse(const std::exception& e) {
     return 2;
 }
 
-}  // namespace
+// SIGINT, SIGTERM and SIGHUP remove the temporary files and directories being written, then end
+// the process with 128 + the signal's number (130, 143, 129), as a shell reports a death by it.
+extern "C" void on_interrupt(int signal_number) {
+    orgraph::remove_temporaries();
+    ::_exit(128 + signal_number);
+}
 
-int main(int argc, char** argv) {
-    std::ios::sync_with_stdio(false);
-    // A dataset that declares no kind is read with the built-in schema.
-    use_builtin_schema();
+void install_signal_handlers() {
+    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction old {};
+        if (::sigaction(signal_number, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;  // nohup, &
+        struct sigaction action {};
+        action.sa_handler = on_interrupt;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(signal_number, &action, nullptr);
+    }
+}
+
+int run_and_report(int argc, char** argv) {
     try {
-        return run(argc, argv);
+        const int status = run(argc, argv);
+        flush_standard_output();
+        return status;
     } catch (const usage_error& e) {
         return misuse(e);
     } catch (const po::error& e) {
@@ -135,4 +154,25 @@ int main(int argc, char** argv) {
         std::cerr << "orgraph: " << e.what() << '\n';
         return 1;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    install_signal_handlers();
+    // A dataset that declares no kind is read with the built-in schema.
+    use_builtin_schema();
+    // Every write to standard output is checked (fd_stream.hpp); a closed pipe ends orgraph by
+    // SIGPIPE, quietly, as it does cat or grep (when SIGPIPE is ignored, EPIPE is reported).
+    static auto* const standard_output = new FdStreamBuf(STDOUT_FILENO);
+    std::cout.rdbuf(standard_output);
+    int status = run_and_report(argc, argv);
+    try {
+        flush_standard_output();
+    } catch (const std::exception& e) {
+        std::cerr << "orgraph: " << e.what() << '\n';
+        status = 1;
+    }
+    return status;
 }

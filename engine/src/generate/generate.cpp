@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "generate/random.hpp"
+#include "orgraph/write/temporary.hpp"
 
 // The world comes first: countries (about 2.5·√N of them) with their cities, a region and a
 // regional organisation for every twelve countries, an international organisation for every
@@ -414,8 +416,15 @@ void put_field(fmt::memory_buffer& out, std::string_view text) {
 // Buffered writing to a file, with every failure reported.
 class FileWriter {
 public:
-    explicit FileWriter(const fs::path& path) : m_path(path.string()), m_file(std::fopen(m_path.c_str(), "wb")) {
-        if (!m_file) throw std::runtime_error(fmt::format("cannot write '{}': {}", m_path, std::strerror(errno)));
+    explicit FileWriter(const fs::path& path) : m_path(path.string()) {
+        // A new file in the generator's own temporary directory: never through a link.
+        const int fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd >= 0) m_file = ::fdopen(fd, "wb");
+        if (!m_file) {
+            const int error = errno;
+            if (fd >= 0) ::close(fd);
+            throw std::runtime_error(fmt::format("cannot write '{}': {}", m_path, std::strerror(error)));
+        }
     }
     ~FileWriter() {
         if (m_file) std::fclose(m_file);
@@ -429,6 +438,8 @@ public:
     }
     void close() {
         flush();
+        if (std::fflush(m_file) != 0) fail();
+        if (::fsync(::fileno(m_file)) != 0 && errno != EINVAL && errno != EROFS) fail();
         const int result = std::fclose(m_file);
         m_file = nullptr;
         if (result != 0) fail();
@@ -445,7 +456,7 @@ private:
     }
 
     std::string m_path;
-    std::FILE* m_file;
+    std::FILE* m_file = nullptr;
     fmt::memory_buffer m_buffer;
 };
 
@@ -1467,6 +1478,7 @@ private:
 // Removes a temporary directory unless it was renamed into place.
 struct TemporaryDirectory {
     fs::path path;
+    TemporaryRegistration registration;
     bool keep = false;
     ~TemporaryDirectory() {
         if (keep) return;
@@ -1525,14 +1537,19 @@ GenerateSummary generate_dataset(const GenerateParams& params, const std::string
     Generator generator(params);
     const auto parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
     fs::create_directories(parent);
-    TemporaryDirectory temporary{parent / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid())};
-    fs::remove_all(temporary.path);
-    fs::create_directory(temporary.path);
+    // Under an unguessable name, removed on SIGINT or SIGTERM (temporary.hpp).
+    TemporaryDirectory temporary{create_temporary_directory(target), {}};
+    temporary.registration = TemporaryRegistration(temporary.path.string(), true);
     generator.write_dataset_toml(temporary.path / "dataset.toml");
     generator.write_entities(temporary.path / "entities.csv");
     generator.write_relations(temporary.path / "relations.csv");
 
     check_target(target, replace);
+    struct stat existing {};
+    const bool has_mode = ::stat(target.c_str(), &existing) == 0 && S_ISDIR(existing.st_mode);
+    if (::chmod(temporary.path.c_str(), has_mode ? (existing.st_mode & 07777) : new_file_mode(true)) != 0)
+        throw std::runtime_error(fmt::format("cannot write '{}': {}", target.string(), std::strerror(errno)));
+    sync_directory(temporary.path);
     if (occupied(target)) {
         // Swap the new directory with the old one in one step where the system can, so that the
         // path always holds a whole dataset; then remove the old one.
@@ -1540,16 +1557,19 @@ GenerateSummary generate_dataset(const GenerateParams& params, const std::string
             const auto old = parent / fmt::format(".{}.old-{}", target.filename().string(), ::getpid());
             fs::rename(target, old);
             fs::rename(temporary.path, target);
+            sync_directory(parent);
             fs::remove_all(old);
             temporary.keep = true;
             return generator.summary();
         }
         // The temporary path now holds the old dataset, which the guard removes.
+        sync_directory(parent);
         return generator.summary();
     }
     if (std::rename(temporary.path.c_str(), target.c_str()) != 0)
         throw std::runtime_error(fmt::format("cannot write '{}': {}", target.string(), std::strerror(errno)));
     temporary.keep = true;
+    sync_directory(parent);
     return generator.summary();
 }
 

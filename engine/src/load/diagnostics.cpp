@@ -35,10 +35,12 @@ std::string printable(std::string_view text) {
 }  // namespace
 
 std::string Diagnostic::to_string() const {
+    // A file name may hold a line break too: escaped like the message, it cannot forge a line.
+    const auto name = printable(file);
     const auto text = printable(message);
-    if (line == 0) return fmt::format("{}: error: {}", file, text);
-    if (column == 0) return fmt::format("{}:{}: error: {}", file, line, text);
-    return fmt::format("{}:{}:{}: error: {}", file, line, column, text);
+    if (line == 0) return fmt::format("{}: error: {}", name, text);
+    if (column == 0) return fmt::format("{}:{}: error: {}", name, line, text);
+    return fmt::format("{}:{}:{}: error: {}", name, line, column, text);
 }
 
 void Diagnostics::error(std::string file, std::uint32_t line, std::uint32_t column, std::string message) {

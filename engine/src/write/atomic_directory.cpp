@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,14 +41,10 @@ AtomicDirectory::AtomicDirectory(fs::path target, std::vector<std::string> names
     if (m_target.filename().empty()) m_target = m_target.parent_path();
     if (auto why = obstacle(m_target, m_names); !why.empty())
         throw std::runtime_error(fmt::format("cannot write '{}': {}", m_target.string(), why));
-    auto parent = m_target.parent_path();
-    if (parent.empty()) parent = ".";
-    m_temporary = parent / fmt::format(".{}.tmp-{}", m_target.filename().string(), ::getpid());
-    std::error_code ec;
-    fs::remove_all(m_temporary, ec);
-    if (!fs::create_directory(m_temporary, ec) || ec)
-        throw std::runtime_error(fmt::format("cannot write '{}': {}", m_target.string(),
-                                             ec ? ec.message() : std::string("cannot create a directory beside it")));
+    // Under an unguessable name (mkdtemp), mode 0700 while it is written; removed on SIGINT or
+    // SIGTERM through the registry.
+    m_temporary = create_temporary_directory(m_target);
+    m_registration = TemporaryRegistration(m_temporary.string(), true);
 }
 
 AtomicDirectory::~AtomicDirectory() {
@@ -62,11 +59,20 @@ void AtomicDirectory::commit() {
     std::error_code ec;
     auto fail = [&](const std::string& reason) {
         fs::remove_all(m_temporary, ec);
+        m_registration.release();
         throw std::runtime_error(fmt::format("cannot write '{}': {}", m_target.string(), reason));
     };
     if (auto why = obstacle(m_target, m_names); !why.empty()) fail(why);
+    // The mode of the directory it replaces, or 0777 less the umask.
+    struct stat existing {};
+    const mode_t mode = ::stat(m_target.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : new_file_mode(true);
+    if (::chmod(m_temporary.c_str(), mode) != 0) fail(std::strerror(errno));
+    sync_directory(m_temporary);
+    auto parent = m_target.parent_path();
     if (!fs::exists(m_target, ec)) {
         if (std::rename(m_temporary.c_str(), m_target.c_str()) != 0) fail(std::strerror(errno));
+        m_registration.release();
+        sync_directory(parent);
         return;
     }
     // Swap the new directory with the earlier export in one step, then remove the old one.
@@ -79,10 +85,14 @@ void AtomicDirectory::commit() {
             std::rename(aside.c_str(), m_target.c_str());
             fail(reason);
         }
+        m_registration.release();
+        sync_directory(parent);
         fs::remove_all(aside, ec);
         return;
     }
+    sync_directory(parent);
     fs::remove_all(m_temporary, ec);  // now the earlier export
+    m_registration.release();
 }
 
 }  // namespace orgraph

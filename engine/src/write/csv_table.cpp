@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "orgraph/write/interchange.hpp"
 #include "write/export_text.hpp"
@@ -97,10 +101,25 @@ std::string owner_of(const Graph& graph, const Relation& relation) {
 }
 
 void write_export_file(const std::filesystem::path& path, std::string_view content) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) throw export_error(fmt::format("cannot write '{}'", path.string()));
+    // A new file in the export's own temporary directory: never through a link, never an old one.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    auto fail = [&](int error) {
+        if (fd >= 0) ::close(fd);
+        throw export_error(fmt::format("cannot write '{}': {}", path.string(), std::strerror(error)));
+    };
+    if (fd < 0) fail(errno);
+    const char* data = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        const auto written = ::write(fd, data, left);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) fail(written < 0 ? errno : EIO);
+        data += written;
+        left -= static_cast<std::size_t>(written);
+    }
+    if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) fail(errno);
+    if (::close(fd) != 0 && errno != EINTR)
+        throw export_error(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
 }
 
 }  // namespace orgraph

@@ -2,11 +2,15 @@
 // Writes a directory of files under a temporary name beside it and renames it into place on
 // commit(), so a reader never sees half an export. An existing directory is replaced only when
 // it holds nothing but files of the same names (an earlier export): orgraph never deletes a
-// directory with other things in it.
+// directory with other things in it. The temporary directory has an unguessable name (mkdtemp)
+// and is removed on SIGINT or SIGTERM; the files in it are synced before the rename, and the
+// directory gets the mode of the one it replaces (new: 0777 less the umask).
 
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "orgraph/write/temporary.hpp"
 
 namespace orgraph {
 
@@ -27,6 +31,7 @@ private:
     std::filesystem::path m_target;
     std::filesystem::path m_temporary;
     std::vector<std::string> m_names;
+    TemporaryRegistration m_registration;
     bool m_committed = false;
 };
 
