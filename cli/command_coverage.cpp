@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -758,6 +759,14 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
 
 std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
                                             const std::string& country_kind) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::is_directory(status))
+        throw std::runtime_error(
+            fmt::format("the universe file {} is a directory (expected a file naming one country per line)", path));
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw std::runtime_error(fmt::format(
+            "the universe file {} is not a regular file (a FIFO, device or socket cannot be a list)", path));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(fmt::format("cannot read the universe file {}: {}", path, std::strerror(errno)));
     std::ostringstream content;

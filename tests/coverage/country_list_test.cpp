@@ -87,4 +87,17 @@ BOOST_AUTO_TEST_CASE(a_list_without_countries_is_an_error) {
     BOOST_CHECK_THROW((void)read_country_list(graph(), "", "list.txt"), country_list_error);
 }
 
+// Bad bytes were looked up as a name, and a 50 MB line was quoted whole in the message.
+BOOST_AUTO_TEST_CASE(bad_utf8_and_overlong_lines_are_refused_where_they_are) {
+    auto problems = problems_of("FRA\nC\xf4te d'Ivoire\n");
+    BOOST_REQUIRE(problems.size() == 1U);
+    BOOST_TEST(problems[0].line == 2U);
+    BOOST_TEST(problems[0].column == 2U);
+    BOOST_TEST(problems[0].message.find("invalid UTF-8") != std::string::npos);
+    problems = problems_of("FRA\n" + std::string(50'000'000, 'x') + "\n");
+    BOOST_REQUIRE(problems.size() == 1U);
+    BOOST_TEST(problems[0].line == 2U);
+    BOOST_TEST(problems[0].message.size() < 200U);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -286,3 +286,14 @@ source = "gazette:1"
     BOOST_TEST(load({data}).entities().size() == 1u);
     use_builtin_schema();
 }
+
+// /proc files call themselves regular files but have no size: reading one failed with
+// "basic_string::_M_replace_aux".
+BOOST_AUTO_TEST_CASE(a_proc_file_is_refused_with_its_name) {
+    BOOST_CHECK_EXCEPTION(read_layer("/proc/self/status"), dataset_error, [](const dataset_error& e) {
+        const auto text = std::string(e.what()) + (e.diagnostics.empty() ? "" : e.diagnostics[0].message);
+        BOOST_TEST_INFO(text);
+        return !e.diagnostics.empty() && e.diagnostics[0].file == "/proc/self/status" &&
+               e.diagnostics[0].message.find("/proc or /sys pseudo-file") != std::string::npos;
+    });
+}

@@ -28,7 +28,7 @@ expect malformed.graphml \
   "$d/malformed.graphml:13:5: error: <edge> without 'source' and 'target' attributes" \
   "orgraph: the dataset has 5 problems; nothing was loaded"
 expect broken.graphml \
-  "$d/broken.graphml:4:33: error: XML syntax: end tag </node> does not match the open element <data>" \
+  "$d/broken.graphml:4:35: error: XML syntax: an end tag that does not match the open element" \
   "orgraph: the dataset has 1 problem; nothing was loaded"
 expect malformed.json \
   "$d/malformed.json:1:48: error: \"default_source\" is a number (expected a string)" \

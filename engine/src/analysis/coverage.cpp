@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "orgraph/load/text_checks.hpp"
 #include "orgraph/model/name_resolver.hpp"
 
 namespace orgraph {
@@ -558,6 +559,11 @@ CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params
     return CoverageAnalysis(graph, params).run();
 }
 
+namespace {
+// Longer than any country's name; a longer line is refused before it is looked up.
+constexpr std::size_t max_country_line_bytes = 1000;
+}  // namespace
+
 std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view content, const std::string& file,
                                            const std::string& country_kind) {
     const auto kind = graph.schema.entity_kind(country_kind);
@@ -569,6 +575,9 @@ std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view 
     auto is_country = [&](EntityIndex e) { return graph.schema.is_a(graph.entity_kind_index(e), *kind); };
     auto describe = [&](EntityIndex e) { return fmt::format("{} ({})", graph.entity_name(e), graph.entity_id(e)); };
 
+    if (auto bad = find_invalid_utf8(content))
+        throw country_list_error(fmt::format("{}: the list is not UTF-8", file),
+                                 {Diagnostic{file, bad->line, bad->column, bad->message}});
     std::uint32_t number = 0;
     for (std::size_t at = 0; at < content.size();) {
         auto end = content.find('\n', at);
@@ -582,6 +591,12 @@ std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view 
         line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
         const auto column = static_cast<std::uint32_t>(first + 1);
 
+        if (line.size() > max_country_line_bytes) {
+            problems.push_back({file, number, column,
+                                fmt::format("the line is {} bytes long (at most {}: a country's name or code)",
+                                            line.size(), max_country_line_bytes)});
+            continue;
+        }
         const auto resolution = resolver.resolve(line);
         std::vector<EntityIndex> matches;
         for (auto e : resolution.entities)
@@ -600,16 +615,16 @@ std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view 
             });
             std::string names;
             for (auto e : matches) names += (names.empty() ? "" : ", ") + describe(e);
-            problems.push_back(
-                {file, number, column,
-                 fmt::format("'{}' names {} countries: {} (give the ISO code)", line, matches.size(), names)});
+            problems.push_back({file, number, column,
+                                fmt::format("'{}' names {} countries: {} (give the ISO code)", quoted_excerpt(line),
+                                            matches.size(), names)});
         } else if (!resolution.entities.empty()) {
             problems.push_back(
                 {file, number, column,
-                 fmt::format("'{}' is not a {}: it names {}, a {}", line, country_kind,
+                 fmt::format("'{}' is not a {}: it names {}, a {}", quoted_excerpt(line), country_kind,
                              describe(resolution.entities.front()), graph.kind_of(resolution.entities.front()).label)});
         } else {
-            std::string message = fmt::format("no {} is called '{}'", country_kind, line);
+            std::string message = fmt::format("no {} is called '{}'", country_kind, quoted_excerpt(line));
             std::string suggestions;
             std::size_t suggested = 0;
             for (const auto& match : resolver.find(line, 50)) {

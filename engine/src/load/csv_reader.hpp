@@ -1,5 +1,8 @@
 #pragma once
-// An RFC 4180 reader that keeps the line and column of every field, for diagnostics.
+// An RFC 4180 reader that keeps the line and column of every field, for diagnostics. It
+// refuses what no dataset needs and a hostile file could abuse (see docs/limits.md): a row
+// that is not UTF-8 is reported at its first bad byte and skipped; a row longer than
+// csv_max_row_bytes or with more than csv_max_fields fields is reported and ends the reading.
 
 #include <cstdint>
 #include <string>
@@ -7,6 +10,9 @@
 #include <vector>
 
 namespace orgraph {
+
+inline constexpr std::size_t csv_max_row_bytes = std::size_t{1} << 20;  // 1 MiB
+inline constexpr std::size_t csv_max_fields = 1000;
 
 struct CsvProblem {
     std::uint32_t line = 0;
@@ -43,6 +49,10 @@ private:
     std::vector<std::uint32_t> m_columns;
     std::vector<std::uint32_t> m_lines;
     std::vector<CsvProblem> m_errors;
+
+    // Reports a row too long or too wide and stops the reading.
+    void refuse_row(std::uint32_t line, std::uint32_t column, std::string message);
+    void check_utf8(std::size_t row_start, std::uint32_t row_line, std::size_t row_line_start);
 };
 
 }  // namespace orgraph

@@ -12,6 +12,7 @@
 
 #include "load/json_reader.hpp"
 #include "load/xml_reader.hpp"
+#include "orgraph/load/text_checks.hpp"
 
 namespace orgraph {
 namespace {
@@ -69,12 +70,14 @@ public:
         ImportedNode node;
         std::optional<std::string> kind, name, label;
         std::size_t offset = 0;
+        bool too_many = false;  // more attributes than import_max_attributes, reported once
     };
     struct Edge {
         ImportedEdge edge;
         bool has_kind = false;
         bool derived = false;
         std::size_t offset = 0;
+        bool too_many = false;
     };
 
     Node start_node(std::string id, std::size_t offset) {
@@ -118,11 +121,15 @@ public:
             if (value != node.id)
                 problem(offset, fmt::format("node '{}' has an attribute 'id' with another value '{}' (expected the "
                                             "node's own id, or no such attribute)",
-                                            node.id, value));
+                                            quoted_excerpt(node.id), quoted_excerpt(value)));
         } else if (items) {
             problem(offset, fmt::format("attribute '{}' of node '{}' is a list (expected one value; only aliases, "
                                         "source and provenance take lists)",
-                                        key, node.id));
+                                        quoted_excerpt(key), quoted_excerpt(node.id)));
+        } else if (node.attributes.size() >= import_max_attributes) {
+            if (!std::exchange(n.too_many, true))
+                problem(n.offset, fmt::format("node '{}' has more than {} attributes (at most {})",
+                                              quoted_excerpt(node.id), import_max_attributes, import_max_attributes));
         } else {
             node.attributes.emplace_back(std::string(key), std::move(value));
         }
@@ -148,7 +155,12 @@ public:
         } else if (items) {
             problem(offset, fmt::format("attribute '{}' of edge '{}' → '{}' is a list (expected one value; only "
                                         "source and provenance take lists)",
-                                        key, edge.source, edge.target));
+                                        quoted_excerpt(key), quoted_excerpt(edge.source), quoted_excerpt(edge.target)));
+        } else if (edge.attributes.size() >= import_max_attributes) {
+            if (!std::exchange(e.too_many, true))
+                problem(e.offset, fmt::format("edge '{}' → '{}' has more than {} attributes (at most {})",
+                                              quoted_excerpt(edge.source), quoted_excerpt(edge.target),
+                                              import_max_attributes, import_max_attributes));
         } else {
             edge.attributes.emplace_back(std::string(key), std::move(value));
         }
@@ -159,7 +171,7 @@ public:
         if (n.node.citations.empty() && graph.default_source.empty()) {
             problem(n.offset, fmt::format("node '{}' has no 'source' attribute (expected citations SOURCE:LOCATOR, "
                                           "several separated by '|'; or give the graph a default_source)",
-                                          n.node.id));
+                                          quoted_excerpt(n.node.id)));
             ok = false;
         }
         if (!n.name && n.label && m_mapping.name_key == "name")
@@ -169,13 +181,13 @@ public:
         if (!n.kind || trim(*n.kind).empty()) {
             problem(n.offset, fmt::format("node '{}' has no '{}' attribute (expected its entity kind; --import-kind "
                                           "names the attribute that holds it)",
-                                          n.node.id, m_mapping.kind_key));
+                                          quoted_excerpt(n.node.id), m_mapping.kind_key));
             ok = false;
         }
         if (!n.name || trim(*n.name).empty()) {
             problem(n.offset, fmt::format("node '{}' has no '{}' attribute (expected its name; --import-name names "
                                           "the attribute that holds it)",
-                                          n.node.id, m_mapping.name_key));
+                                          quoted_excerpt(n.node.id), m_mapping.name_key));
             ok = false;
         }
         if (!ok) {
@@ -193,14 +205,15 @@ public:
         if (e.derived) return;
         if (!e.has_kind || trim(e.edge.kind).empty()) {
             problem(e.offset, fmt::format("edge '{}' → '{}' has no '{}' attribute (expected its relation kind)",
-                                          e.edge.source, e.edge.target, m_mapping.relation_kind_key));
+                                          quoted_excerpt(e.edge.source), quoted_excerpt(e.edge.target),
+                                          m_mapping.relation_kind_key));
             return;
         }
         if (e.edge.citations.empty() && graph.default_source.empty()) {
             problem(e.offset, fmt::format("edge '{}' → '{}' has no '{}' attribute (expected citations "
                                           "SOURCE:LOCATOR, several separated by '|'; or give the graph a "
                                           "default_source)",
-                                          e.edge.source, e.edge.target, m_source_key));
+                                          quoted_excerpt(e.edge.source), quoted_excerpt(e.edge.target), m_source_key));
             return;
         }
         e.edge.kind = std::string(trim(e.edge.kind));
@@ -246,7 +259,9 @@ struct GraphmlKey {
     std::string domain;  // node, edge, graph, all, …
     std::string type;    // string, boolean, int, long, float, double
     std::optional<std::string> default_value;
-    bool foreign = false;  // yEd's graphics and other structured data: not attributes
+    bool foreign = false;    // yEd's graphics and other structured data: not attributes
+    std::size_t offset = 0;  // where the <key> is declared
+    std::size_t stamp = 0;   // the last node or edge that gave the key a value (see read_data)
 };
 
 bool applies_to(const GraphmlKey& key, std::string_view domain) {
@@ -281,158 +296,313 @@ std::optional<std::string> typed_value(const GraphmlKey& key, const std::string&
     return text;
 }
 
-}  // namespace
+// A <data> element as read, resolved against the keys once the whole document is read (a
+// <key> may stand after the graph that uses it).
+struct RawData {
+    std::string key;  // the key attribute; empty when missing
+    bool has_key = false;
+    std::string text;
+    std::size_t offset = 0;
+};
 
-ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mapping,
-                            std::vector<ImportProblem>& problems) {
-    ImportedGraph graph;
-    Mapper mapper(content, mapping, problems, "source");
-    const auto root = mapper.document(parse_xml, content, "XML");
-    if (!root) return graph;
-    if (root->local_name() != "graphml") {
-        mapper.problem(root->offset, fmt::format("the root element is <{}> (expected <graphml>)", root->name));
-        return graph;
-    }
+// A <node> or <edge> as read: its identity and where its <data> lie in GraphmlReader::m_data.
+struct RawItem {
+    bool edge = false;
+    std::string id, source, target;  // id for a node, source and target for an edge
+    bool complete = false;           // the identifying attributes are there
+    std::size_t offset = 0;
+    std::size_t data_begin = 0, data_end = 0;
+};
 
-    std::map<std::string, GraphmlKey, std::less<>> keys;
-    const XmlElement* graph_element = nullptr;
-    for (const auto& child : root->children) {
-        const auto local = child.local_name();
-        if (local == "key") {
-            const auto* id = child.attribute("id");
-            if (!id || id->empty()) {
-                mapper.problem(child.offset, "<key> without an 'id' attribute (expected id=\"…\")");
-                continue;
+// The streaming half of the GraphML importer: picks keys, graph data, nodes and edges out of
+// the XML events, keeping nothing of the elements it has no use for.
+class GraphmlReader final : public XmlHandler {
+public:
+    explicit GraphmlReader(Mapper& mapper) : m_mapper(mapper) {}
+
+    void start_element(std::string_view name, std::span<const XmlAttribute> attributes, std::size_t offset,
+                       std::size_t depth) override {
+        const auto local = xml_local_name(name);
+        if (depth == 1) {
+            if (local != "graphml") {
+                m_mapper.problem(offset,
+                                 fmt::format("the root element is <{}> (expected <graphml>)", quoted_excerpt(name)));
+                m_ignore = true;
             }
-            GraphmlKey key;
-            const auto* name = child.attribute("attr.name");
-            key.name = name ? *name : *id;
-            const auto* domain = child.attribute("for");
-            key.domain = domain ? *domain : "all";
-            const auto* type = child.attribute("attr.type");
-            key.type = type ? *type : "string";
-            key.foreign = child.attribute("yfiles.type") != nullptr;
-            if (!key.foreign && key.type != "string" && key.type != "boolean" && key.type != "int" &&
-                key.type != "long" && key.type != "float" && key.type != "double")
-                mapper.problem(child.offset, fmt::format("key '{}' has attr.type '{}' (expected string, boolean, int, "
-                                                         "long, float or double)",
-                                                         *id, key.type));
-            for (const auto& d : child.children)
-                if (d.local_name() == "default") key.default_value = d.text;
-            if (keys.contains(*id)) {
-                mapper.problem(child.offset, fmt::format("key '{}' is declared twice", *id));
-                continue;
+            return;
+        }
+        if (m_ignore) return;
+        if (depth == 2) {
+            m_in_key = m_in_graph = false;
+            if (local == "key") {
+                start_key(attributes, offset);
+            } else if (local == "graph") {
+                if (m_graph_seen) {
+                    m_mapper.problem(offset, "a second <graph> (expected one graph per file; split the file)");
+                } else {
+                    m_graph_seen = m_in_graph = true;
+                }
             }
-            keys.emplace(*id, std::move(key));
-        } else if (local == "graph") {
-            if (graph_element) {
-                mapper.problem(child.offset, "a second <graph> (expected one graph per file; split the file)");
-                continue;
+        } else if (depth == 3 && m_in_key) {
+            if (local == "default") {
+                m_keys.back().second.default_value.emplace();
+                m_collect_depth = depth;
+                m_collect_default = true;
             }
-            graph_element = &child;
+        } else if (depth == 3 && m_in_graph) {
+            m_in_item = false;
+            if (local == "node" || local == "edge") {
+                start_item(local == "edge", attributes, offset);
+            } else if (local == "data") {
+                start_data(attributes, offset, depth);
+                m_graph_data.push_back(m_data.size() - 1);
+            } else if (local == "hyperedge") {
+                m_mapper.problem(offset, "<hyperedge> (expected edges joining two nodes; hyperedges are not read)");
+            }
+        } else if (depth == 4 && m_in_item) {
+            if (local == "data") {
+                start_data(attributes, offset, depth);
+                m_items.back().data_end = m_data.size();
+            } else if (local == "graph" && !m_items.back().edge) {
+                m_mapper.problem(offset, fmt::format("node '{}' holds a nested <graph> (expected a flat graph; "
+                                                     "nested graphs are not read)",
+                                                     quoted_excerpt(m_items.back().id)));
+            }
         }
     }
-    if (!graph_element) {
-        mapper.problem(root->offset, "<graphml> holds no <graph> element");
-        return graph;
+
+    void end_element(std::string_view, std::size_t depth) override {
+        if (depth == m_collect_depth) m_collect_depth = 0;
+        if (depth == 2) m_in_key = m_in_graph = false;
+        if (depth == 3) m_in_item = false;
+    }
+
+    // Only the text directly inside a <data> or <default> counts, as GraphML says.
+    void text(std::string_view text, std::size_t depth) override {
+        if (depth != m_collect_depth) return;
+        if (m_collect_default)
+            *m_keys.back().second.default_value += text;
+        else
+            m_data.back().text += text;
+    }
+
+    // Maps what was read onto the graph.
+    void finish(ImportedGraph& graph);
+
+private:
+    // One pass over the attributes, whatever their number.
+    static void pick(std::span<const XmlAttribute> attributes,
+                     std::initializer_list<std::pair<std::string_view, std::optional<std::string_view>*>> wanted) {
+        for (const auto& a : attributes)
+            for (const auto& [name, out] : wanted)
+                if (a.name == name) *out = a.value;
+    }
+
+    void start_key(std::span<const XmlAttribute> attributes, std::size_t offset) {
+        std::optional<std::string_view> id, name, domain, type, yfiles;
+        pick(attributes,
+             {{"id", &id}, {"attr.name", &name}, {"for", &domain}, {"attr.type", &type}, {"yfiles.type", &yfiles}});
+        if (!id || id->empty()) {
+            m_mapper.problem(offset, "<key> without an 'id' attribute (expected id=\"…\")");
+            return;
+        }
+        GraphmlKey key;
+        key.name = std::string(name ? *name : *id);
+        key.domain = std::string(domain ? *domain : "all");
+        key.type = std::string(type ? *type : "string");
+        key.foreign = yfiles.has_value();
+        key.offset = offset;
+        if (!key.foreign && key.type != "string" && key.type != "boolean" && key.type != "int" && key.type != "long" &&
+            key.type != "float" && key.type != "double")
+            m_mapper.problem(offset, fmt::format("key '{}' has attr.type '{}' (expected string, boolean, int, long, "
+                                                 "float or double)",
+                                                 quoted_excerpt(*id), quoted_excerpt(key.type)));
+        m_keys.emplace_back(std::string(*id), std::move(key));
+        m_in_key = true;
+    }
+
+    void start_item(bool edge, std::span<const XmlAttribute> attributes, std::size_t offset) {
+        RawItem item;
+        item.edge = edge;
+        item.offset = offset;
+        item.data_begin = item.data_end = m_data.size();
+        if (edge) {
+            std::optional<std::string_view> source, target;
+            pick(attributes, {{"source", &source}, {"target", &target}});
+            item.complete = source && target && !source->empty() && !target->empty();
+            if (item.complete) {
+                item.source = std::string(*source);
+                item.target = std::string(*target);
+            }
+        } else {
+            std::optional<std::string_view> id;
+            pick(attributes, {{"id", &id}});
+            item.complete = id && !id->empty();
+            if (item.complete) item.id = std::string(*id);
+        }
+        m_items.push_back(std::move(item));
+        m_in_item = true;
+    }
+
+    void start_data(std::span<const XmlAttribute> attributes, std::size_t offset, std::size_t depth) {
+        std::optional<std::string_view> key;
+        pick(attributes, {{"key", &key}});
+        RawData data;
+        data.has_key = key.has_value();
+        if (key) data.key = std::string(*key);
+        data.offset = offset;
+        m_data.push_back(std::move(data));
+        m_collect_depth = depth;
+        m_collect_default = false;
+    }
+
+    Mapper& m_mapper;
+    std::vector<std::pair<std::string, GraphmlKey>> m_keys;  // in the order declared
+    std::vector<RawData> m_data;
+    std::vector<std::size_t> m_graph_data;  // the graph's own <data>, as positions in m_data
+    std::vector<RawItem> m_items;
+    bool m_ignore = false, m_graph_seen = false;
+    bool m_in_key = false, m_in_graph = false, m_in_item = false;
+    std::size_t m_collect_depth = 0;  // the depth of the <data> or <default> whose text is read; 0 for none
+    bool m_collect_default = false;
+};
+
+void GraphmlReader::finish(ImportedGraph& graph) {
+    if (m_ignore) return;
+    // Keys by id, each once; those with a default, per domain, in id order.
+    std::map<std::string_view, GraphmlKey*, std::less<>> keys;
+    for (auto& [id, key] : m_keys) {
+        if (!keys.emplace(id, &key).second) {
+            m_mapper.problem(key.offset, fmt::format("key '{}' is declared twice", quoted_excerpt(id)));
+            continue;
+        }
+    }
+    // Past the limit, defaults are reported once (at the first key too many) and ignored.
+    std::size_t defaults = 0;
+    for (auto& [id, key] : m_keys) {
+        if (!key.default_value || key.foreign) continue;
+        if (++defaults == graphml_max_default_keys + 1)
+            m_mapper.problem(key.offset, fmt::format("more than {} keys have a <default> (key '{}' is one too many; "
+                                                     "each default applies to every node or edge that lacks the "
+                                                     "key, so their number is limited)",
+                                                     graphml_max_default_keys, quoted_excerpt(id)));
+        if (defaults > graphml_max_default_keys) key.default_value.reset();
+    }
+    if (!m_graph_seen) {
+        m_mapper.problem(0, "<graphml> holds no <graph> element");
+        return;
     }
 
     // The value of a <data> element, checked against its key; nothing when it is to be skipped.
-    auto data_value = [&](const XmlElement& data, std::string_view domain,
-                          std::string_view owner) -> std::optional<std::pair<const GraphmlKey*, std::string>> {
-        const auto* key_id = data.attribute("key");
-        if (!key_id) {
-            mapper.problem(data.offset, fmt::format("<data> of {} without a 'key' attribute", owner));
+    auto data_value = [&](const RawData& data, std::string_view domain,
+                          std::string_view owner) -> std::optional<std::pair<GraphmlKey*, std::string>> {
+        if (!data.has_key) {
+            m_mapper.problem(data.offset, fmt::format("<data> of {} without a 'key' attribute", owner));
             return std::nullopt;
         }
-        const auto it = keys.find(*key_id);
+        const auto it = keys.find(data.key);
         if (it == keys.end()) {
-            mapper.problem(data.offset,
-                           fmt::format("<data> of {} refers to key '{}', which no <key> declares", owner, *key_id));
+            m_mapper.problem(data.offset, fmt::format("<data> of {} refers to key '{}', which no <key> declares", owner,
+                                                      quoted_excerpt(data.key)));
             return std::nullopt;
         }
-        const auto& key = it->second;
+        auto& key = *it->second;
         if (key.foreign) return std::nullopt;
         if (!applies_to(key, domain)) {
-            mapper.problem(data.offset, fmt::format("key '{}' is declared for={} but used on {} (expected for=\"{}\" "
-                                                    "or for=\"all\")",
-                                                    *key_id, key.domain, owner, domain));
+            m_mapper.problem(data.offset,
+                             fmt::format("key '{}' is declared for={} but used on {} (expected "
+                                         "for=\"{}\" or for=\"all\")",
+                                         quoted_excerpt(data.key), quoted_excerpt(key.domain), owner, domain));
             return std::nullopt;
         }
         auto value = typed_value(key, data.text);
         if (!value) {
-            mapper.problem(data.offset, fmt::format("value '{}' of '{}' on {} is not of type {} (as its key declares)",
-                                                    std::string(trim(data.text)), key.name, owner, key.type));
+            m_mapper.problem(data.offset, fmt::format("value '{}' of '{}' on {} is not of type {} (as its key "
+                                                      "declares)",
+                                                      quoted_excerpt(trim(data.text)), quoted_excerpt(key.name), owner,
+                                                      quoted_excerpt(key.type)));
             return std::nullopt;
         }
         return std::pair{&key, std::move(*value)};
     };
 
     // The attributes of a node or edge: its <data>, then the defaults of the keys it gives no
-    // value for. `field` takes each (name, value, offset).
-    auto read_data = [&](const XmlElement& element, std::string_view domain, std::string_view owner, auto&& field) {
-        std::vector<const GraphmlKey*> given;
-        for (const auto& part : element.children) {
-            const auto part_name = part.local_name();
-            if (part_name == "data") {
-                if (auto v = data_value(part, domain, owner)) {
-                    given.push_back(v->first);
-                    field(v->first->name, std::move(v->second), part.offset);
-                }
-            } else if (part_name == "graph" && domain == "node") {
-                mapper.problem(part.offset, fmt::format("{} holds a nested <graph> (expected a flat graph; nested "
-                                                        "graphs are not read)",
-                                                        owner));
+    // value for. `field` takes each (name, value, offset). A key's stamp says which item last
+    // gave it a value, so finding the defaults still to apply costs one look per default.
+    std::size_t stamp = 0;
+    auto read_data = [&](RawItem& item, std::string_view domain, std::string_view owner, auto&& field) {
+        ++stamp;
+        for (auto i = item.data_begin; i < item.data_end; ++i) {
+            if (auto v = data_value(m_data[i], domain, owner)) {
+                v->first->stamp = stamp;
+                field(v->first->name, std::move(v->second), m_data[i].offset);
             }
+            m_data[i].text = std::string();  // read once: give the memory back
         }
-        for (const auto& [key_id, key] : keys) {
-            if (!key.default_value || key.foreign || !applies_to(key, domain)) continue;
-            if (std::find(given.begin(), given.end(), &key) != given.end()) continue;
-            if (auto value = typed_value(key, *key.default_value)) field(key.name, std::move(*value), element.offset);
+        for (auto& [id, key] : keys) {
+            if (!key->default_value || key->foreign || !applies_to(*key, domain) || key->stamp == stamp) continue;
+            if (auto value = typed_value(*key, *key->default_value)) field(key->name, std::move(*value), item.offset);
         }
     };
 
     // Graph attributes first: default_source applies to every node and edge, wherever it stands.
-    for (const auto& child : graph_element->children)
-        if (child.local_name() == "data")
-            if (auto v = data_value(child, "graph", "the graph"); v && v->first->name == "default_source")
-                mapper.set_default_source(graph, std::move(v->second), child.offset);
-    std::vector<const XmlElement*> edge_elements;
-    for (const auto& child : graph_element->children) {
-        const auto local = child.local_name();
-        if (local == "node") {
-            const auto* id = child.attribute("id");
-            if (!id || id->empty()) {
-                mapper.problem(child.offset, "<node> without an 'id' attribute (expected id=\"…\")");
-                continue;
-            }
-            auto node = mapper.start_node(*id, child.offset);
-            read_data(child, "node", fmt::format("node '{}'", *id),
-                      [&](std::string_view name, std::string value, std::size_t offset) {
-                          mapper.node_field(node, name, std::move(value), offset);
-                      });
-            mapper.finish_node(std::move(node), graph);
-        } else if (local == "edge") {
-            edge_elements.push_back(&child);
-        } else if (local == "hyperedge") {
-            mapper.problem(child.offset, "<hyperedge> (expected edges joining two nodes; hyperedges are not read)");
-        }
-    }
-    for (const auto* element : edge_elements) {
-        const auto* source = element->attribute("source");
-        const auto* target = element->attribute("target");
-        if (!source || !target || source->empty() || target->empty()) {
-            mapper.problem(element->offset, "<edge> without 'source' and 'target' attributes");
+    for (auto i : m_graph_data)
+        if (auto v = data_value(m_data[i], "graph", "the graph"); v && v->first->name == "default_source")
+            m_mapper.set_default_source(graph, std::move(v->second), m_data[i].offset);
+    for (auto& item : m_items) {
+        if (item.edge) continue;
+        if (!item.complete) {
+            m_mapper.problem(item.offset, "<node> without an 'id' attribute (expected id=\"…\")");
             continue;
         }
-        auto edge = mapper.start_edge(*source, *target, element->offset);
-        read_data(*element, "edge", fmt::format("edge '{}' → '{}'", *source, *target),
+        auto node = m_mapper.start_node(item.id, item.offset);
+        read_data(item, "node", fmt::format("node '{}'", quoted_excerpt(item.id)),
                   [&](std::string_view name, std::string value, std::size_t offset) {
-                      mapper.edge_field(edge, name, std::move(value), offset, true);
+                      m_mapper.node_field(node, name, std::move(value), offset);
                   });
-        mapper.finish_edge(std::move(edge), graph);
+        m_mapper.finish_node(std::move(node), graph);
     }
-    mapper.flush_edges(graph);
+    for (auto& item : m_items) {
+        if (!item.edge) continue;
+        if (!item.complete) {
+            m_mapper.problem(item.offset, "<edge> without 'source' and 'target' attributes");
+            continue;
+        }
+        auto edge = m_mapper.start_edge(item.source, item.target, item.offset);
+        read_data(item, "edge",
+                  fmt::format("edge '{}' → '{}'", quoted_excerpt(item.source), quoted_excerpt(item.target)),
+                  [&](std::string_view name, std::string value, std::size_t offset) {
+                      m_mapper.edge_field(edge, name, std::move(value), offset, true);
+                  });
+        m_mapper.finish_edge(std::move(edge), graph);
+    }
+    m_mapper.flush_edges(graph);
+}
+
+}  // namespace
+
+ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mapping,
+                            std::vector<ImportProblem>& problems) {
+    ImportedGraph graph;
+    // Problems of the content are kept back until the document proves well-formed: a broken
+    // document reports its syntax error alone.
+    std::vector<ImportProblem> found;
+    Mapper mapper(content, mapping, found, "source");
+    GraphmlReader reader(mapper);
+    XmlSyntaxError syntax;
+    try {
+        if (!read_xml(content, reader, syntax)) {
+            found.clear();
+            mapper.problem(syntax.offset, fmt::format("XML syntax: {}", syntax.message));
+        } else {
+            reader.finish(graph);
+        }
+    } catch (const std::bad_alloc&) {
+        graph = {};
+        found.clear();
+        mapper.problem(0, "out of memory while reading the GraphML document");
+    }
+    problems.insert(problems.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     return graph;
 }
 
@@ -459,7 +629,13 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
                                    std::vector<ImportProblem>& problems) {
     ImportedGraph graph;
     Mapper mapper(content, mapping, problems, "provenance");
-    const auto root = mapper.document(parse_json, content, "JSON");
+    std::optional<JsonValue> root;
+    try {
+        root = mapper.document(parse_json, content, "JSON");
+    } catch (const std::bad_alloc&) {
+        mapper.problem(0, "out of memory while reading the JSON document");
+        return graph;
+    }
     if (!root) return graph;
     if (!root->is_object()) {
         mapper.problem(root->offset, fmt::format("the document is {} (expected a node-link object with \"nodes\" "
@@ -507,8 +683,8 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
         std::vector<std::string> items;
         for (const auto& item : v.items) {
             if (!item.is_string()) {
-                mapper.problem(item.offset, fmt::format("an item of '{}' of {} is {} (expected a string)", key, owner,
-                                                        json_type_name(item.type)));
+                mapper.problem(item.offset, fmt::format("an item of '{}' of {} is {} (expected a string)",
+                                                        quoted_excerpt(key), owner, json_type_name(item.type)));
                 return std::nullopt;
             }
             items.push_back(item.text);
@@ -527,7 +703,7 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
             } else if (value.is_object()) {
                 mapper.problem(value.offset, fmt::format("attribute '{}' of {} is an object (expected a string, "
                                                          "number or boolean)",
-                                                         key, owner));
+                                                         quoted_excerpt(key), owner));
             } else if (auto text = scalar_text(value)) {
                 field(key, std::move(*text), value.offset, nullptr);
             }
@@ -548,7 +724,7 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
         }
         auto node = mapper.start_node(*id_text, n.offset);
         read_members(
-            n, {"id"}, fmt::format("node '{}'", *id_text),
+            n, {"id"}, fmt::format("node '{}'", quoted_excerpt(*id_text)),
             [&](std::string_view key, std::string value, std::size_t offset, const std::vector<std::string>* items) {
                 mapper.node_field(node, key, std::move(value), offset, items);
             });
@@ -570,7 +746,8 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
                 continue;
             }
             auto edge = mapper.start_edge(*s, *t, l.offset);
-            read_members(l, {"source", "target"}, fmt::format("edge '{}' → '{}'", *s, *t),
+            read_members(l, {"source", "target"},
+                         fmt::format("edge '{}' → '{}'", quoted_excerpt(*s), quoted_excerpt(*t)),
                          [&](std::string_view key, std::string value, std::size_t offset,
                              const std::vector<std::string>* items) {
                              mapper.edge_field(edge, key, std::move(value), offset, false, items);

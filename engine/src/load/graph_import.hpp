@@ -47,6 +47,13 @@ struct ImportProblem {
     std::string message;
 };
 
+// Limits on what one file may ask of the importer (see docs/limits.md).
+// GraphML keys that carry a <default>: each applies to every node or edge that lacks it, so a
+// few kilobytes of keys would otherwise multiply every node's attributes.
+inline constexpr std::size_t graphml_max_default_keys = 100;
+// Attributes of one node or edge (its <data>, or the members of its JSON object).
+inline constexpr std::size_t import_max_attributes = 1000;
+
 ImportedGraph parse_graphml(std::string_view content, const ImportMapping& mapping,
                             std::vector<ImportProblem>& problems);
 ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping& mapping,

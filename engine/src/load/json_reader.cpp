@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "orgraph/load/text_checks.hpp"
+
 namespace orgraph {
 
 const JsonValue* JsonValue::find(std::string_view key) const {
@@ -38,6 +40,7 @@ public:
     explicit Parser(std::string_view text) : TextScanner(text) {}
 
     JsonValue document() {
+        if (auto bad = find_invalid_utf8(m_text)) fail_at(bad->offset, bad->message);
         skip_space();
         // A UTF-8 byte order mark is tolerated at the very start.
         if (m_text.substr(m_pos).starts_with("\xEF\xBB\xBF")) {
@@ -81,7 +84,7 @@ private:
                 if (!take(':')) fail(fmt::format("unexpected {} (expected ':' after the key)", describe()));
                 skip_space();
                 auto member = parse_value(depth + 1);
-                value.members.emplace_back(std::move(key), std::move(member));
+                value.members.push_back(JsonMember{std::move(key), std::move(member)});
                 skip_space();
                 if (take(',')) continue;
                 if (take('}')) return value;

@@ -13,6 +13,8 @@
 
 namespace orgraph {
 
+struct JsonMember;
+
 struct JsonValue {
     enum class Type { null, boolean, number, string, array, object };
 
@@ -20,14 +22,21 @@ struct JsonValue {
     bool boolean = false;
     std::string text;  // a string's value, or a number as written
     std::vector<JsonValue> items;
-    std::vector<std::pair<std::string, JsonValue>> members;  // in the order written
-    std::size_t offset = 0;                                  // where the value starts
+    std::vector<JsonMember> members;  // in the order written
+    std::size_t offset = 0;           // where the value starts
 
     [[nodiscard]] bool is_object() const { return type == Type::object; }
     [[nodiscard]] bool is_array() const { return type == Type::array; }
     [[nodiscard]] bool is_string() const { return type == Type::string; }
     // The first member with this key, or nullptr.
     [[nodiscard]] const JsonValue* find(std::string_view key) const;
+};
+
+// An object's member: its key and value (a struct rather than a std::pair, which may not hold
+// the still incomplete JsonValue).
+struct JsonMember {
+    std::string first;
+    JsonValue second;
 };
 
 using JsonSyntaxError = SyntaxError;

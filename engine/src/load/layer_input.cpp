@@ -7,6 +7,13 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <sstream>
+
+#include <linux/magic.h>
+#include <sys/vfs.h>
+
+#include "orgraph/model/text.hpp"
 
 namespace orgraph {
 namespace {
@@ -17,17 +24,33 @@ std::string read_file(const fs::path& path) {
     // Only a regular file is opened: a FIFO would block the open until a writer came.
     std::error_code ec;
     const auto status = fs::status(path, ec);
+    if (!ec && fs::is_directory(status))
+        throw dataset_error({Diagnostic{path.string(), 0, 0, "is a directory (expected a dataset file here)"}});
     if (!ec && fs::exists(status) && !fs::is_regular_file(status))
         throw dataset_error(
             {Diagnostic{path.string(), 0, 0, "is not a regular file (a FIFO, device or socket cannot be a dataset)"}});
+    // /proc and /sys files call themselves regular but are made up as they are read, with no size.
+    if (struct statfs fs_info{};
+        statfs(path.c_str(), &fs_info) == 0 && (fs_info.f_type == PROC_SUPER_MAGIC || fs_info.f_type == SYSFS_MAGIC))
+        throw dataset_error({Diagnostic{path.string(), 0, 0,
+                                        "is a /proc or /sys pseudo-file, not a dataset file (copy it to a file "
+                                        "first)"}});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (no such file, or no permission)"}});
-    std::string content;
-    in.seekg(0, std::ios::end);
-    content.resize(static_cast<std::size_t>(in.tellg()));
-    in.seekg(0);
-    in.read(content.data(), static_cast<std::streamsize>(content.size()));
-    return content;
+    try {
+        std::string content;
+        in.seekg(0, std::ios::end);
+        const auto size = in.tellg();
+        if (size < 0) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (its size is unknown)"}});
+        content.resize(static_cast<std::size_t>(size));
+        in.seekg(0);
+        in.read(content.data(), static_cast<std::streamsize>(content.size()));
+        if (in.gcount() != static_cast<std::streamsize>(content.size()))
+            throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (it changed while being read)"}});
+        return content;
+    } catch (const std::bad_alloc&) {
+        throw dataset_error({Diagnostic{path.string(), 0, 0, "out of memory while reading the file"}});
+    }
 }
 
 }  // namespace

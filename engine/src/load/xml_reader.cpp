@@ -1,240 +1,186 @@
 #include "load/xml_reader.hpp"
 
+#include <expat.h>
 #include <fmt/format.h>
+
+#include <exception>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "orgraph/load/text_checks.hpp"
 
 namespace orgraph {
 
-std::string_view XmlElement::local_name() const {
-    const std::string_view n = name;
-    const auto colon = n.find(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-const std::string* XmlElement::attribute(std::string_view attribute_name) const {
-    for (const auto& [k, v] : attributes)
-        if (k == attribute_name) return &v;
-    return nullptr;
+std::string_view xml_local_name(std::string_view name) {
+    const auto colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
 namespace {
 
-class Parser : TextScanner {
-public:
-    explicit Parser(std::string_view text) : TextScanner(text) {}
+// Expat reads the document a piece at a time (its length is an int).
+constexpr std::size_t chunk_size = std::size_t{1} << 20;
 
-    XmlElement document() {
-        if (m_text.starts_with("\xEF\xBB\xBF")) m_pos = 3;
-        std::vector<XmlElement> stack;
-        std::optional<XmlElement> root;
-        while (m_pos < m_text.size()) {
-            if (m_text[m_pos] != '<') {
-                const auto start = m_pos;
-                while (m_pos < m_text.size() && m_text[m_pos] != '<') ++m_pos;
-                auto text = m_text.substr(start, m_pos - start);
-                if (stack.empty()) {
-                    for (std::size_t i = 0; i < text.size(); ++i)
-                        if (!is_space(text[i]))
-                            fail_at(start + i, root ? "text after the root element" : "text before the root element");
-                } else {
-                    decode(text, start, stack.back().text);
-                }
-                continue;
-            }
-            const auto rest = m_text.substr(m_pos);
-            if (rest.starts_with("<!--")) {
-                const auto end = m_text.find("-->", m_pos + 4);
-                if (end == std::string_view::npos) fail("unterminated comment (expected '-->')");
-                m_pos = end + 3;
-            } else if (rest.starts_with("<![CDATA[")) {
-                if (stack.empty()) fail("CDATA section outside the root element");
-                const auto end = m_text.find("]]>", m_pos + 9);
-                if (end == std::string_view::npos) fail("unterminated CDATA section (expected ']]>')");
-                stack.back().text.append(m_text.substr(m_pos + 9, end - m_pos - 9));
-                m_pos = end + 3;
-            } else if (rest.starts_with("<?")) {
-                const auto end = m_text.find("?>", m_pos + 2);
-                if (end == std::string_view::npos) fail("unterminated processing instruction (expected '?>')");
-                m_pos = end + 2;
-            } else if (rest.starts_with("<!DOCTYPE")) {
-                skip_doctype();
-            } else if (rest.starts_with("</")) {
-                const auto start = m_pos;
-                m_pos += 2;
-                const auto name = read_name();
-                skip_space();
-                expect('>', "'>' to close the end tag");
-                if (stack.empty()) fail_at(start, fmt::format("end tag </{}> without a start tag", name));
-                if (stack.back().name != name)
-                    fail_at(start, fmt::format("end tag </{}> does not match the open element <{}> (expected </{}>)",
-                                               name, stack.back().name, stack.back().name));
-                close(stack, root);
-            } else {
-                if (stack.empty() && root) fail("a second root element (expected one root element)");
-                stack.push_back(read_start_tag());
-                if (m_self_closing) close(stack, root);
-            }
+struct ParserDeleter {
+    void operator()(XML_ParserStruct* p) const { XML_ParserFree(p); }
+};
+
+// The state the expat callbacks share. A callback never lets an exception cross expat's C
+// frames: it stores it, stops the parser, and read_xml throws it on.
+class Reader {
+public:
+    Reader(std::string_view text, XmlHandler& handler)
+        : m_text(text), m_handler(handler), m_parser(XML_ParserCreate("UTF-8")) {
+        if (!m_parser) throw std::bad_alloc();
+        XML_SetUserData(m_parser.get(), this);
+        XML_SetElementHandler(m_parser.get(), &Reader::on_start, &Reader::on_end);
+        XML_SetCharacterDataHandler(m_parser.get(), &Reader::on_text);
+        XML_SetStartDoctypeDeclHandler(m_parser.get(), &Reader::on_doctype);
+        XML_SetEntityDeclHandler(m_parser.get(), &Reader::on_entity);
+        XML_SetParamEntityParsing(m_parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
+    }
+
+    bool run(XmlSyntaxError& error) {
+        if (auto bad = find_invalid_utf8(m_text)) {
+            error = {bad->offset, bad->message};
+            return false;
         }
-        if (!stack.empty())
-            fail_at(stack.back().offset,
-                    fmt::format("element <{}> is never closed (expected </{}>)", stack.back().name, stack.back().name));
-        if (!root) fail_at(0, "no root element (expected an XML document)");
-        return std::move(*root);
+        std::size_t at = 0;
+        do {
+            const auto size = std::min(chunk_size, m_text.size() - at);
+            const bool last = at + size == m_text.size();
+            if (XML_Parse(m_parser.get(), m_text.data() + at, static_cast<int>(size), last) != XML_STATUS_OK) {
+                if (m_exception) std::rethrow_exception(m_exception);
+                if (m_refusal) {
+                    error = std::move(*m_refusal);
+                } else {
+                    const auto code = XML_GetErrorCode(m_parser.get());
+                    const auto index = XML_GetCurrentByteIndex(m_parser.get());
+                    error = {index < 0 ? m_text.size() : static_cast<std::size_t>(index), describe(code)};
+                }
+                return false;
+            }
+            at += size;
+        } while (at < m_text.size());
+        return true;
     }
 
 private:
-    static bool is_name_char(char c) {
-        return !is_space(c) && c != '/' && c != '>' && c != '=' && c != '<' && c != '"' && c != '\'' && c != '?' &&
-               c != '!';
+    static std::string describe(XML_Error code) {
+        switch (code) {
+            case XML_ERROR_NO_ELEMENTS:
+                return "no root element (expected an XML document)";
+            case XML_ERROR_INVALID_TOKEN:
+                return "not well-formed (a character XML 1.0 forbids, or markup that is not XML)";
+            case XML_ERROR_BAD_CHAR_REF:
+                return "a reference to a character XML 1.0 forbids (such as &#1; or &#xFFFE;)";
+            case XML_ERROR_UNDEFINED_ENTITY:
+                return "an unknown entity (expected &lt; &gt; &amp; &quot; &apos; or a character reference)";
+            case XML_ERROR_TAG_MISMATCH:
+                return "an end tag that does not match the open element";
+            case XML_ERROR_JUNK_AFTER_DOC_ELEMENT:
+                return "text or a second root element after the root element (expected one root element)";
+            case XML_ERROR_DUPLICATE_ATTRIBUTE:
+                return "an attribute given twice in one element";
+            case XML_ERROR_NO_MEMORY:
+                return "out of memory while reading the document";
+            default:
+                return XML_ErrorString(code);
+        }
     }
 
-    static void close(std::vector<XmlElement>& stack, std::optional<XmlElement>& root) {
-        auto element = std::move(stack.back());
-        stack.pop_back();
-        if (stack.empty())
-            root = std::move(element);
-        else
-            stack.back().children.push_back(std::move(element));
+    std::size_t offset() const {
+        const auto index = XML_GetCurrentByteIndex(m_parser.get());
+        return index < 0 ? 0 : static_cast<std::size_t>(index);
     }
 
-    void expect(char c, std::string_view what) {
-        if (!take(c)) fail(fmt::format("unexpected {} (expected {})", describe(), what));
+    // Refuses with the offset already set in m_refusal, if any.
+    void refuse_at_start(std::string message) {
+        if (m_refusal && m_refusal->message.empty()) {
+            m_refusal->message = std::move(message);
+            XML_StopParser(m_parser.get(), XML_FALSE);
+            return;
+        }
+        refuse(std::move(message));
     }
 
-    void skip_doctype() {
-        // <!DOCTYPE name [ internal subset ]>: brackets may hold '>' of their own.
-        int brackets = 0;
-        const auto start = m_pos;
-        for (m_pos += 9; m_pos < m_text.size(); ++m_pos) {
-            const char c = m_text[m_pos];
-            if (c == '[') ++brackets;
-            if (c == ']') --brackets;
-            if (c == '>' && brackets <= 0) {
-                ++m_pos;
+    void refuse(std::string message) {
+        if (!m_refusal) m_refusal = XmlSyntaxError{offset(), std::move(message)};
+        XML_StopParser(m_parser.get(), XML_FALSE);
+    }
+
+    template <typename F>
+    void guarded(F&& f) {
+        if (m_exception || m_refusal) return;
+        try {
+            f();
+        } catch (...) {
+            m_exception = std::current_exception();
+            XML_StopParser(m_parser.get(), XML_FALSE);
+        }
+    }
+
+    static void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** attributes) {
+        auto& self = *static_cast<Reader*>(data);
+        self.guarded([&] {
+            ++self.m_depth;
+            if (self.m_depth > xml_max_depth) {
+                self.refuse(
+                    fmt::format("elements nested more than {} deep (at <{}>)", xml_max_depth, quoted_excerpt(name)));
                 return;
             }
-        }
-        fail_at(start, "unterminated DOCTYPE (expected '>')");
+            self.m_attributes.clear();
+            for (auto** a = attributes; *a; a += 2) self.m_attributes.push_back({a[0], a[1]});
+            self.m_handler.start_element(name, self.m_attributes, self.offset(), self.m_depth);
+        });
     }
 
-    std::string read_name() {
-        const auto start = m_pos;
-        while (m_pos < m_text.size() && is_name_char(m_text[m_pos])) ++m_pos;
-        if (m_pos == start) fail(fmt::format("unexpected {} (expected a name)", describe()));
-        return std::string(m_text.substr(start, m_pos - start));
+    static void XMLCALL on_end(void* data, const XML_Char* name) {
+        auto& self = *static_cast<Reader*>(data);
+        self.guarded([&] {
+            self.m_handler.end_element(name, self.m_depth);
+            --self.m_depth;
+        });
     }
 
-    XmlElement read_start_tag() {
-        XmlElement element;
-        element.offset = m_pos;
-        ++m_pos;  // '<'
-        element.name = read_name();
-        m_self_closing = false;
-        while (true) {
-            const bool had_space = m_pos < m_text.size() && is_space(m_text[m_pos]);
-            skip_space();
-            if (m_pos >= m_text.size())
-                fail_at(element.offset, fmt::format("unterminated start tag <{}>", element.name));
-            if (m_text[m_pos] == '>') {
-                ++m_pos;
-                return element;
-            }
-            if (m_text[m_pos] == '/') {
-                ++m_pos;
-                expect('>', "'>' after '/'");
-                m_self_closing = true;
-                return element;
-            }
-            if (!had_space) fail(fmt::format("unexpected {} (expected a space before the attribute)", describe()));
-            const auto attribute_start = m_pos;
-            auto key = read_name();
-            skip_space();
-            expect('=', fmt::format("'=' after attribute '{}'", key));
-            skip_space();
-            if (m_pos >= m_text.size() || (m_text[m_pos] != '"' && m_text[m_pos] != '\''))
-                fail(fmt::format("unexpected {} (expected the value of attribute '{}' in quotes)", describe(), key));
-            const char quote = m_text[m_pos++];
-            const auto value_start = m_pos;
-            const auto end = m_text.find(quote, m_pos);
-            if (end == std::string_view::npos)
-                fail_at(value_start - 1, fmt::format("unterminated value of attribute '{}'", key));
-            const auto raw = m_text.substr(value_start, end - value_start);
-            if (const auto lt = raw.find('<'); lt != std::string_view::npos)
-                fail_at(value_start + lt, fmt::format("'<' in the value of attribute '{}' (expected &lt;)", key));
-            // Literal white space in an attribute value reads as a space (XML 1.0, 3.3.3); a
-            // character reference such as &#10; keeps what it stands for, so normalise first.
-            std::string normalised(raw);
-            for (auto& c : normalised)
-                if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-            std::string value;
-            decode(normalised, value_start, value);
-            m_pos = end + 1;
-            if (element.attribute(key))
-                fail_at(attribute_start, fmt::format("attribute '{}' given twice in <{}>", key, element.name));
-            element.attributes.emplace_back(std::move(key), std::move(value));
-        }
+    static void XMLCALL on_text(void* data, const XML_Char* text, int length) {
+        auto& self = *static_cast<Reader*>(data);
+        self.guarded([&] {
+            if (self.m_depth > 0)
+                self.m_handler.text(std::string_view(text, static_cast<std::size_t>(length)), self.m_depth);
+        });
     }
 
-    // Replaces character and entity references; `base` is the offset of `raw` for messages.
-    void decode(std::string_view raw, std::size_t base, std::string& out) const {
-        std::size_t i = 0;
-        while (i < raw.size()) {
-            const auto amp = raw.find('&', i);
-            if (amp == std::string_view::npos) {
-                out.append(raw.substr(i));
-                return;
-            }
-            out.append(raw.substr(i, amp - i));
-            const auto semi = raw.find(';', amp);
-            if (semi == std::string_view::npos || semi - amp > 12)
-                fail_at(base + amp, "'&' that starts no reference (expected &amp;)");
-            const auto ref = raw.substr(amp + 1, semi - amp - 1);
-            if (ref == "lt")
-                out += '<';
-            else if (ref == "gt")
-                out += '>';
-            else if (ref == "amp")
-                out += '&';
-            else if (ref == "quot")
-                out += '"';
-            else if (ref == "apos")
-                out += '\'';
-            else if (ref.starts_with('#')) {
-                unsigned long cp = 0;
-                const bool hex = ref.size() > 1 && (ref[1] == 'x' || ref[1] == 'X');
-                const auto digits = ref.substr(hex ? 2 : 1);
-                bool ok = !digits.empty();
-                for (char d : digits) {
-                    unsigned v = 0;
-                    if (d >= '0' && d <= '9')
-                        v = static_cast<unsigned>(d - '0');
-                    else if (hex && d >= 'a' && d <= 'f')
-                        v = static_cast<unsigned>(d - 'a' + 10);
-                    else if (hex && d >= 'A' && d <= 'F')
-                        v = static_cast<unsigned>(d - 'A' + 10);
-                    else
-                        ok = false;
-                    cp = cp * (hex ? 16 : 10) + v;
-                    if (cp > 0x10FFFF) ok = false;
-                }
-                if (!ok || cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
-                    fail_at(base + amp, fmt::format("malformed character reference '&{};'", ref));
-                append_utf8(out, static_cast<std::uint32_t>(cp));
-            } else {
-                fail_at(base + amp, fmt::format("unknown entity '&{};' (expected &lt; &gt; &amp; &quot; &apos; or "
-                                                "a character reference)",
-                                                ref));
-            }
-            i = semi + 1;
-        }
+    static void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+        auto& self = *static_cast<Reader*>(data);
+        // Point at the declaration's start, not where expat stands inside it.
+        if (const auto at = self.m_text.rfind("<!DOCTYPE", self.offset()); at != std::string_view::npos)
+            self.m_refusal = XmlSyntaxError{at, {}};
+        self.refuse_at_start(
+            "a DOCTYPE declaration (DTDs, entity declarations and external entities are refused; GraphML needs "
+            "none)");
     }
 
-    bool m_self_closing = false;
+    static void XMLCALL on_entity(void* data, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                                  const XML_Char*, const XML_Char*, const XML_Char*) {
+        static_cast<Reader*>(data)->refuse("an entity declaration (entities are refused; GraphML needs none)");
+    }
+
+    std::string_view m_text;
+    XmlHandler& m_handler;
+    std::unique_ptr<XML_ParserStruct, ParserDeleter> m_parser;
+    std::vector<XmlAttribute> m_attributes;
+    std::size_t m_depth = 0;
+    std::optional<XmlSyntaxError> m_refusal;
+    std::exception_ptr m_exception;
 };
 
 }  // namespace
 
-std::optional<XmlElement> parse_xml(std::string_view text, XmlSyntaxError& error) {
-    return parse_document([&] { return Parser(text).document(); }, error);
+bool read_xml(std::string_view text, XmlHandler& handler, XmlSyntaxError& error) {
+    Reader reader(text, handler);
+    return reader.run(error);
 }
 
 }  // namespace orgraph
