@@ -381,7 +381,7 @@ private:
         if (!homes.empty()) item(std::string(home_fill), false, false, "home", "home country, counted apart: " + homes);
         item(std::string(outside_fill), false, false, "outside", "outside the universe");
         item(std::string(no_country_fill), false, false, "no-country", "no country of the data (disputed, bases, ...)");
-        item(std::string(alert_fill), false, true, "marker", "a country too small to see, drawn as a circle");
+        item(std::string(alert_fill), false, true, "small", "a country too small to see, drawn as a circle");
 
         // Two columns, filled row by row.
         const double column = (m_scene.width - 2 * margin) / 2;
