@@ -25,7 +25,6 @@ constexpr std::string_view outside_fill = "#d9d9d9";
 constexpr std::string_view no_country_fill = "#e8e8e8";
 
 constexpr double margin = 20;
-constexpr double map_top = 76;
 constexpr double label_size = 10;
 constexpr double legend_row = 20;
 
@@ -43,15 +42,37 @@ struct Box {
 };
 
 // A label's width, estimated from its length so that layout does not depend on fonts.
-double text_width(std::string_view text, double size) {
+double text_width(std::string_view text, double size, bool bold = false) {
     std::size_t characters = 0;
     for (unsigned char c : text)
         if ((c & 0xC0) != 0x80) ++characters;
-    return 0.56 * size * static_cast<double>(characters);
+    return (bold ? 0.63 : 0.56) * size * static_cast<double>(characters);
+}
+
+// The text broken at spaces into lines no wider than `width` (a longer word stays whole).
+std::vector<std::string> wrap(const std::string& text, double size, bool bold, double width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        const auto word = text.substr(start, end - start);
+        const auto candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && text_width(candidate, size, bold) > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        start = end + 1;
+    }
+    if (!line.empty() || lines.empty()) lines.push_back(line);
+    return lines;
 }
 
 Box text_box(const MapText& text) {
-    const double w = text_width(text.text, text.size);
+    const double w = text_width(text.text, text.size, text.bold);
     const double x0 = text.anchor < 0 ? text.at.x : text.anchor == 0 ? text.at.x - w / 2 : text.at.x - w;
     return {x0, text.at.y - text.size * 0.8, x0 + w, text.at.y + text.size * 0.25};
 }
@@ -89,10 +110,21 @@ private:
     std::vector<Group> m_groups;
     std::unordered_map<EntityIndex, std::size_t> m_group_of;  // unit -> group
     double m_scale = 1;
+    double m_map_top = 0;
     double m_map_bottom = 0;
 
+    // Lines of text from `y` (the first baseline) down; returns the baseline after the last.
+    double paragraph(double y, const std::string& text, double size, bool bold, const std::string& colour,
+                     double leading, const std::string& css) {
+        for (auto& line : wrap(text, size, bold, m_scene.width - 2 * margin)) {
+            m_scene.texts.push_back({{margin, y}, std::move(line), size, bold, -1, colour, css});
+            y += leading;
+        }
+        return y;
+    }
+
     [[nodiscard]] MapPoint to_pixels(MapPoint p) const {
-        return {margin + (p.x - m_shapes.min.x) * m_scale, map_top + (p.y - m_shapes.min.y) * m_scale};
+        return {margin + (p.x - m_shapes.min.x) * m_scale, m_map_top + (p.y - m_shapes.min.y) * m_scale};
     }
 
     [[nodiscard]] std::string entity_text(EntityIndex e) const {
@@ -237,11 +269,12 @@ private:
     void place_countries() {
         const double width = m_options.width;
         m_scale = (width - 2 * margin) / (m_shapes.max.x - m_shapes.min.x);
-        m_map_bottom = map_top + (m_shapes.max.y - m_shapes.min.y) * m_scale;
         m_scene.width = width;
         m_scene.title = m_options.title;
-        m_scene.texts.push_back({{margin, 34}, m_options.title, 22, true});
-        m_scene.texts.push_back({{margin, 58}, m_options.subtitle, 13, false, -1, "#444444"});
+        double y = paragraph(34, m_options.title, 22, true, "#222222", 27, "title");
+        y = paragraph(y - 3, m_options.subtitle, 13, false, "#444444", 17, "subtitle");
+        m_map_top = y;
+        m_map_bottom = m_map_top + (m_shapes.max.y - m_shapes.min.y) * m_scale;
 
         // The outline of the world: the meridians ±180° from pole to pole.
         for (int lat = -90; lat <= 90; ++lat) m_scene.sphere.push_back(sphere_point(180, lat));
@@ -258,6 +291,9 @@ private:
             if (!added && m_graph.entity_id(e) < m_graph.entity_id(it->second)) it->second = e;
         }
 
+        // Markers and labels keep their size at any width, so "too small to see" is judged as
+        // at the reference width.
+        const double reference_ratio = MapOptions{}.width / m_options.width;
         std::unordered_map<EntityIndex, bool> drawn;
         for (const auto& shape : m_shapes.shapes) {
             MapCountry country;
@@ -290,8 +326,9 @@ private:
             country.area = shape.area * m_scale * m_scale;
             country.centre = to_pixels(shape.centre);
             const bool in_universe = standing.state != MapState::outside && standing.state != MapState::no_country;
-            country.marker = (in_universe && country.area < m_options.small_area) ||
-                             (standing.state == MapState::uncovered && country.area < m_options.uncovered_small_area) ||
+            const double reference = country.area * reference_ratio * reference_ratio;  // as at the reference width
+            country.marker = (in_universe && reference < m_options.small_area) ||
+                             (standing.state == MapState::uncovered && reference < m_options.uncovered_small_area) ||
                              standing.state == MapState::home;
             if (country.marker) {
                 country.radius = standing.state == MapState::home ? 5 : 4;
@@ -328,7 +365,7 @@ private:
             return std::tuple(c.state != MapState::uncovered, c.area, c.numeric, c.name);
         };
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
-        const Box frame{margin, map_top, m_scene.width - margin, m_map_bottom};
+        const Box frame{margin, m_map_top, m_scene.width - margin, m_map_bottom};
         constexpr std::array<std::pair<double, double>, 8> directions = {
             {{1, 0}, {-1, 0}, {0.7, -0.7}, {0.7, 0.7}, {-0.7, -0.7}, {-0.7, 0.7}, {0, -1}, {0, 1}}};
         for (auto i : order) {
@@ -383,16 +420,20 @@ private:
         item(std::string(no_country_fill), false, false, "no-country", "no country of the data (disputed, bases, ...)");
         item(std::string(alert_fill), false, true, "small", "a country too small to see, drawn as a circle");
 
-        // Two columns, filled row by row.
-        const double column = (m_scene.width - 2 * margin) / 2;
+        // As many columns as the longest entry allows (at most three), filled row by row.
+        double widest = 0;
+        for (const auto& it : items) widest = std::max(widest, 22 + text_width(it.text.text, it.text.size) + 24);
+        const double available = m_scene.width - 2 * margin;
+        const auto columns = static_cast<std::size_t>(std::clamp(std::floor(available / widest), 1.0, 3.0));
+        const double column = available / static_cast<double>(columns);
         double y = m_map_bottom + 16;
         for (std::size_t i = 0; i < items.size(); ++i) {
             auto& it = items[i];
-            it.x = margin + static_cast<double>(i % 2) * column;
-            it.y = y + static_cast<double>(i / 2) * legend_row;
+            it.x = margin + static_cast<double>(i % columns) * column;
+            it.y = y + static_cast<double>(i / columns) * legend_row;
             it.text.at = {it.x + 22, it.y + 11};
         }
-        y += static_cast<double>((items.size() + 1) / 2) * legend_row + 12;
+        y += static_cast<double>((items.size() + columns - 1) / columns) * legend_row + 12;
         m_scene.legend = std::move(items);
 
         std::vector<std::string> notes;
@@ -405,11 +446,9 @@ private:
         notes.push_back(
             "Country shapes: Natural Earth (public domain), world-atlas 2; Equal Earth projection. Hover over a "
             "country (SVG) for the units that cover it and the sources.");
-        for (const auto& note : notes) {
-            m_scene.texts.push_back({{margin, y + 10}, note, 11, false, -1, "#555555"});
-            y += 16;
-        }
-        m_scene.height = std::ceil(y + 8);
+        y += 10;
+        for (const auto& note : notes) y = paragraph(y, note, 11, false, "#555555", 15, "note");
+        m_scene.height = std::ceil(y + 2);
     }
 
     static std::string counted(std::size_t n) { return fmt::format("{} {}", n, n == 1 ? "country" : "countries"); }

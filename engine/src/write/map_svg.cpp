@@ -153,8 +153,7 @@ std::string map_svg(const MapScene& scene) {
         out += text_element(item.text, "legend-text") + "\n";
     }
     out += "</g>\n";
-    for (std::size_t i = 0; i < scene.texts.size(); ++i)
-        out += text_element(scene.texts[i], i == 0 ? "title" : i == 1 ? "subtitle" : "note") + "\n";
+    for (const auto& text : scene.texts) out += text_element(text, text.css.empty() ? "note" : text.css) + "\n";
     out += "</svg>\n";
     return out;
 }

@@ -80,9 +80,11 @@ struct MapOptions {
     std::string subtitle;                       // the answer in a sentence, and the date
     std::string numeric_attribute = "numeric";  // the country attribute holding the ISO numeric code
     double width = 1600;                        // pixels (points in PDF)
-    double small_area = 30;                     // square pixels: a country smaller than this gets a marker
-    double uncovered_small_area = 160;          // ... and an uncovered one smaller than this
-    std::size_t max_unit_colours = 12;          // more units than this: one colour per kind of unit
+    // Square pixels at the default width (scaled with the width): a country of the universe
+    // smaller than this gets a marker, and an uncovered one smaller than the second.
+    double small_area = 30;
+    double uncovered_small_area = 160;
+    std::size_t max_unit_colours = 12;  // more units than this: one colour per kind of unit
 };
 
 struct MapText {
@@ -92,6 +94,7 @@ struct MapText {
     bool bold = false;
     int anchor = -1;  // -1 start, 0 middle, 1 end
     std::string colour = "#222222";
+    std::string css{};  // the SVG class: title, subtitle, note (labels and legend texts have their own)
 };
 
 struct MapCountry {
