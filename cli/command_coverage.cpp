@@ -1,11 +1,8 @@
 #include "commands.hpp"
+#include "coverage_query.hpp"
 
 #include <fmt/format.h>
-#include <chrono>
-#include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
@@ -47,34 +44,6 @@ private:
     bool m_no_regions = false;
     bool m_matrix = false;
 };
-
-// The run date, used for validity when --as-of is not given: ORGRAPH_TODAY (YYYY-MM-DD) when
-// set, so that answers can be pinned to a day (the golden tests do), otherwise the system date.
-Date run_date() {
-    if (const char* pinned = std::getenv("ORGRAPH_TODAY"); pinned && *pinned) {
-        const auto date = Date::parse(pinned);
-        if (!date || date->day == 0)
-            throw usage_error(fmt::format("ORGRAPH_TODAY='{}' is not a date (expected YYYY-MM-DD)", pinned));
-        return *date;
-    }
-    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    const std::chrono::year_month_day ymd{today};
-    return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-                static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
-
-struct UniverseChoice {
-    CoverageUniverse kind = CoverageUniverse::un_members_and_observers;
-    std::string name;         // un, un+observers, iso, or the file
-    std::string description;  // "UN members and observers"
-};
-
-UniverseChoice parse_universe(const std::string& text) {
-    if (text == "un") return {CoverageUniverse::un_members, text, "UN members"};
-    if (text == "un+observers") return {CoverageUniverse::un_members_and_observers, text, "UN members and observers"};
-    if (text == "iso") return {CoverageUniverse::all_countries, text, "all countries and territories"};
-    return {CoverageUniverse::listed, text, fmt::format("listed in {}", text)};
-}
 
 // One dimension of --matrix: a relation kind and the kind of unit that has it.
 struct Dimension {
@@ -755,30 +724,6 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
     for (auto u : units)
         legend.add({std::string(graph.entity_id(u)), std::string(graph.entity_name(u)), graph.kind_of(u).id});
     sections.section("Units", units.size(), legend);
-}
-
-std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
-                                            const std::string& country_kind) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (!ec && std::filesystem::is_directory(status))
-        throw std::runtime_error(
-            fmt::format("the universe file {} is a directory (expected a file naming one country per line)", path));
-    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-        throw std::runtime_error(fmt::format(
-            "the universe file {} is not a regular file (a FIFO, device or socket cannot be a list)", path));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(fmt::format("cannot read the universe file {}: {}", path, std::strerror(errno)));
-    std::ostringstream content;
-    content << in.rdbuf();
-    try {
-        return read_country_list(graph, content.str(), path, country_kind);
-    } catch (const country_list_error& e) {
-        std::string message = e.what();
-        for (const auto& d : e.diagnostics)
-            if (d.line != 0) message += "\n" + d.to_string();
-        throw std::runtime_error(message);
-    }
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(make_routes_command());
     commands.push_back(make_weak_points_command());
     commands.push_back(make_coverage_command());
+    commands.push_back(make_map_command());
     commands.push_back(make_dot_command());
     commands.push_back(make_render_command());
     commands.push_back(make_export_command());

@@ -16,6 +16,7 @@ std::unique_ptr<Command> make_path_command();
 std::unique_ptr<Command> make_routes_command();
 std::unique_ptr<Command> make_weak_points_command();
 std::unique_ptr<Command> make_coverage_command();
+std::unique_ptr<Command> make_map_command();
 std::unique_ptr<Command> make_dot_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_export_command();

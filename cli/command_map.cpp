@@ -1,0 +1,134 @@
+#include <fmt/format.h>
+#include <cstring>
+#include <iostream>
+#include <optional>
+
+#include "commands.hpp"
+#include "coverage_query.hpp"
+#include "orgraph/analysis/coverage.hpp"
+#include "orgraph/write/world_map.hpp"
+
+namespace orgraph::cli {
+namespace {
+
+constexpr CommandInfo map_info{
+    .name = "map",
+    .synopsis = "a world map of a coverage answer: each country filled by the unit that covers it (SVG, PNG, PDF)",
+    .arguments = "",
+    .examples =
+        "orgraph map -o coverage.svg\n"
+        "orgraph map --universe un -o coverage.png\n"
+        "orgraph map --by focuses_on --from-kind association -o associations.pdf\n"
+        "orgraph --with dprk-missions map --by located_in --from-kind mission -o missions.svg\n"
+        "orgraph map --as-of 2019-06-30 --format svg > coverage-2019.svg",
+};
+
+class MapCommand final : public Command {
+public:
+    MapCommand() : Command(map_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    DataOptions m_data;
+    CoverageQuery m_query;
+    std::string m_format;
+    std::string m_output;
+    double m_width = 1600;
+    RenderFormat m_render = RenderFormat::svg;
+};
+
+std::string article(std::string_view word) {
+    return !word.empty() && std::strchr("aeiouAEIOU", word.front()) != nullptr ? "an" : "a";
+}
+
+// "Countries a regional department covers": the kind the units share, else "a unit".
+std::string question(const Graph& graph, const CoverageReport& report) {
+    std::optional<KindIndex> kind = report.from_kind;
+    if (!kind) {
+        for (const auto& u : report.per_unit) {
+            const auto k = graph.entity_kind_index(u.unit);
+            if (!kind) {
+                kind = k;
+            } else if (*kind != k) {
+                kind.reset();
+                break;
+            }
+        }
+    }
+    const std::string unit = kind ? graph.schema.entity_kind(*kind).label : "unit";
+    return fmt::format("Countries {} {} {}", article(unit), unit, graph.schema.relation_kind(report.relation).label);
+}
+
+std::string answer(const Graph& graph, const CoverageReport& report, const UniverseChoice& universe) {
+    const auto& s = report.summary;
+    std::string text = fmt::format("{} of {} countries ({}) covered, {} not, {} by two units or more", s.covered,
+                                   s.considered, universe.description, s.uncovered, s.multiply_covered);
+    std::string homes;
+    for (const auto& h : report.home) homes += (homes.empty() ? "" : ", ") + std::string(graph.entity_name(h.country));
+    if (!homes.empty()) text += fmt::format("; home country {} counted apart", homes);
+    if (report.date)
+        text += fmt::format("; facts valid on {}{}", report.date->to_string(), report.date_is_as_of ? "" : " (today)");
+    return text + ".";
+}
+
+}  // namespace
+
+std::unique_ptr<Command> make_map_command() {
+    return std::make_unique<MapCommand>();
+}
+
+void MapCommand::add_options(po::options_description& options, po::positional_options_description&) {
+    po::options_description output("Output", 100, 50);
+    output.add_options()("format", po::value(&m_format)->value_name("FORMAT"),
+                         "svg, png or pdf (default: from the extension of -o, else svg)")(
+        "output,o", po::value(&m_output)->value_name("FILE"),
+        "write to FILE atomically; without it SVG goes to standard output (PNG and PDF need a file)")(
+        "width", po::value(&m_width)->default_value(m_width)->value_name("PIXELS"),
+        "the map's width in pixels (points in PDF), 600 to 10000");
+    options.add(coverage_query_options(m_query)).add(data_options(m_data)).add(output);
+}
+
+void MapCommand::setup(const po::variables_map&) {
+    check_coverage_query(m_query);
+    (void)m_data.as_of_date();
+    if (m_format.empty()) {
+        const auto dot = m_output.rfind('.');
+        const auto ext = dot == std::string::npos ? std::string{} : m_output.substr(dot + 1);
+        m_format = parse_render_format(ext) ? ext : "svg";
+    }
+    const auto format = parse_render_format(m_format);
+    if (!format)
+        throw usage_error(fmt::format("--format '{}' is not a format map writes (expected svg, png or pdf)", m_format));
+    m_render = *format;
+    if (m_render != RenderFormat::svg && (m_output.empty() || m_output == "-"))
+        throw usage_error(fmt::format("a {} map needs -o FILE (pictures are not written to a terminal)", m_format));
+    if (!(m_width >= 600 && m_width <= 10000)) throw usage_error("--width must be between 600 and 10000");
+}
+
+int MapCommand::run() {
+    const auto graph = load_graph(m_data);
+    const auto params = coverage_params(graph, m_query, m_data);
+    const auto report = compute_coverage(graph, params);
+    const auto universe = parse_universe(m_query.universe);
+    MapOptions options;
+    options.width = m_width;
+    options.title = question(graph, report) + " — " + universe.description;
+    options.subtitle = answer(graph, report, universe);
+    const auto scene = make_coverage_map(graph, params, report, options);
+    if (!scene.unmapped.empty()) {
+        std::string list;
+        for (const auto& u : scene.unmapped) list += (list.empty() ? "" : ", ") + u;
+        std::cerr << fmt::format(
+            "orgraph: map: {} of the universe not on the map (no shape): {}\n",
+            scene.unmapped.size() == 1 ? "one country" : std::to_string(scene.unmapped.size()) + " countries", list);
+    }
+    const auto picture = map_picture(scene, m_render);
+    Output output(m_output == "-" ? std::string{} : m_output);
+    output.stream().write(picture.data(), static_cast<std::streamsize>(picture.size()));
+    output.commit();
+    return 0;
+}
+
+}  // namespace orgraph::cli

@@ -1,0 +1,109 @@
+#include "coverage_query.hpp"
+
+#include <fmt/format.h>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "orgraph/model/name_resolver.hpp"
+
+namespace orgraph::cli {
+
+// The run date, used for validity when --as-of is not given: ORGRAPH_TODAY (YYYY-MM-DD) when
+// set, so that answers can be pinned to a day (the golden tests do), otherwise the system date.
+Date run_date() {
+    if (const char* pinned = std::getenv("ORGRAPH_TODAY"); pinned && *pinned) {
+        const auto date = Date::parse(pinned);
+        if (!date || date->day == 0)
+            throw usage_error(fmt::format("ORGRAPH_TODAY='{}' is not a date (expected YYYY-MM-DD)", pinned));
+        return *date;
+    }
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const std::chrono::year_month_day ymd{today};
+    return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+UniverseChoice parse_universe(const std::string& text) {
+    if (text == "un") return {CoverageUniverse::un_members, text, "UN members"};
+    if (text == "un+observers") return {CoverageUniverse::un_members_and_observers, text, "UN members and observers"};
+    if (text == "iso") return {CoverageUniverse::all_countries, text, "all countries and territories"};
+    return {CoverageUniverse::listed, text, fmt::format("listed in {}", text)};
+}
+
+std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
+                                            const std::string& country_kind) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::is_directory(status))
+        throw std::runtime_error(
+            fmt::format("the universe file {} is a directory (expected a file naming one country per line)", path));
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw std::runtime_error(fmt::format(
+            "the universe file {} is not a regular file (a FIFO, device or socket cannot be a list)", path));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(fmt::format("cannot read the universe file {}: {}", path, std::strerror(errno)));
+    std::ostringstream content;
+    content << in.rdbuf();
+    try {
+        return read_country_list(graph, content.str(), path, country_kind);
+    } catch (const country_list_error& e) {
+        std::string message = e.what();
+        for (const auto& d : e.diagnostics)
+            if (d.line != 0) message += "\n" + d.to_string();
+        throw std::runtime_error(message);
+    }
+}
+
+po::options_description coverage_query_options(CoverageQuery& query) {
+    po::options_description group("Question", 100, 50);
+    group.add_options()(
+        "by", po::value(&query.params.relation)->default_value(query.params.relation)->value_name("RELATION"),
+        "the relation kind by which a unit answers for a country (covers, focuses_on, located_in, ...)")(
+        "from-kind", po::value(&query.params.from_kind)->value_name("KIND"),
+        "only units of this entity kind or a subkind (department, association, institute, mission, ...)")(
+        "universe", po::value(&query.universe)->default_value(query.universe)->value_name("WHICH"),
+        "the countries to account for: un (UN members), un+observers (and the Holy See and Palestine), "
+        "iso (every country and territory), or a FILE listing ISO codes or names one a line")(
+        "no-regions", po::bool_switch(&query.no_regions),
+        "do not count the countries of a region a unit names (unit -> region -> includes -> country)")(
+        "home", po::value(&query.home)->value_name("COUNTRY"),
+        "the organisation's own country, reported apart (default: found through the ministry_of relation)");
+    return group;
+}
+
+void check_coverage_query(CoverageQuery& query) {
+    if (query.universe.empty()) throw usage_error("--universe needs un, un+observers, iso or a FILE");
+    if (query.params.relation.empty()) throw usage_error("--by needs a relation kind");
+    query.params.through_regions = !query.no_regions;
+}
+
+CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data) {
+    auto params = query.params;
+    const auto& schema = graph.schema;
+    (void)known_relation_kind(schema, "--by", params.relation);
+    if (!params.from_kind.empty()) (void)known_entity_kind(schema, "--from-kind", params.from_kind);
+    if (!schema.entity_kind(params.country_kind))
+        throw std::runtime_error(fmt::format("the dataset has no entity kind '{}'", params.country_kind));
+    params.as_of = data.as_of_date();
+    if (!params.as_of) params.today = run_date();
+    const auto universe = parse_universe(query.universe);
+    params.universe = universe.kind;
+    if (universe.kind == CoverageUniverse::listed)
+        params.listed = read_universe_file(graph, universe.name, params.country_kind);
+    if (!query.home.empty()) {
+        const NameResolver resolver(graph);
+        const auto home = resolve_one(graph, resolver, query.home);
+        if (!schema.is_a(graph.entity(home).kind, params.country_kind))
+            throw std::runtime_error(fmt::format("--home: {} ({}) is not a {}", graph.entity(home).name,
+                                                 graph.entity(home).id, params.country_kind));
+        params.home_country = graph.entity(home).id;
+    }
+    return params;
+}
+
+}  // namespace orgraph::cli

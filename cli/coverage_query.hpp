@@ -1,0 +1,43 @@
+#pragma once
+// What `coverage` and `map` share: the question's options (--by, --from-kind, --universe,
+// --no-regions, --home) and how they become CoverageParams for a loaded graph.
+
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "orgraph/analysis/coverage.hpp"
+
+namespace orgraph::cli {
+
+// The run date, used for validity when --as-of is not given.
+Date run_date();
+
+struct UniverseChoice {
+    CoverageUniverse kind = CoverageUniverse::un_members_and_observers;
+    std::string name;         // un, un+observers, iso, or the file
+    std::string description;  // "UN members and observers"
+};
+
+UniverseChoice parse_universe(const std::string& text);
+
+// The countries a universe file lists; a runtime_error with every bad line (exit status 1).
+std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
+                                            const std::string& country_kind);
+
+struct CoverageQuery {
+    CoverageParams params;
+    std::string universe = "un+observers";
+    std::string home;
+    bool no_regions = false;
+};
+
+// --by, --from-kind, --universe, --no-regions and --home, as `coverage` spells them.
+po::options_description coverage_query_options(CoverageQuery& query);
+// Checks what can be checked without data (usage errors).
+void check_coverage_query(CoverageQuery& query);
+// The parameters for `graph`: kinds checked against its schema (usage errors), the date, the
+// universe (a bad file is a runtime error) and --home resolved.
+CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data);
+
+}  // namespace orgraph::cli
