@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
+
 #include <unistd.h>
 #include <algorithm>
 #include <filesystem>
@@ -296,4 +298,48 @@ BOOST_AUTO_TEST_CASE(a_proc_file_is_refused_with_its_name) {
         return !e.diagnostics.empty() && e.diagnostics[0].file == "/proc/self/status" &&
                e.diagnostics[0].message.find("/proc or /sys pseudo-file") != std::string::npos;
     });
+}
+
+// Attributes are set in key order past a handful (an n log n insertion instead of n²); the
+// entity keeps every one, and problems are still reported in the order written.
+BOOST_AUTO_TEST_CASE(an_entity_with_thousands_of_attributes_keeps_them_all_and_reports_in_file_order) {
+    constexpr int count = 3000;
+    std::string kinds = "[[entity_kind]]\nid = \"thing\"\nattributes = [";
+    std::string entity = "[[entity]]\nid = \"t\"\nkind = \"thing\"\nname = \"T\"\nsource = \"handbook:1\"\n";
+    for (int i = count - 1; i >= 0; --i) {
+        kinds += fmt::format("{}\"a{:05}\"", i == count - 1 ? "" : ", ", i);
+        entity += fmt::format("a{:05} = \"{}\"\n", i, i);
+    }
+    kinds += "]\n\n[[source]]\nid = \"handbook\"\ntitle = \"Handbook\"\n";
+    const auto g = freeze(
+        load({layer("schema", {toml_file("schema.toml", kinds)}), layer("data", {toml_file("data.toml", entity)})}));
+    const auto t = g.entity(*g.find("t"));
+    BOOST_TEST_REQUIRE(t.attributes.size() == static_cast<std::size_t>(count));
+    BOOST_TEST(t.attributes.find("a00000").value_or("") == "0");
+    BOOST_TEST(t.attributes.find("a02999").value_or("") == "2999");
+
+    // Two unknown fields written z then b: reported z first, as written.
+    const auto lines = problems_of({layer("schema", {toml_file("schema.toml", kinds)}),
+                                    layer("data", {toml_file("data.toml", entity + "zz = \"1\"\nbb = \"2\"\n")})});
+    BOOST_TEST_REQUIRE(lines.size() == 2u);
+    BOOST_TEST(lines[0].find("unknown field 'zz'") != std::string::npos);
+    BOOST_TEST(lines[1].find("unknown field 'bb'") != std::string::npos);
+}
+
+// A message quotes at most a short excerpt of a long value, and no message runs past 1000 bytes.
+BOOST_AUTO_TEST_CASE(a_huge_value_is_quoted_as_an_excerpt) {
+    const std::string huge(200000, 'x');
+    const auto lines = problems_of({schema_layer(), layer("data", {toml_file("data.toml", R"([[entity]]
+id = "a"
+kind = ")" + huge + R"("
+name = "A"
+source = "handbook:1"
+covers = { to = ")" + huge + R"(" }
+)")})});
+    BOOST_TEST_REQUIRE(!lines.empty());
+    for (const auto& line : lines) {
+        BOOST_TEST_INFO(line.substr(0, 200));
+        BOOST_TEST(line.size() < 1200u);
+    }
+    BOOST_TEST(lines[0].find("200000 bytes in all") != std::string::npos);
 }

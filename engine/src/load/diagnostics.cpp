@@ -44,6 +44,14 @@ std::string Diagnostic::to_string() const {
 }
 
 void Diagnostics::error(std::string file, std::uint32_t line, std::uint32_t column, std::string message) {
+    // Messages quote the input; however long a quoted value, a message stays readable.
+    constexpr std::size_t most = 1000;
+    if (message.size() > most) {
+        std::size_t end = most;
+        while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0u) == 0x80u) --end;
+        message.resize(end);
+        message += "… (cut: the message went on past 1000 bytes)";
+    }
     m_items.push_back({std::move(file), line, column, std::move(message)});
 }
 

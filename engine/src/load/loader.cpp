@@ -126,6 +126,10 @@ void Loader::parse_all() {
                 } catch (const toml::parse_error& e) {
                     const auto& s = e.source();
                     error({parsed.file, s.begin.line, s.begin.column}, fmt::format("TOML syntax: {}", e.description()));
+                } catch (const std::bad_alloc&) {
+                    // A parsed TOML tree takes several times its text; a huge file can exhaust memory.
+                    parsed.table.reset();
+                    error({parsed.file, 0, 0}, "out of memory while reading the file");
                 }
             }
             m_files.push_back(std::move(parsed));

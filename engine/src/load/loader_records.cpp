@@ -2,10 +2,28 @@
 #include <algorithm>
 
 #include "load/loader.hpp"
+#include "orgraph/load/text_checks.hpp"
 #include "orgraph/model/text.hpp"
 
 namespace orgraph::load_detail {
 namespace {
+
+// Calls visit(attribute) for each of a record's attributes; past a handful, in key order (equal
+// keys in the order written), so that each AttributeMap::set() appends and a record with
+// thousands of attributes costs n log n, not n². Diagnostics are sorted by position later, so
+// the order of visits changes no message.
+template <typename Visit>
+void for_each_attribute(const std::vector<RawAttribute>& attributes, Visit visit) {
+    if (attributes.size() <= 16) {
+        for (const auto& a : attributes) visit(a);
+        return;
+    }
+    std::vector<const RawAttribute*> order;
+    order.reserve(attributes.size());
+    for (const auto& a : attributes) order.push_back(&a);
+    std::stable_sort(order.begin(), order.end(), [](const auto* x, const auto* y) { return x->key < y->key; });
+    for (const auto* a : order) visit(*a);
+}
 
 std::string scalar_to_string(const toml::node& node) {
     if (auto s = node.as_string()) return s->get();
@@ -224,7 +242,7 @@ bool Loader::apply_entity(EntityRecord& record, std::size_t layer) {
         entity.kind = *kind;
         kind_ok = true;
     } else {
-        error(record.kind_pos, fmt::format("unknown entity kind '{}'{}", *record.kind,
+        error(record.kind_pos, fmt::format("unknown entity kind '{}'{}", quoted_excerpt(*record.kind),
                                            suggestion_or_list(*record.kind, m_entity_kind_ids)));
     }
     if (!record.name)
@@ -259,25 +277,25 @@ bool Loader::apply_entity(EntityRecord& record, std::size_t layer) {
 
 void Loader::set_attributes(KindIndex kind, const EntityRecord& record, AttributeMap& attributes,
                             const std::string& id) {
-    for (const auto& a : record.attributes) {
+    for_each_attribute(record.attributes, [&](const RawAttribute& a) {
         if (!m_graph.schema.entity_attribute_allowed(kind, a.key)) {
             const auto allowed = m_graph.schema.entity_attributes(kind);
             error(a.pos,
                   fmt::format("unknown field '{}' for an entity of kind '{}' (expected a relation kind or "
                               "one of the attributes: {}){}",
                               a.key, m_graph.schema.entity_kind(kind).id, join(allowed), did_you_mean(a.key, allowed)));
-            continue;
+            return;
         }
         if (const auto* allowed = m_graph.schema.allowed_values(kind, a.key);
             allowed && std::find(allowed->begin(), allowed->end(), a.value) == allowed->end()) {
             error(a.pos, fmt::format("attribute '{}' is '{}' (expected one of: {}){}", a.key, a.value, join(*allowed),
                                      did_you_mean(a.value, *allowed)));
-            continue;
+            return;
         }
         if (!attributes.set(a.key, a.value))
             error(a.pos, fmt::format("attribute '{}' of '{}' is '{}' already; it cannot also be '{}'", a.key, id,
                                      *attributes.find(a.key), a.value));
-    }
+    });
 }
 
 void Loader::amend_entity(EntityIndex index, EntityRecord& record) {
@@ -359,7 +377,7 @@ std::optional<EntityIndex> Loader::find_entity(const std::string& id, const Pos&
         if (!best.empty()) hint = fmt::format("; did you mean '{}'?", best);
     }
     error(pos, fmt::format(
-                   "no entity has the id '{}'{}", id,
+                   "no entity has the id '{}'{}", quoted_excerpt(id),
                    hint.empty() ? std::string(" (expected the id of an entity declared in one of the layers)") : hint));
     return std::nullopt;
 }
@@ -401,7 +419,7 @@ void Loader::apply_relation(RelationRecord& r) {
     auto to = find_entity(r.to, r.to_pos);
     RelationData relation;
     relation.kind = *kind;
-    for (const auto& a : r.attributes) {
+    for_each_attribute(r.attributes, [&](const RawAttribute& a) {
         if (!m_graph.schema.relation_attribute_allowed(*kind, a.key)) {
             const auto& declared = m_graph.schema.relation_kind(*kind).attributes;
             std::vector<std::string> allowed{"note"};
@@ -411,7 +429,7 @@ void Loader::apply_relation(RelationRecord& r) {
         } else if (!relation.attributes.set(a.key, a.value)) {
             error(a.pos, fmt::format("attribute '{}' is given twice", a.key));
         }
-    }
+    });
     resolve_citations(r.citations, relation.citations);
     relation.validity = r.validity;
     check_validity(relation.validity, r.validity_pos);
