@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
 #include "orgraph/analysis/paths.hpp"
 #include "route_command.hpp"
 #include "route_writer.hpp"
@@ -35,6 +37,8 @@ private:
     PathParams m_params;
     std::string m_from;
     std::string m_to;
+    bool m_explain = false;
+    bool m_filtered = false;  // --via or --through narrowed the routes
 };
 
 }  // namespace
@@ -52,7 +56,9 @@ void PathCommand::add_own_options(po::options_description& options, po::position
         "max-hops", number_value(&m_params.max_hops, "--max-hops", 1, 1000)->value_name("N"),
         "with --all: the longest route listed (1 to 1000)")(
         "limit", number_value(&m_params.limit, "--limit", 1, 10000000)->value_name("N"),
-        "with --all: stop after N routes (1 to 10000000)");
+        "with --all: stop after N routes (1 to 10000000)")(
+        "explain", po::bool_switch(&m_explain),
+        "write each derived step's derivation in full under it, instead of once, numbered, after the routes");
     positional.add("from", 1).add("to", 1);
 }
 
@@ -71,8 +77,15 @@ int PathCommand::run() {
     const auto from = resolve_end(graph, resolver, m_from);
     const auto to = resolve_other_end(graph, resolver, m_to, from);
     m_params.traversal = traversal_params();
+    m_filtered = !m_params.traversal.via.empty() || !m_params.traversal.through.empty();
     const auto result = with_known_kinds([&] { return find_paths(graph, from, to, m_params); });
     const TraversalView view(graph, m_params.traversal);
+    // --k asked for more routes than there are: every other route passes some entity twice.
+    const bool fewer_than_asked = !m_params.all && !result.routes.empty() && result.routes.size() < m_params.k;
+    const auto fewer_note = fmt::format(
+        "found {} of the {} routes asked for: there is no other route from {} to {} that passes no entity twice{}",
+        result.routes.size(), m_params.k, graph.entity(from).id, graph.entity(to).id,
+        m_filtered ? " and keeps to --via and --through" : "");
 
     Output output(m_output.output);
     auto& out = output.stream();
@@ -86,6 +99,10 @@ int PathCommand::run() {
         write_entity_json(json, graph, to);
         json.field("found", !result.routes.empty());
         json.field("truncated", result.truncated);
+        if (!m_params.all) {
+            json.field("asked", static_cast<std::uint64_t>(m_params.k));
+            json.field("fewer_than_asked", fewer_than_asked);
+        }
         if (result.shortest_hops) json.field("shortest_hops", static_cast<std::uint64_t>(*result.shortest_hops));
         json.key("routes").begin_array();
         for (const auto& route : result.routes) {
@@ -108,23 +125,37 @@ int PathCommand::run() {
             out << fmt::format("No route from {} to {} within {}; the shortest takes {}.\n", entity_label(graph, from),
                                entity_label(graph, to), hops(m_params.max_hops), hops(*result.shortest_hops));
         } else {
+            Derivations derivations(graph);
+            for (const auto& route : result.routes) derivations.add(route);
+            auto write_route = [&](const Route& route) {
+                if (m_explain)
+                    write_route_text(out, graph, route, "  ");
+                else
+                    write_route_text_numbered(out, graph, route, "  ", derivations);
+            };
             const bool several = m_params.all || m_params.k > 1;
             if (!several) {
                 out << fmt::format("Shortest route from {} to {}: {}.\n\n", entity_label_dated(graph, from),
                                    entity_label_dated(graph, to), hops(result.routes.front().size()));
-                write_route_text(out, graph, result.routes.front(), "  ");
+                write_route(result.routes.front());
             } else {
                 out << fmt::format("{} route{} from {} to {}{}.\n", result.routes.size(),
                                    result.routes.size() == 1 ? "" : "s", entity_label_dated(graph, from),
                                    entity_label_dated(graph, to),
                                    m_params.all ? fmt::format(" within {}", hops(m_params.max_hops)) : std::string{});
+                if (fewer_than_asked) {
+                    auto note = fewer_note;
+                    note[0] = 'F';
+                    out << note << ".\n";
+                }
                 for (std::size_t i = 0; i < result.routes.size(); ++i) {
                     out << fmt::format("\nRoute {}: {}\n", i + 1, hops(result.routes[i].size()));
-                    write_route_text(out, graph, result.routes[i], "  ");
+                    write_route(result.routes[i]);
                 }
                 if (result.truncated)
                     out << fmt::format("\nStopped after {} routes (--limit); there are more.\n", m_params.limit);
             }
+            if (!m_explain) write_derivations_text(out, graph, derivations);
         }
     } else {
         auto columns = step_columns();
@@ -139,6 +170,14 @@ int PathCommand::run() {
             }
         }
         write_table(out, table, format);
+        // CSV rows stay only rows: a script reading them learns of the shortfall on stderr.
+        if (fewer_than_asked && format == Format::markdown) {
+            auto note = fewer_note;
+            note[0] = 'F';
+            out << '\n' << note << ".\n";
+        } else if (fewer_than_asked) {
+            std::cerr << "orgraph: " << fewer_note << '\n';
+        }
     }
     output.commit();
     // Like grep: a search that finds nothing ends with status 1, its explanation on stdout.

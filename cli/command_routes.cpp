@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "orgraph/analysis/routes.hpp"
 #include "route_command.hpp"
 #include "route_writer.hpp"
@@ -19,7 +21,8 @@ constexpr CommandInfo routes_info{
         "orgraph routes korua --to-kind mission\n"
         "orgraph --with dprk-missions routes \"Korea-Africa Association\" --to-kind embassy\n"
         "orgraph --with dprk-missions routes kafa --to-kind mission --as-of 2024-06 --format csv\n"
-        "orgraph routes korua --to-kind mission --via contact_via --format json",
+        "orgraph routes korua --to-kind mission --via contact_via --format json\n"
+        "orgraph --with dprk-missions routes kafa --to-kind embassy --explain",
 };
 
 class RoutesCommand final : public RouteCommand {
@@ -33,7 +36,42 @@ private:
 
     RoutesParams m_params;
     std::string m_from;
+    bool m_explain = false;
 };
+
+// The routes found, in the order the summary lists them: fewest steps first, then by the names of
+// the entities passed through (so that the routes through one unit stand together), then by the
+// target's name and id.
+std::vector<const TargetRoute*> summary_order(const Graph& graph, const RoutesResult& result) {
+    std::vector<const TargetRoute*> order;
+    for (const auto& r : result.reached) order.push_back(&r);
+    auto key = [&](const TargetRoute* r) {
+        std::vector<std::string_view> names;
+        for (auto e : route_through(r->route)) names.push_back(graph.entity(e).name);
+        return std::tuple(r->route.size(), std::move(names), graph.entity(r->target).name, graph.entity(r->target).id);
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const TargetRoute* a, const TargetRoute* b) { return key(a) < key(b); });
+    return order;
+}
+
+std::string through_names(const Graph& graph, const Route& route) {
+    std::string text;
+    for (auto e : route_through(route)) text += (text.empty() ? "" : " → ") + std::string(graph.entity(e).name);
+    return text.empty() ? "(direct)" : text;
+}
+
+// One row per target: the routes found in summary order, then those out of reach.
+Table summary_table(const Graph& graph, const RoutesResult& result, const std::vector<const TargetRoute*>& order) {
+    Table table({"target", "kind", "hops", "first step", "through"}, {false, false, true, false, false});
+    for (const auto* r : order)
+        table.add({entity_label_dated(graph, r->target), graph.kind_of(r->target).label,
+                   std::to_string(r->route.size()), step_phrase(graph, r->route.front()),
+                   through_names(graph, r->route)});
+    for (const auto& u : result.unreached)
+        table.add({entity_label_dated(graph, u.target), graph.kind_of(u.target).label, "-", "(out of reach)", ""});
+    return table;
+}
 
 }  // namespace
 
@@ -45,7 +83,9 @@ void RoutesCommand::add_own_options(po::options_description& options, po::positi
     options.add_options()("from", po::value(&m_from)->value_name("FROM"),
                           "where routes start: an id, name, acronym or alias")(
         "to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
-        "the kind of entity routes lead to, subkinds included (e.g. mission, embassy)");
+        "the kind of entity routes lead to, subkinds included (e.g. mission, embassy)")(
+        "explain", po::bool_switch(&m_explain),
+        "write each derived step's derivation in full under it, instead of once, numbered, after the routes");
     positional.add("from", 1);
 }
 
@@ -80,6 +120,9 @@ int RoutesCommand::run() {
             json.key("target");
             write_entity_json(json, graph, r.target);
             json.field("hops", static_cast<std::uint64_t>(r.route.size()));
+            json.key("through").begin_array();
+            for (auto e : route_through(r.route)) write_entity_json(json, graph, e);
+            json.end_array();
             json.key("route");
             write_route_json(json, graph, r.route);
             json.end_object();
@@ -91,13 +134,24 @@ int RoutesCommand::run() {
         json.end_object();
         json.finish();
     } else if (format == Format::table) {
+        const auto order = summary_order(graph, result);
+        Derivations derivations(graph);
+        for (const auto* r : order) derivations.add(r->route);
         out << fmt::format("Routes from {} to {}: {} of {} reachable.\n", entity_label(graph, from), kind.plural,
                            result.reached.size(), total);
-        for (const auto& r : result.reached) {
-            out << fmt::format("\n{}, {} — {}\n", entity_label_dated(graph, r.target), graph.kind_of(r.target).label,
-                               hops(r.route.size()));
-            write_route_text(out, graph, r.route, "  ");
+        if (total > 0) {
+            out << '\n';
+            write_table(out, summary_table(graph, result, order), Format::table);
         }
+        for (const auto* r : order) {
+            out << fmt::format("\n{}, {} — {}\n", entity_label_dated(graph, r->target), graph.kind_of(r->target).label,
+                               hops(r->route.size()));
+            if (m_explain)
+                write_route_text(out, graph, r->route, "  ");
+            else
+                write_route_text_numbered(out, graph, r->route, "  ", derivations);
+        }
+        if (!m_explain) write_derivations_text(out, graph, derivations);
         if (!result.unreached.empty()) {
             out << fmt::format("\nOut of reach ({}):\n", result.unreached.size());
             for (const auto& u : result.unreached) {
@@ -116,16 +170,29 @@ int RoutesCommand::run() {
             write_side_text(out, view, result.side, from, false);
         }
     } else {
+        // CSV keeps the order of the search and one row per step; Markdown, for reading, starts
+        // with the summary, lists the steps in its order and the derivations once.
+        const bool markdown = format == Format::markdown;
+        std::vector<const TargetRoute*> order;
+        if (markdown) {
+            order = summary_order(graph, result);
+        } else {
+            for (const auto& r : result.reached) order.push_back(&r);
+        }
+        Derivations derivations(graph);
+        for (const auto* r : order) derivations.add(r->route);
         auto columns = step_columns();
         columns.insert(columns.begin(), {"target_id", "target_name", "target_kind", "hops", "step"});
         Table table(columns, {false, false, false, true, true});
-        for (const auto& r : result.reached) {
-            const auto& target = graph.entity(r.target);
-            for (std::size_t s = 0; s < r.route.size(); ++s) {
-                auto cells = step_cells(graph, r.route[s]);
+        for (const auto* r : order) {
+            const auto& target = graph.entity(r->target);
+            for (std::size_t s = 0; s < r->route.size(); ++s) {
+                auto cells = step_cells(graph, r->route[s]);
+                if (markdown && graph.relation(r->route[s].relation).derived)
+                    cells[step_derived_column] += ", " + derivations.label(r->route[s].relation);
                 cells.insert(cells.begin(),
-                             {std::string(target.id), std::string(target.name), graph.kind_of(r.target).id,
-                              std::to_string(r.route.size()), std::to_string(s + 1)});
+                             {std::string(target.id), std::string(target.name), graph.kind_of(r->target).id,
+                              std::to_string(r->route.size()), std::to_string(s + 1)});
                 table.add(std::move(cells));
             }
         }
@@ -137,7 +204,19 @@ int RoutesCommand::run() {
             cells.resize(columns.size());
             table.add(std::move(cells));
         }
+        if (markdown) {
+            out << fmt::format("Routes from {} to {}: {} of {} reachable.\n\n## Summary\n\n", entity_label(graph, from),
+                               kind.plural, result.reached.size(), total);
+            write_table(out, summary_table(graph, result, order), format);
+            out << "\n## Steps\n\n";
+        }
         write_table(out, table, format);
+        if (markdown && !derivations.relations().empty()) {
+            Table facts(derivation_columns(), {false, false, false, true});
+            add_derivation_rows(facts.rows, graph, derivations);
+            out << "\n## Derivations\n\n";
+            write_table(out, facts, format);
+        }
     }
     output.commit();
     return 0;

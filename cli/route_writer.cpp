@@ -104,6 +104,78 @@ void write_route_text(std::ostream& out, const Graph& graph, const Route& route,
     for (const auto& step : route) write_step_text(out, graph, step, indent);
 }
 
+void Derivations::add(const Route& route) {
+    for (const auto& step : route) add_relation(step.relation);
+}
+
+void Derivations::add_relation(RelationIndex relation) {
+    const auto& r = m_graph.relation(relation);
+    if (!r.derived || m_numbers.contains(relation)) return;
+    m_order.push_back(relation);
+    m_numbers.emplace(relation, m_order.size());
+    for (auto f : r.derived_from) add_relation(f);
+}
+
+std::string Derivations::label(RelationIndex relation) const {
+    const auto found = m_numbers.find(relation);
+    return found == m_numbers.end() ? std::string{} : fmt::format("D{}", found->second);
+}
+
+std::string step_line_numbered(const Graph& graph, const Step& step, const Derivations& derivations) {
+    const auto& relation = graph.relation(step.relation);
+    if (!relation.derived) return step_line(graph, step);
+    const auto valid = validity_text(relation.validity);
+    return fmt::format("{}   [{}: rule {}{}]", step_sentence(graph, step), derivations.label(step.relation),
+                       relation.rule, valid.empty() ? valid : ", valid " + valid);
+}
+
+void write_route_text_numbered(std::ostream& out, const Graph& graph, const Route& route, const std::string& indent,
+                               const Derivations& derivations) {
+    for (const auto& step : route) out << indent << step_line_numbered(graph, step, derivations) << '\n';
+}
+
+void write_derivations_text(std::ostream& out, const Graph& graph, const Derivations& derivations) {
+    if (derivations.relations().empty()) return;
+    out << fmt::format("\nDerivations ({}):\n\n", derivations.relations().size());
+    for (auto r : derivations.relations()) {
+        const auto& relation = graph.relation(r);
+        const auto valid = validity_text(relation.validity);
+        out << fmt::format("{}  {}   [rule {}{}, from:]\n", derivations.label(r),
+                           step_sentence(graph, fact_step(graph, r)), relation.rule,
+                           valid.empty() ? valid : ", valid " + valid);
+        for (auto f : relation.derived_from)
+            out << "      " << step_line_numbered(graph, fact_step(graph, f), derivations) << '\n';
+    }
+}
+
+std::vector<std::string> derivation_columns() {
+    auto columns = step_columns();
+    columns.insert(columns.begin(), {"derivation", "derives", "rule", "fact"});
+    return columns;
+}
+
+void add_derivation_rows(std::vector<std::vector<std::string>>& rows, const Graph& graph,
+                         const Derivations& derivations) {
+    for (auto r : derivations.relations()) {
+        const auto& relation = graph.relation(r);
+        for (std::size_t i = 0; i < relation.derived_from.size(); ++i) {
+            const auto fact = fact_step(graph, relation.derived_from[i]);
+            auto cells = step_cells(graph, fact);
+            if (graph.relation(fact.relation).derived)
+                cells[step_derived_column] += ", " + derivations.label(fact.relation);
+            cells.insert(cells.begin(), {derivations.label(r), step_ids(graph, fact_step(graph, r)),
+                                         std::string(relation.rule), std::to_string(i + 1)});
+            rows.push_back(std::move(cells));
+        }
+    }
+}
+
+std::vector<EntityIndex> route_through(const Route& route) {
+    std::vector<EntityIndex> through;
+    for (std::size_t i = 0; i + 1 < route.size(); ++i) through.push_back(route[i].to);
+    return through;
+}
+
 void write_entity_json(JsonWriter& json, const Graph& graph, EntityIndex entity) {
     const auto& e = graph.entity(entity);
     json.begin_object().field("id", e.id).field("name", e.name).field("kind", graph.kind_of(entity).id).end_object();

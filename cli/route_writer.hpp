@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "orgraph/analysis/routes.hpp"
@@ -33,12 +34,50 @@ std::string step_ids(const Graph& graph, const Step& step);
 
 // The route, one step a line with `indent`, derived steps followed by what they rest on.
 void write_route_text(std::ostream& out, const Graph& graph, const Route& route, const std::string& indent);
+
+// The derived relations a set of routes rests on, each numbered once (D1, D2, ...) in the order
+// the routes first meet it, a derived relation's own derived facts right after it; steps then
+// refer to the number instead of repeating the derivation under every route.
+class Derivations {
+public:
+    explicit Derivations(const Graph& graph) : m_graph(graph) {}
+    // Numbers the route's derived steps and, depth first, the derived facts behind them.
+    void add(const Route& route);
+    // "D3"; empty for a relation that is not derived.
+    [[nodiscard]] std::string label(RelationIndex relation) const;
+    // The derived relations, in the order of their numbers.
+    [[nodiscard]] const std::vector<RelationIndex>& relations() const { return m_order; }
+
+private:
+    void add_relation(RelationIndex relation);
+
+    const Graph& m_graph;
+    std::unordered_map<RelationIndex, std::size_t> m_numbers;
+    std::vector<RelationIndex> m_order;
+};
+
+// "A — oversees → B   [D3: rule R]": a derived step by its number; a stated one as step_line.
+std::string step_line_numbered(const Graph& graph, const Step& step, const Derivations& derivations);
+// The route, one step a line, derived steps by their number.
+void write_route_text_numbered(std::ostream& out, const Graph& graph, const Route& route, const std::string& indent,
+                               const Derivations& derivations);
+// "Derivations (N):" and each numbered derivation once: "D1  A — oversees → B   [rule R, from:]"
+// and the facts it rests on, one an indented line (derived facts again by number). Nothing when
+// there are none.
+void write_derivations_text(std::ostream& out, const Graph& graph, const Derivations& derivations);
+// The same as a table, one row per fact: derivation, derives, rule, then the step columns.
+std::vector<std::string> derivation_columns();
+void add_derivation_rows(std::vector<std::vector<std::string>>& rows, const Graph& graph,
+                         const Derivations& derivations);
+// The entities a route passes through, its two ends left out.
+std::vector<EntityIndex> route_through(const Route& route);
 void write_step_json(JsonWriter& json, const Graph& graph, const Step& step);
 void write_route_json(JsonWriter& json, const Graph& graph, const Route& route);
 void write_entity_json(JsonWriter& json, const Graph& graph, EntityIndex entity);
 
 // Columns of a step in a hop table, and their values.
 std::vector<std::string> step_columns();
+constexpr std::size_t step_derived_column = 7;  // "derived": "no" or "rule R"
 std::vector<std::string> step_cells(const Graph& graph, const Step& step);
 
 // Why there is no route, for people and for JSON.
