@@ -5,10 +5,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <regex>
+#include <set>
+#include <sstream>
+
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/write/dot_writer.hpp"
+#include "write/diagram_style.hpp"
 
 using namespace orgraph;
 
@@ -27,6 +33,31 @@ const Graph& nasty() {
 
 EntityIndex id(const Graph& g, std::string_view text) {
     return *g.find(text);
+}
+
+const Graph& with_missions() {
+    static const Graph graph = [] {
+        auto layers = builtin_layers();
+        layers.push_back(read_layer_or_overlay("dprk-missions"));
+        return prepare_graph(load(std::move(layers)));
+    }();
+    return graph;
+}
+
+// Every match of the pattern's first group.
+std::vector<std::string> matches(const std::string& text, const std::string& pattern) {
+    const std::regex re(pattern);
+    std::vector<std::string> found;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
+        found.push_back((*it)[1].str());
+    return found;
+}
+
+// The legend's line of the DOT text.
+std::string legend_of(const std::string& dot) {
+    const auto at = dot.find("\"orgraph:legend\"");
+    if (at == std::string::npos) return {};
+    return dot.substr(at, dot.find('\n', at) - at);
 }
 
 bool has(const std::string& text, std::string_view part) {
@@ -55,7 +86,7 @@ BOOST_AUTO_TEST_CASE(the_organisation_chart_groups_parts_and_folds_the_outside) 
     // Countries, posts and contact channels are rows of the nodes related to them.
     BOOST_TEST(!has_node(dot, "CHN"));
     BOOST_TEST(!has_node(dot, "kochacep-president"));
-    BOOST_TEST(has(dot, "<I>covers (3):</I> China, Mongolia, Japan"));
+    BOOST_TEST(has(dot, "<I>covers (3):</I> China; Mongolia; Japan"));
     // One edge per group of parts, into its box.
     BOOST_TEST(has(dot, "\"mfa\" -> \"kochacep\" [lhead=\"cluster_mfa_sponsored_by_association\""));
     BOOST_TEST(has(dot, "orgraph:legend"));
@@ -145,6 +176,81 @@ BOOST_AUTO_TEST_CASE(a_highlighted_route_is_drawn_whatever_the_view) {
     // No route: nothing to draw.
     BOOST_TEST(!shortest_route(g, id(g, "CHN"), id(g, "aad1"), {"covers"}).has_value());
     BOOST_CHECK_THROW(shortest_route(g, id(g, "CHN"), id(g, "aad1"), {"nope"}), diagram_error);
+}
+
+BOOST_AUTO_TEST_CASE(every_fill_of_the_chart_is_in_the_legend_once) {
+    const auto& g = with_missions();
+    for (const auto& fold : {std::vector<std::string>{}, std::vector<std::string>{"none"}}) {
+        DiagramParams params;
+        if (!fold.empty()) params.fold = fold;
+        const auto dot = write_dot(g, params);
+        const auto legend = legend_of(dot);
+        BOOST_REQUIRE(!legend.empty());
+        // The legend's swatches: a fill and the kind it stands for.
+        const auto fills = matches(legend, "BGCOLOR=\"(#[0-9a-f]{6})\"");
+        const auto labels =
+            matches(legend, "BGCOLOR=\"#[0-9a-f]{6}\"[^>]*>[^<]*</TD><TD[^>]*><FONT[^>]*>([^<]*)</FONT>");
+        BOOST_TEST(fills.size() == labels.size());
+        // No two kinds in the legend share a fill.
+        BOOST_TEST(std::set<std::string>(fills.begin(), fills.end()).size() == fills.size());
+        // Each node's fill is a swatch of the legend.
+        const auto nodes = matches(dot, "\\[label=[^\\n]*?, shape=[a-z]+, fillcolor=\"(#[0-9a-f]{6})\"");
+        BOOST_TEST(!nodes.empty());
+        for (const auto& fill : nodes)
+            BOOST_TEST((std::find(fills.begin(), fills.end(), fill) != fills.end()), fill << " is not in the legend");
+        if (!fold.empty()) {
+            // Missions of different kinds are told apart.
+            for (const char* kind : {"embassy", "consulate-general", "consular agency", "organ", "branch"})
+                BOOST_TEST((std::find(labels.begin(), labels.end(), kind) != labels.end()), kind);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_highlight_colour_is_used_by_no_style) {
+    const auto& g = with_missions();
+    std::set<std::string_view> fills;
+    for (KindIndex k = 0; k < g.schema.entity_kinds().size(); ++k) {
+        const auto style = dot_detail::style_of(g.schema, k);
+        BOOST_TEST(style.fill != dot_detail::highlight_colour, g.schema.entity_kind(k).id);
+        // Kinds with styles of their own have fills of their own.
+        fills.insert(style.fill);
+    }
+    BOOST_TEST(fills.size() == g.schema.entity_kinds().size());
+    for (RelationKindIndex k = 0; k < g.schema.relation_kinds().size(); ++k)
+        BOOST_TEST(dot_detail::relation_colour(g.schema, k) != dot_detail::highlight_colour,
+                   g.schema.relation_kind(k).id);
+    // In a chart with a route, the colour is only the route's.
+    const auto route = shortest_route(g, id(g, "kafa"), id(g, "emb-ago-luanda"));
+    BOOST_REQUIRE(route.has_value());
+    DiagramParams params;
+    params.highlight = *route;
+    const auto dot = write_dot(g, params);
+    const auto colour = std::string(dot_detail::highlight_colour);
+    std::size_t lines = 0;
+    std::istringstream in(dot);
+    for (std::string line; std::getline(in, line);) {
+        if (!has(line, colour)) continue;
+        ++lines;
+        BOOST_TEST((has(line, "penwidth=2.5") || has(line, ">route<")), line);
+    }
+    // The route's hops, its entities and the legend's entry.
+    BOOST_TEST(lines >= route->size() * 2 + 1);
+}
+
+BOOST_AUTO_TEST_CASE(edges_point_the_way_their_labels_read) {
+    DiagramParams params;
+    params.focus = id(builtin(), "aad1");
+    const auto dot = write_dot(builtin(), params);
+    // The ministry has part the department: drawn from the ministry, the arrow at the department.
+    BOOST_TEST(has(dot, "\"mfa\" -> \"aad1\" [color="));
+    BOOST_TEST(!has(dot, "dir=back"));
+    const auto edge = dot.substr(dot.find("\"mfa\" -> \"aad1\""));
+    BOOST_TEST(has(edge.substr(0, edge.find('\n')), "label=\"has part\""));
+    // The chart's groups read the same way, and so does the legend.
+    const auto chart = write_dot(builtin(), DiagramParams{});
+    BOOST_TEST(!has(chart, "dir=back"));
+    BOOST_TEST(has(legend_of(chart), ">has part<"));
+    BOOST_TEST(!has(legend_of(chart), ">is part of<"));
 }
 
 BOOST_AUTO_TEST_CASE(routes_are_read_from_path_json) {

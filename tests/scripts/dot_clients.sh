@@ -34,6 +34,8 @@ check chart-countries dot --fold countries
 check focus dot --focus korua --depth 2
 check highlight dot --highlight aad1 emb-rus-moscow
 check focus-highlight dot --focus aad1 --highlight kochacep CHN
+check missions --with dprk-missions dot --fold none
+check missions-route --with dprk-missions dot --highlight kafa emb-ago-luanda
 check kinds dot --kinds ministry,department,country --relations part_of,covers --fold none
 "$orgraph" path aad1 emb-rus-moscow --format json -o "$work/route.json"
 check highlight-json dot --highlight-json "$work/route.json"

@@ -1,6 +1,8 @@
 #pragma once
 // How a diagram looks: the shape and colours of each entity kind, the colour of each relation
-// kind's edges, and the colour a highlighted route is drawn in.
+// kind's edges, and the colour a highlighted route is drawn in. Every style is in one table
+// (diagram_style.cpp), so that no two kinds the legend shows share a fill and the highlight's
+// colour is used by nothing else.
 
 #include <string_view>
 
@@ -19,9 +21,11 @@ struct KindStyle {
 // another kind takes its nearest styled ancestor's, and a kind with neither a palette colour.
 KindStyle style_of(const Schema& schema, KindIndex kind);
 
-// The colour of the edges of a relation kind, from a palette.
-std::string_view relation_colour(RelationKindIndex kind);
+// The colour of the edges of a relation kind: the built-in schema's relation kinds have colours
+// of their own, another kind one from a palette.
+std::string_view relation_colour(const Schema& schema, RelationKindIndex kind);
 
+// The route's colour, which no kind and no relation kind is given.
 inline constexpr std::string_view highlight_colour = "#d62728";
 
 }  // namespace orgraph::dot_detail

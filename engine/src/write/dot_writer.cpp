@@ -234,7 +234,7 @@ private:
     }
 
     // A node with folded entities: its name, then one row per relation kind and direction
-    // listing the folded entities ("covers (3): China, Mongolia, Japan").
+    // listing the folded entities ("covers (3): China; Mongolia; Japan").
     void write_table_label(EntityIndex e, std::size_t begin, std::size_t end, const KindStyle& style) {
         append("<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
         const bool white = style.font_colour == "#ffffff";
@@ -263,7 +263,8 @@ private:
                 }
                 append_html(m_out, name);
                 width += name.size() + 2;
-                if (i + 1 < others.size()) m_out.push_back(',');
+                // Names such as "Congo, The Democratic Republic of the" hold commas of their own.
+                if (i + 1 < others.size()) m_out.push_back(';');
             }
             append("</FONT></TD></TR>");
         }
@@ -299,20 +300,20 @@ private:
         if (m_view.mark[rel.from] != Mark::node || m_view.mark[rel.to] != Mark::node || m_summarised[r]) return;
         const auto& kind = m_graph.kind_of_relation(r);
         m_used_relations[rel.kind] = true;
-        // A containment relation is drawn from the container down to its part (the arrow still
-        // points at the container), so that an organisation chart reads top-down.
-        const bool reverse = kind.backward;
+        // A containment relation is drawn from the container down to its part, so that an
+        // organisation chart reads top-down, and says so: "has part", its arrow at the part.
+        const bool reverse = kind.backward && !kind.inverse.empty();
+        const auto& drawn = reverse ? kind.inverse : kind.label;
         append_edge(reverse ? rel.to : rel.from, reverse ? rel.from : rel.to);
         fmt::format_to(std::back_inserter(m_out), " [color=\"{}\"",
-                       m_highlight[r] ? highlight_colour : relation_colour(rel.kind));
-        if (reverse) append(", dir=back");
+                       m_highlight[r] ? highlight_colour : relation_colour(m_graph.schema, rel.kind));
         if (m_highlight[r]) append(", penwidth=2.5");
         if (rel.derived) append(", style=dashed");
         if (m_edge_labels || m_highlight[r]) {
             append(", label=\"");
-            append_escaped(m_out, kind.label.empty() ? kind.id : kind.label);
+            append_escaped(m_out, drawn.empty() ? kind.id : drawn);
             fmt::format_to(std::back_inserter(m_out), "\", fontcolor=\"{}\"",
-                           m_highlight[r] ? highlight_colour : relation_colour(rel.kind));
+                           m_highlight[r] ? highlight_colour : relation_colour(m_graph.schema, rel.kind));
         }
         append(", tooltip=\"");
         append_escaped(m_out, m_graph.entity(rel.from).name, true);
@@ -531,11 +532,11 @@ private:
         const auto first = group.parts[rows[0][0]];
         append_edge(root, first);
         fmt::format_to(std::back_inserter(m_out), " [lhead=\"{}\", color=\"{}\", penwidth=1.2", cluster.id,
-                       relation_colour(group.relation));
-        if (kind.backward) append(", dir=back");
+                       relation_colour(m_graph.schema, group.relation));
         append(", label=\"");
         append_escaped(m_out, kind.backward ? kind.inverse : kind.label);
-        fmt::format_to(std::back_inserter(m_out), "\", fontcolor=\"{}\", tooltip=\"", relation_colour(group.relation));
+        fmt::format_to(std::back_inserter(m_out), "\", fontcolor=\"{}\", tooltip=\"",
+                       relation_colour(m_graph.schema, group.relation));
         append_escaped(m_out,
                        fmt::format("{} {} {}: see each part's tooltip for the sources", m_graph.entity(root).name,
                                    kind.backward ? kind.inverse : kind.label, cluster.label),
@@ -574,7 +575,9 @@ private:
         for (RelationKindIndex k = 0; k < schema.relation_kinds().size(); ++k) {
             if (!m_used_relations[k]) continue;
             const auto& kind = schema.relation_kind(k);
-            legend_arrow(relation_colour(k), kind.label.empty() ? kind.id : kind.label);
+            // Labelled as edges of the kind are drawn: a containment from the container.
+            const auto& drawn = kind.backward && !kind.inverse.empty() ? kind.inverse : kind.label;
+            legend_arrow(relation_colour(schema, k), drawn.empty() ? kind.id : drawn);
         }
         if (!m_params.highlight.empty()) legend_arrow(highlight_colour, "route");
         append("</TABLE>>];\n");
