@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "orgraph/analysis/routes.hpp"
 #include "route_command.hpp"
@@ -43,15 +46,20 @@ private:
 // the entities passed through (so that the routes through one unit stand together), then by the
 // target's name and id.
 std::vector<const TargetRoute*> summary_order(const Graph& graph, const RoutesResult& result) {
-    std::vector<const TargetRoute*> order;
-    for (const auto& r : result.reached) order.push_back(&r);
-    auto key = [&](const TargetRoute* r) {
+    using Key = std::tuple<std::size_t, std::vector<std::string_view>, std::string_view, std::string_view>;
+    std::vector<std::pair<Key, const TargetRoute*>> keyed;
+    keyed.reserve(result.reached.size());
+    for (const auto& r : result.reached) {
         std::vector<std::string_view> names;
-        for (auto e : route_through(r->route)) names.push_back(graph.entity(e).name);
-        return std::tuple(r->route.size(), std::move(names), graph.entity(r->target).name, graph.entity(r->target).id);
-    };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](const TargetRoute* a, const TargetRoute* b) { return key(a) < key(b); });
+        for (auto e : route_through(r.route)) names.push_back(graph.entity(e).name);
+        keyed.push_back(
+            {{r.route.size(), std::move(names), graph.entity(r.target).name, graph.entity(r.target).id}, &r});
+    }
+    // Ids are unique, so no two keys are equal.
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const TargetRoute*> order;
+    order.reserve(keyed.size());
+    for (const auto& [key, r] : keyed) order.push_back(r);
     return order;
 }
 
