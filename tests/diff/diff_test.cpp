@@ -206,7 +206,8 @@ BOOST_AUTO_TEST_CASE(two_dates_of_one_version_show_the_closure) {
     CoverageQuestion presence{"presence", on("based_in", "office", from), on("based_in", "office", to)};
     const auto diff = diff_graphs(before, after, DiffOptions{{presence}});
     // In 2020 the split departments did not exist yet and the office in Charlia was open.
-    BOOST_TEST(ids_of(diff, ChangeType::removed) == std::vector<std::string>{"o-cha"}, boost::test_tools::per_element());
+    BOOST_TEST(ids_of(diff, ChangeType::removed) == std::vector<std::string>{"o-cha"},
+               boost::test_tools::per_element());
     BOOST_TEST(ids_of(diff, ChangeType::added) == (std::vector<std::string>{"d-south-east", "d-south-west"}),
                boost::test_tools::per_element());
     BOOST_TEST(ids_of(diff, ChangeType::changed).empty());
@@ -247,12 +248,12 @@ BOOST_AUTO_TEST_CASE(built_in_missions_closed_between_2020_and_2025) {
         BOOST_TEST_REQUIRE(validity.to.has_value());
         closed.push_back(e.id + " " + validity.to->to_string());
     }
-    BOOST_TEST(closed == (std::vector<std::string>{"cg-hkg-hong-kong 2024", "emb-ago-luanda 2023",
-                                                   "emb-bgd-dhaka 2023", "emb-esp-madrid 2023",
-                                                   "emb-gin-conakry 2023", "emb-lby-tripoli 2024",
-                                                   "emb-mys-kuala-lumpur 2021", "emb-npl-kathmandu 2023",
-                                                   "emb-sen-dakar 2023", "emb-uga-kampala 2023"}),
-               boost::test_tools::per_element());
+    BOOST_TEST(
+        closed == (std::vector<std::string>{"cg-hkg-hong-kong 2024", "emb-ago-luanda 2023", "emb-bgd-dhaka 2023",
+                                            "emb-esp-madrid 2023", "emb-gin-conakry 2023", "emb-lby-tripoli 2024",
+                                            "emb-mys-kuala-lumpur 2021", "emb-npl-kathmandu 2023", "emb-sen-dakar 2023",
+                                            "emb-uga-kampala 2023"}),
+        boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(two_generated_datasets) {

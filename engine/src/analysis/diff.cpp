@@ -183,7 +183,8 @@ void diff_entities(const Graph& before, const Graph& after, GraphDiff& diff) {
             continue;
         }
         auto fields = entity_fields(before, e, after, *other);
-        if (!fields.empty()) diff.entities.push_back({ChangeType::changed, std::string(id), e, *other, std::move(fields)});
+        if (!fields.empty())
+            diff.entities.push_back({ChangeType::changed, std::string(id), e, *other, std::move(fields)});
     }
     for (EntityIndex e = 0; e < after.entity_count(); ++e) {
         const auto id = after.entity_id(e);

@@ -64,7 +64,7 @@ struct CoverageQuestion {
 };
 
 struct UnitCoverageChange {
-    std::string unit;                  // its id
+    std::string unit;                   // its id
     std::optional<EntityIndex> before;  // the unit in each graph, when it is there
     std::optional<EntityIndex> after;
     std::vector<std::string> gained;  // ids of countries it reaches after and not before, sorted
@@ -81,8 +81,8 @@ struct CountryCoverageChange {
 
 struct CoverageDiff {
     std::string name;
-    std::vector<UnitCoverageChange> units;         // units whose countries changed, by id
-    std::vector<CountryCoverageChange> lost_all;   // reached before, by no unit after; by id
+    std::vector<UnitCoverageChange> units;            // units whose countries changed, by id
+    std::vector<CountryCoverageChange> lost_all;      // reached before, by no unit after; by id
     std::vector<CountryCoverageChange> gained_first;  // reached by no unit before, by one after; by id
 };
 

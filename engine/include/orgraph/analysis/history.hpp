@@ -23,9 +23,9 @@ struct HistoryEvent {
 
 struct EntityHistory {
     EntityIndex entity = 0;
-    std::vector<HistoryEvent> events;  // by date (a year before a month of it, a month before its days),
-                                       // then beginnings before ends, then the entity before its relations,
-                                       // then by relation kind, the other end's id and relation index
+    std::vector<HistoryEvent> events;   // by date (a year before a month of it, a month before its days),
+                                        // then beginnings before ends, then the entity before its relations,
+                                        // then by relation kind, the other end's id and relation index
     std::size_t undated_relations = 0;  // stated relations at the entity with neither date
 };
 
