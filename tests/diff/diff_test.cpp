@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "builtin_graph.hpp"
 #include "orgraph/analysis/diff.hpp"
 #include "orgraph/analysis/history.hpp"
@@ -313,4 +315,81 @@ BOOST_AUTO_TEST_CASE(history_lists_dated_facts_in_order) {
     for (const auto& event : eu.events)
         gbr_left = gbr_left || (event.relation && !event.outgoing && event.date.to_string() == "2020-01-31");
     BOOST_TEST(gbr_left);
+}
+
+namespace {
+
+// A country's memberships, stated in the test's own schema; `memberships` is the field's value.
+Graph memberships(const std::string& memberships) {
+    const std::string text = R"toml(
+[[entity_kind]]
+id = "state"
+[[entity_kind]]
+id = "club"
+[[relation_kind]]
+id = "belongs_to"
+from = ["state"]
+to = ["club"]
+attributes = ["role"]
+[[source]]
+id = "s"
+title = "Test"
+[[entity]]
+id = "club"
+kind = "club"
+name = "The Club"
+source = "s"
+[[entity]]
+id = "st"
+kind = "state"
+name = "A State"
+source = "s"
+belongs_to = )toml" + memberships +
+                             "\n";
+    LayerInput layer{"test", {{"test.toml", text, FileFormat::toml}}};
+    return prepare_graph(load({layer}));
+}
+
+std::vector<std::string> changes(const Graph& before, const Graph& after) {
+    std::vector<std::string> result;
+    for (const auto& r : diff_graphs(before, after).relations) {
+        const auto& graph = r.after ? after : before;
+        const auto relation = graph.relation(r.after ? *r.after : *r.before);
+        std::string line = r.type == ChangeType::added ? "+" : r.type == ChangeType::removed ? "-" : "~";
+        for (const auto& a : relation.attributes) line += fmt::format(" {}={}", a.key, a.value);
+        line += " " + (relation.validity.from ? relation.validity.from->to_string() : std::string("..")) + "/" +
+                (relation.validity.to ? relation.validity.to->to_string() : std::string(".."));
+        for (const auto& f : r.fields) line += fmt::format(" {}:{}>{}", f.field, f.before, f.after);
+        result.push_back(line);
+    }
+    return result;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_relation_stated_for_several_periods) {
+    const auto two =
+        memberships(R"([{ to = "club", valid_from = 1990, valid_to = 2000 }, { to = "club", valid_from = 2010 }])");
+    // The same two periods, written in the other order: nothing changed.
+    BOOST_TEST(changes(two, memberships(R"([{ to = "club", valid_from = 2010 }, )"
+                                        R"({ to = "club", valid_from = 1990, valid_to = 2000 }])"))
+                   .empty());
+    // The first period ends later: the identical second one matches, the first is changed.
+    const auto longer =
+        memberships(R"([{ to = "club", valid_from = 1990, valid_to = 2004 }, { to = "club", valid_from = 2010 }])");
+    BOOST_TEST(changes(two, longer) == std::vector<std::string>{"~ 1990/2004 valid_to:2000>2004"},
+               boost::test_tools::per_element());
+    // A third period is one relation added; dropping one is one removed.
+    const auto three = memberships(R"([{ to = "club", valid_from = 1990, valid_to = 2000 }, )"
+                                   R"({ to = "club", valid_from = 2010, valid_to = 2012 }, )"
+                                   R"({ to = "club", valid_from = 2015 }])");
+    BOOST_TEST(changes(two, three) == (std::vector<std::string>{"~ 2010/2012 valid_to:>2012", "+ 2015/.."}),
+               boost::test_tools::per_element());
+    BOOST_TEST(changes(three, two) == (std::vector<std::string>{"~ 2010/.. valid_to:2012>", "- 2015/.."}),
+               boost::test_tools::per_element());
+    // An attribute is part of the relation's name: a new role is a relation removed and one added.
+    const auto member = memberships(R"({ to = "club", role = "member" })");
+    const auto observer = memberships(R"({ to = "club", role = "observer" })");
+    BOOST_TEST(changes(member, observer) == (std::vector<std::string>{"- role=member ../..", "+ role=observer ../.."}),
+               boost::test_tools::per_element());
 }
