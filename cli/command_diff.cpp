@@ -297,11 +297,8 @@ void write_csv(std::ostream& out, const Presenter& p) {
     };
     for (const auto& e : diff.entities) {
         const auto [graph, index] = p.entity(e);
-        const std::vector<std::string> head = {"entity",
-                                               std::string(change_code(e.type)),
-                                               e.id,
-                                               std::string(graph->entity_name(index)),
-                                               graph->kind_of(index).id};
+        const std::vector<std::string> head = {"entity", std::string(change_code(e.type)), e.id,
+                                               std::string(graph->entity_name(index)), graph->kind_of(index).id};
         if (e.type != ChangeType::changed) {
             auto cells = row(head);
             cells[11] = Presenter::place(*graph, index);
@@ -321,8 +318,12 @@ void write_csv(std::ostream& out, const Presenter& p) {
     for (const auto& r : diff.relations) {
         const auto [graph, index] = p.relation(r);
         const auto relation = graph->relation(index);
-        std::vector<std::string> head = {"relation", std::string(change_code(r.type)), "", "",
-                                         graph->kind_of_relation(index).id, std::string(graph->entity_id(relation.from)),
+        std::vector<std::string> head = {"relation",
+                                         std::string(change_code(r.type)),
+                                         "",
+                                         "",
+                                         graph->kind_of_relation(index).id,
+                                         std::string(graph->entity_id(relation.from)),
                                          std::string(graph->entity_id(relation.to)),
                                          attributes_text(relation.attributes)};
         if (r.type != ChangeType::changed) {
@@ -526,14 +527,14 @@ void DiffCommand::setup(const po::variables_map& variables) {
             "diff needs something to compare: --from DATE (and --to DATE, default today) for two dates of the data, "
             "or --against PATH for another dataset");
     if (m_from_date && m_to_date && m_from_date->first_day() > m_to_date->first_day())
-        throw usage_error(
-            fmt::format("--from {} is after --to {}: give the earlier date first", m_from, m_to));
+        throw usage_error(fmt::format("--from {} is after --to {}: give the earlier date first", m_from, m_to));
     for (const auto& path : m_against)
         if (path.empty()) throw usage_error("--against needs a path, not an empty value");
     m_coverage_asked = !variables["by"].defaulted() || variables.count("from-kind") > 0;
     m_presence_asked = !variables["presence-by"].defaulted() || !variables["presence-kind"].defaulted();
     if (m_no_coverage && (m_coverage_asked || m_presence_asked))
-        throw usage_error("--no-coverage leaves out the coverage questions; leave out --by, --from-kind and --presence-*");
+        throw usage_error(
+            "--no-coverage leaves out the coverage questions; leave out --by, --from-kind and --presence-*");
 }
 
 std::optional<CoverageQuestion> DiffCommand::coverage_question(const Side& before, const Side& after) const {

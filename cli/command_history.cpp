@@ -58,8 +58,8 @@ EventText describe(const Graph& graph, EntityIndex entity, const HistoryEvent& e
     const auto& kind = graph.kind_of_relation(*event.relation);
     const auto other = event.outgoing ? r.to : r.from;
     const auto& phrase = event.outgoing ? kind.label : (kind.inverse.empty() ? "~" + kind.id : kind.inverse);
-    std::string subject = fmt::format("{} {} ({})", phrase.empty() ? kind.id : phrase, graph.entity_name(other),
-                                      graph.entity_id(other));
+    std::string subject =
+        fmt::format("{} {} ({})", phrase.empty() ? kind.id : phrase, graph.entity_name(other), graph.entity_id(other));
     for (const auto& a : r.attributes)
         if (a.key != "note") subject += fmt::format(" [{}: {}]", a.key, a.value);
     return {subject,
@@ -100,7 +100,8 @@ void write_text(std::ostream& out, const Graph& graph, const EntityHistory& hist
     Table table({"date", "event", "fact", "valid", "sources"});
     for (const auto& event : history.events) {
         const auto text = describe(graph, history.entity, event);
-        table.add({event.date.to_string(), std::string(event_code(event.type)), text.subject, text.valid, text.sources});
+        table.add(
+            {event.date.to_string(), std::string(event_code(event.type)), text.subject, text.valid, text.sources});
     }
     if (format == Format::csv) {
         write_table(out, table, format);

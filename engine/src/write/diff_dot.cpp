@@ -83,12 +83,13 @@ std::string diff_dot(const Graph& before, const Graph& after, const GraphDiff& d
             const auto& graph = e.after ? after : before;
             const auto index = e.after ? *e.after : *e.before;
             const auto style = style_of(e.type);
-            node(e.id, graph, index, &style,
-                 fmt::format("{} {}\nsources: {}{}", e.type == ChangeType::added     ? "added"
-                                                     : e.type == ChangeType::removed ? "removed"
-                                                                                     : "changed",
-                             graph.kind_of(index).id, graph.cite(graph.entity(index).citations),
-                             fields_text(e.fields)));
+            node(
+                e.id, graph, index, &style,
+                fmt::format("{} {}\nsources: {}{}",
+                            e.type == ChangeType::added     ? "added"
+                            : e.type == ChangeType::removed ? "removed"
+                                                            : "changed",
+                            graph.kind_of(index).id, graph.cite(graph.entity(index).citations), fields_text(e.fields)));
             ++c;
         } else {
             const auto [graph, index] = x->second;
