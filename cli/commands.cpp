@@ -8,6 +8,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(make_info_command());
     commands.push_back(make_show_command());
+    commands.push_back(make_history_command());
     commands.push_back(make_find_command());
     commands.push_back(make_reach_command());
     commands.push_back(make_path_command());
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(make_weak_points_command());
     commands.push_back(make_coverage_command());
     commands.push_back(make_map_command());
+    commands.push_back(make_diff_command());
     commands.push_back(make_dot_command());
     commands.push_back(make_render_command());
     commands.push_back(make_export_command());

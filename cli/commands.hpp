@@ -10,12 +10,14 @@ namespace orgraph::cli {
 
 std::unique_ptr<Command> make_info_command();
 std::unique_ptr<Command> make_show_command();
+std::unique_ptr<Command> make_history_command();
 std::unique_ptr<Command> make_find_command();
 std::unique_ptr<Command> make_reach_command();
 std::unique_ptr<Command> make_path_command();
 std::unique_ptr<Command> make_routes_command();
 std::unique_ptr<Command> make_weak_points_command();
 std::unique_ptr<Command> make_coverage_command();
+std::unique_ptr<Command> make_diff_command();
 std::unique_ptr<Command> make_map_command();
 std::unique_ptr<Command> make_dot_command();
 std::unique_ptr<Command> make_render_command();

@@ -44,6 +44,9 @@ check nasty --data "$nasty" dot
 check nasty-unfolded --data "$nasty" dot --fold none
 check nasty-focus --data "$nasty" dot --focus dept-markup
 check nasty-route --data "$nasty" dot --highlight dept-markup CIV
+check diff-missions --with dprk-missions diff --from 2020 --to 2025 --format dot
+check diff-versions --data data/diff/v1 diff --against data/diff/v2 --format dot
+check nasty-diff --data data/diff/v1 diff --against "$nasty" --format dot
 
 # The same route: its length in the DOT and in `orgraph path`.
 hops=$(sed -n 's|^// route: \([0-9]*\) hops\? from .*|\1|p' "$work/highlight.dot")

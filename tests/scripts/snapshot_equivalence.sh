@@ -170,6 +170,11 @@ a-only validate
 a-only validate --no-derived
 a-only --with dprk-missions validate
 a-only --with dprk-missions validate --as-of 2024-06
+a-only --with dprk-missions diff --from 2020 --to 2025
+a-only --with dprk-missions diff --from 2021-06 --to 2024-06-30 --format json
+a-only diff --from 2019 --to 2021 --format csv
+history GBR --format json
+--with dprk-missions history emb-ago-luanda
 EOF
 )
 

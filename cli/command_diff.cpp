@@ -1,0 +1,639 @@
+#include "commands.hpp"
+#include "coverage_query.hpp"
+
+#include <fmt/format.h>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "orgraph/analysis/diff.hpp"
+#include "orgraph/analysis/prepare.hpp"
+#include "orgraph/model/entity_card.hpp"
+#include "orgraph/write/diff_dot.hpp"
+#include "orgraph/write/json_writer.hpp"
+#include "orgraph/write/render.hpp"
+#include "table.hpp"
+
+namespace orgraph::cli {
+namespace {
+
+constexpr CommandInfo diff_info{
+    .name = "diff",
+    .synopsis = "what changed between two dates or two datasets: entities, relations, and the coverage they give",
+    .arguments = "",
+    .examples =
+        "orgraph --with dprk-missions diff --from 2020 --to 2025\n"
+        "orgraph --with dprk-missions diff --from 2023-06 --format json\n"
+        "orgraph diff --data old-ministry/ --against new-ministry/\n"
+        "orgraph diff --data before.orgraph --against after.orgraph --format csv -o changes.csv\n"
+        "orgraph --with dprk-missions diff --from 2020 --to 2025 --by located_in --from-kind mission\n"
+        "orgraph --with dprk-missions diff --from 2020 --to 2025 --format svg -o changes.svg",
+};
+
+// A side of the comparison: the graph as prepared, and how to name it.
+struct Side {
+    Graph graph;
+    std::optional<Date> date;
+    std::string label;
+    DataOptions data;  // its data, with its date as --as-of (for the coverage parameters)
+};
+
+class DiffCommand final : public Command {
+public:
+    DiffCommand() : Command(diff_info) {}
+    void add_options(po::options_description& options, po::positional_options_description& positional) override;
+    void setup(const po::variables_map& variables) override;
+    int run() override;
+
+private:
+    [[nodiscard]] std::optional<CoverageQuestion> coverage_question(const Side& before, const Side& after) const;
+    [[nodiscard]] std::optional<CoverageQuestion> presence_question(const Side& before, const Side& after) const;
+
+    DataOptions m_data;
+    OutputOptions m_output;
+    CoverageQuery m_query;
+    std::vector<std::string> m_against;
+    std::string m_from;
+    std::string m_to;
+    std::string m_presence_by = "located_in";
+    std::string m_presence_kind = "mission";
+    bool m_no_coverage = false;
+    bool m_coverage_asked = false;  // --by or --from-kind given: the question must be answerable
+    bool m_presence_asked = false;
+    std::optional<Date> m_from_date;
+    std::optional<Date> m_to_date;
+};
+
+std::optional<Date> date_option(const char* option, const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    auto date = Date::parse(text);
+    if (!date)
+        throw usage_error(fmt::format("{} '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", option, text));
+    return date;
+}
+
+std::string data_label(const std::vector<std::string>& data, const std::vector<std::string>& with) {
+    std::string label;
+    if (data.empty()) {
+        label = "the built-in dataset";
+    } else {
+        for (const auto& path : data) label += (label.empty() ? "" : " + ") + path;
+    }
+    for (const auto& overlay : with) label += " with " + overlay;
+    return label;
+}
+
+std::string_view change_code(ChangeType type) {
+    switch (type) {
+        case ChangeType::added:
+            return "added";
+        case ChangeType::removed:
+            return "removed";
+        case ChangeType::changed:
+            return "changed";
+    }
+    return "changed";
+}
+
+std::string attributes_text(const Attributes& attributes) {
+    std::string text;
+    for (const auto& a : attributes) text += fmt::format("{}{}: {}", text.empty() ? "" : "; ", a.key, a.value);
+    return text;
+}
+
+// Everything the writers need: the two sides and the phrases they share.
+class Presenter {
+public:
+    Presenter(const Side& before, const Side& after, const GraphDiff& diff, const std::vector<CoverageQuestion>& asked)
+        : m_before(before), m_after(after), m_diff(diff), m_asked(asked) {}
+
+    [[nodiscard]] const GraphDiff& diff() const { return m_diff; }
+    [[nodiscard]] const Side& before() const { return m_before; }
+    [[nodiscard]] const Side& after() const { return m_after; }
+    [[nodiscard]] const CoverageQuestion& question(std::size_t i) const { return m_asked[i]; }
+
+    // The side an entity change is read from: the new one, unless the entity is gone.
+    [[nodiscard]] std::pair<const Graph*, EntityIndex> entity(const EntityChange& change) const {
+        if (change.after) return {&m_after.graph, *change.after};
+        return {&m_before.graph, *change.before};
+    }
+    [[nodiscard]] std::pair<const Graph*, RelationIndex> relation(const RelationChange& change) const {
+        if (change.after) return {&m_after.graph, *change.after};
+        return {&m_before.graph, *change.before};
+    }
+    // An entity named by id, read from whichever side has it.
+    [[nodiscard]] std::string name_of(const std::string& id) const {
+        if (auto e = m_after.graph.find(id)) return std::string(m_after.graph.entity_name(*e));
+        if (auto e = m_before.graph.find(id)) return std::string(m_before.graph.entity_name(*e));
+        return {};
+    }
+
+    // Where the entity stands: "Luanda, Angola".
+    [[nodiscard]] static std::string place(const Graph& graph, EntityIndex entity) {
+        std::string text;
+        for (auto p : entity_context(graph, entity)) text.append(text.empty() ? "" : ", ").append(graph.entity_name(p));
+        return text;
+    }
+
+    [[nodiscard]] std::string sentence() const {
+        const auto& s = m_diff.summary;
+        return fmt::format(
+            "Entities: {} added, {} removed, {} changed ({} before, {} after). Stated relations: {} added, {} removed, "
+            "{} changed ({} before, {} after).",
+            s.entities_added, s.entities_removed, s.entities_changed, s.entities_before, s.entities_after,
+            s.relations_added, s.relations_removed, s.relations_changed, s.relations_before, s.relations_after);
+    }
+
+    [[nodiscard]] std::string sides() const {
+        auto side = [](const Side& s) {
+            return s.date ? fmt::format("{} on {}", s.label, s.date->to_string()) : s.label;
+        };
+        if (m_before.label == m_after.label && m_before.date && m_after.date)
+            return fmt::format("Changes in {} from {} to {}.", m_before.label, m_before.date->to_string(),
+                               m_after.date->to_string());
+        return fmt::format("Changes from {} to {}{}.", side(m_before), side(m_after),
+                           m_before.date || m_after.date ? "" : " (facts of every date)");
+    }
+
+    // An entity's validity, read from whichever side has it.
+    [[nodiscard]] std::string valid_of(const std::string& id) const {
+        if (auto e = m_after.graph.find(id)) return validity_text(m_after.graph.entity_validity(*e));
+        if (auto e = m_before.graph.find(id)) return validity_text(m_before.graph.entity_validity(*e));
+        return {};
+    }
+
+    // "'covers' relations of departments".
+    [[nodiscard]] std::string question_text(const CoverageQuestion& q) const {
+        const auto& schema = m_after.graph.schema;
+        std::string text = fmt::format("'{}' relations", q.after.relation);
+        if (!q.after.from_kind.empty()) {
+            const auto kind = schema.entity_kind(q.after.from_kind);
+            text += fmt::format(" of {}", kind ? schema.entity_kind(*kind).plural : q.after.from_kind);
+        }
+        return text;
+    }
+
+    [[nodiscard]] std::string units_label(const CoverageQuestion& q) const {
+        const auto& schema = m_after.graph.schema;
+        if (q.after.from_kind.empty()) return "units";
+        const auto kind = schema.entity_kind(q.after.from_kind);
+        return kind ? schema.entity_kind(*kind).plural : q.after.from_kind;
+    }
+
+private:
+    const Side& m_before;
+    const Side& m_after;
+    const GraphDiff& m_diff;
+    const std::vector<CoverageQuestion>& m_asked;
+};
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
+    std::string text;
+    for (const auto& item : items) text.append(text.empty() ? "" : separator).append(item);
+    return text;
+}
+
+// Headings and empty sections in the table and Markdown formats.
+class Sections {
+public:
+    Sections(std::ostream& out, Format format) : m_out(out), m_format(format) {}
+
+    void paragraph(const std::string& text) { m_out << text << "\n\n"; }
+
+    void section(const std::string& title, std::size_t count, const Table& table) {
+        const bool markdown = m_format == Format::markdown;
+        m_out << (markdown ? "## " : "") << fmt::format("{} ({})", title, count) << (markdown ? "\n\n" : "\n");
+        if (table.rows.empty())
+            m_out << (markdown ? "_none_\n" : "  none\n");
+        else
+            write_table(m_out, table, m_format);
+        m_out << '\n';
+    }
+
+private:
+    std::ostream& m_out;
+    Format m_format;
+};
+
+void write_text(std::ostream& out, const Presenter& p, Format format) {
+    Sections sections(out, format);
+    const auto& diff = p.diff();
+    sections.paragraph(p.sides());
+    sections.paragraph(p.sentence());
+
+    for (const auto type : {ChangeType::removed, ChangeType::added}) {
+        Table table({"id", "name", "kind", "place", "valid", "sources"});
+        for (const auto& e : diff.entities) {
+            if (e.type != type) continue;
+            const auto [graph, index] = p.entity(e);
+            table.add({e.id, std::string(graph->entity_name(index)), graph->kind_of(index).id,
+                       Presenter::place(*graph, index), validity_text(graph->entity_validity(index)),
+                       graph->cite(graph->entity(index).citations)});
+        }
+        sections.section(type == ChangeType::removed ? "Entities removed" : "Entities added", table.rows.size(), table);
+    }
+    Table changed({"id", "name", "field", "before", "after"});
+    for (const auto& e : diff.entities) {
+        if (e.type != ChangeType::changed) continue;
+        const auto [graph, index] = p.entity(e);
+        for (const auto& f : e.fields)
+            changed.add({e.id, std::string(graph->entity_name(index)), f.field, f.before, f.after});
+    }
+    sections.section("Entities changed", diff.summary.entities_changed, changed);
+
+    for (const auto type : {ChangeType::removed, ChangeType::added}) {
+        Table table({"from", "relation", "to", "attributes", "valid", "with entity", "sources"});
+        for (const auto& r : diff.relations) {
+            if (r.type != type) continue;
+            const auto [graph, index] = p.relation(r);
+            const auto relation = graph->relation(index);
+            table.add({std::string(graph->entity_id(relation.from)), graph->kind_of_relation(index).id,
+                       std::string(graph->entity_id(relation.to)), attributes_text(relation.attributes),
+                       validity_text(relation.validity), r.with_entity ? "yes" : "", graph->cite(relation.citations)});
+        }
+        sections.section(type == ChangeType::removed ? "Relations removed" : "Relations added", table.rows.size(),
+                         table);
+    }
+    Table relations_changed({"from", "relation", "to", "attributes", "field", "before", "after"});
+    for (const auto& r : diff.relations) {
+        if (r.type != ChangeType::changed) continue;
+        const auto [graph, index] = p.relation(r);
+        const auto relation = graph->relation(index);
+        for (const auto& f : r.fields)
+            relations_changed.add({std::string(graph->entity_id(relation.from)), graph->kind_of_relation(index).id,
+                                   std::string(graph->entity_id(relation.to)), attributes_text(relation.attributes),
+                                   f.field, f.before, f.after});
+    }
+    sections.section("Relations changed", diff.summary.relations_changed, relations_changed);
+
+    for (std::size_t i = 0; i < diff.coverage.size(); ++i) {
+        const auto& c = diff.coverage[i];
+        const auto& q = p.question(i);
+        sections.paragraph(fmt::format("{}: {}.", c.name == "presence" ? "Presence" : "Coverage", p.question_text(q)));
+        Table units({"id", "name", "valid", "gained", "lost"});
+        for (const auto& u : c.units)
+            units.add({u.unit, p.name_of(u.unit), p.valid_of(u.unit), joined(u.gained), joined(u.lost)});
+        sections.section(fmt::format("Countries gained or lost, per unit ({})", c.name), c.units.size(), units);
+        auto countries = [&](const std::vector<CountryCoverageChange>& list, bool lost) {
+            Table table({"id", "country", lost ? "reached before by" : "reached now by"});
+            for (const auto& x : list)
+                table.add({x.country, p.name_of(x.country), joined(lost ? x.units_before : x.units_after)});
+            return table;
+        };
+        sections.section(fmt::format("Countries that lost every one of the {} ({})", p.units_label(q), c.name),
+                         c.lost_all.size(), countries(c.lost_all, true));
+        sections.section(fmt::format("Countries reached for the first time ({})", c.name), c.gained_first.size(),
+                         countries(c.gained_first, false));
+    }
+}
+
+void write_csv(std::ostream& out, const Presenter& p) {
+    const auto& diff = p.diff();
+    Table table({"section", "change", "id", "name", "kind", "from_id", "to_id", "attributes", "field", "before",
+                 "after", "place", "valid", "with_entity", "sources"});
+    auto row = [](std::vector<std::string> cells) {
+        cells.resize(15);
+        return cells;
+    };
+    for (const auto& e : diff.entities) {
+        const auto [graph, index] = p.entity(e);
+        const std::vector<std::string> head = {"entity", std::string(change_code(e.type)), e.id,
+                                               std::string(graph->entity_name(index)), graph->kind_of(index).id};
+        if (e.type != ChangeType::changed) {
+            auto cells = row(head);
+            cells[11] = Presenter::place(*graph, index);
+            cells[12] = validity_text(graph->entity_validity(index));
+            cells[14] = graph->cite(graph->entity(index).citations);
+            table.add(std::move(cells));
+            continue;
+        }
+        for (const auto& f : e.fields) {
+            auto cells = row(head);
+            cells[8] = f.field;
+            cells[9] = f.before;
+            cells[10] = f.after;
+            table.add(std::move(cells));
+        }
+    }
+    for (const auto& r : diff.relations) {
+        const auto [graph, index] = p.relation(r);
+        const auto relation = graph->relation(index);
+        std::vector<std::string> head = {"relation",
+                                         std::string(change_code(r.type)),
+                                         "",
+                                         "",
+                                         graph->kind_of_relation(index).id,
+                                         std::string(graph->entity_id(relation.from)),
+                                         std::string(graph->entity_id(relation.to)),
+                                         attributes_text(relation.attributes)};
+        if (r.type != ChangeType::changed) {
+            auto cells = row(head);
+            cells[12] = validity_text(relation.validity);
+            cells[13] = r.with_entity ? "yes" : "no";
+            cells[14] = graph->cite(relation.citations);
+            table.add(std::move(cells));
+            continue;
+        }
+        for (const auto& f : r.fields) {
+            auto cells = row(head);
+            cells[8] = f.field;
+            cells[9] = f.before;
+            cells[10] = f.after;
+            table.add(std::move(cells));
+        }
+    }
+    for (const auto& c : diff.coverage) {
+        for (const auto& u : c.units) {
+            // A country a unit gained is in its "after" column, one it lost in its "before".
+            for (const auto& [change, list] : {std::pair{"gained", &u.gained}, std::pair{"lost", &u.lost}})
+                for (const auto& country : *list) {
+                    auto cells = row({c.name, change, u.unit, p.name_of(u.unit)});
+                    cells[change == std::string_view("gained") ? 10 : 9] = country;
+                    cells[12] = p.valid_of(u.unit);
+                    table.add(std::move(cells));
+                }
+        }
+        for (const auto& [change, list] :
+             {std::pair{"lost_every_unit", &c.lost_all}, std::pair{"reached_first", &c.gained_first}})
+            for (const auto& x : *list) {
+                auto cells = row({c.name, change, x.country, p.name_of(x.country)});
+                cells[9] = joined(x.units_before, "; ");
+                cells[10] = joined(x.units_after, "; ");
+                table.add(std::move(cells));
+            }
+    }
+    write_table(out, table, Format::csv);
+}
+
+void json_date(JsonWriter& json, std::string_view key, const std::optional<Date>& date) {
+    json.key(key);
+    if (date)
+        json.value(date->to_string());
+    else
+        json.null();
+}
+
+void json_fields(JsonWriter& json, const std::vector<FieldChange>& fields) {
+    json.key("fields").begin_array();
+    for (const auto& f : fields)
+        json.begin_object().field("field", f.field).field("before", f.before).field("after", f.after).end_object();
+    json.end_array();
+}
+
+void json_ids(JsonWriter& json, const Presenter& p, std::string_view key, const std::vector<std::string>& ids) {
+    json.key(key).begin_array();
+    for (const auto& id : ids) json.begin_object().field("id", id).field("name", p.name_of(id)).end_object();
+    json.end_array();
+}
+
+void write_json(std::ostream& out, const Presenter& p) {
+    const auto& diff = p.diff();
+    JsonWriter json(out);
+    json.begin_object();
+    for (const auto& [key, side] : {std::pair{"before", &p.before()}, std::pair{"after", &p.after()}}) {
+        json.key(key).begin_object().field("data", side->label);
+        json_date(json, "as_of", side->date);
+        json.end_object();
+    }
+    const auto& s = diff.summary;
+    json.key("summary").begin_object();
+    json.field("entities_before", static_cast<std::uint64_t>(s.entities_before));
+    json.field("entities_after", static_cast<std::uint64_t>(s.entities_after));
+    json.field("entities_added", static_cast<std::uint64_t>(s.entities_added));
+    json.field("entities_removed", static_cast<std::uint64_t>(s.entities_removed));
+    json.field("entities_changed", static_cast<std::uint64_t>(s.entities_changed));
+    json.field("relations_before", static_cast<std::uint64_t>(s.relations_before));
+    json.field("relations_after", static_cast<std::uint64_t>(s.relations_after));
+    json.field("relations_added", static_cast<std::uint64_t>(s.relations_added));
+    json.field("relations_removed", static_cast<std::uint64_t>(s.relations_removed));
+    json.field("relations_changed", static_cast<std::uint64_t>(s.relations_changed));
+    json.end_object();
+
+    json.key("entities").begin_array();
+    for (const auto& e : diff.entities) {
+        const auto [graph, index] = p.entity(e);
+        const auto entity = graph->entity(index);
+        json.begin_object().field("change", change_code(e.type)).field("id", e.id);
+        json.field("name", entity.name).field("kind", graph->kind_of(index).id);
+        json.key("place").begin_array();
+        for (auto place : entity_context(*graph, index))
+            json.begin_object()
+                .field("id", graph->entity_id(place))
+                .field("name", graph->entity_name(place))
+                .end_object();
+        json.end_array();
+        json_date(json, "valid_from", entity.validity.from);
+        json_date(json, "valid_to", entity.validity.to);
+        json.field("sources", graph->cite(entity.citations));
+        json_fields(json, e.fields);
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("relations").begin_array();
+    for (const auto& r : diff.relations) {
+        const auto [graph, index] = p.relation(r);
+        const auto relation = graph->relation(index);
+        json.begin_object().field("change", change_code(r.type)).field("kind", graph->kind_of_relation(index).id);
+        json.key("from").begin_object().field("id", graph->entity_id(relation.from));
+        json.field("name", graph->entity_name(relation.from)).end_object();
+        json.key("to").begin_object().field("id", graph->entity_id(relation.to));
+        json.field("name", graph->entity_name(relation.to)).end_object();
+        json.key("attributes").begin_object();
+        for (const auto& a : relation.attributes) json.field(a.key, a.value);
+        json.end_object();
+        json_date(json, "valid_from", relation.validity.from);
+        json_date(json, "valid_to", relation.validity.to);
+        json.field("with_entity", r.with_entity);
+        json.field("sources", graph->cite(relation.citations));
+        json_fields(json, r.fields);
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("coverage").begin_array();
+    for (std::size_t i = 0; i < diff.coverage.size(); ++i) {
+        const auto& c = diff.coverage[i];
+        const auto& q = p.question(i);
+        json.begin_object().field("question", c.name).field("relation", q.after.relation);
+        json.key("from_kind");
+        if (q.after.from_kind.empty())
+            json.null();
+        else
+            json.value(q.after.from_kind);
+        json.key("units").begin_array();
+        for (const auto& u : c.units) {
+            json.begin_object().field("id", u.unit).field("name", p.name_of(u.unit));
+            json_ids(json, p, "gained", u.gained);
+            json_ids(json, p, "lost", u.lost);
+            json.end_object();
+        }
+        json.end_array();
+        for (const auto& [key, list] :
+             {std::pair{"lost_every_unit", &c.lost_all}, std::pair{"reached_first", &c.gained_first}}) {
+            json.key(key).begin_array();
+            for (const auto& x : *list) {
+                json.begin_object().field("id", x.country).field("name", p.name_of(x.country));
+                json_ids(json, p, "units_before", x.units_before);
+                json_ids(json, p, "units_after", x.units_after);
+                json.end_object();
+            }
+            json.end_array();
+        }
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    json.finish();
+}
+
+}  // namespace
+
+std::unique_ptr<Command> make_diff_command() {
+    return std::make_unique<DiffCommand>();
+}
+
+void DiffCommand::add_options(po::options_description& options, po::positional_options_description&) {
+    options.add_options()("from", po::value(&m_from)->value_name("DATE"),
+                          "the earlier date (YYYY, YYYY-MM or YYYY-MM-DD): the data as it stood then")(
+        "to", po::value(&m_to)->value_name("DATE"),
+        "the later date (default: today, when --from is given and --against is not)")(
+        "against", po::value(&m_against)->composing()->value_name("PATH"),
+        "compare --data (or the built-in dataset) with this dataset or snapshot, taken the way --data takes it; "
+        "--with overlays go on both sides; repeat for several layers")(
+        "presence-by", po::value(&m_presence_by)->default_value(m_presence_by)->value_name("RELATION"),
+        "where units are: the relation for 'countries that lost every unit' (skipped when the data lacks it)")(
+        "presence-kind", po::value(&m_presence_kind)->default_value(m_presence_kind)->value_name("KIND"),
+        "the kind of unit whose presence is compared (skipped when the data lacks it)")(
+        "no-coverage", po::bool_switch(&m_no_coverage), "compare the facts only, not the coverage they give");
+    m_output.formats = {"table", "json", "csv", "markdown", "dot", "svg", "png", "pdf"};
+    options.add(coverage_query_options(m_query)).add(data_options(m_data)).add(output_options(m_output));
+}
+
+void DiffCommand::setup(const po::variables_map& variables) {
+    check_format(m_output);
+    if (parse_render_format(m_output.format) && (m_output.output.empty() || m_output.output == "-"))
+        throw usage_error(fmt::format(
+            "--format {} needs -o FILE (pictures are not written to a terminal; --format dot writes the text)",
+            m_output.format));
+    check_coverage_query(m_query);
+    if (!m_data.as_of.empty())
+        throw usage_error(
+            "diff compares two dates: give --from and --to rather than --as-of (each side is taken on its own date)");
+    m_from_date = date_option("--from", m_from);
+    m_to_date = date_option("--to", m_to);
+    if (m_against.empty() && !m_from_date)
+        throw usage_error(
+            "diff needs something to compare: --from DATE (and --to DATE, default today) for two dates of the data, "
+            "or --against PATH for another dataset");
+    if (m_from_date && m_to_date && m_from_date->first_day() > m_to_date->first_day())
+        throw usage_error(fmt::format("--from {} is after --to {}: give the earlier date first", m_from, m_to));
+    for (const auto& path : m_against)
+        if (path.empty()) throw usage_error("--against needs a path, not an empty value");
+    m_coverage_asked = !variables["by"].defaulted() || variables.count("from-kind") > 0;
+    m_presence_asked = !variables["presence-by"].defaulted() || !variables["presence-kind"].defaulted();
+    if (m_no_coverage && (m_coverage_asked || m_presence_asked))
+        throw usage_error(
+            "--no-coverage leaves out the coverage questions; leave out --by, --from-kind and --presence-*");
+}
+
+std::optional<CoverageQuestion> DiffCommand::coverage_question(const Side& before, const Side& after) const {
+    if (m_no_coverage) return std::nullopt;
+    for (const auto* side : {&before, &after}) {
+        const auto& schema = side->graph.schema;
+        const bool answerable = schema.relation_kind(m_query.params.relation) &&
+                                (m_query.params.from_kind.empty() || schema.entity_kind(m_query.params.from_kind)) &&
+                                schema.entity_kind(m_query.params.country_kind);
+        if (!answerable && !m_coverage_asked) return std::nullopt;
+    }
+    return CoverageQuestion{"coverage", coverage_params(before.graph, m_query, before.data),
+                            coverage_params(after.graph, m_query, after.data)};
+}
+
+std::optional<CoverageQuestion> DiffCommand::presence_question(const Side& before, const Side& after) const {
+    if (m_no_coverage) return std::nullopt;
+    CoverageQuery query;
+    query.params.relation = m_presence_by;
+    query.params.from_kind = m_presence_kind;
+    query.params.through_regions = false;
+    query.universe = "iso";
+    for (const auto* side : {&before, &after}) {
+        const auto& schema = side->graph.schema;
+        const bool answerable = schema.relation_kind(m_presence_by) && schema.entity_kind(m_presence_kind) &&
+                                schema.entity_kind(query.params.country_kind);
+        if (!answerable && !m_presence_asked) return std::nullopt;
+        if (!answerable) {
+            (void)known_relation_kind(schema, "--presence-by", m_presence_by);
+            (void)known_entity_kind(schema, "--presence-kind", m_presence_kind);
+        }
+    }
+    // Only when a side has such units at all: a dataset without missions has nothing to lose.
+    bool present = false;
+    for (const auto* side : {&before, &after}) {
+        const auto kind = side->graph.schema.entity_kind(m_presence_kind);
+        for (EntityIndex e = 0; e < side->graph.entity_count() && !present; ++e)
+            present = side->graph.schema.is_a(side->graph.entity_kind_index(e), *kind);
+    }
+    if (!present && !m_presence_asked) return std::nullopt;
+    return CoverageQuestion{"presence", coverage_params(before.graph, query, before.data),
+                            coverage_params(after.graph, query, after.data)};
+}
+
+int DiffCommand::run() {
+    auto to_date = m_to_date;
+    if (m_against.empty() && !to_date) to_date = run_date();
+    if (m_from_date && to_date && m_from_date->first_day() > to_date->first_day())
+        throw usage_error(fmt::format("--from {} is after today ({}): give a --to date", m_from, to_date->to_string()));
+    // Each side is the data with every date, prepared for its own date by prepare_graph (restricted
+    // first, derived after), as every command's graph is. A side without a date is loaded as
+    // asked; a side with one is loaded without deriving, since its date is derived anew.
+    auto load_side = [&](const DataOptions& data, const std::optional<Date>& date) {
+        auto facts = data;
+        facts.no_derived = date.has_value() || m_data.no_derived;
+        return load_graph(facts);
+    };
+    auto prepare_side = [&](const DataOptions& data, const std::optional<Date>& date, const Graph& loaded) {
+        Side side{prepare_graph(loaded, PrepareOptions{date, !m_data.no_derived, false}), date,
+                  data_label(data.data, data.with), data};
+        side.data.as_of = date ? date->to_string() : std::string{};
+        return side;
+    };
+    const auto all = load_side(m_data, m_from_date);
+    const auto before = prepare_side(m_data, m_from_date, all);
+    auto against = m_data;
+    if (!m_against.empty()) against.data = m_against;
+    const auto after = prepare_side(against, to_date, m_against.empty() ? all : load_side(against, to_date));
+
+    std::vector<CoverageQuestion> questions;
+    if (auto q = coverage_question(before, after)) questions.push_back(std::move(*q));
+    if (auto q = presence_question(before, after)) questions.push_back(std::move(*q));
+    const auto diff = diff_graphs(before.graph, after.graph, DiffOptions{questions});
+
+    const Presenter presenter(before, after, diff, questions);
+    Output output(m_output.output);
+    if (m_output.format == "dot" || parse_render_format(m_output.format)) {
+        const auto dot = diff_dot(before.graph, after.graph, diff, presenter.sides());
+        if (const auto picture = parse_render_format(m_output.format))
+            output.stream() << render_dot(dot, *picture).data;
+        else
+            output.stream() << dot;
+        output.commit();
+        return 0;
+    }
+    switch (m_output.parsed_format()) {
+        case Format::json:
+            write_json(output.stream(), presenter);
+            break;
+        case Format::csv:
+            write_csv(output.stream(), presenter);
+            break;
+        case Format::table:
+        case Format::markdown:
+            write_text(output.stream(), presenter, m_output.parsed_format());
+            break;
+    }
+    output.commit();
+    return 0;
+}
+
+}  // namespace orgraph::cli
