@@ -74,7 +74,7 @@ int PathCommand::run() {
     const auto result = with_known_kinds([&] { return find_paths(graph, from, to, m_params); });
     const TraversalView view(graph, m_params.traversal);
 
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();
     if (format == Format::json) {
