@@ -146,7 +146,7 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
     if (markdown) out << '\n';
     auto line = [&](std::string_view label, std::string_view value) {
         if (value.empty()) return;
-        out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", indented(value, bullet.size() + 12)) << '\n';
+        out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", visible(value)) << '\n';
     };
     line("id", e.id);
     line("kind", kind.id == kind.label ? kind.id : fmt::format("{} ({})", kind.label, kind.id));
@@ -207,8 +207,9 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
         out << '\n' << (markdown ? "## Not related\n\n" : "Not related\n");
         for (const auto& a : card.absent) {
             out << bullet
-                << fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with,
-                               a.peers_with == 1 ? kind.label : kind.plural, a.peers_with == 1 ? "has one" : "have one")
+                << visible(fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with,
+                                       a.peers_with == 1 ? kind.label : kind.plural,
+                                       a.peers_with == 1 ? "has one" : "have one"))
                 << '\n';
         }
     }

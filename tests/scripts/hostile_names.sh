@@ -155,6 +155,13 @@ if len(widths) != 1:
     sys.exit(f"FAIL: Markdown rows of different widths: {sorted(widths)}")
 EOF
 
+# A line break in a name never starts a line of its own: one row, one line.
+og find Lines >"$work/lines.txt"
+[ "$(wc -l <"$work/lines.txt")" = 3 ] || fail "a name with a line break spans lines: $(cat "$work/lines.txt")"
+check terminal "$work/lines.txt" 'Two\nLines'
+og show long >"$work/long.txt"
+grep -q '^  aliases:    Next\\u0085Line; Two\\nLines$' "$work/long.txt" || fail "the aliases do not stay on one line"
+
 # The JSON keeps the data exactly (escaped by JSON's own rules).
 og show --entity=-office --format json >"$work/card.json"
 "$python" - "$work/card.json" <<'EOF' || exit 1
@@ -172,6 +179,16 @@ s=0
 og show $'\e[31mnowhere\u202e' 2>"$work/err" >/dev/null || s=$?
 [ "$s" = 1 ] || fail "show of an unknown entity exited $s"
 check terminal "$work/err" '\x1b[31mnowhere\u202e'
+
+# validate's messages about a hostile dataset quote it visibly.
+mkdir "$work/bad"
+cp data/hostile/schema.toml "$work/bad/"
+sed 's/^kind = "office"$/kind = "off\\u001b[31mice\\u202e"/' data/hostile/data.toml >"$work/bad/data.toml"
+s=0
+"$orgraph" validate "$work/bad" >/dev/null 2>"$work/bad-err" || s=$?
+[ "$s" = 1 ] || fail "validate of an unknown kind exited $s"
+grep -q "data.toml:[0-9]*:[0-9]*" "$work/bad-err" || fail "validate does not say where: $(cat "$work/bad-err")"
+check terminal "$work/bad-err" 'off\x1b[31mice\u202e'
 
 # CSV: every cell that begins like a formula carries the guard; the values are kept otherwise.
 og show mca --format csv >"$work/show.csv"
