@@ -6,12 +6,14 @@
 
 #include <unistd.h>
 #include <filesystem>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/load/text_checks.hpp"
 #include "orgraph/write/csv_cell.hpp"
 #include "orgraph/write/interchange.hpp"
 #include "orgraph/write/json_writer.hpp"
@@ -155,6 +157,36 @@ BOOST_AUTO_TEST_CASE(a_nul_is_refused_by_the_csv_exports_and_escaped_by_json) {
     std::ostringstream json;
     write_node_link_json(json, g);
     BOOST_TEST(json.str().find("Nul\\u0000Department") != std::string::npos);
+}
+
+// Any bytes at all: the visible form holds no control character and is valid UTF-8; so are the
+// JSON string and the text for XML; the stream, fed in random pieces, writes what visible() does.
+BOOST_AUTO_TEST_CASE(random_bytes_come_out_safe) {
+    std::mt19937 random(20261201);
+    const std::string alphabet =
+        "\x00\x1b\x7f\x80\x9b\xc2\x85\xe2\x80\xae\xa8\xef\xbf\xbe\xed\xa0\xf4\x90\xff\n\t\\\"a"s;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const auto size = random() % 24;
+        for (std::size_t i = 0; i < size; ++i) text += alphabet[random() % alphabet.size()];
+        const auto shown = visible(text);
+        BOOST_TEST(!find_invalid_utf8(shown).has_value());
+        BOOST_TEST(!needs_escape(shown));
+        BOOST_TEST(!find_invalid_utf8(JsonWriter::escape(text)).has_value());
+        std::string storage;
+        const auto xml = valid_utf8(text, storage, true);
+        BOOST_TEST(!find_invalid_utf8(xml).has_value());
+        BOOST_TEST(xml.find("\xef\xbf\xbe") == std::string_view::npos);
+        std::ostringstream target;
+        VisibleStream out(target);
+        for (std::size_t at = 0; at < text.size();) {
+            const auto piece = std::min<std::size_t>(text.size() - at, 1 + random() % 4);
+            out.write(text.data() + at, static_cast<std::streamsize>(piece));
+            at += piece;
+        }
+        out.finish();
+        BOOST_TEST(target.str() == visible(text, true));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
