@@ -106,12 +106,14 @@ std::string csv_text(const Table& table) {
     auto row_text = [&](const std::vector<std::string>& cells, bool header, std::size_t row) {
         for (std::size_t c = 0; c < cells.size(); ++c) {
             if (c) text += ',';
-            const bool guard = formula_guard && (header || !table.numeric[c]);
+            const bool numeric = !header && c < table.numeric.size() && table.numeric[c];
+            const bool guard = formula_guard && !numeric;
             if (!append_csv_cell(text, cells[c], guard))
                 throw std::runtime_error(fmt::format(
                     "cannot write CSV: the '{}' cell of row {} holds a NUL byte, which CSV cannot carry (its "
                     "readers refuse it or cut the value there): '{}'; --format json escapes it",
-                    visible(table.columns[c]), row, quoted_excerpt(cells[c])));
+                    c < table.columns.size() ? visible(table.columns[c]) : std::to_string(c + 1), row,
+                    quoted_excerpt(cells[c])));
         }
         text += '\n';
     };
