@@ -290,6 +290,14 @@ else
   grep -q "data.toml:" "$work/nul-err" || fail "the refusal of a NUL does not say where: $(cat "$work/nul-err")"
 fi
 
+# A snapshot carries the values as they are; the outputs from it are the same.
+og snapshot -o "$work/hostile.orgraph" >"$work/snapshot.txt"
+check terminal "$work/snapshot.txt"
+"$orgraph" --data "$work/hostile.orgraph" show --entity=-office >"$work/card-snapshot.txt"
+cmp -s "$work/card.txt" "$work/card-snapshot.txt" || fail "the card from the snapshot differs"
+"$orgraph" --data "$work/hostile.orgraph" show --entity=-office --format json >"$work/card-snapshot.json"
+cmp -s "$work/card.json" "$work/card-snapshot.json" || fail "the JSON card from the snapshot differs"
+
 # Byte-identical across runs.
 og show --entity=-office >"$work/card2.txt"
 cmp -s "$work/card.txt" "$work/card2.txt" || fail "show differs between two runs"
