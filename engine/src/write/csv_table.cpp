@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -21,12 +22,14 @@ CsvTable::CsvTable(std::string_view columns, std::vector<std::string> attribute_
       m_text(columns),
       m_formula_guard(formula_guard) {
     m_row_first = "the header";
+    m_field = static_cast<std::size_t>(std::count(columns.begin(), columns.end(), ',')) + 1;
     for (const auto& key : m_keys) {
         m_text += ',';
         append(key);
     }
     m_text += '\n';
     m_row_first.clear();
+    m_field = 0;
 }
 
 void CsvTable::append(std::string_view value) {

@@ -20,7 +20,7 @@ std::string JsonWriter::escape(std::string_view text) {
             char32_t code_point = 0;
             const int length = decode_utf8(text, i, code_point);
             if (length <= 0) {
-                out += "\ufffd";
+                out += "\xEF\xBF\xBD";  // U+FFFD
                 ++i;
             } else {
                 if (code_point <= 0x9F || code_point == 0x2028 || code_point == 0x2029)
