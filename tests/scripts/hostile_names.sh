@@ -146,6 +146,8 @@ og show SAU >"$work/sau.txt"
 check terminal "$work/sau.txt" 'المملكة العربية السعودية' '\u200fالمملكة\u200e'
 og find office --format markdown >"$work/find.md"
 check terminal "$work/find.md" '\x1b]0;pwned'
+og find Malta --format markdown >>"$work/find.md"
+check terminal "$work/find.md" '@Malta \| Gozo'
 # A line break inside a Markdown cell would end the row; '|' would start a cell.
 "$python" - "$work/find.md" <<'EOF' || exit 1
 import sys
@@ -260,7 +262,7 @@ xmllint --noout "$work/map.svg" || fail "xmllint refuses the map"
 check terminal "$work/map-err"
 
 # A NUL in a string (the TOML escape \u0000) never reaches an output raw.
-sed 's/name = "@Malta"/name = "Nul\\u0000Land"/' data/hostile/data.toml >"$work/nul.toml"
+sed 's/name = "@Malta | Gozo"/name = "Nul\\u0000Land"/' data/hostile/data.toml >"$work/nul.toml"
 cp data/hostile/schema.toml "$work/nul-schema.toml"
 mkdir "$work/nul" && mv "$work/nul.toml" "$work/nul/data.toml" && mv "$work/nul-schema.toml" "$work/nul/schema.toml"
 s=0
