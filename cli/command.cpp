@@ -15,6 +15,7 @@
 #include "orgraph/builtin/embedded.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/snapshot.hpp"
+#include "table.hpp"
 
 namespace orgraph::cli {
 
@@ -173,10 +174,13 @@ po::options_description output_options(OutputOptions& options) {
     group.add_options()("format,f", po::value(&options.format)->value_name("FORMAT"), formats_help.c_str())(
         "output,o", path_value(&options.output, "-o")->value_name("FILE"),
         "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
+    if (std::find(formats.begin(), formats.end(), "csv") != formats.end())
+        group.add_options()("no-formula-guard", po::bool_switch(&options.no_formula_guard), no_formula_guard_help);
     return group;
 }
 
 void check_format(const OutputOptions& options) {
+    set_csv_formula_guard(!options.no_formula_guard);
     for (const auto& f : options.formats)
         if (f == options.format) return;
     std::string list;
@@ -188,11 +192,20 @@ Output::Output(const std::string& path) {
     if (!path.empty() && path != "-") m_file = std::make_unique<AtomicFile>(path);
 }
 
+Output::Output(const std::string& path, Format format) : Output(path) {
+    if (format == Format::table || format == Format::markdown)
+        m_visible = std::make_unique<VisibleStream>(m_file ? m_file->stream() : std::cout);
+}
+
+Output::~Output() = default;
+
 std::ostream& Output::stream() {
+    if (m_visible) return *m_visible;
     return m_file ? m_file->stream() : std::cout;
 }
 
 void Output::commit() {
+    if (m_visible) m_visible->finish();
     if (m_file)
         m_file->commit();
     else

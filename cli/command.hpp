@@ -20,6 +20,7 @@
 #include "orgraph/model/date.hpp"
 #include "orgraph/model/graph.hpp"
 #include "orgraph/write/atomic_file.hpp"
+#include "orgraph/write/visible_text.hpp"
 
 namespace orgraph::cli {
 
@@ -69,24 +70,39 @@ struct OutputOptions {
     std::vector<std::string> formats = {"table", "json", "csv", "markdown"};  // the first is the default
     std::string format = "table";
     std::string output;
+    bool no_formula_guard = false;  // --no-formula-guard (commands that write CSV)
 
     [[nodiscard]] Format parsed_format() const;
 };
-// --format with the formats the command supports and -o FILE.
+// --format with the formats the command supports, -o FILE, and --no-formula-guard when csv is
+// one of them.
 po::options_description output_options(OutputOptions& options);
+// Checks --format and sets the CSV formula guard (table.hpp).
 void check_format(const OutputOptions& options);
+// The help of --no-formula-guard, for every command that writes CSV.
+inline constexpr const char* no_formula_guard_help =
+    "write CSV cells that begin with =, +, -, @, a tab or a carriage return as they are (by default they get "
+    "a leading ' so that spreadsheets do not run them as formulas)";
 
 // Standard output, or a file written atomically when -o names one ("-" is standard output).
 // commit() throws std::runtime_error when a write failed ("cannot write to standard output: No
 // space left on device").
+// Text for people (the table and markdown formats) goes through a VisibleStream: control
+// characters, bidirectional controls and the like reach the terminal or the file in their
+// visible form (orgraph/write/visible_text.hpp), whichever writer printed them.
 class Output {
 public:
     explicit Output(const std::string& path);
+    Output(const std::string& path, Format format);
+    ~Output();
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
     std::ostream& stream();
     void commit();
 
 private:
     std::unique_ptr<AtomicFile> m_file;
+    std::unique_ptr<VisibleStream> m_visible;
 };
 
 // Standard output goes through a checked buffer (installed by main); this flushes it and throws

@@ -786,7 +786,7 @@ int CoverageCommand::run() {
         params.home_country = graph.entity(home).id;
     }
 
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     const auto format = m_output.parsed_format();
     if (m_matrix) {
         write_matrix(output.stream(), graph, params, universe, format);

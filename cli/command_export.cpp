@@ -31,6 +31,7 @@ private:
     DataOptions m_data;
     std::string m_to;
     std::string m_output;
+    bool m_no_formula_guard = false;
 };
 
 bool directory_format(const std::string& format) {
@@ -50,7 +51,8 @@ void ExportCommand::add_options(po::options_description& options, po::positional
         "graphml, json (NetworkX node-link), csv (orgraph's bulk dataset: a directory), neo4j (neo4j-admin "
         "import CSVs: a directory) or ftm (FollowTheMoney, one entity per line)")(
         "output,o", path_value(&m_output, "-o")->value_name("PATH"),
-        "the file (default: standard output) or, for csv and neo4j, the directory to write; written atomically");
+        "the file (default: standard output) or, for csv and neo4j, the directory to write; written atomically")(
+        "no-formula-guard", po::bool_switch(&m_no_formula_guard), no_formula_guard_help);
     options.add(output).add(data_options(m_data));
 }
 
@@ -72,9 +74,9 @@ int ExportCommand::run() {
                               : std::vector<std::string>{"nodes.csv", "relationships.csv", "README.md"};
             AtomicDirectory directory(m_output, names);
             if (m_to == "csv")
-                write_dataset_csv(directory.temporary_path(), graph);
+                write_dataset_csv(directory.temporary_path(), graph, !m_no_formula_guard);
             else
-                write_neo4j_csv(directory.temporary_path(), graph);
+                write_neo4j_csv(directory.temporary_path(), graph, !m_no_formula_guard);
             directory.commit();
             return 0;
         }

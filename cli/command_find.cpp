@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
 #include "orgraph/model/name_resolver.hpp"
 #include "table.hpp"
 
@@ -92,16 +94,14 @@ int FindCommand::run() {
         table.add({std::to_string(++rank), std::string(e.id), graph.kind_of(m.entity).id, std::string(e.name),
                    m.matched, quality_name(m.quality)});
     }
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     write_table(output.stream(), table, m_output.parsed_format());
     output.commit();
     if (rank == 0) {
-        std::fputs(fmt::format("orgraph: nothing matches '{}'{}\n", text,
-                               m_data.as_of.empty()
-                                   ? std::string{}
-                                   : fmt::format(" on {} (--as-of leaves out what was not valid then)", m_data.as_of))
-                       .c_str(),
-                   stderr);
+        std::cerr << fmt::format(
+            "orgraph: nothing matches '{}'{}\n", text,
+            m_data.as_of.empty() ? std::string{}
+                                 : fmt::format(" on {} (--as-of leaves out what was not valid then)", m_data.as_of));
         return 1;
     }
     return 0;

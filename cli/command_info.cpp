@@ -69,7 +69,7 @@ int InfoCommand::run() {
     const auto graph = load_graph(m_data);
     const auto counts = count(graph);
     const auto& schema = graph.schema;
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();
 

@@ -87,7 +87,7 @@ int PathCommand::run() {
         result.routes.size(), m_params.k, graph.entity(from).id, graph.entity(to).id,
         m_filtered ? " and keeps to --via and --through" : "");
 
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();
     if (format == Format::json) {

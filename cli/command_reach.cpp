@@ -66,7 +66,7 @@ int ReachCommand::run() {
     m_params.kinds = split_list(m_kinds);
     const auto result = with_known_kinds([&] { return reach(graph, start, m_params); });
 
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();
     if (format == Format::json) {

@@ -112,7 +112,7 @@ int RoutesCommand::run() {
     const auto& kind = graph.schema.entity_kind(result.kind);
     const auto total = result.reached.size() + result.unreached.size();
 
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();
     if (format == Format::json) {

@@ -141,11 +141,12 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
     const auto& e = graph.entity(card.entity);
     const auto& kind = graph.kind_of(card.entity);
     const std::string bullet = markdown ? "- " : "  ";
-    out << (markdown ? "# " : "") << e.name << '\n';
+    // The name stands on one line whatever it holds; the stream shows control characters.
+    out << (markdown ? "# " : "") << visible(e.name) << '\n';
     if (markdown) out << '\n';
     auto line = [&](std::string_view label, std::string_view value) {
         if (value.empty()) return;
-        out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", indented(value, bullet.size() + 12)) << '\n';
+        out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", visible(value)) << '\n';
     };
     line("id", e.id);
     line("kind", kind.id == kind.label ? kind.id : fmt::format("{} ({})", kind.label, kind.id));
@@ -163,8 +164,9 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
     for (const auto& group : card.groups) {
         out << '\n'
             << (markdown ? "## " : "")
-            << fmt::format("{} ({})", group.phrase.empty() ? graph.schema.relation_kind(group.kind).id : group.phrase,
-                           group.items.size())
+            << visible(fmt::format("{} ({})",
+                                   group.phrase.empty() ? graph.schema.relation_kind(group.kind).id : group.phrase,
+                                   group.items.size()))
             << (markdown ? "\n\n" : "\n");
         for (const auto& item : group.items) {
             const auto& r = graph.relation(item.relation);
@@ -194,18 +196,20 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
             if (r.derived) notes.push_back(fmt::format("derived by rule {}", r.rule));
             std::string suffix;
             for (const auto& n : notes) suffix += (suffix.empty() ? "" : "; ") + n;
-            out << bullet << text;
-            if (!suffix.empty()) out << " [" << suffix << "]";
+            // One line per relation, whatever its names and attributes hold.
+            out << bullet << visible(text);
+            if (!suffix.empty()) out << " [" << visible(suffix) << "]";
             out << "  — " << graph.cite(r.citations) << '\n';
-            if (note) out << (markdown ? "  " : "      ") << "note: " << *note << '\n';
+            if (note) out << (markdown ? "  " : "      ") << "note: " << indented(*note, markdown ? 8 : 12) << '\n';
         }
     }
     if (!card.absent.empty()) {
         out << '\n' << (markdown ? "## Not related\n\n" : "Not related\n");
         for (const auto& a : card.absent) {
             out << bullet
-                << fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with,
-                               a.peers_with == 1 ? kind.label : kind.plural, a.peers_with == 1 ? "has one" : "have one")
+                << visible(fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with,
+                                       a.peers_with == 1 ? kind.label : kind.plural,
+                                       a.peers_with == 1 ? "has one" : "have one"))
                 << '\n';
         }
     }
@@ -243,7 +247,7 @@ int ShowCommand::run() {
             fmt::format("{} on {} (--as-of leaves out what was not valid then)", e.what(), m_data.as_of), e.candidates);
     }
     const auto card = make_entity_card(graph, entity);
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     switch (m_output.parsed_format()) {
         case Format::json:
             write_json(output.stream(), graph, card);

@@ -64,7 +64,7 @@ int SnapshotCommand::run() {
     file.commit();
     std::error_code ec;
     const auto size = std::filesystem::file_size(m_output, ec);
-    std::cout << fmt::format("wrote {}: {}, {}, {} ({} bytes)\n", m_output,
+    std::cout << fmt::format("wrote {}: {}, {}, {} ({} bytes)\n", visible(m_output),
                              counted(graph.entity_count(), "entity", "entities"),
                              counted(graph.relation_count(), "relation", "relations"),
                              counted(info.inputs.size(), "input file", "input files"), ec ? 0 : size);

@@ -79,8 +79,8 @@ int ValidateCommand::validate_snapshot(const std::string& path) const {
         derived += (graph.relation_record(r).flags & image::relation_derived) ? 1 : 0;
     const auto stale = stale_inputs(opened.info, builtin_file);
     std::cout << fmt::format(
-        "{}: snapshot format {}, made by {}: {}, {}, {} ({} derived), {}\n", path, opened.info.format_version,
-        opened.info.made_by, counted(graph.layers.size(), "layer", "layers"),
+        "{}: snapshot format {}, made by {}: {}, {}, {} ({} derived), {}\n", visible(path), opened.info.format_version,
+        visible(opened.info.made_by), counted(graph.layers.size(), "layer", "layers"),
         counted(graph.entity_count(), "entity", "entities"), counted(graph.relation_count(), "relation", "relations"),
         derived, counted(graph.sources.size(), "source", "sources"));
     if (stale.empty()) {

@@ -78,7 +78,7 @@ int WeakPointsCommand::run() {
         to ? entity_label(graph, *to) : graph.schema.entity_kind(*graph.schema.entity_kind(m_params.to_kind)).plural;
     const auto total = result.targets.size() + result.unreached.size();
 
-    Output output(m_output.output);
+    Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();
     if (format == Format::json) {

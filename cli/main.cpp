@@ -17,6 +17,7 @@
 #include "orgraph/version.hpp"
 #include "orgraph/write/fd_stream.hpp"
 #include "orgraph/write/temporary.hpp"
+#include "orgraph/write/visible_text.hpp"
 
 namespace {
 
@@ -167,6 +168,10 @@ int main(int argc, char** argv) {
     // SIGPIPE, quietly, as it does cat or grep (when SIGPIPE is ignored, EPIPE is reported).
     static auto* const standard_output = new FdStreamBuf(STDOUT_FILENO);
     std::cout.rdbuf(standard_output);
+    // Messages quote names and values from the data and the command line: on standard error they
+    // show control characters in their visible form, never raw (docs/safe-output.md).
+    static auto* const standard_error = new VisibleStreamBuf(std::cerr.rdbuf());
+    std::cerr.rdbuf(standard_error);
     int status = run_and_report(argc, argv);
     try {
         flush_standard_output();
@@ -174,5 +179,6 @@ int main(int argc, char** argv) {
         std::cerr << "orgraph: " << e.what() << '\n';
         status = 1;
     }
+    standard_error->finish();
     return status;
 }

@@ -61,14 +61,14 @@ std::string hops(std::size_t n) {
 
 std::string entity_label(const Graph& graph, EntityIndex entity) {
     const auto& e = graph.entity(entity);
-    return fmt::format("{} ({})", e.name, e.id);
+    return fmt::format("{} ({})", visible(e.name), e.id);
 }
 
 std::string entity_label_dated(const Graph& graph, EntityIndex entity) {
     const auto& e = graph.entity(entity);
     const auto valid = validity_text(e.validity);
     if (valid.empty()) return entity_label(graph, entity);
-    return fmt::format("{} ({}; valid {})", e.name, e.id, valid);
+    return fmt::format("{} ({}; valid {})", visible(e.name), e.id, valid);
 }
 
 std::string step_phrase(const Graph& graph, const Step& step) {
@@ -79,8 +79,8 @@ std::string step_phrase(const Graph& graph, const Step& step) {
 }
 
 std::string step_sentence(const Graph& graph, const Step& step) {
-    return fmt::format("{} — {} → {}", graph.entity(step.from).name, step_phrase(graph, step),
-                       graph.entity(step.to).name);
+    return fmt::format("{} — {} → {}", visible(graph.entity(step.from).name), visible(step_phrase(graph, step)),
+                       visible(graph.entity(step.to).name));
 }
 
 std::string step_line(const Graph& graph, const Step& step, bool flat) {
@@ -236,7 +236,7 @@ std::vector<std::string> step_cells(const Graph& graph, const Step& step) {
 void write_side_text(std::ostream& out, const TraversalView& view, const SideSummary& side, EntityIndex end,
                      bool towards) {
     const auto& graph = view.graph();
-    const auto& name = graph.entity(end).name;
+    const auto name = visible(graph.entity(end).name);
     if (side.reached <= 1) {
         out << (towards ? fmt::format("No route leads into {} at all.\n", name)
                         : fmt::format("No route leads anywhere from {}.\n", name));
@@ -333,7 +333,7 @@ void write_connection_text(std::ostream& out, const TraversalView& view, const R
         for (const auto& o : obstacles) {
             if (o.hop != i) continue;
             if (o.entity_kind)
-                marks += fmt::format("  ✗ {} is a {}, not among --through", graph.entity(route[i].from).name,
+                marks += fmt::format("  ✗ {} is a {}, not among --through", visible(graph.entity(route[i].from).name),
                                      graph.kind_of(route[i].from).label);
             if (o.refusal) marks += "  ✗ " + reasons_text(graph, graph.relation(route[i].relation).kind, o.refusal);
         }

@@ -2,7 +2,14 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "orgraph/load/text_checks.hpp"
+#include "orgraph/write/csv_cell.hpp"
 #include "orgraph/write/json_writer.hpp"
+#include "orgraph/write/visible_text.hpp"
 
 namespace orgraph::cli {
 
@@ -16,19 +23,33 @@ std::size_t display_width(const std::string& text) {
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
+namespace {
+
+bool formula_guard = true;
+
+}  // namespace
+
+void set_csv_formula_guard(bool on) {
+    formula_guard = on;
+}
+
+bool csv_formula_guard() {
+    return formula_guard;
 }
 
 namespace {
 
-void write_aligned(std::ostream& out, const Table& table) {
+// Every cell of a table for people in its visible form, line breaks included.
+std::vector<std::string> visible_cells(const std::vector<std::string>& cells) {
+    std::vector<std::string> out;
+    out.reserve(cells.size());
+    for (const auto& cell : cells) out.push_back(visible(cell));
+    return out;
+}
+
+void write_aligned(std::ostream& out, const Table& raw) {
+    Table table(visible_cells(raw.columns), raw.numeric);
+    for (const auto& row : raw.rows) table.add(visible_cells(row));
     std::vector<std::size_t> width(table.columns.size());
     for (std::size_t c = 0; c < table.columns.size(); ++c) width[c] = display_width(table.columns[c]);
     for (const auto& row : table.rows)
@@ -57,11 +78,12 @@ void write_aligned(std::ostream& out, const Table& table) {
 }
 
 void write_markdown(std::ostream& out, const Table& table) {
+    // Visible form (a line break is "\n", so a cell stays on its row), and '|' escaped.
     auto escape = [](const std::string& text) {
         std::string e;
-        for (char c : text) {
+        for (char c : visible(text)) {
             if (c == '|') e += '\\';
-            e += c == '\n' ? ' ' : c;
+            e += c;
         }
         return e;
     };
@@ -77,6 +99,29 @@ void write_markdown(std::ostream& out, const Table& table) {
     }
 }
 
+// The whole CSV text, so that a refused cell leaves nothing half written. Numeric columns
+// (counts) are written as they are; every other cell, the header's included, is guarded.
+std::string csv_text(const Table& table) {
+    std::string text;
+    auto row_text = [&](const std::vector<std::string>& cells, bool header, std::size_t row) {
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            if (c) text += ',';
+            const bool numeric = !header && c < table.numeric.size() && table.numeric[c];
+            const bool guard = formula_guard && !numeric;
+            if (!append_csv_cell(text, cells[c], guard))
+                throw std::runtime_error(fmt::format(
+                    "cannot write CSV: the '{}' cell of row {} holds a NUL byte, which CSV cannot carry (its "
+                    "readers refuse it or cut the value there): '{}'; --format json escapes it",
+                    c < table.columns.size() ? visible(table.columns[c]) : std::to_string(c + 1), row,
+                    quoted_excerpt(cells[c])));
+        }
+        text += '\n';
+    };
+    row_text(table.columns, true, 0);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) row_text(table.rows[r], false, r + 1);
+    return text;
+}
+
 }  // namespace
 
 void write_table(std::ostream& out, const Table& table, Format format) {
@@ -88,12 +133,7 @@ void write_table(std::ostream& out, const Table& table, Format format) {
             write_markdown(out, table);
             break;
         case Format::csv:
-            for (std::size_t c = 0; c < table.columns.size(); ++c) out << (c ? "," : "") << csv_field(table.columns[c]);
-            out << "\n";
-            for (const auto& row : table.rows) {
-                for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_field(row[c]);
-                out << "\n";
-            }
+            out << csv_text(table);
             break;
         case Format::json: {
             JsonWriter json(out);

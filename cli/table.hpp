@@ -1,6 +1,9 @@
 #pragma once
 // Tabular results, printed as an aligned table, CSV (RFC 4180), Markdown or JSON (an array of
-// objects keyed by column name).
+// objects keyed by column name). Text tables and Markdown show every cell in its visible form
+// (orgraph/write/visible_text.hpp; Markdown also escapes '|'); CSV guards the text cells that
+// begin like a formula (orgraph/write/csv_cell.hpp) unless --no-formula-guard, and refuses a
+// cell that holds a NUL byte before it writes anything.
 
 #include <ostream>
 #include <string>
@@ -22,6 +25,10 @@ struct Table {
 void write_table(std::ostream& out, const Table& table, Format format);
 // Display width of UTF-8 text (code points, not bytes).
 std::size_t display_width(const std::string& text);
-std::string csv_field(const std::string& text);
+
+// Whether CSV tables guard cells against formula injection (on unless --no-formula-guard; set
+// by check_format, which every command with --format calls in its setup).
+void set_csv_formula_guard(bool on);
+[[nodiscard]] bool csv_formula_guard();
 
 }  // namespace orgraph::cli

@@ -207,4 +207,38 @@ BOOST_AUTO_TEST_CASE(empty_cells_in_required_columns_are_each_reported_once_at_t
     BOOST_TEST(problems == expected, boost::test_tools::per_element());
 }
 
+// A layer written with the formula guard (orgraph export --to csv) says so in its [dataset]
+// table: one leading apostrophe comes off every cell of the guarded form, the header's included;
+// without the key, the cells are read as they are.
+BOOST_AUTO_TEST_CASE(the_formula_guard_comes_off_where_the_layer_declares_it) {
+    const std::string header = "id,kind,name,short_name,aliases";
+    const std::string row = "p1,port,\"'=HYPERLINK(\"\"x\"\")\",''=quoted,'abc|'@x";
+    const std::string entities = header + ",'+remark\n" + row + ",'-2\n";
+    auto guarded_schema = ports_schema;
+    guarded_schema.replace(guarded_schema.find("default_source"), 0, "csv_formula_guard = true\n");
+    guarded_schema.replace(guarded_schema.find("\"remark\"]"), 0, "\"+remark\", ");
+    const auto guarded =
+        freeze(load({layer("ports", {toml_file("dataset.toml", guarded_schema), entities_csv("entities.csv", entities),
+                                     relations_csv("relations.csv", "source,target,kind\n")})}));
+    const auto& p1 = guarded.entity(*guarded.find("p1"));
+    BOOST_TEST(p1.name == "=HYPERLINK(\"x\")");
+    BOOST_TEST(p1.short_name == "'=quoted");
+    BOOST_TEST(texts(p1.aliases) == (std::vector<std::string>{"'abc", "'@x"}), boost::test_tools::per_element());
+    BOOST_REQUIRE(p1.attributes.find("+remark"));
+    BOOST_TEST(*p1.attributes.find("+remark") == "-2");
+
+    const auto plain = load_ports(header + "\n" + row + "\n");
+    const auto& q1 = plain.entity(*plain.find("p1"));
+    BOOST_TEST(q1.name == "'=HYPERLINK(\"x\")");
+    BOOST_TEST(q1.short_name == "''=quoted");
+}
+
+BOOST_AUTO_TEST_CASE(the_formula_guard_key_must_be_true_or_false) {
+    auto schema = ports_schema;
+    schema.replace(schema.find("default_source"), 0, "csv_formula_guard = \"yes\"\n");
+    expect_lines(problems_of({layer("ports", {toml_file("dataset.toml", schema),
+                                              entities_csv("entities.csv", "id,kind,name\np1,port,Port\n")})}),
+                 {"dataset.toml:3:21: error: 'csv_formula_guard' must be true or false"});
+}
+
 BOOST_AUTO_TEST_SUITE_END()

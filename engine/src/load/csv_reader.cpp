@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "orgraph/load/text_checks.hpp"
+#include "orgraph/write/csv_cell.hpp"
 
 namespace orgraph {
 
@@ -145,6 +146,9 @@ bool CsvReader::next_row() {
     m_fields.resize(m_count);
     m_columns.resize(m_count);
     m_lines.resize(m_count);
+    if (m_formula_guard)
+        for (auto& field : m_fields)
+            if (without_formula_guard(field).size() != field.size()) field.erase(0, 1);
     return true;
 }
 

@@ -35,6 +35,9 @@ public:
     [[nodiscard]] const std::vector<std::uint32_t>& lines() const { return m_lines; }
     // The line the current row starts on.
     [[nodiscard]] std::uint32_t line() const { return m_row_line; }
+    // Reads a file written with the formula guard (orgraph/write/csv_cell.hpp): the apostrophe
+    // the guard added is taken off every field, the header's included.
+    void set_formula_guard(bool on) { m_formula_guard = on; }
     // Problems found since the last call.
     std::vector<CsvProblem> take_errors();
 
@@ -49,6 +52,7 @@ private:
     std::vector<std::uint32_t> m_columns;
     std::vector<std::uint32_t> m_lines;
     std::vector<CsvProblem> m_errors;
+    bool m_formula_guard = false;
 
     // Reports a row too long or too wide and stops the reading.
     void refuse_row(std::uint32_t line, std::uint32_t column, std::string message);

@@ -254,13 +254,15 @@ std::optional<Date> Loader::date_field(const toml::node& node, std::uint32_t fil
 void Loader::load_sources_and_datasets() {
     std::unordered_map<std::string, Pos> first_source;
     m_default_source.assign(m_layers.size(), {});
+    m_csv_formula_guard.assign(m_layers.size(), false);
     for (std::size_t layer = 0; layer < m_layers.size(); ++layer)
         m_graph.layers.push_back({m_layers[layer].id, "", "", {}});
     for (const auto& file : m_files) {
         m_graph.layers[file.layer].files.push_back(m_file_names[file.file]);
         if (!file.table) continue;
         if (auto* d = file.table->get_as<toml::table>("dataset")) {
-            check_fields(*d, file.file, {"id", "title", "description", "default_source"}, "[dataset]");
+            check_fields(*d, file.file, {"id", "title", "description", "default_source", "csv_formula_guard"},
+                         "[dataset]");
             auto& layer = m_graph.layers[file.layer];
             if (auto id = string_field(*d, file.file, "id", "[dataset]", false)) layer.id = *id;
             if (auto title = string_field(*d, file.file, "title", "[dataset]", false)) layer.title = *title;
@@ -270,6 +272,10 @@ void Loader::load_sources_and_datasets() {
                 m_default_source[file.layer] = {ds->as_string()->get(), pos_of(*ds, file.file)};
             else if (ds)
                 error(pos_of(*ds, file.file), "'default_source' must be a string");
+            if (auto* guard = d->get("csv_formula_guard"); guard && guard->is_boolean())
+                m_csv_formula_guard[file.layer] = guard->as_boolean()->get();
+            else if (guard)
+                error(pos_of(*guard, file.file), "'csv_formula_guard' must be true or false");
         }
         for_each_record(file, "source", [&](const toml::table& t) {
             check_fields(t, file.file, {"id", "title", "publisher", "url", "date", "note"}, "a source");

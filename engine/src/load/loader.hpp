@@ -212,6 +212,8 @@ private:
     Diagnostics m_diagnostics;
     GraphBuilder m_graph;
     std::vector<std::pair<std::string, Pos>> m_default_source;
+    // Per layer: its CSV files were written with the formula guard ([dataset] csv_formula_guard).
+    std::vector<bool> m_csv_formula_guard;
     std::vector<RelationRecord> m_pending;
     std::vector<std::size_t> m_entity_layer;
     std::vector<Pos> m_entity_pos;

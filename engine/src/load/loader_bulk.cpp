@@ -80,6 +80,7 @@ void Loader::csv_citations(std::string_view cell, const Pos& pos, std::size_t la
 
 void Loader::read_csv_entities(const ParsedFile& file) {
     CsvReader reader(file.input->content);
+    reader.set_formula_guard(m_csv_formula_guard[file.layer]);
     auto columns = read_header(reader, file, {"id", "kind", "name"});
     report_csv_errors(reader, file);
     if (!columns) return;
@@ -143,6 +144,7 @@ void Loader::read_csv_entities(const ParsedFile& file) {
 
 void Loader::read_csv_relations(const ParsedFile& file) {
     CsvReader reader(file.input->content);
+    reader.set_formula_guard(m_csv_formula_guard[file.layer]);
     auto columns = read_header(reader, file, {"source", "target", "kind"});
     report_csv_errors(reader, file);
     if (!columns) return;

@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "orgraph/write/visible_text.hpp"
+
 namespace orgraph {
 
 namespace {
@@ -94,19 +96,7 @@ std::string quoted_excerpt(std::string_view text) {
         cut = true;
     }
     out.reserve(end + 16);
-    for (std::size_t i = 0; i < end; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n')
-            out += "\\n";
-        else if (c == '\t')
-            out += "\\t";
-        else if (c == '\r')
-            out += "\\r";
-        else if (c < 0x20 || c == 0x7f)
-            out += fmt::format("\\x{:02x}", c);
-        else
-            out += static_cast<char>(c);
-    }
+    append_visible(out, text.substr(0, end), false);
     if (cut) out += fmt::format("… ({} bytes in all)", text.size());
     return out;
 }

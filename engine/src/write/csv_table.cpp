@@ -5,21 +5,40 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
+#include "orgraph/load/text_checks.hpp"
+#include "orgraph/write/csv_cell.hpp"
 #include "orgraph/write/interchange.hpp"
 #include "write/export_text.hpp"
 
 namespace orgraph {
 
-CsvTable::CsvTable(std::string_view columns, std::vector<std::string> attribute_keys)
-    : m_keys(std::move(attribute_keys)), m_columns_size(columns.size()), m_text(columns) {
+CsvTable::CsvTable(std::string_view columns, std::vector<std::string> attribute_keys, bool formula_guard)
+    : m_keys(std::move(attribute_keys)),
+      m_columns_size(columns.size()),
+      m_text(columns),
+      m_formula_guard(formula_guard) {
+    m_row_first = "the header";
+    m_field = static_cast<std::size_t>(std::count(columns.begin(), columns.end(), ',')) + 1;
     for (const auto& key : m_keys) {
         m_text += ',';
-        export_text::append_csv(m_text, key);
+        append(key);
     }
     m_text += '\n';
+    m_row_first.clear();
+    m_field = 0;
+}
+
+void CsvTable::append(std::string_view value) {
+    ++m_field;
+    if (append_csv_cell(m_text, value, m_formula_guard)) return;
+    throw export_error(
+        fmt::format("field {} of the row of '{}' holds a NUL byte, which CSV cannot carry (its "
+                    "readers refuse it or cut the value there): '{}'",
+                    m_field, quoted_excerpt(m_row_first), quoted_excerpt(value)));
 }
 
 bool CsvTable::names_fixed_column(std::string_view name) const {
@@ -37,8 +56,9 @@ bool CsvTable::names_fixed_column(std::string_view name) const {
 
 void CsvTable::field(std::string_view value) {
     if (m_row_started) m_text += ',';
+    if (!m_row_started) m_row_first = value.substr(0, value.find('\0'));
     m_row_started = true;
-    export_text::append_csv(m_text, value);
+    append(value);
 }
 
 void CsvTable::names(const Entity& entity) {
@@ -60,13 +80,12 @@ void CsvTable::end_row(const Attributes& attributes) {
     for (const auto& key : m_keys) {
         m_text += ',';
         while (attribute < count && attributes[attribute].key < key) ++attribute;
-        if (attribute < count) {
-            const auto [attribute_key, value] = attributes[attribute];
-            if (attribute_key == key) export_text::append_csv(m_text, value);
-        }
+        append(attribute < count && attributes[attribute].key == key ? attributes[attribute].value
+                                                                     : std::string_view{});
     }
     m_text += '\n';
     m_row_started = false;
+    m_field = 0;
 }
 
 void CsvTable::write(const std::filesystem::path& path) const {

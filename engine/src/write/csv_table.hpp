@@ -1,7 +1,8 @@
 #pragma once
 // The CSV files of the directory exports (orgraph's own dataset, the Neo4j import): a header of
 // fixed columns and one more column per attribute key, then a row per entity or relation, each
-// field quoted per RFC 4180. The rows are appended to one string, written out whole.
+// field quoted per RFC 4180 and, unless turned off, guarded against formula injection
+// (orgraph/write/csv_cell.hpp). The rows are appended to one string, written out whole.
 
 #include <filesystem>
 #include <string>
@@ -15,15 +16,17 @@ namespace orgraph {
 class CsvTable {
 public:
     // `columns` is the fixed part of the header as written; `attribute_keys`, sorted, name the
-    // columns after it.
-    CsvTable(std::string_view columns, std::vector<std::string> attribute_keys);
+    // columns after it. With `formula_guard`, every cell but the fixed header that begins like a
+    // formula gets a leading apostrophe.
+    CsvTable(std::string_view columns, std::vector<std::string> attribute_keys, bool formula_guard);
 
     [[nodiscard]] const std::vector<std::string>& attribute_keys() const { return m_keys; }
     // Whether a fixed column has this name; a typed column ("aliases:string[]") is named by
     // what stands before the colon. An attribute of that name would be read as the column.
     [[nodiscard]] bool names_fixed_column(std::string_view name) const;
 
-    // The next fixed field of the current row.
+    // The next fixed field of the current row. A value that holds a NUL byte is an export_error
+    // (CSV cannot carry it), the message naming the row by its first field.
     void field(std::string_view value);
     // Fields both formats write alike: an entity's name, short_name and aliases; a fact's
     // provenance, valid_from and valid_to.
@@ -39,7 +42,12 @@ private:
     std::vector<std::string> m_keys;
     std::size_t m_columns_size;  // the fixed part of the header, at the start of m_text
     std::string m_text;
+    bool m_formula_guard;
     bool m_row_started = false;
+    std::string m_row_first;  // the first field of the current row, for messages
+    std::size_t m_field = 0;  // fields of the current row so far
+
+    void append(std::string_view value);
 };
 
 // Lists (aliases, citations) are written as one field with '|' between the items, so an item

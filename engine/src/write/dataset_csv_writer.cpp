@@ -58,7 +58,7 @@ void toml_list(std::string& out, std::string_view key, const std::vector<std::st
     out += "]\n";
 }
 
-std::string schema_and_sources(const Graph& graph) {
+std::string schema_and_sources(const Graph& graph, bool formula_guard) {
     const auto& schema = graph.schema;
     std::string out =
         "# Written by `orgraph export --to csv`: the schema and the sources of the data in entities.csv and\n"
@@ -68,6 +68,8 @@ std::string schema_and_sources(const Graph& graph) {
         layers += (layers.empty() ? "" : ", ") + (layer.title.empty() ? layer.id : layer.title);
     toml_field(out, "title", layers.empty() ? std::string("orgraph export") : layers);
     toml_field(out, "description", "Exported by orgraph from the layers: " + layers);
+    // The loader takes the apostrophe the guard added off again: the values load back as they were.
+    if (formula_guard) out += "csv_formula_guard = true\n";
     for (const auto& s : graph.sources) {
         out += "\n[[source]]\n";
         toml_field(out, "id", s.id);
@@ -143,11 +145,12 @@ void check_values(const Attributes& attributes, std::string_view owner) {
 
 }  // namespace
 
-std::vector<std::string> write_dataset_csv(const std::filesystem::path& directory, const Graph& graph) {
+std::vector<std::string> write_dataset_csv(const std::filesystem::path& directory, const Graph& graph,
+                                           bool formula_guard) {
     CsvTable entities("id,kind,name,short_name,aliases,provenance,valid_from,valid_to",
-                      export_text::entity_attribute_keys(graph));
+                      export_text::entity_attribute_keys(graph), formula_guard);
     CsvTable relations("source,target,kind,provenance,valid_from,valid_to",
-                       export_text::relation_attribute_keys(graph, false));
+                       export_text::relation_attribute_keys(graph, false), formula_guard);
     for (const auto& k : entities.attribute_keys())
         if (entities.names_fixed_column(k))
             throw export_error(fmt::format("an entity attribute is named '{}', as a column of entities.csv", k));
@@ -177,7 +180,7 @@ std::vector<std::string> write_dataset_csv(const std::filesystem::path& director
         relations.provenance(graph, r.citations, r.validity);
         relations.end_row(r.attributes);
     }
-    write_export_file(directory / "dataset.toml", schema_and_sources(graph));
+    write_export_file(directory / "dataset.toml", schema_and_sources(graph, formula_guard));
     entities.write(directory / "entities.csv");
     relations.write(directory / "relations.csv");
     return {"dataset.toml", "entities.csv", "relations.csv"};

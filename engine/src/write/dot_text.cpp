@@ -1,6 +1,9 @@
 #include "write/dot_text.hpp"
 
 #include <algorithm>
+#include <string>
+
+#include "orgraph/write/visible_text.hpp"
 
 namespace orgraph::dot_detail {
 namespace {
@@ -12,7 +15,10 @@ void append_printable(fmt::memory_buffer& out, char c) {
 
 }  // namespace
 
-void append_escaped(fmt::memory_buffer& out, std::string_view text, bool tooltip) {
+void append_escaped(fmt::memory_buffer& out, std::string_view raw, bool tooltip) {
+    // Graphviz writes labels into SVG: nothing XML forbids, and UTF-8 only.
+    std::string storage;
+    const auto text = valid_utf8(raw, storage, true);
     const bool plain = std::none_of(
         text.begin(), text.end(), [](char c) { return c == '\\' || c == '"' || static_cast<unsigned char>(c) < 0x20; });
     if (plain) {
@@ -38,7 +44,9 @@ void append_escaped(fmt::memory_buffer& out, std::string_view text, bool tooltip
     }
 }
 
-void append_html(fmt::memory_buffer& out, std::string_view text) {
+void append_html(fmt::memory_buffer& out, std::string_view raw) {
+    std::string storage;
+    const auto text = valid_utf8(raw, storage, true);
     for (const char c : text) {
         switch (c) {
             case '\\':

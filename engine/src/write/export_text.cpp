@@ -35,19 +35,6 @@ std::string date(const std::optional<Date>& d) {
     return d ? d->to_string() : std::string{};
 }
 
-void append_csv(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (const char c : field) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
 std::vector<std::string> entity_attribute_keys(const Graph& graph) {
     std::set<std::string, std::less<>> keys;
     for (const auto& e : graph.entities())

@@ -18,8 +18,6 @@ using orgraph::join;
 // The items (an entity's aliases) with `separator` between them.
 std::string join(const TextList& items, std::string_view separator);
 std::string date(const std::optional<Date>& date);
-// A CSV field per RFC 4180: quoted when it holds a comma, quote or line break.
-void append_csv(std::string& out, std::string_view field);
 // Sorted keys of every attribute of the entities (or relations) written.
 std::vector<std::string> entity_attribute_keys(const Graph& graph);
 std::vector<std::string> relation_attribute_keys(const Graph& graph, bool derived);

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "orgraph/write/interchange.hpp"
+#include "orgraph/write/visible_text.hpp"
 #include "write/export_text.hpp"
 
 namespace orgraph {
@@ -16,8 +17,10 @@ namespace {
 
 // XML 1.0 cannot carry most control characters at all; tab, line feed and carriage return are
 // written as character references inside attributes so that they survive normalisation.
-void append_xml(std::string& out, std::string_view text, bool attribute) {
-    for (const char c : text) {
+void append_xml(std::string& out, std::string_view raw, bool attribute) {
+    // Nor U+FFFE, U+FFFF or a byte that is not UTF-8: each becomes U+FFFD.
+    std::string storage;
+    for (const char c : valid_utf8(raw, storage, true)) {
         switch (c) {
             case '&':
                 out += "&amp;";

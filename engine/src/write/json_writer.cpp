@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 #include <cmath>
+#include <cstdint>
+
+#include "orgraph/write/visible_text.hpp"
 
 namespace orgraph {
 
@@ -9,8 +12,26 @@ std::string JsonWriter::escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 2);
     out += '"';
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            // Valid UTF-8 only: an invalid byte becomes U+FFFD. C1 controls and the line and
+            // paragraph separators (which JavaScript takes for line ends) are escaped.
+            char32_t code_point = 0;
+            const int length = decode_utf8(text, i, code_point);
+            if (length <= 0) {
+                out += "\xEF\xBF\xBD";  // U+FFFD
+                ++i;
+            } else {
+                if (code_point <= 0x9F || code_point == 0x2028 || code_point == 0x2029)
+                    out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(code_point));
+                else
+                    out.append(text.substr(i, static_cast<std::size_t>(length)));
+                i += static_cast<std::size_t>(length);
+            }
+            continue;
+        }
+        ++i;
         switch (c) {
             case '"':
                 out += "\\\"";
@@ -34,10 +55,10 @@ std::string JsonWriter::escape(std::string_view text) {
                 out += "\\f";
                 break;
             default:
-                if (c < 0x20)
+                if (c < 0x20 || c == 0x7F)
                     out += fmt::format("\\u{:04x}", c);
                 else
-                    out += ch;
+                    out += static_cast<char>(c);
         }
     }
     out += '"';

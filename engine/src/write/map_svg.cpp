@@ -5,14 +5,17 @@
 #include <cmath>
 
 #include "map_style.hpp"
+#include "orgraph/write/visible_text.hpp"
 #include "orgraph/write/world_map.hpp"
 
 namespace orgraph {
 namespace {
 
 // Text for XML content and attribute values. Control characters other than tab and line feed are
-// not allowed in XML 1.0 and are dropped; invalid UTF-8 is left to the data's checks.
-std::string xml(std::string_view text) {
+// not allowed in XML 1.0 and are dropped; U+FFFE, U+FFFF and bytes that are not UTF-8 become U+FFFD.
+std::string xml(std::string_view raw) {
+    std::string storage;
+    const auto text = valid_utf8(raw, storage, true);
     std::string out;
     out.reserve(text.size());
     for (char c : text) {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <string>
+
 #include "orgraph/write/interchange.hpp"
 #include "write/csv_table.hpp"
 #include "write/export_text.hpp"
@@ -48,14 +50,20 @@ constexpr std::string_view readme =
     "With Neo4j 4: `neo4j-admin import --array-delimiter='|' --multiline-fields=true --nodes=nodes.csv\n"
     "--relationships=relationships.csv`.\n";
 
+constexpr std::string_view guard_note =
+    "\nA cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return has a leading `'` added, so\n"
+    "that a spreadsheet does not take it for a formula (one more `'` when the value already looks guarded).\n"
+    "Export with `--no-formula-guard` to import the values exactly as they are.\n";
+
 }  // namespace
 
-std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory, const Graph& graph) {
+std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory, const Graph& graph,
+                                         bool formula_guard) {
     const auto& schema = graph.schema;
     CsvTable nodes("id:ID,:LABEL,kind,name,short_name,aliases:string[],provenance:string[],valid_from,valid_to",
-                   export_text::entity_attribute_keys(graph));
+                   export_text::entity_attribute_keys(graph), formula_guard);
     CsvTable edges(":START_ID,:END_ID,:TYPE,kind,provenance:string[],valid_from,valid_to,derived:boolean,rule",
-                   export_text::relation_attribute_keys(graph, true));
+                   export_text::relation_attribute_keys(graph, true), formula_guard);
     for (const auto& k : nodes.attribute_keys())
         if (nodes.names_fixed_column(k) || k.find(':') != std::string::npos)
             throw export_error(fmt::format("an entity attribute is named '{}', which the Neo4j header cannot hold", k));
@@ -99,7 +107,8 @@ std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory,
     }
     nodes.write(directory / "nodes.csv");
     edges.write(directory / "relationships.csv");
-    write_export_file(directory / "README.md", readme);
+    write_export_file(directory / "README.md",
+                      formula_guard ? std::string(readme) + std::string(guard_note) : std::string(readme));
     return {"nodes.csv", "relationships.csv", "README.md"};
 }
 

@@ -31,7 +31,12 @@ void write_ftm(std::ostream& out, const Graph& graph);
 
 // Directory formats write their files into `directory`, which must exist; they return the
 // names of the files written.
-std::vector<std::string> write_dataset_csv(const std::filesystem::path& directory, const Graph& graph);
-std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory, const Graph& graph);
+// With `formula_guard`, a cell that begins like a formula gets a leading apostrophe
+// (orgraph/write/csv_cell.hpp); the CSV dataset's dataset.toml then says so
+// (`csv_formula_guard = true`), and orgraph's loader takes the apostrophes off again.
+std::vector<std::string> write_dataset_csv(const std::filesystem::path& directory, const Graph& graph,
+                                           bool formula_guard = true);
+std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory, const Graph& graph,
+                                         bool formula_guard = true);
 
 }  // namespace orgraph
