@@ -48,6 +48,13 @@ void Loader::resolve_citations(const std::vector<RawCitation>& raw, CitationList
         const auto colon = c.text.find(':');
         const auto id = std::string_view(c.text).substr(0, colon);
         auto source = m_graph.find_source(id);
+        if (!source && c.pos.file < m_import_file.size() && m_import_file[c.pos.file] != 0) {
+            auto& unknown = m_unknown_sources[c.pos.file];
+            if (unknown.citations++ == 0) unknown.first = c.pos;
+            unknown.ids.emplace(id);
+            unknown.carried_dataset = m_import_file[c.pos.file] == 2;
+            continue;
+        }
         if (!source) {
             error(c.pos, fmt::format("unknown source '{}' in citation '{}' (declare it in a [[source]] table){}", id,
                                      c.text, did_you_mean(id, m_source_ids)));
@@ -55,6 +62,36 @@ void Loader::resolve_citations(const std::vector<RawCitation>& raw, CitationList
         }
         CitationData citation{*source, colon == std::string::npos ? std::string{} : c.text.substr(colon + 1)};
         if (std::find(out.begin(), out.end(), citation) == out.end()) out.push_back(std::move(citation));
+    }
+}
+
+// One message for each imported graph whose citations name undeclared sources: a graph file
+// that does not carry its sources (written by another tool) would otherwise get one message for
+// every node and edge, all saying the same.
+void Loader::report_unknown_sources() {
+    for (const auto& [file, unknown] : m_unknown_sources) {
+        std::vector<std::string> ids(unknown.ids.begin(), unknown.ids.end());
+        std::string named;
+        for (std::size_t i = 0; i < ids.size() && i < 5; ++i)
+            named += fmt::format("{}'{}'", i == 0 ? "" : ", ", quoted_excerpt(ids[i]));
+        if (ids.size() > 5) named += fmt::format(" and {} more", ids.size() - 5);
+        const auto what = unknown.citations == 1
+                              ? fmt::format("a citation names the source {}, which no layer declares{}", named,
+                                            did_you_mean(ids.front(), m_source_ids))
+                              : fmt::format("{} citations name {} {} no layer declares: {}", unknown.citations,
+                                            ids.size(), ids.size() == 1 ? "source that" : "sources that", named);
+        const auto& path = m_file_names[file];
+        if (unknown.carried_dataset)
+            error(unknown.first, fmt::format("{} (the graph attribute '{}' this file carries declares them not "
+                                             "either; add a [[source]] table for each to it, or to a TOML layer)",
+                                             what, embedded_dataset_key));
+        else
+            error(unknown.first,
+                  fmt::format("{}. This graph does not carry its sources (orgraph's exports hold them in the graph "
+                              "attribute '{}'; other tools' files do not): declare each in a [[source]] table of a "
+                              "TOML file loaded first, e.g. `orgraph --data sources.toml --data {}`, or give the "
+                              "dataset.toml of the export the graph came from (`orgraph export --to csv` writes one)",
+                              what, embedded_dataset_key, path));
     }
 }
 
