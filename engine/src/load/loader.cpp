@@ -72,7 +72,7 @@ GraphBuilder Loader::run() {
     reserve_for_csv();
     for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_entities(layer);
     for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_relations(layer);
-    report_unknown_sources();
+    report_unknown_names();
     if (!m_diagnostics.empty()) {
         m_diagnostics.sort(m_file_names);
         throw dataset_error(m_diagnostics.items());

@@ -114,14 +114,16 @@ private:
         std::shared_ptr<ImportedFile> imported;
     };
 
-    // Citations of an imported graph that name no declared source: one message per file says
-    // what is missing and how to supply it, instead of one per node and edge.
-    struct UnknownSources {
-        std::size_t citations = 0;
+    // Citations, nodes or edges of an imported graph that name no declared source, entity kind
+    // or relation kind: one message per file and sort of name says what is missing and how to
+    // supply it, instead of one per node and edge.
+    struct UnknownNames {
+        std::size_t count = 0;
         Pos first;
         std::set<std::string> ids;
         bool carried_dataset = false;
     };
+    enum class Unknown { source, entity_kind, relation_kind };
 
     struct CsvColumns {
         std::vector<std::string> names;
@@ -158,7 +160,8 @@ private:
     void prepend_builtin_schema();
     bool parse_toml(ParsedFile& parsed);
     bool read_embedded_datasets();
-    void report_unknown_sources();
+    bool note_unknown(Unknown what, const Pos& pos, std::string_view id);
+    void report_unknown_names();
     std::uint32_t register_file(const std::string& path);
     void check_top_level(const toml::table& table, std::uint32_t file);
 
@@ -234,8 +237,8 @@ private:
     LayerInput m_schema_layer;
     std::vector<ParsedFile> m_schema_only;
     std::vector<ParsedFile> m_files;
-    std::deque<InputFile> m_embedded;                           // the TOML text of imported graphs' orgraph_dataset
-    std::map<std::uint32_t, UnknownSources> m_unknown_sources;  // by file
+    std::deque<InputFile> m_embedded;  // the TOML text of imported graphs' orgraph_dataset
+    std::map<std::pair<std::uint32_t, Unknown>, UnknownNames> m_unknown_names;  // by file and sort
     std::vector<char> m_import_file;  // by file: 1 an imported graph, 2 one that carried its dataset
     std::vector<std::string> m_file_names;
     Diagnostics m_diagnostics;
