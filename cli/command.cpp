@@ -15,6 +15,7 @@
 #include "orgraph/builtin/embedded.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/snapshot.hpp"
+#include "orgraph/model/text.hpp"
 #include "table.hpp"
 
 namespace orgraph::cli {
@@ -244,9 +245,11 @@ usage_error unknown_kind(std::string_view option, std::string_view what, const s
     std::vector<std::string> ids;
     for (const auto& k : kinds) ids.push_back(k.id);
     std::sort(ids.begin(), ids.end());
-    std::string list;
-    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-    return usage_error(fmt::format("{}: the schema has no {} '{}' (expected one of: {})", option, what, kind, list));
+    // The closest kind when one is close, else the whole list.
+    if (const auto best = closest_match(kind, ids); !best.empty())
+        return usage_error(fmt::format("{}: the schema has no {} '{}'; did you mean '{}'?", option, what, kind, best));
+    return usage_error(
+        fmt::format("{}: the schema has no {} '{}' (expected one of: {})", option, what, kind, join(ids)));
 }
 
 }  // namespace
@@ -267,6 +270,28 @@ std::unique_ptr<Command> find_command(std::string_view name) {
     return nullptr;
 }
 
+std::string picture_format_of(const std::string& path, std::string_view command, std::string_view option) {
+    const auto name = std::filesystem::path(path).filename().string();
+    const auto dot = name.rfind('.');
+    if (dot == std::string::npos || dot == 0 || dot + 1 == name.size()) return "svg";
+    auto ext = name.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+    if (ext == "svg" || ext == "png" || ext == "pdf") return ext;
+    throw usage_error(
+        fmt::format("-o {}: {} writes svg, png or pdf, not '{}' (name the file .svg, .png or .pdf, or "
+                    "give {})",
+                    path, command, name.substr(dot + 1), option));
+}
+
+std::string unknown_command_message(std::string_view name) {
+    std::vector<std::string> names;
+    for (const auto& command : make_commands()) names.emplace_back(command->info().name);
+    const auto best = closest_match(name, names);
+    return fmt::format("unknown command '{}'{} ('orgraph help' lists every command)", name,
+                       best.empty() ? std::string{} : fmt::format("; did you mean '{}'?", best));
+}
+
 std::string command_help(Command& command) {
     const auto& info = command.info();
     po::options_description options(fmt::format("Options of orgraph {}", info.name), 100, 50);
@@ -279,7 +304,8 @@ std::string command_help(Command& command) {
     std::istringstream examples{std::string(info.examples)};
     std::string line;
     while (std::getline(examples, line)) out << "  " << line << '\n';
-    out << "\nExit status: 0 success, 1 bad data or a failed run, 2 misuse of the command line.\n"
+    out << "\nExit status: 0 success; 1 bad data, a failed run or no answer (no match, no route); 2 misuse of the\n"
+        << "command line, an entity, kind or relation kind the data has not (or an ambiguous name) included.\n"
         << "See docs/" << info.name << ".md for the whole manual page.\n";
     return out.str();
 }

@@ -134,6 +134,11 @@ private:
 // Every command, in the order `orgraph help` lists them (commands.cpp).
 std::vector<std::unique_ptr<Command>> make_commands();
 std::unique_ptr<Command> find_command(std::string_view name);
+// The picture format the extension of `path` names (svg, png, pdf, in any case), svg for a name
+// without one; usage_error for another extension (m.jpg), rather than SVG under that name.
+std::string picture_format_of(const std::string& path, std::string_view command, std::string_view option);
+// "unknown command 'shwo'; did you mean 'show'? (…)": the closest command, when one is close.
+std::string unknown_command_message(std::string_view name);
 
 // "1 layer", "3 layers".
 std::string counted(std::size_t n, std::string_view one, std::string_view many);

@@ -94,9 +94,14 @@ int FindCommand::run() {
         table.add({std::to_string(++rank), std::string(e.id), graph.kind_of(m.entity).id, std::string(e.name),
                    m.matched, quality_name(m.quality)});
     }
-    Output output(m_output.output, m_output.parsed_format());
-    write_table(output.stream(), table, m_output.parsed_format());
-    output.commit();
+    // No match: JSON and CSV still write their empty document for programs to read; a table for
+    // people would be a header over nothing, so only the message below is printed.
+    const auto format = m_output.parsed_format();
+    if (rank > 0 || format == Format::json || format == Format::csv) {
+        Output output(m_output.output, format);
+        write_table(output.stream(), table, format);
+        output.commit();
+    }
     if (rank == 0) {
         std::cerr << fmt::format(
             "orgraph: nothing matches '{}'{}\n", text,

@@ -42,7 +42,7 @@ int HelpCommand::run() {
         return 0;
     }
     auto command = find_command(m_topic);
-    if (!command) throw usage_error(fmt::format("no command is called '{}' (see 'orgraph help')", m_topic));
+    if (!command) throw usage_error(unknown_command_message(m_topic));
     std::cout << command_help(*command);
     return 0;
 }

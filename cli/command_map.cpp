@@ -94,9 +94,7 @@ void MapCommand::setup(const po::variables_map&) {
     check_coverage_query(m_query);
     (void)m_data.as_of_date();
     if (m_format.empty()) {
-        const auto dot = m_output.rfind('.');
-        const auto ext = dot == std::string::npos ? std::string{} : m_output.substr(dot + 1);
-        m_format = parse_render_format(ext) ? ext : "svg";
+        m_format = picture_format_of(m_output, "map", "--format");
     }
     const auto format = parse_render_format(m_format);
     if (!format)

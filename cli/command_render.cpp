@@ -54,11 +54,7 @@ void RenderCommand::add_options(po::options_description& options, po::positional
 void RenderCommand::setup(const po::variables_map&) {
     if (m_output.empty() || m_output == "-")
         throw usage_error("render needs -o FILE (pictures are not written to a terminal; use 'orgraph dot' for text)");
-    if (m_to.empty()) {
-        const auto dot = m_output.rfind('.');
-        const auto ext = dot == std::string::npos ? std::string{} : m_output.substr(dot + 1);
-        m_to = parse_render_format(ext) ? ext : "svg";
-    }
+    if (m_to.empty()) m_to = picture_format_of(m_output, "render", "--to");
     if (!parse_render_format(m_to))
         throw usage_error(fmt::format("--to '{}' is not a format render writes (expected svg, png or pdf)", m_to));
     check_diagram_options(m_diagram);

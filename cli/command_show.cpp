@@ -241,10 +241,21 @@ int ShowCommand::run() {
     try {
         entity = resolve_one(graph, resolver, m_entity);
     } catch (const resolution_error& e) {
-        // The entity may exist but not on that date: say that the date left things out.
+        // The entity may exist but not on that date: then the name is right (exit status 1,
+        // with its validity), else it is not (2, from main).
         if (m_data.as_of.empty() || !e.candidates.empty()) throw;
-        throw resolution_error(
-            fmt::format("{} on {} (--as-of leaves out what was not valid then)", e.what(), m_data.as_of), e.candidates);
+        auto undated = m_data;
+        undated.as_of.clear();
+        undated.no_derived = true;
+        const auto whole = load_graph(undated);
+        const auto resolution = NameResolver(whole).resolve(m_entity);
+        if (resolution.entities.size() != 1)
+            throw resolution_error(
+                fmt::format("{} on {} (--as-of leaves out what was not valid then)", e.what(), m_data.as_of),
+                e.candidates);
+        const auto& found = whole.entity(resolution.entities.front());
+        throw std::runtime_error(fmt::format("{} ({}) is not in the graph on {} (--as-of): it is recorded as valid {}",
+                                             found.name, found.id, m_data.as_of, validity_text(found.validity)));
     }
     const auto card = make_entity_card(graph, entity);
     Output output(m_output.output, m_output.parsed_format());

@@ -1,6 +1,6 @@
 // orgraph's entry point: finds the command, parses its options, runs it, and alone turns
-// errors into messages on standard error and exit statuses (0 ok, 1 data or runtime error,
-// 2 misuse of the command line).
+// errors into messages on standard error and exit statuses (0 ok, 1 data or runtime error or
+// no answer, 2 misuse of the command line, a name the data does not have included).
 
 #include <fmt/format.h>
 #include <signal.h>
@@ -14,6 +14,7 @@
 #include "command.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/name_resolver.hpp"
 #include "orgraph/version.hpp"
 #include "orgraph/write/fd_stream.hpp"
 #include "orgraph/write/temporary.hpp"
@@ -93,7 +94,7 @@ int run(int argc, char** argv) {
     }
     auto command = find_command(invocation.command);
     if (!command) {
-        throw usage_error(fmt::format("unknown command '{}' (see 'orgraph help' for the list)", invocation.command));
+        throw usage_error(unknown_command_message(invocation.command));
     }
     if (asks_for(invocation.arguments, {"--help", "-h"})) {
         std::cout << command_help(*command);
@@ -146,6 +147,11 @@ int run_and_report(int argc, char** argv) {
         return misuse(e);
     } catch (const po::error& e) {
         return misuse(e);
+    } catch (const resolution_error& e) {
+        // A name on the command line that no entity has, or several have: misuse, as an
+        // unknown kind is (docs/help.md, exit status).
+        std::cerr << "orgraph: " << e.what() << '\n';
+        return 2;
     } catch (const dataset_error& e) {
         for (const auto& d : e.diagnostics) std::cerr << d.to_string() << '\n';
         std::cerr << fmt::format("orgraph: the dataset has {} problem{}; nothing was loaded\n", e.diagnostics.size(),

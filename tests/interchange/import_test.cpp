@@ -157,6 +157,50 @@ BOOST_AUTO_TEST_CASE(reads_what_networkx_writes) {
     BOOST_TEST(g.default_source == "notes");
 }
 
+BOOST_AUTO_TEST_CASE(a_name_that_repeats_the_id_gives_way_to_the_label) {
+    // orgraph's own GraphML: `name` is the id (for igraph), `label` the name to show.
+    const std::string text = graphml_head +
+                             "  <key id=\"l\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+                             "  <key id=\"g\" for=\"graph\" attr.name=\"orgraph_dataset\" attr.type=\"string\"/>\n"
+                             "  <graph edgedefault=\"directed\">\n"
+                             "    <data key=\"g\"># schema\n[[source]]\nid = &quot;s&quot;\n</data>\n"
+                             "    <node id=\"a\"><data key=\"d0\">city</data><data key=\"d1\">a</data>"
+                             "<data key=\"l\">Town A</data><data key=\"d2\">s</data></node>\n"
+                             "    <node id=\"b\"><data key=\"d0\">city</data><data key=\"d1\">Town B</data>"
+                             "<data key=\"l\">a label</data><data key=\"d2\">s</data></node>\n"
+                             "  </graph>\n</graphml>\n";
+    std::vector<ImportProblem> problems;
+    const auto g = parse_graphml(text, ImportMapping{}, problems);
+    BOOST_TEST(problems_text(problems) == "");
+    BOOST_REQUIRE(g.nodes.size() == 2U);
+    BOOST_TEST(g.nodes[0].name == "Town A");
+    // (count is the default of key d5.)
+    BOOST_TEST((g.nodes[0].attributes == std::vector<std::pair<std::string, std::string>>{{"count", "1"}}));
+    // A name of its own stays the name; the label is then an attribute like any other.
+    BOOST_TEST(g.nodes[1].name == "Town B");
+    BOOST_TEST((g.nodes[1].attributes ==
+                std::vector<std::pair<std::string, std::string>>{{"count", "1"}, {"label", "a label"}}));
+    BOOST_TEST(g.has_dataset);
+    BOOST_TEST(g.dataset == "# schema\n[[source]]\nid = \"s\"\n");
+    BOOST_TEST(g.dataset_line == 15U);
+}
+
+BOOST_AUTO_TEST_CASE(node_link_graph_attributes_carry_the_dataset) {
+    std::vector<ImportProblem> problems;
+    auto g = parse_node_link_json(R"({"graph": {"orgraph_dataset": "[[source]]\nid = \"s\"\n"}, "nodes": [],
+        "edges": []})",
+                                  ImportMapping{}, problems);
+    BOOST_TEST(problems_text(problems) == "");
+    BOOST_TEST(g.has_dataset);
+    BOOST_TEST(g.dataset == "[[source]]\nid = \"s\"\n");
+    g = parse_node_link_json(R"({"graph": {"orgraph_dataset": ["x"]}, "nodes": []})", ImportMapping{}, problems);
+    BOOST_REQUIRE(problems.size() == 1U);
+    BOOST_TEST(problems[0].message ==
+               "\"orgraph_dataset\" is an array (expected a string: the schema and the "
+               "sources as TOML)");
+    BOOST_TEST(!g.has_dataset);
+}
+
 BOOST_AUTO_TEST_CASE(accepts_edges_under_edges_but_not_both) {
     std::vector<ImportProblem> problems;
     auto g = parse_node_link_json(R"({"nodes": [{"id": "a", "kind": "city", "name": "A", "provenance": "s"}],

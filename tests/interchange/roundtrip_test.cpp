@@ -1,6 +1,8 @@
 // Round trips: the built-in dataset exported and loaded back is the same graph, fact by fact,
-// through orgraph's CSV dataset (alone), GraphML and node-link JSON (with the exported schema
-// and sources as a companion layer); Boost's own GraphML reader reads the export.
+// through orgraph's CSV dataset, GraphML and node-link JSON, each alone (the GraphML and JSON
+// exports carry the schema and the sources as the graph attribute orgraph_dataset), or with a
+// schema layer loaded first, which their own then give way to; Boost's own GraphML reader
+// reads the export.
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
@@ -76,7 +78,22 @@ BOOST_AUTO_TEST_CASE(csv_dataset_of_a_graph_with_nasty_names_loads_back) {
     interchange_test::check_same_graph(original, load_paths({dir.path.string()}));
 }
 
-BOOST_AUTO_TEST_CASE(graphml_and_json_load_back_with_their_sources) {
+BOOST_AUTO_TEST_CASE(graphml_and_json_load_back_alone) {
+    const auto original = builtin();
+    TempDir dir;
+    std::ostringstream graphml, json;
+    write_graphml(graphml, original);
+    write_node_link_json(json, original);
+    write_file(dir.path / "graph.graphml", graphml.str());
+    write_file(dir.path / "graph.json", json.str());
+    interchange_test::check_same_graph(original, load_paths({(dir.path / "graph.graphml").string()}));
+    interchange_test::check_same_graph(original, load_paths({(dir.path / "graph.json").string()}));
+    // The same graph twice carries the same schema, read once.
+    const auto both = load_paths({(dir.path / "graph.graphml").string(), (dir.path / "graph.json").string()});
+    BOOST_TEST(both.entity_count() == original.entity_count());
+}
+
+BOOST_AUTO_TEST_CASE(graphml_and_json_give_way_to_a_schema_layer) {
     const auto original = builtin();
     TempDir dir;
     write_dataset_csv(dir.path / "", original);
@@ -95,7 +112,7 @@ BOOST_AUTO_TEST_CASE(boost_read_graphml_reads_the_export) {
     std::ostringstream out;
     write_graphml(out, original);
     struct Node {
-        std::string kind, name;
+        std::string kind, name, label;
     };
     struct Edge {
         std::string kind, source;
@@ -106,6 +123,7 @@ BOOST_AUTO_TEST_CASE(boost_read_graphml_reads_the_export) {
     boost::dynamic_properties dp(boost::ignore_other_properties);
     dp.property("kind", boost::get(&Node::kind, g));
     dp.property("name", boost::get(&Node::name, g));
+    dp.property("label", boost::get(&Node::label, g));
     dp.property("kind", boost::get(&Edge::kind, g));
     dp.property("source", boost::get(&Edge::source, g));
     dp.property("derived", boost::get(&Edge::derived, g));
@@ -124,7 +142,8 @@ BOOST_AUTO_TEST_CASE(boost_read_graphml_reads_the_export) {
     BOOST_TEST(with_source == original.relation_count());
     // Vertices come in the order of the file: the entities' order.
     for (EntityIndex i = 0; i < original.entity_count(); ++i) {
-        BOOST_TEST(g[i].name == original.entity(i).name);
+        BOOST_TEST(g[i].name == original.entity(i).id);
+        BOOST_TEST(g[i].label == original.entity(i).name);
         BOOST_TEST(g[i].kind == original.kind_of(i).id);
     }
 }

@@ -15,6 +15,12 @@ status_of() { local s=0; "$@" >/dev/null 2>"$work/err" || s=$?; echo "$s"; }
 [ "$(status_of "$orgraph" export --to csv)" = 2 ] || { echo "FAIL: export --to csv without -o" >&2; exit 1; }
 [ "$(status_of "$orgraph" render)" = 2 ] || { echo "FAIL: render without -o" >&2; exit 1; }
 [ "$(status_of "$orgraph" render --to gif -o "$work/x.gif")" = 2 ] || { echo "FAIL: render --to gif" >&2; exit 1; }
+# A picture named for a format render does not write is refused, not written as SVG.
+[ "$(status_of "$orgraph" render -o "$work/m.jpg")" = 2 ] || { echo "FAIL: render -o m.jpg" >&2; exit 1; }
+grep -qF "render writes svg, png or pdf, not 'jpg'" "$work/err" || { echo "FAIL: render -o m.jpg does not say why" >&2; cat "$work/err" >&2; exit 1; }
+[ "$(status_of "$orgraph" map -o "$work/m.jpeg")" = 2 ] || { echo "FAIL: map -o m.jpeg" >&2; exit 1; }
+[ ! -e "$work/m.jpg" ] && [ ! -e "$work/m.jpeg" ] || { echo "FAIL: a refused picture was written" >&2; exit 1; }
+"$orgraph" render -o "$work/upper.PNG" && head -c 8 "$work/upper.PNG" | grep -q PNG || { echo "FAIL: render -o upper.PNG is not a PNG" >&2; exit 1; }
 [ "$(status_of "$orgraph" dot --highlight aad1)" = 2 ] || { echo "FAIL: --highlight with one end" >&2; exit 1; }
 [ "$(status_of "$orgraph" dot --kinds nonsense)" = 2 ] || { echo "FAIL: dot --kinds nonsense" >&2; exit 1; }
 [ "$(status_of "$orgraph" dot --fold none,country)" = 2 ] || { echo "FAIL: --fold none,country" >&2; exit 1; }

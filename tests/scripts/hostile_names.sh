@@ -179,7 +179,7 @@ EOF
 # Messages on standard error quote what the user typed and what the data holds, visibly.
 s=0
 og show $'\e[31mnowhere\u202e' 2>"$work/err" >/dev/null || s=$?
-[ "$s" = 1 ] || fail "show of an unknown entity exited $s"
+[ "$s" = 2 ] || fail "show of an unknown entity exited $s (an unknown name is misuse: 2)"
 check terminal "$work/err" '\x1b[31mnowhere\u202e'
 
 # validate's messages about a hostile dataset quote it visibly.
@@ -225,7 +225,7 @@ import json, sys
 def facts(path):
     g = json.load(open(path, encoding="utf-8"))
     nodes = sorted(json.dumps({k: v for k, v in n.items() if k not in ("layer",)}, sort_keys=True) for n in g["nodes"])
-    links = sorted(json.dumps({k: v for k, v in l.items() if k not in ("layer",)}, sort_keys=True) for l in g["links"])
+    links = sorted(json.dumps({k: v for k, v in l.items() if k not in ("layer",)}, sort_keys=True) for l in g["edges"])
     return nodes, links
 original = facts(sys.argv[1])
 for other in sys.argv[2:]:

@@ -1,9 +1,11 @@
-# NetworkX judges orgraph's GraphML and node-link JSON: read as they are (nx.read_graphml,
-# nx.node_link_graph(data) without arguments), both must hold every entity and relation with
-# its kind, name and citations, derived relations marked, and give the same shortest-route
-# lengths as `orgraph path` between several pairs (a relation kind with backward = true counts
-# in both directions, as in orgraph). Then the other way round: graphs NetworkX writes itself,
-# GraphML and node-link JSON, must load into orgraph as the same graph.
+# NetworkX 2.8 (Debian 12's) judges orgraph's GraphML and node-link JSON: read with its
+# documented calls (nx.read_graphml; nx.node_link_graph(data, link="edges"), since the edges
+# stand under "edges", the key NetworkX 3.4+ reads by default: networkx3_interchange.sh), both
+# must hold every entity and relation with its kind, name and citations, derived relations
+# marked, and give the same shortest-route lengths as `orgraph path` between several pairs (a
+# relation kind with backward = true counts in both directions, as in orgraph). Then the other
+# way round: graphs NetworkX writes itself, GraphML and node-link JSON, must load into orgraph
+# as the same graph, alone (they keep the graph attribute orgraph_dataset) or after a schema.
 # $1: the orgraph binary.
 set -euo pipefail
 orgraph="$1"
@@ -36,7 +38,10 @@ for k in info["entity_kinds"]:
     kinds[k["kind"]] = k["count"]
 
 graphml = nx.read_graphml(os.path.join(work, "mfa.graphml"))
-node_link = nx.node_link_graph(json.load(open(os.path.join(work, "mfa.json"))))
+node_link_data = json.load(open(os.path.join(work, "mfa.json")))
+if "edges" not in node_link_data or "links" in node_link_data:
+    fail("node-link JSON: the edges are not under \"edges\" alone")
+node_link = nx.node_link_graph(node_link_data, link="edges")
 total = info["relations"] + info["derived_relations"]
 for name, g in [("GraphML", graphml), ("node-link JSON", node_link)]:
     if not g.is_directed():
@@ -61,8 +66,14 @@ for name, g in [("GraphML", graphml), ("node-link JSON", node_link)]:
         if not d.get("kind") or not d.get(citations):
             fail(f"{name}: an edge lacks its kind or citations")
             break
-if graphml.nodes["aad1"]["name"] != "Asian Affairs Department 1":
-    fail("GraphML: aad1 has the wrong name")
+if graphml.nodes["aad1"]["label"] != "Asian Affairs Department 1" or graphml.nodes["aad1"]["name"] != "aad1":
+    fail("GraphML: aad1 should have its name to show as label and its id as name")
+if node_link.nodes["aad1"]["name"] != "Asian Affairs Department 1":
+    fail("node-link JSON: aad1 has the wrong name")
+for name, g in [("GraphML", graphml), ("node-link JSON", node_link)]:
+    carried = tomllib.loads(g.graph.get("orgraph_dataset", ""))
+    if {k["id"] for k in carried.get("relation_kind", [])} != {k["id"] for k in schema["relation_kind"]}:
+        fail(f"{name}: the graph attribute orgraph_dataset does not hold the relation kinds")
 
 # Routes as orgraph walks them: forward, and backward where the kind allows.
 walk = nx.DiGraph()
@@ -94,11 +105,12 @@ sources = os.path.join(work, "csv", "dataset.toml")
 nx.write_graphml(graphml, os.path.join(work, "nx.graphml"))
 with open(os.path.join(work, "nx.json"), "w") as f:
     json.dump(nx.node_link_data(node_link), f)
-for name in ["nx.graphml", "nx.json"]:
-    p = subprocess.run([orgraph, "--data", sources, "--data", os.path.join(work, name), "info", "--format", "json"],
+for name, data in [(n, d) for n in ["nx.graphml", "nx.json"] for d in [["--data", sources], []]]:
+    p = subprocess.run([orgraph, *data, "--data", os.path.join(work, name), "info", "--format", "json"],
                        capture_output=True, text=True)
     if p.returncode != 0:
-        fail(f"orgraph could not load {name} written by NetworkX: {p.stderr[:2000]}")
+        fail(f"orgraph could not load {name} written by NetworkX {'after a schema' if data else 'alone'}: "
+             f"{p.stderr[:2000]}")
         continue
     back = json.loads(p.stdout)
     for key in ["entities", "relations", "derived_relations"]:

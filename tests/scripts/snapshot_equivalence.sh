@@ -55,9 +55,11 @@ same() {
 }
 
 # A non-empty answer: a case that prints nothing and exits 2 on both sides would prove nothing.
+# A name the data has no entity for (or several) also exits 2, but only the data decides that,
+# so those cases compare what the two loads hold.
 answered() {
   local label="$1" name="$work/$2"
-  if [ "$(cat "$name/code")" = 2 ]; then
+  if [ "$(cat "$name/code")" = 2 ] && ! grep -qE "no entity is called|is ambiguous" "$name/stderr"; then
     failures=$((failures + 1))
     echo "MISUSE ($label): exit status 2, the case list is wrong:" >&2
     head -n 3 "$name/stderr" >&2

@@ -9,7 +9,7 @@ ReachResult reach(const Graph& graph, EntityIndex start, const ReachParams& para
     std::vector<bool> reported(graph.schema.entity_kinds().size(), params.kinds.empty());
     for (const auto& id : params.kinds) {
         auto kind = graph.schema.entity_kind(id);
-        if (!kind) throw unknown_kind_error(fmt::format("unknown entity kind '{}'", id));
+        if (!kind) throw unknown_entity_kind(graph.schema, id);
         for (auto k : graph.schema.kind_and_descendants(*kind)) reported[k] = true;
     }
     SearchLimits limits;

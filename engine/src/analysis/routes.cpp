@@ -9,7 +9,7 @@ namespace orgraph {
 RoutesResult find_routes(const Graph& graph, EntityIndex from, const RoutesParams& params) {
     const TraversalView view(graph, params.traversal);
     const auto kind = graph.schema.entity_kind(params.to_kind);
-    if (!kind) throw unknown_kind_error(fmt::format("unknown entity kind '{}'", params.to_kind));
+    if (!kind) throw unknown_entity_kind(graph.schema, params.to_kind);
     std::vector<bool> wanted(graph.schema.entity_kinds().size(), false);
     for (auto k : graph.schema.kind_and_descendants(*kind)) wanted[k] = true;
 

@@ -6,7 +6,29 @@
 #include <map>
 #include <queue>
 
+#include "orgraph/model/text.hpp"
+
 namespace orgraph {
+namespace {
+
+template <typename Kinds>
+unknown_kind_error unknown(std::string_view what, std::string_view id, const Kinds& kinds) {
+    std::vector<std::string> ids;
+    for (const auto& k : kinds) ids.push_back(k.id);
+    const auto best = closest_match(id, ids);
+    return unknown_kind_error(fmt::format("unknown {} '{}'{}", what, id,
+                                          best.empty() ? std::string{} : fmt::format("; did you mean '{}'?", best)));
+}
+
+}  // namespace
+
+unknown_kind_error unknown_entity_kind(const Schema& schema, std::string_view id) {
+    return unknown("entity kind", id, schema.entity_kinds());
+}
+
+unknown_kind_error unknown_relation_kind(const Schema& schema, std::string_view id) {
+    return unknown("relation kind", id, schema.relation_kinds());
+}
 
 TraversalView::TraversalView(const Graph& graph, const TraversalParams& params) : m_graph(graph), m_params(params) {
     const auto& schema = graph.schema;
@@ -14,7 +36,7 @@ TraversalView::TraversalView(const Graph& graph, const TraversalParams& params) 
     m_in_via.assign(relation_kinds, params.via.empty());
     for (const auto& id : params.via) {
         auto kind = schema.relation_kind(id);
-        if (!kind) throw unknown_kind_error(fmt::format("unknown relation kind '{}'", id));
+        if (!kind) throw unknown_relation_kind(schema, id);
         m_in_via[*kind] = true;
     }
     m_forward.resize(relation_kinds);
@@ -27,7 +49,7 @@ TraversalView::TraversalView(const Graph& graph, const TraversalParams& params) 
     m_passable.assign(entity_kinds, params.through.empty());
     for (const auto& id : params.through) {
         auto kind = schema.entity_kind(id);
-        if (!kind) throw unknown_kind_error(fmt::format("unknown entity kind '{}'", id));
+        if (!kind) throw unknown_entity_kind(schema, id);
         for (auto k : schema.kind_and_descendants(*kind)) m_passable[k] = true;
     }
 }

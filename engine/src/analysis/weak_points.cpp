@@ -60,7 +60,7 @@ WeakPointsResult find_weak_points(const Graph& graph, EntityIndex from, std::opt
         wanted.push_back(*to);
     } else {
         const auto kind = graph.schema.entity_kind(params.to_kind);
-        if (!kind) throw unknown_kind_error(fmt::format("unknown entity kind '{}'", params.to_kind));
+        if (!kind) throw unknown_entity_kind(graph.schema, params.to_kind);
         std::vector<bool> of_kind(graph.schema.entity_kinds().size(), false);
         for (auto k : graph.schema.kind_and_descendants(*kind)) of_kind[k] = true;
         for (EntityIndex e = 0; e < graph.entities().size(); ++e)

@@ -174,7 +174,9 @@ public:
                                           quoted_excerpt(n.node.id)));
             ok = false;
         }
-        if (!n.name && n.label && m_mapping.name_key == "name")
+        // A `name` that only repeats the node id (as orgraph writes it, for igraph) gives way to
+        // the `label`, which holds the name to show.
+        if (n.label && m_mapping.name_key == "name" && (!n.name || *n.name == n.node.id))
             n.name = std::move(n.label);
         else if (n.label)
             n.node.attributes.emplace_back("label", std::move(*n.label));
@@ -232,6 +234,12 @@ public:
     void set_default_source(ImportedGraph& graph, std::string value, std::size_t offset) {
         graph.default_source = std::string(trim(value));
         std::tie(graph.default_source_line, graph.default_source_column) = position(offset);
+    }
+
+    void set_dataset(ImportedGraph& graph, std::string value, std::size_t offset) {
+        graph.dataset = std::move(value);
+        graph.has_dataset = true;
+        std::tie(graph.dataset_line, graph.dataset_column) = position(offset);
     }
 
 private:
@@ -546,9 +554,14 @@ void GraphmlReader::finish(ImportedGraph& graph) {
     };
 
     // Graph attributes first: default_source applies to every node and edge, wherever it stands.
-    for (auto i : m_graph_data)
-        if (auto v = data_value(m_data[i], "graph", "the graph"); v && v->first->name == "default_source")
+    for (auto i : m_graph_data) {
+        auto v = data_value(m_data[i], "graph", "the graph");
+        if (!v) continue;
+        if (v->first->name == "default_source")
             m_mapper.set_default_source(graph, std::move(v->second), m_data[i].offset);
+        else if (v->first->name == embedded_dataset_key)
+            m_mapper.set_dataset(graph, std::move(v->second), m_data[i].offset);
+    }
     for (auto& item : m_items) {
         if (item.edge) continue;
         if (!item.complete) {
@@ -639,7 +652,7 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
     if (!root) return graph;
     if (!root->is_object()) {
         mapper.problem(root->offset, fmt::format("the document is {} (expected a node-link object with \"nodes\" "
-                                                 "and \"links\")",
+                                                 "and \"edges\")",
                                                  json_type_name(root->type)));
         return graph;
     }
@@ -647,12 +660,22 @@ ImportedGraph parse_node_link_json(std::string_view content, const ImportMapping
         if (!g->is_object()) {
             mapper.problem(g->offset, fmt::format("\"graph\" is {} (expected an object of graph attributes)",
                                                   json_type_name(g->type)));
-        } else if (const auto* ds = g->find("default_source")) {
-            if (ds->is_string())
-                mapper.set_default_source(graph, ds->text, ds->offset);
-            else
-                mapper.problem(ds->offset,
-                               fmt::format("\"default_source\" is {} (expected a string)", json_type_name(ds->type)));
+        } else {
+            if (const auto* ds = g->find("default_source")) {
+                if (ds->is_string())
+                    mapper.set_default_source(graph, ds->text, ds->offset);
+                else
+                    mapper.problem(ds->offset, fmt::format("\"default_source\" is {} (expected a string)",
+                                                           json_type_name(ds->type)));
+            }
+            if (const auto* dataset = g->find(embedded_dataset_key)) {
+                if (dataset->is_string())
+                    mapper.set_dataset(graph, dataset->text, dataset->offset);
+                else
+                    mapper.problem(dataset->offset,
+                                   fmt::format("\"{}\" is {} (expected a string: the schema and the sources as TOML)",
+                                               embedded_dataset_key, json_type_name(dataset->type)));
+            }
         }
     }
     const auto* nodes = root->find("nodes");

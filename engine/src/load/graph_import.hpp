@@ -40,7 +40,15 @@ struct ImportedGraph {
     // The graph-level attribute `default_source`: the citation of nodes and edges that give none.
     std::string default_source;
     std::uint32_t default_source_line = 0, default_source_column = 0;
+    // The graph attribute `orgraph_dataset`: the schema and the sources as a TOML dataset file,
+    // as orgraph's exports carry them (empty when the graph has none).
+    std::string dataset;
+    bool has_dataset = false;
+    std::uint32_t dataset_line = 0, dataset_column = 0;
 };
+
+// The name of the graph attribute that carries the schema and the sources.
+inline constexpr std::string_view embedded_dataset_key = "orgraph_dataset";
 
 struct ImportProblem {
     std::uint32_t line = 0, column = 0;

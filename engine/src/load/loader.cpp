@@ -28,19 +28,7 @@ bool valid_kind_id(std::string_view id) {
 
 // "; did you mean 'department'?" when one of the candidates is close to the text.
 std::string did_you_mean(std::string_view text, const std::vector<std::string>& candidates) {
-    // Distances are measured against a fixed limit: a candidate beyond it comes back as
-    // limit + 1 and must not win a tie on that saturated value.
-    const std::size_t limit = std::max<std::size_t>(2, text.size() / 3);
-    std::string best;
-    std::size_t best_distance = limit + 1;
-    for (const auto& c : candidates) {
-        const auto d = edit_distance(text, c, limit);
-        if (d > limit) continue;
-        if (d < best_distance || (d == best_distance && c < best)) {
-            best = c;
-            best_distance = d;
-        }
-    }
+    const auto best = closest_match(text, candidates);
     return best.empty() ? std::string{} : fmt::format("; did you mean '{}'?", best);
 }
 
@@ -84,6 +72,7 @@ GraphBuilder Loader::run() {
     reserve_for_csv();
     for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_entities(layer);
     for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_relations(layer);
+    report_unknown_names();
     if (!m_diagnostics.empty()) {
         m_diagnostics.sort(m_file_names);
         throw dataset_error(m_diagnostics.items());
@@ -117,32 +106,86 @@ void Loader::parse_all() {
     bool any_kind = false;
     for (std::size_t layer = 0; layer < m_layers.size(); ++layer) {
         for (const auto& input : m_layers[layer].files) {
-            ParsedFile parsed{&input, register_file(input.path), layer, std::nullopt};
+            ParsedFile parsed{&input, register_file(input.path), layer, std::nullopt, nullptr};
             if (input.format == FileFormat::toml) {
-                try {
-                    parsed.table = toml::parse(input.content, input.path);
-                    check_top_level(*parsed.table, parsed.file);
-                    if (parsed.table->contains("entity_kind")) any_kind = true;
-                } catch (const toml::parse_error& e) {
-                    const auto& s = e.source();
-                    error({parsed.file, s.begin.line, s.begin.column}, fmt::format("TOML syntax: {}", e.description()));
-                } catch (const std::bad_alloc&) {
-                    // A parsed TOML tree takes several times its text; a huge file can exhaust memory.
-                    parsed.table.reset();
-                    error({parsed.file, 0, 0}, "out of memory while reading the file");
-                }
+                if (parse_toml(parsed)) any_kind = true;
+            } else if (input.format == FileFormat::graphml || input.format == FileFormat::node_link_json) {
+                parsed.imported = std::make_shared<ImportedFile>();
+                auto& imported = *parsed.imported;
+                imported.graph = input.format == FileFormat::graphml
+                                     ? parse_graphml(input.content, m_options.mapping, imported.problems)
+                                     : parse_node_link_json(input.content, m_options.mapping, imported.problems);
             }
             m_files.push_back(std::move(parsed));
         }
     }
+    // The schema and sources an exported graph carries stand in for the built-in schema: they
+    // are read only when no layer declares a kind of its own.
+    if (!any_kind) any_kind = read_embedded_datasets();
     if (!any_kind && !m_files.empty()) prepend_builtin_schema();
+}
+
+// Parses a TOML file; true when it declares entity kinds.
+bool Loader::parse_toml(ParsedFile& parsed) {
+    const auto& input = *parsed.input;
+    try {
+        parsed.table = toml::parse(input.content, input.path);
+        check_top_level(*parsed.table, parsed.file);
+        return parsed.table->contains("entity_kind");
+    } catch (const toml::parse_error& e) {
+        const auto& s = e.source();
+        error({parsed.file, s.begin.line, s.begin.column}, fmt::format("TOML syntax: {}", e.description()));
+    } catch (const std::bad_alloc&) {
+        // A parsed TOML tree takes several times its text; a huge file can exhaust memory.
+        parsed.table.reset();
+        error({parsed.file, 0, 0}, "out of memory while reading the file");
+    }
+    return false;
+}
+
+// Reads the graph attribute orgraph_dataset of imported graphs as a TOML file of the graph's
+// layer, placed just before the graph. Several graphs may carry the same one (read once); two
+// different ones cannot both declare the kinds. True when one declares entity kinds.
+bool Loader::read_embedded_datasets() {
+    // The first graph's, held by its ImportedFile (which stays where it is while the
+    // ParsedFile that points to it moves).
+    const std::string* first = nullptr;
+    std::string first_path;
+    std::vector<ParsedFile> files;
+    bool any_kind = false;
+    for (auto& file : m_files) {
+        if (file.imported && file.imported->graph.has_dataset) {
+            const auto& graph = file.imported->graph;
+            if (!first) {
+                first = &graph.dataset;
+                first_path = file.input->path;
+                const auto name = fmt::format("{}#{}", file.input->path, embedded_dataset_key);
+                m_embedded.push_back({name, graph.dataset, FileFormat::toml});
+                ParsedFile parsed{&m_embedded.back(), register_file(name), file.layer, std::nullopt, nullptr};
+                if (parse_toml(parsed)) any_kind = true;
+                file.imported->dataset_used = true;
+                files.push_back(std::move(parsed));
+            } else if (graph.dataset == *first) {
+                file.imported->dataset_used = true;
+            } else {
+                error({file.file, graph.dataset_line, graph.dataset_column},
+                      fmt::format("the graph attribute '{}' declares another schema and sources than {}'s (load "
+                                  "each graph alone, or declare one schema in a TOML layer loaded first, which the "
+                                  "graphs' own then give way to)",
+                                  embedded_dataset_key, first_path));
+            }
+        }
+        files.push_back(std::move(file));
+    }
+    m_files = std::move(files);
+    return any_kind;
 }
 
 void Loader::prepend_builtin_schema() {
     m_schema_layer = builtin_schema_layer();
     std::vector<ParsedFile> schema_files;
     for (const auto& input : m_schema_layer.files) {
-        ParsedFile parsed{&input, register_file(input.path), 0, std::nullopt};
+        ParsedFile parsed{&input, register_file(input.path), 0, std::nullopt, nullptr};
         try {
             parsed.table = toml::parse(input.content, input.path);
         } catch (const toml::parse_error& e) {

@@ -13,7 +13,11 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +25,7 @@
 #include <vector>
 
 #include "load/csv_reader.hpp"
+#include "load/graph_import.hpp"
 #include "model/relation_table.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/text.hpp"
@@ -93,12 +98,32 @@ public:
     GraphBuilder run();
 
 private:
+    // A GraphML or node-link JSON file, read in the parsing pass so that the schema and the
+    // sources it carries are known before anything is loaded.
+    struct ImportedFile {
+        ImportedGraph graph;
+        std::vector<ImportProblem> problems;
+        bool dataset_used = false;  // its orgraph_dataset was read as a TOML file of its layer
+    };
+
     struct ParsedFile {
         const InputFile* input = nullptr;
         std::uint32_t file = 0;
         std::size_t layer = 0;
         std::optional<toml::table> table;
+        std::shared_ptr<ImportedFile> imported;
     };
+
+    // Citations, nodes or edges of an imported graph that name no declared source, entity kind
+    // or relation kind: one message per file and sort of name says what is missing and how to
+    // supply it, instead of one per node and edge.
+    struct UnknownNames {
+        std::size_t count = 0;
+        Pos first;
+        std::set<std::string> ids;
+        bool carried_dataset = false;
+    };
+    enum class Unknown { source, entity_kind, relation_kind };
 
     struct CsvColumns {
         std::vector<std::string> names;
@@ -133,6 +158,10 @@ private:
 
     void parse_all();
     void prepend_builtin_schema();
+    bool parse_toml(ParsedFile& parsed);
+    bool read_embedded_datasets();
+    bool note_unknown(Unknown what, const Pos& pos, std::string_view id);
+    void report_unknown_names();
     std::uint32_t register_file(const std::string& path);
     void check_top_level(const toml::table& table, std::uint32_t file);
 
@@ -208,6 +237,9 @@ private:
     LayerInput m_schema_layer;
     std::vector<ParsedFile> m_schema_only;
     std::vector<ParsedFile> m_files;
+    std::deque<InputFile> m_embedded;  // the TOML text of imported graphs' orgraph_dataset
+    std::map<std::pair<std::uint32_t, Unknown>, UnknownNames> m_unknown_names;  // by file and sort
+    std::vector<char> m_import_file;  // by file: 1 an imported graph, 2 one that carried its dataset
     std::vector<std::string> m_file_names;
     Diagnostics m_diagnostics;
     GraphBuilder m_graph;

@@ -216,13 +216,13 @@ void Loader::read_csv_relations(const ParsedFile& file) {
 }
 
 void Loader::read_imported_graph(const ParsedFile& file) {
-    ImportedGraph imported;
-    std::vector<ImportProblem> problems;
-    if (file.input->format == FileFormat::graphml)
-        imported = parse_graphml(file.input->content, m_options.mapping, problems);
-    else
-        imported = parse_node_link_json(file.input->content, m_options.mapping, problems);
-    for (const auto& p : problems) error({file.file, p.line, p.column}, p.message);
+    // Parsed with the other files (Loader::parse_all); what it holds is needed no more after this.
+    const auto parsed = file.imported;
+    if (!parsed) return;
+    auto& imported = parsed->graph;
+    for (const auto& p : parsed->problems) error({file.file, p.line, p.column}, p.message);
+    if (m_import_file.size() <= file.file) m_import_file.resize(file.file + 1, 0);
+    m_import_file[file.file] = parsed->dataset_used ? 2 : 1;
     if (!imported.default_source.empty() && m_default_source[file.layer].first.empty())
         m_default_source[file.layer] = {imported.default_source,
                                         {file.file, imported.default_source_line, imported.default_source_column}};
@@ -267,6 +267,7 @@ void Loader::read_imported_graph(const ParsedFile& file) {
         if (!edge.valid_to.empty()) r.validity.to = csv_date(edge.valid_to, r.kind_pos, "valid_to");
         m_pending.push_back(std::move(r));
     }
+    imported = ImportedGraph{};
 }
 
 }  // namespace orgraph::load_detail

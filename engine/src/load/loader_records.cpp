@@ -48,6 +48,7 @@ void Loader::resolve_citations(const std::vector<RawCitation>& raw, CitationList
         const auto colon = c.text.find(':');
         const auto id = std::string_view(c.text).substr(0, colon);
         auto source = m_graph.find_source(id);
+        if (!source && note_unknown(Unknown::source, c.pos, id)) continue;
         if (!source) {
             error(c.pos, fmt::format("unknown source '{}' in citation '{}' (declare it in a [[source]] table){}", id,
                                      c.text, did_you_mean(id, m_source_ids)));
@@ -55,6 +56,76 @@ void Loader::resolve_citations(const std::vector<RawCitation>& raw, CitationList
         }
         CitationData citation{*source, colon == std::string::npos ? std::string{} : c.text.substr(colon + 1)};
         if (std::find(out.begin(), out.end(), citation) == out.end()) out.push_back(std::move(citation));
+    }
+}
+
+// Notes a name an imported graph uses that nothing declares; false for other files, whose
+// every such name is its own message.
+bool Loader::note_unknown(Unknown what, const Pos& pos, std::string_view id) {
+    if (pos.file >= m_import_file.size() || m_import_file[pos.file] == 0) return false;
+    auto& unknown = m_unknown_names[{pos.file, what}];
+    if (unknown.count++ == 0) unknown.first = pos;
+    unknown.ids.emplace(id);
+    unknown.carried_dataset = m_import_file[pos.file] == 2;
+    return true;
+}
+
+// One message for each imported graph and sort of name it uses undeclared: a graph file that
+// carries no schema or sources (written by another tool) would otherwise get one message for
+// every node and edge, all saying the same. A single unknown kind is reported as in any file.
+void Loader::report_unknown_names() {
+    for (const auto& [key, unknown] : m_unknown_names) {
+        const auto [file, what] = key;
+        const auto& path = m_file_names[file];
+        std::vector<std::string> ids(unknown.ids.begin(), unknown.ids.end());
+        std::string named;
+        for (std::size_t i = 0; i < ids.size() && i < 5; ++i)
+            named += fmt::format("{}'{}'", i == 0 ? "" : ", ", quoted_excerpt(ids[i]));
+        if (ids.size() > 5) named += fmt::format(" and {} more", ids.size() - 5);
+        const auto plural = ids.size() == 1 ? "" : "s";
+        if (what != Unknown::source && unknown.count == 1) {
+            const bool entity = what == Unknown::entity_kind;
+            error(
+                unknown.first,
+                fmt::format("unknown {} '{}'{}", entity ? "entity kind" : "relation kind", quoted_excerpt(ids.front()),
+                            suggestion_or_list(ids.front(), entity ? m_entity_kind_ids : m_relation_kind_ids)));
+            continue;
+        }
+        std::string text;
+        if (what == Unknown::source)
+            text = unknown.count == 1 ? fmt::format("a citation names the source {}, which no layer declares{}", named,
+                                                    did_you_mean(ids.front(), m_source_ids))
+                                      : fmt::format("{} citations name {} source{} that no layer declares: {}",
+                                                    unknown.count, ids.size(), plural, named);
+        else
+            text = fmt::format(
+                "{} {} have {} kind{} that the schema does not declare: {}{}", unknown.count,
+                what == Unknown::entity_kind ? "nodes" : "edges", ids.size(), plural, named,
+                ids.size() == 1
+                    ? did_you_mean(ids.front(), what == Unknown::entity_kind ? m_entity_kind_ids : m_relation_kind_ids)
+                    : std::string{});
+        const auto declared = what == Unknown::source ? "sources" : "kinds";
+        if (unknown.carried_dataset)
+            error(unknown.first,
+                  fmt::format("{} (nor does the graph attribute '{}' this file carries: correct the names, or "
+                              "declare them there or in a TOML layer)",
+                              text, embedded_dataset_key));
+        else if (what == Unknown::source)
+            error(unknown.first,
+                  fmt::format("{}. Declare each in a [[source]] table of a TOML file loaded first, e.g. `orgraph "
+                              "--data sources.toml --data {}`, or load the dataset.toml of the export the graph came "
+                              "from (`orgraph export --to csv` writes one). orgraph's exports carry theirs in the "
+                              "graph attribute '{}', read when no other layer declares kinds; other tools' files "
+                              "carry none",
+                              text, path, embedded_dataset_key));
+        else
+            error(unknown.first,
+                  fmt::format("{}. Load the TOML file that declares its {} first, e.g. `orgraph --data "
+                              "dataset.toml --data {}` with the dataset.toml of the export the graph came from "
+                              "(`orgraph export --to csv` writes one). orgraph's exports carry their schema in the "
+                              "graph attribute '{}', read when no other layer declares kinds; other tools' files "
+                              "carry none",
+                              text, declared, path, embedded_dataset_key));
     }
 }
 
@@ -241,7 +312,7 @@ bool Loader::apply_entity(EntityRecord& record, std::size_t layer) {
     } else if (auto kind = m_graph.schema.entity_kind(*record.kind)) {
         entity.kind = *kind;
         kind_ok = true;
-    } else {
+    } else if (!note_unknown(Unknown::entity_kind, record.kind_pos, *record.kind)) {
         error(record.kind_pos, fmt::format("unknown entity kind '{}'{}", quoted_excerpt(*record.kind),
                                            suggestion_or_list(*record.kind, m_entity_kind_ids)));
     }
@@ -404,8 +475,9 @@ void Loader::apply_relation(RelationRecord& r) {
         return;
     }
     if (!kind) {
-        error(r.kind_pos,
-              fmt::format("unknown relation kind '{}'{}", r.kind, suggestion_or_list(r.kind, m_relation_kind_ids)));
+        if (!note_unknown(Unknown::relation_kind, r.kind_pos, r.kind))
+            error(r.kind_pos,
+                  fmt::format("unknown relation kind '{}'{}", r.kind, suggestion_or_list(r.kind, m_relation_kind_ids)));
         return;
     }
     if (r.from.empty()) return;  // the entity's own id was missing: already reported

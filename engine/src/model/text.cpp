@@ -115,4 +115,21 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string closest_match(std::string_view text, const std::vector<std::string>& candidates) {
+    // Distances are measured against a fixed limit: a candidate beyond it comes back as
+    // limit + 1 and must not win a tie on that saturated value.
+    const std::size_t limit = std::max<std::size_t>(2, text.size() / 3);
+    const std::string* best = nullptr;
+    std::size_t best_distance = limit + 1;
+    for (const auto& c : candidates) {
+        const auto d = edit_distance(text, c, limit);
+        if (d > limit) continue;
+        if (d < best_distance || (d == best_distance && c < *best)) {
+            best = &c;
+            best_distance = d;
+        }
+    }
+    return best ? *best : std::string{};
+}
+
 }  // namespace orgraph

@@ -58,11 +58,23 @@ void toml_list(std::string& out, std::string_view key, const std::vector<std::st
     out += "]\n";
 }
 
-std::string schema_and_sources(const Graph& graph, bool formula_guard) {
+constexpr std::string_view separator_reason = "which separates items in the CSV format";
+
+// An empty cell reads back as no attribute at all.
+void check_values(const Attributes& attributes, std::string_view owner) {
+    for (const auto& a : attributes)
+        if (a.value.empty())
+            throw export_error(fmt::format(
+                "attribute '{}' of {} is empty, and the CSV format reads an empty cell as no attribute", a.key, owner));
+}
+
+}  // namespace
+
+std::string export_text::dataset_toml(const Graph& graph, std::string_view header, bool formula_guard) {
     const auto& schema = graph.schema;
-    std::string out =
-        "# Written by `orgraph export --to csv`: the schema and the sources of the data in entities.csv and\n"
-        "# relations.csv beside this file. Load the directory with `orgraph --data DIR ...`.\n\n[dataset]\n";
+    std::string out(header);
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    out += "\n[dataset]\n";
     std::string layers;
     for (const auto& layer : graph.layers)
         layers += (layers.empty() ? "" : ", ") + (layer.title.empty() ? layer.id : layer.title);
@@ -133,18 +145,6 @@ std::string schema_and_sources(const Graph& graph, bool formula_guard) {
     return out;
 }
 
-constexpr std::string_view separator_reason = "which separates items in the CSV format";
-
-// An empty cell reads back as no attribute at all.
-void check_values(const Attributes& attributes, std::string_view owner) {
-    for (const auto& a : attributes)
-        if (a.value.empty())
-            throw export_error(fmt::format(
-                "attribute '{}' of {} is empty, and the CSV format reads an empty cell as no attribute", a.key, owner));
-}
-
-}  // namespace
-
 std::vector<std::string> write_dataset_csv(const std::filesystem::path& directory, const Graph& graph,
                                            bool formula_guard) {
     CsvTable entities("id,kind,name,short_name,aliases,provenance,valid_from,valid_to",
@@ -180,7 +180,13 @@ std::vector<std::string> write_dataset_csv(const std::filesystem::path& director
         relations.provenance(graph, r.citations, r.validity);
         relations.end_row(r.attributes);
     }
-    write_export_file(directory / "dataset.toml", schema_and_sources(graph, formula_guard));
+    write_export_file(directory / "dataset.toml",
+                      export_text::dataset_toml(graph,
+                                                "# Written by `orgraph export --to csv`: the schema and the sources of "
+                                                "the data in entities.csv and\n"
+                                                "# relations.csv beside this file. Load the directory with `orgraph "
+                                                "--data DIR ...`.\n",
+                                                formula_guard));
     entities.write(directory / "entities.csv");
     relations.write(directory / "relations.csv");
     return {"dataset.toml", "entities.csv", "relations.csv"};

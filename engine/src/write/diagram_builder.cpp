@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "orgraph/model/text.hpp"
 #include "write/diagram_style.hpp"
 
 namespace orgraph::dot_detail {
@@ -79,12 +80,20 @@ private:
         for (const auto& kind : kinds) ids += (ids.empty() ? "" : ", ") + kind.id;
         return ids;
     }
+    // The closest kind when one is close, else every kind.
+    template <typename Kinds>
+    static std::string unknown(std::string_view what, std::string_view k, const Kinds& kinds) {
+        std::vector<std::string> ids;
+        for (const auto& kind : kinds) ids.push_back(kind.id);
+        if (const auto best = closest_match(k, ids); !best.empty())
+            return fmt::format("unknown {} '{}'; did you mean '{}'?", what, k, best);
+        return fmt::format("unknown {} '{}' (expected one of: {})", what, k, ids_of(kinds));
+    }
     std::string unknown_kind(std::string_view k) const {
-        return fmt::format("unknown entity kind '{}' (expected one of: {})", k, ids_of(m_graph.schema.entity_kinds()));
+        return unknown("entity kind", k, m_graph.schema.entity_kinds());
     }
     std::string unknown_relation(std::string_view k) const {
-        return fmt::format("unknown relation kind '{}' (expected one of: {})", k,
-                           ids_of(m_graph.schema.relation_kinds()));
+        return unknown("relation kind", k, m_graph.schema.relation_kinds());
     }
 
     bool entity_ok(EntityIndex e) const { return m_kind_allowed[m_graph.entity_kind_index(e)]; }

@@ -1,6 +1,9 @@
-// GraphML: one <key> per attribute with its attr.name and attr.type, kind, name and source on
-// every node and edge, directed. Read back by orgraph itself (--data FILE.graphml), NetworkX,
-// igraph, Gephi, yEd and Boost's read_graphml.
+// GraphML: one <key> per attribute with its attr.name and attr.type, kind, label and source on
+// every node and edge, directed. A node's `name` is its id, as igraph names a vertex by the
+// attribute `name` (g.vs.find(name="aad1")); its display name is `label`, which Gephi shows.
+// The graph attribute `orgraph_dataset` carries the schema and the sources as TOML, so that the
+// file loads back alone. Read back by orgraph itself (--data FILE.graphml), NetworkX, igraph,
+// graph-tool, Gephi, yEd and Boost's read_graphml.
 
 #include <fmt/format.h>
 
@@ -92,15 +95,28 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
         append_xml(out, name, true);
         out += fmt::format("\" attr.type=\"{}\"/>\n", type);
     };
-    for (const char* name : {"kind", "name", "short_name", "aliases", "source", "valid_from", "valid_to"})
+    out += "  <key id=\"g_";
+    out += export_text::embedded_dataset_key;
+    out += "\" for=\"graph\" attr.name=\"";
+    out += export_text::embedded_dataset_key;
+    out += "\" attr.type=\"string\"/>\n";
+    for (const char* name : {"kind", "name", "label", "short_name", "aliases", "source", "valid_from", "valid_to"})
         declare('n', name, "string", node_key);
     for (const auto& k : entity_keys) declare('n', k, "string", node_key);
-    for (const char* name : {"kind", "name", "source", "valid_from", "valid_to"})
+    for (const char* name : {"kind", "label", "source", "valid_from", "valid_to"})
         declare('e', name, "string", edge_key);
     declare('e', "derived", "boolean", edge_key);
     declare('e', "rule", "string", edge_key);
     for (const auto& k : relation_keys) declare('e', k, "string", edge_key);
-    out += "  <graph id=\"orgraph\" edgedefault=\"directed\">\n";
+    out += "  <graph id=\"orgraph\" edgedefault=\"directed\">\n    <data key=\"g_";
+    out += export_text::embedded_dataset_key;
+    out += "\">";
+    append_xml(out,
+               export_text::dataset_toml(graph,
+                                         "# The schema and the sources of this graph, written by `orgraph export`: "
+                                         "`orgraph --data FILE` reads them with the graph."),
+               false);
+    out += "</data>\n";
 
     // The key id of an attribute (every attribute key is declared above).
     auto key_of = [](KeyIds& ids, std::string_view name) -> const std::string& {
@@ -120,7 +136,8 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
         append_xml(out, e.id, true);
         out += "\">\n";
         data(node_key["kind"], graph.schema.entity_kind(e.kind).id);
-        data(node_key["name"], e.name);
+        data(node_key["name"], e.id);
+        data(node_key["label"], e.name);
         if (!e.short_name.empty()) data(node_key["short_name"], e.short_name);
         if (!e.aliases.empty()) data(node_key["aliases"], export_text::join(e.aliases, "|"));
         data(node_key["source"], export_text::citations(graph, e.citations));
@@ -142,7 +159,7 @@ void write_graphml(std::ostream& stream, const Graph& graph) {
         append_xml(out, graph.entity(r.to).id, true);
         out += "\">\n";
         data(edge_key["kind"], kind.id);
-        data(edge_key["name"], kind.label);
+        data(edge_key["label"], kind.label);
         data(edge_key["source"], export_text::citations(graph, r.citations));
         if (r.validity.from) data(edge_key["valid_from"], r.validity.from->to_string());
         if (r.validity.to) data(edge_key["valid_to"], r.validity.to->to_string());

@@ -1,8 +1,9 @@
-// NetworkX node-link JSON, as networkx.node_link_graph(data) reads it without arguments: the
-// edges under "links" (the name NetworkX 2.8 to 3.3 expects by default, and 3.4+ still
-// accepts), each with "source", "target" and a "key" (the same "rN" as the GraphML edge id).
-// Citations are under "provenance", since "source" names an edge's start. One node or edge per
-// line, so that two exports compare line by line.
+// NetworkX node-link JSON, as networkx.node_link_graph(data) of NetworkX 3.4 and later reads it
+// without arguments: the edges under "edges" (NetworkX 2.8 to 3.3 read them with
+// link="edges"), each with "source", "target" and a "key" (the same "rN" as the GraphML edge
+// id). Citations are under "provenance", since "source" names an edge's start. The graph
+// attributes carry the schema and the sources (export_text::embedded_dataset), so that the file
+// loads back alone. One node or edge per line, so that two exports compare line by line.
 
 #include <fmt/format.h>
 
@@ -49,7 +50,12 @@ void write_node_link_json(std::ostream& stream, const Graph& graph) {
             throw export_error(
                 fmt::format("a relation attribute is named '{}', as a node-link field orgraph writes", k));
 
-    std::string out = "{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"orgraph\"}, \"nodes\": [\n";
+    std::string out = "{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"orgraph\"";
+    string_member(out, export_text::embedded_dataset_key,
+                  export_text::dataset_toml(graph,
+                                            "# The schema and the sources of this graph, written by `orgraph export`: "
+                                            "`orgraph --data FILE` reads them with the graph."));
+    out += "}, \"nodes\": [\n";
     auto flush = [&] {
         if (out.size() > (1U << 20)) {
             stream.write(out.data(), static_cast<std::streamsize>(out.size()));
@@ -78,7 +84,7 @@ void write_node_link_json(std::ostream& stream, const Graph& graph) {
         out += i + 1 < graph.entities().size() ? "},\n" : "}\n";
         flush();
     }
-    out += "], \"links\": [\n";
+    out += "], \"edges\": [\n";
     for (RelationIndex i = 0; i < graph.relations().size(); ++i) {
         const auto& r = graph.relation(i);
         const auto& kind = graph.schema.relation_kind(r.kind);

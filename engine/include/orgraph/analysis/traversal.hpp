@@ -17,6 +17,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "orgraph/model/graph.hpp"
@@ -33,6 +34,9 @@ struct TraversalParams {
 struct unknown_kind_error : std::invalid_argument {
     using std::invalid_argument::invalid_argument;
 };
+// "unknown entity kind 'embasy'; did you mean 'embassy'?" (the suggestion when one is close).
+unknown_kind_error unknown_entity_kind(const Schema& schema, std::string_view id);
+unknown_kind_error unknown_relation_kind(const Schema& schema, std::string_view id);
 
 // One step of a route: a relation walked forward (from its `from` to its `to`) or backward.
 struct Step {

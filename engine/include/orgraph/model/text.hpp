@@ -15,6 +15,11 @@ std::string fold_name(std::string_view text);
 // Levenshtein distance between two byte strings, or limit + 1 when it is larger than limit.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
+// The candidate closest to `text` within a few edits (at most a third of its length, and at
+// least two), the alphabetically first of equally close ones; empty when none is that close.
+// What "did you mean" suggests.
+std::string closest_match(std::string_view text, const std::vector<std::string>& candidates);
+
 // The items with `separator` between them ("CHN, JPN, MNG").
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
