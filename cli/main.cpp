@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <set>
 #include <string>
@@ -14,6 +16,7 @@
 #include "command.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/diagnostics.hpp"
+#include "orgraph/load/snapshot.hpp"
 #include "orgraph/model/name_resolver.hpp"
 #include "orgraph/version.hpp"
 #include "orgraph/write/fd_stream.hpp"
@@ -165,7 +168,44 @@ int run_and_report(int argc, char** argv) {
 
 }  // namespace
 
+namespace {
+
+// True when a dataset named on the command line (--data, --against, --with) is a text file or
+// directory on disk: the command will parse and build, not map a snapshot.
+bool loads_text(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        std::string value;
+        for (const std::string_view option : {"--data", "--against", "--with"}) {
+            if (arg == option && i + 1 < argc)
+                value = argv[i + 1];
+            else if (arg.size() > option.size() && arg.starts_with(option) && arg[option.size()] == '=')
+                value = std::string(arg.substr(option.size() + 1));
+        }
+        std::error_code ec;
+        if (!value.empty() && value != "-" && std::filesystem::exists(value, ec) && !is_snapshot_file(value))
+            return true;
+    }
+    return false;
+}
+
+// Building a large graph from text fills hundreds of MB of fresh heap; on 4 KiB pages about a
+// third of a million-entity load went to page faults. glibc's malloc asks the kernel for
+// transparent huge pages when its tunable glibc.malloc.hugetlb=1 is set, and reads tunables only
+// when a process starts: so a command that loads text runs itself once more with it set (at a
+// million entities: 16 s -> 9 s, docs/benchmarks.md). A user's own GLIBC_TUNABLES is left alone,
+// as is every command that maps a snapshot or the built-in data.
+void use_huge_pages_for_text(int argc, char** argv) {
+    if (std::getenv("GLIBC_TUNABLES") != nullptr || !loads_text(argc, argv)) return;
+    if (::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1) != 0) return;
+    ::execv("/proc/self/exe", argv);
+    ::unsetenv("GLIBC_TUNABLES");  // no /proc: run on as we are
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    use_huge_pages_for_text(argc, argv);
     std::ios::sync_with_stdio(false);
     install_signal_handlers();
     // A dataset that declares no kind is read with the built-in schema.
