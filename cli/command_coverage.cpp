@@ -242,28 +242,6 @@ private:
     const UniverseChoice& m_universe;
 };
 
-// Headings and empty sections in the table and Markdown formats.
-class Sections {
-public:
-    Sections(std::ostream& out, Format format) : m_out(out), m_format(format) {}
-
-    void paragraph(const std::string& text) { m_out << text << "\n\n"; }
-
-    void section(const std::string& title, std::size_t count, const Table& table) {
-        const bool markdown = m_format == Format::markdown;
-        m_out << (markdown ? "## " : "") << fmt::format("{} ({})", title, count) << (markdown ? "\n\n" : "\n");
-        if (table.rows.empty())
-            m_out << (markdown ? "_none_\n" : "  none\n");
-        else
-            write_table(m_out, table, m_format);
-        m_out << '\n';
-    }
-
-private:
-    std::ostream& m_out;
-    Format m_format;
-};
-
 void write_text(std::ostream& out, const Presenter& p, const CoverageReport& report, Format format) {
     Sections sections(out, format);
     const auto& params = p.params();

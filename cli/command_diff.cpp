@@ -9,6 +9,7 @@
 #include "orgraph/analysis/diff.hpp"
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/model/entity_card.hpp"
+#include "orgraph/model/text.hpp"
 #include "orgraph/write/diff_dot.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "orgraph/write/render.hpp"
@@ -187,34 +188,6 @@ private:
     const std::vector<CoverageQuestion>& m_asked;
 };
 
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-    std::string text;
-    for (const auto& item : items) text.append(text.empty() ? "" : separator).append(item);
-    return text;
-}
-
-// Headings and empty sections in the table and Markdown formats.
-class Sections {
-public:
-    Sections(std::ostream& out, Format format) : m_out(out), m_format(format) {}
-
-    void paragraph(const std::string& text) { m_out << text << "\n\n"; }
-
-    void section(const std::string& title, std::size_t count, const Table& table) {
-        const bool markdown = m_format == Format::markdown;
-        m_out << (markdown ? "## " : "") << fmt::format("{} ({})", title, count) << (markdown ? "\n\n" : "\n");
-        if (table.rows.empty())
-            m_out << (markdown ? "_none_\n" : "  none\n");
-        else
-            write_table(m_out, table, m_format);
-        m_out << '\n';
-    }
-
-private:
-    std::ostream& m_out;
-    Format m_format;
-};
-
 void write_text(std::ostream& out, const Presenter& p, Format format) {
     Sections sections(out, format);
     const auto& diff = p.diff();
@@ -272,12 +245,12 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
         sections.paragraph(fmt::format("{}: {}.", c.name == "presence" ? "Presence" : "Coverage", p.question_text(q)));
         Table units({"id", "name", "valid", "gained", "lost"});
         for (const auto& u : c.units)
-            units.add({u.unit, p.name_of(u.unit), p.valid_of(u.unit), joined(u.gained), joined(u.lost)});
+            units.add({u.unit, p.name_of(u.unit), p.valid_of(u.unit), join(u.gained), join(u.lost)});
         sections.section(fmt::format("Countries gained or lost, per unit ({})", c.name), c.units.size(), units);
         auto countries = [&](const std::vector<CountryCoverageChange>& list, bool lost) {
             Table table({"id", "country", lost ? "reached before by" : "reached now by"});
             for (const auto& x : list)
-                table.add({x.country, p.name_of(x.country), joined(lost ? x.units_before : x.units_after)});
+                table.add({x.country, p.name_of(x.country), join(lost ? x.units_before : x.units_after)});
             return table;
         };
         sections.section(fmt::format("Countries that lost every one of the {} ({})", p.units_label(q), c.name),
@@ -357,8 +330,8 @@ void write_csv(std::ostream& out, const Presenter& p) {
              {std::pair{"lost_every_unit", &c.lost_all}, std::pair{"reached_first", &c.gained_first}})
             for (const auto& x : *list) {
                 auto cells = row({c.name, change, x.country, p.name_of(x.country)});
-                cells[9] = joined(x.units_before, "; ");
-                cells[10] = joined(x.units_after, "; ");
+                cells[9] = join(x.units_before, "; ");
+                cells[10] = join(x.units_after, "; ");
                 table.add(std::move(cells));
             }
     }

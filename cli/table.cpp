@@ -157,4 +157,14 @@ void write_table(std::ostream& out, const Table& table, Format format) {
     }
 }
 
+void Sections::section(const std::string& title, std::size_t count, const Table& table) {
+    const bool markdown = m_format == Format::markdown;
+    m_out << (markdown ? "## " : "") << fmt::format("{} ({})", title, count) << (markdown ? "\n\n" : "\n");
+    if (table.rows.empty())
+        m_out << (markdown ? "_none_\n" : "  none\n");
+    else
+        write_table(m_out, table, m_format);
+    m_out << '\n';
+}
+
 }  // namespace orgraph::cli

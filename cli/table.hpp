@@ -23,6 +23,20 @@ struct Table {
 };
 
 void write_table(std::ostream& out, const Table& table, Format format);
+
+// A report of titled sections in the table and Markdown formats: a heading with the count, the
+// table, or "none" for an empty one.
+class Sections {
+public:
+    Sections(std::ostream& out, Format format) : m_out(out), m_format(format) {}
+
+    void paragraph(const std::string& text) { m_out << text << "\n\n"; }
+    void section(const std::string& title, std::size_t count, const Table& table);
+
+private:
+    std::ostream& m_out;
+    Format m_format;
+};
 // Display width of UTF-8 text (code points, not bytes).
 std::size_t display_width(const std::string& text);
 
