@@ -18,40 +18,6 @@
 namespace orgraph {
 namespace {
 
-// XML 1.0 cannot carry most control characters at all; tab, line feed and carriage return are
-// written as character references inside attributes so that they survive normalisation.
-void append_xml(std::string& out, std::string_view raw, bool attribute) {
-    // Nor U+FFFE, U+FFFF or a byte that is not UTF-8: each becomes U+FFFD.
-    std::string storage;
-    for (const char c : valid_utf8(raw, storage, true)) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\r':
-                out += "&#13;";
-                break;
-            case '\n':
-                out += attribute ? "&#10;" : "\n";
-                break;
-            case '\t':
-                out += attribute ? "&#9;" : "\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20) out += c;
-        }
-    }
-}
-
 // A key id: readable when the name allows it ("n_kind"), numbered otherwise.
 std::string key_id(char domain, const std::string& name, std::size_t index) {
     const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {

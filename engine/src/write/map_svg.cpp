@@ -11,34 +11,11 @@
 namespace orgraph {
 namespace {
 
-// Text for XML content and attribute values. Control characters other than tab and line feed are
-// not allowed in XML 1.0 and are dropped; U+FFFE, U+FFFF and bytes that are not UTF-8 become U+FFFD.
+// Text for XML content and attribute values (append_xml, visible_text.hpp).
 std::string xml(std::string_view raw) {
-    std::string storage;
-    const auto text = valid_utf8(raw, storage, true);
     std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
-        }
-    }
+    out.reserve(raw.size());
+    append_xml(out, raw, true);
     return out;
 }
 

@@ -207,4 +207,38 @@ void VisibleStreamBuf::finish() {
     m_target->pubsync();
 }
 
+void append_xml(std::string& out, std::string_view raw, bool attribute) {
+    std::string storage;
+    for (const char c : valid_utf8(raw, storage, true)) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
+            case '\n':
+                out += attribute ? "&#10;" : "\n";
+                break;
+            case '\t':
+                out += attribute ? "&#9;" : "\t";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) >= 0x20) out += c;
+        }
+    }
+}
+
 }  // namespace orgraph

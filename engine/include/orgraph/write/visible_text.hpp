@@ -41,6 +41,12 @@ std::size_t append_visible(std::string& out, std::string_view text, bool keep_ne
 // itself). Returns `text` itself when nothing changes, else a view of `storage`.
 std::string_view valid_utf8(std::string_view text, std::string& storage, bool xml = false);
 
+// Appends `raw` as XML 1.0 text (GraphML, SVG): & < > " ' as entities; U+FFFE, U+FFFF and bytes
+// that are not UTF-8 as U+FFFD; other C0 controls, which XML 1.0 cannot carry, dropped. Carriage
+// return is always a character reference; in an `attribute`, tab and line feed are too, so that
+// they survive attribute-value normalisation.
+void append_xml(std::string& out, std::string_view raw, bool attribute);
+
 // A stream buffer that writes the visible form of everything put into it, line feeds kept, to
 // another stream buffer: the human-readable outputs pass through it, so that no value can reach a
 // terminal raw whichever writer prints it. A UTF-8 sequence split between two writes is held
