@@ -126,9 +126,8 @@ std::string validity_words(const Validity& v) {
     return {};
 }
 
-// An SVG document as an element of the page: the XML declaration, DOCTYPE and comments before
-// the root left out, and the root's namespace declarations (HTML gives inline SVG its
-// namespace; leaving them keeps addresses out of the page).
+// An SVG document as an element of the page: the XML declaration, DOCTYPE and comments left out, and the root's
+// namespace declarations (HTML gives inline SVG its namespace; leaving them keeps addresses out of the page).
 std::string inline_svg(std::string_view svg) {
     const auto start = svg.find("<svg");
     if (start == std::string_view::npos) return {};
@@ -157,7 +156,9 @@ std::string inline_svg(std::string_view svg) {
         i = end + 3;
         if (i < text.size() && text[i] == '\n') ++i;
     }
-    return out;
+    // The pictures' writers keep C1 and bidirectional controls in names (XML allows them); on
+    // the page they take their visible form, as every other text does.
+    return needs_escape(out, true) ? visible(out, true) : out;
 }
 
 class Page {
@@ -242,8 +243,8 @@ void Page::search_key(std::initializer_list<EntityIndex> entities) {
 std::string Page::relation_citation(RelationIndex r) const {
     const auto relation = m_graph.relation(r);
     const auto& kind = m_graph.kind_of_relation(r);
-    std::string text = fmt::format("{} {} {}", m_graph.entity_name(relation.from), kind.label,
-                                   m_graph.entity_name(relation.to));
+    std::string text =
+        fmt::format("{} {} {}", m_graph.entity_name(relation.from), kind.label, m_graph.entity_name(relation.to));
     if (const auto v = validity_words(relation.validity); !v.empty()) text += ", " + v;
     if (relation.derived) text += fmt::format(" (derived by the rule {})", relation.rule);
     const auto cited = m_graph.cite(relation.citations);
@@ -350,8 +351,8 @@ void Page::uncovered_section(const CoverageReport& report) {
     raw("<h2>");
     text(fmt::format("Countries no {} {} ({})", unit, relation.label, report.summary.uncovered));
     raw("</h2>\n<p>");
-    text(fmt::format("Of the {} ({}), {} of {} are covered", m_options.universe_description,
-                     report.summary.universe, report.summary.covered, report.summary.considered));
+    text(fmt::format("Of the {} ({}), {} of {} are covered", m_options.universe_description, report.summary.universe,
+                     report.summary.covered, report.summary.considered));
     if (!report.home.empty()) text("; the home country is counted apart");
     raw(".</p>\n");
 
@@ -387,7 +388,8 @@ void Page::uncovered_section(const CoverageReport& report) {
                         raw("; ");
                         const auto membership = m_graph.relation(g->membership);
                         std::string since;
-                        if (membership.validity.from) since = fmt::format(" since {}", membership.validity.from->to_string());
+                        if (membership.validity.from)
+                            since = fmt::format(" since {}", membership.validity.from->to_string());
                         relation_fact(g->membership,
                                       fmt::format("member of {}{}", list_name(m_graph, g->organisation), since));
                         text(", which ");
@@ -499,7 +501,8 @@ void Page::units_section(const CoverageReport& report) {
     raw("</h2>\n<p>Hover over or click a country for the statement that the unit answers for it.</p>\n");
     for (const auto& u : report.per_unit) {
         auto& list = by_unit[u.unit];
-        std::sort(list.begin(), list.end(), [&](const Reached& a, const Reached& b) { return before(a.country, b.country); });
+        std::sort(list.begin(), list.end(),
+                  [&](const Reached& a, const Reached& b) { return before(a.country, b.country); });
         raw("<details open");
         search_key({u.unit});
         raw("><summary><strong>");
