@@ -108,6 +108,9 @@ public:
     // An entity's id and name, as table cells.
     [[nodiscard]] std::string id(EntityIndex e) const { return std::string(m_graph.entity_id(e)); }
     [[nodiscard]] std::string name(EntityIndex e) const { return std::string(m_graph.entity_name(e)); }
+    // The name a list shows (a country's list_name, else its name): the table and Markdown
+    // formats; JSON and CSV keep the name.
+    [[nodiscard]] std::string list(EntityIndex e) const { return std::string(list_name(m_graph, e)); }
     [[nodiscard]] std::string attribute(EntityIndex e, std::string_view key) const {
         const auto value = m_graph.entity(e).attributes.find(key);
         return value ? std::string(*value) : std::string{};
@@ -251,18 +254,18 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
     Table uncovered({"region", "sub-region", "iso3", "country", params.membership_attribute});
     for (const auto& group : report.uncovered)
         for (auto c : group.countries)
-            uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c), p.name(c),
+            uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c), p.list(c),
                            p.attribute(c, params.membership_attribute)});
     sections.section("Uncovered countries, by UN M49 region", report.summary.uncovered, uncovered);
 
     Table multiple({"iso3", "country", "covered by"});
     for (const auto& c : report.multiply_covered)
-        multiple.add({p.id(c.country), p.name(c.country), p.units_cell(c.units)});
+        multiple.add({p.id(c.country), p.list(c.country), p.units_cell(c.units)});
     sections.section("Countries covered by more than one unit", report.multiply_covered.size(), multiple);
 
     Table outside({"id", "name", "why outside", "covered by"});
     for (const auto& o : report.outside_universe)
-        outside.add({p.id(o.entity), p.name(o.entity), p.reason_text(o), p.units_cell(o.units)});
+        outside.add({p.id(o.entity), p.list(o.entity), p.reason_text(o), p.units_cell(o.units)});
     sections.section("Covered outside the universe", report.outside_universe.size(), outside);
 
     Table units({"id", "name", "countries", "directly", "indirectly", "outside"},
@@ -281,13 +284,13 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     Table gaps({"organisation", "covered by", "iso3", "member", "member since", "standing"});
     for (const auto& g : report.membership_gaps)
-        gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.name(g.member),
+        gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
                   date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
     sections.section("Membership gaps", report.membership_gaps.size(), gaps);
 
     Table home({"iso3", "country", "in universe", "found by", "covered by"});
     for (const auto& h : report.home)
-        home.add({p.id(h.country), p.name(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
+        home.add({p.id(h.country), p.list(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
                   h.units.empty() ? "none" : p.units_cell(h.units)});
     sections.section("Home country, counted apart", report.home.size(), home);
 

@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-#include <cstring>
 #include <iostream>
 #include <optional>
 
@@ -38,40 +37,6 @@ private:
     double m_width = 1600;
     RenderFormat m_render = RenderFormat::svg;
 };
-
-std::string article(std::string_view word) {
-    return !word.empty() && std::strchr("aeiouAEIOU", word.front()) != nullptr ? "an" : "a";
-}
-
-// "Countries a regional department covers": the kind the units share, else "a unit".
-std::string question(const Graph& graph, const CoverageReport& report) {
-    std::optional<KindIndex> kind = report.from_kind;
-    if (!kind) {
-        for (const auto& u : report.per_unit) {
-            const auto k = graph.entity_kind_index(u.unit);
-            if (!kind) {
-                kind = k;
-            } else if (*kind != k) {
-                kind.reset();
-                break;
-            }
-        }
-    }
-    const std::string unit = kind ? graph.schema.entity_kind(*kind).label : "unit";
-    return fmt::format("Countries {} {} {}", article(unit), unit, graph.schema.relation_kind(report.relation).label);
-}
-
-std::string answer(const Graph& graph, const CoverageReport& report, const UniverseChoice& universe) {
-    const auto& s = report.summary;
-    std::string text = fmt::format("{} of {} countries ({}) covered, {} not, {} by two units or more", s.covered,
-                                   s.considered, universe.description, s.uncovered, s.multiply_covered);
-    std::string homes;
-    for (const auto& h : report.home) homes += (homes.empty() ? "" : ", ") + std::string(graph.entity_name(h.country));
-    if (!homes.empty()) text += fmt::format("; home country {} counted apart", homes);
-    if (report.date)
-        text += fmt::format("; facts valid on {}{}", report.date->to_string(), report.date_is_as_of ? "" : " (today)");
-    return text + ".";
-}
 
 }  // namespace
 
@@ -112,8 +77,8 @@ int MapCommand::run() {
     const auto universe = parse_universe(m_query.universe);
     MapOptions options;
     options.width = m_width;
-    options.title = question(graph, report) + " — " + universe.description;
-    options.subtitle = answer(graph, report, universe);
+    options.title = coverage_question(graph, report) + " — " + universe.description;
+    options.subtitle = coverage_answer(graph, report, universe);
     const auto scene = make_coverage_map(graph, params, report, options);
     if (!scene.unmapped.empty()) {
         std::string list;

@@ -16,6 +16,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(make_weak_points_command());
     commands.push_back(make_coverage_command());
     commands.push_back(make_map_command());
+    commands.push_back(make_report_command());
     commands.push_back(make_diff_command());
     commands.push_back(make_dot_command());
     commands.push_back(make_render_command());

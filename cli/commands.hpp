@@ -19,6 +19,7 @@ std::unique_ptr<Command> make_weak_points_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_diff_command();
 std::unique_ptr<Command> make_map_command();
+std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_dot_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_export_command();

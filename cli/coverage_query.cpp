@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "orgraph/model/name_resolver.hpp"
@@ -104,6 +105,44 @@ CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, c
         params.home_country = graph.entity(home).id;
     }
     return params;
+}
+
+namespace {
+
+std::string article(std::string_view word) {
+    return !word.empty() && std::strchr("aeiouAEIOU", word.front()) != nullptr ? "an" : "a";
+}
+
+}  // namespace
+
+// "Countries a regional department covers": the kind the units share, else "a unit".
+std::string coverage_question(const Graph& graph, const CoverageReport& report) {
+    std::optional<KindIndex> kind = report.from_kind;
+    if (!kind) {
+        for (const auto& u : report.per_unit) {
+            const auto k = graph.entity_kind_index(u.unit);
+            if (!kind) {
+                kind = k;
+            } else if (*kind != k) {
+                kind.reset();
+                break;
+            }
+        }
+    }
+    const std::string unit = kind ? graph.schema.entity_kind(*kind).label : "unit";
+    return fmt::format("Countries {} {} {}", article(unit), unit, graph.schema.relation_kind(report.relation).label);
+}
+
+std::string coverage_answer(const Graph& graph, const CoverageReport& report, const UniverseChoice& universe) {
+    const auto& s = report.summary;
+    std::string text = fmt::format("{} of {} countries ({}) covered, {} not, {} by two units or more", s.covered,
+                                   s.considered, universe.description, s.uncovered, s.multiply_covered);
+    std::string homes;
+    for (const auto& h : report.home) homes += (homes.empty() ? "" : ", ") + std::string(graph.entity_name(h.country));
+    if (!homes.empty()) text += fmt::format("; home country {} counted apart", homes);
+    if (report.date)
+        text += fmt::format("; facts valid on {}{}", report.date->to_string(), report.date_is_as_of ? "" : " (today)");
+    return text + ".";
 }
 
 }  // namespace orgraph::cli

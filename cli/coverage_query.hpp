@@ -40,4 +40,9 @@ void check_coverage_query(CoverageQuery& query);
 // universe (a bad file is a runtime error) and --home resolved.
 CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data);
 
+// "Countries a regional department covers": the question, from the kind the units share.
+std::string coverage_question(const Graph& graph, const CoverageReport& report);
+// "183 of 194 countries (UN members and observers) covered, 11 not, …": the answer in a sentence.
+std::string coverage_answer(const Graph& graph, const CoverageReport& report, const UniverseChoice& universe);
+
 }  // namespace orgraph::cli

@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(three_layers) {
     BOOST_TEST(g.layers[2].id == "dprk-mfa");
     IdSet sources;
     for (const auto& s : g.sources) sources.insert(s.id);
-    BOOST_TEST(sources == (IdSet{"asean-members", "asean-tls-admission", "eu-countries", "eu-uk-withdrawal",
+    BOOST_TEST(sources == (IdSet{"asean-members", "asean-tls-admission", "eu-countries", "eu-uk-withdrawal", "cldr-en",
                                  "iso-3166-1", "mfa-structure", "saarc-members", "un-m49", "un-members"}));
 }
 

@@ -261,6 +261,26 @@ og map -o "$work/map.svg" 2>"$work/map-err"
 xmllint --noout "$work/map.svg" || fail "xmllint refuses the map"
 check terminal "$work/map-err"
 
+# The HTML report: every text from the data in its visible form and escaped, in text and in
+# attributes; a name written as markup stays text (one <script>, the page's own; no <img>).
+og report -o "$work/report.html" 2>"$work/report-err"
+check terminal "$work/report-err"
+check terminal "$work/report.html" '\x1b]0;pwned\x07Evil \x1b[31mRed\x1b[0m Office'
+mkdir "$work/markup"
+sed 's|name = "@Malta \| Gozo"|name = "</script><script>document.title=1</script><img src=x onerror=alert(1)>\&amp; Gozo"|' \
+  data/hostile/data.toml >"$work/markup/data.toml"
+cp data/hostile/schema.toml "$work/markup/schema.toml"
+grep -q 'onerror' "$work/markup/data.toml" || fail "the markup name was not planted"
+"$orgraph" --data "$work/markup" report -o "$work/markup.html"
+"$python" - "$work/markup.html" <<'EOF2' || exit 1
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+if page.count("<script") != 1 or "<img" in page or "onerror=alert" not in page:
+    sys.exit("FAIL: a name written as markup became markup in the report")
+if "&lt;/script&gt;&lt;script&gt;" not in page or "&amp;amp; Gozo" not in page:
+    sys.exit("FAIL: the markup name is not shown as text in the report")
+EOF2
+
 # A NUL in a string (the TOML escape \u0000) never reaches an output raw.
 sed 's/name = "@Malta | Gozo"/name = "Nul\\u0000Land"/' data/hostile/data.toml >"$work/nul.toml"
 cp data/hostile/schema.toml "$work/nul-schema.toml"

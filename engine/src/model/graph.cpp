@@ -134,6 +134,12 @@ std::string Graph::cite(const Citations& citations) const {
     return out;
 }
 
+std::string_view list_name(const Graph& graph, EntityIndex entity) {
+    for (const auto& a : graph.entity_attributes(entity))
+        if (a.key == "list_name" && !a.value.empty()) return a.value;
+    return graph.entity_name(entity);
+}
+
 std::vector<EntityIndex> Graph::find_lower_id(std::string_view lower) const {
     const auto* text = m_tables.text.data();
     auto range = std::equal_range(m_tables.lower_ids.begin(), m_tables.lower_ids.end(), lower,

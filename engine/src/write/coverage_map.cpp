@@ -128,7 +128,7 @@ private:
     }
 
     [[nodiscard]] std::string entity_text(EntityIndex e) const {
-        return fmt::format("{} ({})", m_graph.entity_name(e), m_graph.entity_id(e));
+        return fmt::format("{} ({})", list_name(m_graph, e), m_graph.entity_id(e));
     }
 
     [[nodiscard]] std::string path_text(const CoveragePath& path) const {
@@ -136,9 +136,9 @@ private:
             case CoverageWay::direct:
                 return "directly";
             case CoverageWay::through_region:
-                return fmt::format("through {}", m_graph.entity_name(*path.through));
+                return fmt::format("through {}", list_name(m_graph, *path.through));
             case CoverageWay::via:
-                return fmt::format("via {}", m_graph.entity_name(*path.through));
+                return fmt::format("via {}", list_name(m_graph, *path.through));
             case CoverageWay::derived:
                 return fmt::format("derived by rule {}", m_graph.relation(path.relation).rule);
         }
@@ -306,7 +306,7 @@ private:
                 if (auto it = m_standing.find(*entity); it != m_standing.end()) standing = it->second;
                 if (standing.state == MapState::no_country) standing.state = MapState::outside;
                 country.iso3 = std::string(m_graph.entity_id(*entity));
-                country.name = std::string(m_graph.entity_name(*entity));
+                country.name = std::string(list_name(m_graph, *entity));
                 country.title = tooltip(*entity, standing);
                 drawn[*entity] = true;
             } else {

@@ -234,7 +234,7 @@ private:
     }
 
     // A node with folded entities: its name, then one row per relation kind and direction
-    // listing the folded entities ("covers (3): China; Mongolia; Japan").
+    // listing the folded entities by their list names ("covers (3): China; Mongolia; Japan").
     void write_table_label(EntityIndex e, std::size_t begin, std::size_t end, const KindStyle& style) {
         append("<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
         const bool white = style.font_colour == "#ffffff";
@@ -254,7 +254,7 @@ private:
             fmt::format_to(std::back_inserter(m_out), " ({}{}):</I>", derived ? "derived, " : "", others.size());
             std::size_t width = 0;
             for (std::size_t i = 0; i < others.size(); ++i) {
-                const auto& name = m_graph.entity(others[i]).name;
+                const auto name = list_name(m_graph, others[i]);
                 if (i > 0 && width + name.size() > row_width) {
                     append("<BR/>");
                     width = 0;
@@ -337,7 +337,7 @@ private:
     // Bytes of a row of folded names, each with its separator.
     std::size_t names_width(const std::vector<EntityIndex>& entities) const {
         std::size_t total = 0;
-        for (auto e : entities) total += m_graph.entity(e).name.size() + 2;
+        for (auto e : entities) total += list_name(m_graph, e).size() + 2;
         return total;
     }
 

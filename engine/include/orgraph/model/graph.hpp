@@ -320,6 +320,11 @@ inline Relation RelationRange::operator[](std::size_t i) const {
     return m_graph->relation(static_cast<RelationIndex>(i));
 }
 
+// The name a reader scans a list by: the entity's `list_name` attribute when it has one (the
+// gazetteer's common short name: "Democratic Republic of the Congo" for ISO's "Congo, The
+// Democratic Republic of the"), else its name. Cards and exports keep the name itself.
+std::string_view list_name(const Graph& graph, EntityIndex entity);
+
 struct FreezeOptions {
     // Build the name index (what `find` and name lookups use) now rather than when a command
     // first resolves a name: worth it for a snapshot, not for a one-off command.
