@@ -92,16 +92,22 @@ int ReachCommand::run() {
         json.end_object();
         json.finish();
     } else {
-        Table table(
+        // Made row by row as they are written: a reach can list most of a large graph.
+        TableRows table{
             {"distance", "id", "name", "kind", result.reverse ? "leads_on_by" : "reached_by", "derived", "sources"},
-            {true, false, false, false, false, false, false});
-        for (const auto& r : result.reached) {
-            const auto& relation = graph.relation(r.step.relation);
-            table.add({std::to_string(r.distance), std::string(graph.entity_id(r.entity)),
-                       std::string(graph.entity_name(r.entity)), graph.kind_of(r.entity).id, step_ids(graph, r.step),
-                       relation.derived ? fmt::format("rule {}", relation.rule) : "no",
-                       graph.cite(relation.citations)});
-        }
+            {true, false, false, false, false, false, false},
+            result.reached.size(),
+            [&](std::size_t i, std::vector<std::string>& cells) {
+                const auto& r = result.reached[i];
+                const auto& relation = graph.relation(r.step.relation);
+                cells = {std::to_string(r.distance),
+                         std::string(graph.entity_id(r.entity)),
+                         std::string(graph.entity_name(r.entity)),
+                         graph.kind_of(r.entity).id,
+                         step_ids(graph, r.step),
+                         relation.derived ? fmt::format("rule {}", relation.rule) : "no",
+                         graph.cite(relation.citations)};
+            }};
         if (format == Format::table) {
             const auto& name = entity_label(graph, start);
             const auto total = result.reached_total;

@@ -40,44 +40,49 @@ bool csv_formula_guard() {
 namespace {
 
 // Every cell of a table for people in its visible form, line breaks included.
-std::vector<std::string> visible_cells(const std::vector<std::string>& cells) {
-    std::vector<std::string> out;
-    out.reserve(cells.size());
-    for (const auto& cell : cells) out.push_back(visible(cell));
-    return out;
+void make_visible(std::vector<std::string>& cells) {
+    for (auto& cell : cells) cell = visible(cell);
 }
 
-void write_aligned(std::ostream& out, const Table& raw) {
-    Table table(visible_cells(raw.columns), raw.numeric);
-    for (const auto& row : raw.rows) table.add(visible_cells(row));
-    std::vector<std::size_t> width(table.columns.size());
-    for (std::size_t c = 0; c < table.columns.size(); ++c) width[c] = display_width(table.columns[c]);
-    for (const auto& row : table.rows)
-        for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
-            width[c] = std::max(width[c], display_width(row[c]));
-    auto line = [&](const std::vector<std::string>& cells) {
+void write_aligned(std::ostream& out, const TableRows& rows) {
+    auto header = rows.columns;
+    make_visible(header);
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) width[c] = display_width(header[c]);
+    std::vector<std::string> cells;
+    for (std::size_t r = 0; r < rows.count; ++r) {
+        rows.row(r, cells);
+        make_visible(cells);
+        for (std::size_t c = 0; c < cells.size() && c < width.size(); ++c)
+            width[c] = std::max(width[c], display_width(cells[c]));
+    }
+    auto line = [&](const std::vector<std::string>& line_cells) {
         std::string text;
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            const auto pad = std::string(width[c] - display_width(cells[c]), ' ');
-            const bool last = c + 1 == cells.size();
-            if (table.numeric[c])
-                text += pad + cells[c];
+        for (std::size_t c = 0; c < line_cells.size(); ++c) {
+            const auto pad = std::string(width[c] - display_width(line_cells[c]), ' ');
+            const bool last = c + 1 == line_cells.size();
+            if (rows.numeric[c])
+                text += pad + line_cells[c];
             else
-                text += cells[c] + (last ? "" : pad);
+                text += line_cells[c] + (last ? "" : pad);
             if (!last) text += "  ";
         }
         // An empty last cell would leave the padding of the cells before it.
         while (!text.empty() && text.back() == ' ') text.pop_back();
         out << text << '\n';
     };
-    line(table.columns);
+    line(header);
     std::vector<std::string> rule;
     for (auto w : width) rule.emplace_back(w, '-');
     line(rule);
-    for (const auto& row : table.rows) line(row);
+    for (std::size_t r = 0; r < rows.count; ++r) {
+        rows.row(r, cells);
+        make_visible(cells);
+        line(cells);
+    }
 }
 
-void write_markdown(std::ostream& out, const Table& table) {
+void write_markdown(std::ostream& out, const TableRows& rows) {
     // Visible form (a line break is "\n", so a cell stays on its row), and '|' escaped.
     auto escape = [](const std::string& text) {
         std::string e;
@@ -88,61 +93,84 @@ void write_markdown(std::ostream& out, const Table& table) {
         return e;
     };
     out << '|';
-    for (const auto& c : table.columns) out << ' ' << escape(c) << " |";
+    for (const auto& c : rows.columns) out << ' ' << escape(c) << " |";
     out << "\n|";
-    for (std::size_t c = 0; c < table.columns.size(); ++c) out << (table.numeric[c] ? " ---: |" : " --- |");
+    for (std::size_t c = 0; c < rows.columns.size(); ++c) out << (rows.numeric[c] ? " ---: |" : " --- |");
     out << '\n';
-    for (const auto& row : table.rows) {
+    std::vector<std::string> cells;
+    for (std::size_t r = 0; r < rows.count; ++r) {
+        rows.row(r, cells);
         out << '|';
-        for (const auto& cell : row) out << ' ' << escape(cell) << " |";
+        for (const auto& cell : cells) out << ' ' << escape(cell) << " |";
         out << '\n';
     }
 }
 
-// The whole CSV text, so that a refused cell leaves nothing half written. Numeric columns
-// (counts) are written as they are; every other cell, the header's included, is guarded.
-std::string csv_text(const Table& table) {
+// Every row is checked before any is written, so that a refused cell leaves nothing half
+// written. Numeric columns (counts) are written as they are; every other cell, the header's
+// included, is guarded.
+void write_csv(std::ostream& out, const TableRows& rows) {
     std::string text;
     auto row_text = [&](const std::vector<std::string>& cells, bool header, std::size_t row) {
+        text.clear();
         for (std::size_t c = 0; c < cells.size(); ++c) {
             if (c) text += ',';
-            const bool numeric = !header && c < table.numeric.size() && table.numeric[c];
+            const bool numeric = !header && c < rows.numeric.size() && rows.numeric[c];
             const bool guard = formula_guard && !numeric;
             if (!append_csv_cell(text, cells[c], guard))
                 throw std::runtime_error(fmt::format(
                     "cannot write CSV: the '{}' cell of row {} holds a NUL byte, which CSV cannot carry (its "
                     "readers refuse it or cut the value there): '{}'; --format json escapes it",
-                    c < table.columns.size() ? visible(table.columns[c]) : std::to_string(c + 1), row,
+                    c < rows.columns.size() ? visible(rows.columns[c]) : std::to_string(c + 1), row,
                     quoted_excerpt(cells[c])));
         }
         text += '\n';
     };
-    row_text(table.columns, true, 0);
-    for (std::size_t r = 0; r < table.rows.size(); ++r) row_text(table.rows[r], false, r + 1);
-    return text;
+    std::vector<std::string> cells;
+    row_text(rows.columns, true, 0);
+    for (std::size_t r = 0; r < rows.count; ++r) {
+        rows.row(r, cells);
+        row_text(cells, false, r + 1);
+    }
+    row_text(rows.columns, true, 0);
+    out << text;
+    for (std::size_t r = 0; r < rows.count; ++r) {
+        rows.row(r, cells);
+        row_text(cells, false, r + 1);
+        out << text;
+    }
 }
 
 }  // namespace
 
-void write_table(std::ostream& out, const Table& table, Format format) {
+void write_table(std::ostream& out, const TableRows& given, Format format) {
+    if (given.numeric.size() < given.columns.size()) {
+        auto rows = given;
+        rows.numeric.resize(rows.columns.size(), false);
+        write_table(out, rows, format);
+        return;
+    }
+    const auto& rows = given;
     switch (format) {
         case Format::table:
-            write_aligned(out, table);
+            write_aligned(out, rows);
             break;
         case Format::markdown:
-            write_markdown(out, table);
+            write_markdown(out, rows);
             break;
         case Format::csv:
-            out << csv_text(table);
+            write_csv(out, rows);
             break;
         case Format::json: {
             JsonWriter json(out);
             json.begin_array();
-            for (const auto& row : table.rows) {
+            std::vector<std::string> row;
+            for (std::size_t r = 0; r < rows.count; ++r) {
+                rows.row(r, row);
                 json.begin_object();
                 for (std::size_t c = 0; c < row.size(); ++c) {
-                    json.key(table.columns[c]);
-                    if (table.numeric[c] && !row[c].empty() &&
+                    json.key(rows.columns[c]);
+                    if (rows.numeric[c] && !row[c].empty() &&
                         row[c].find_first_not_of("0123456789") == std::string::npos)
                         json.value(static_cast<std::uint64_t>(std::stoull(row[c])));
                     else
@@ -155,6 +183,12 @@ void write_table(std::ostream& out, const Table& table, Format format) {
             break;
         }
     }
+}
+
+void write_table(std::ostream& out, const Table& table, Format format) {
+    TableRows rows{table.columns, table.numeric, table.rows.size(),
+                   [&](std::size_t r, std::vector<std::string>& cells) { cells = table.rows[r]; }};
+    write_table(out, rows, format);
 }
 
 void Sections::section(const std::string& title, std::size_t count, const Table& table) {

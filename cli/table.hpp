@@ -5,6 +5,7 @@
 // begin like a formula (orgraph/write/csv_cell.hpp) unless --no-formula-guard, and refuses a
 // cell that holds a NUL byte before it writes anything.
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,19 @@ struct Table {
 };
 
 void write_table(std::ostream& out, const Table& table, Format format);
+
+// A table whose rows are made as they are written rather than held: a result of hundreds of
+// thousands of rows would otherwise be kept whole, as strings, beside the graph. row(i, cells)
+// fills the cells of row i. An aligned table and CSV go over the rows twice (to measure every
+// column, or to refuse a bad cell before anything is written), so each row is made twice.
+struct TableRows {
+    std::vector<std::string> columns;
+    std::vector<bool> numeric;  // as in Table
+    std::size_t count = 0;
+    std::function<void(std::size_t, std::vector<std::string>&)> row;
+};
+
+void write_table(std::ostream& out, const TableRows& rows, Format format);
 
 // A report of titled sections in the table and Markdown formats: a heading with the count, the
 // table, or "none" for an empty one.

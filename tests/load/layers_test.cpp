@@ -152,6 +152,28 @@ valid_to = 2001
     BOOST_TEST(g.relations().size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_later_statement_joins_the_first_even_after_one_that_stayed_separate) {
+    const auto g = freeze(load({schema_layer(), base_layer(), overlay(R"([[relation]]
+kind = "covers"
+from = "north"
+to = "NOR"
+source = "gazette:3"
+valid_to = 2001
+
+[[relation]]
+kind = "covers"
+from = "north"
+to = "NOR"
+source = "gazette:7"
+as_written = "Norway"
+)")}));
+    // The first statement keeps its place and gains the third's citation; the second, with
+    // another validity, stays a relation of its own, after it.
+    BOOST_REQUIRE(g.relations().size() == 2u);
+    BOOST_TEST(g.cite(g.relation(0).citations) == "handbook, line 2; gazette, line 7");
+    BOOST_TEST(g.cite(g.relation(1).citations) == "gazette, line 3");
+}
+
 BOOST_AUTO_TEST_CASE(a_relation_may_point_into_a_later_layer) {
     const auto g = freeze(load({schema_layer(), layer("base", {toml_file("base.toml", R"([[entity]]
 id = "north"

@@ -168,6 +168,26 @@ BOOST_AUTO_TEST_CASE(the_builder_keeps_relations_and_derivations_in_order) {
     BOOST_TEST(frozen.relation(r1).derived_from.empty());
 }
 
+BOOST_AUTO_TEST_CASE(removing_relations_keeps_the_others_in_order_and_renumbers_derivations) {
+    auto g = small_graph();
+    const auto a = g.add_entity(entity("aad1", 0, "AAD1"));
+    const auto c = g.add_entity(entity("CHN", 1, "China"));
+    const auto m = g.add_entity(entity("MNG", 1, "Mongolia"));
+    g.add_relation(relation(a, c));
+    g.add_relation(relation(a, m));
+    g.add_relation(relation(a, c));
+    g.add_relation(relation(c, m));
+    g.add_derived_relation(relation(m, c), DerivationData{"a-rule", {1, 3}});
+    g.remove_relations({true, false, true, false, false});
+    BOOST_REQUIRE(g.relations().size() == 3u);
+    BOOST_TEST(g.relation(0).to == m);
+    BOOST_TEST(g.relation(1).from == c);
+    BOOST_TEST(g.relation(2).derived);
+    BOOST_TEST(g.derivation(0) == nullptr);
+    BOOST_REQUIRE(g.derivation(2) != nullptr);
+    BOOST_TEST((g.derivation(2)->facts == std::vector<RelationIndex>{0, 1}));
+}
+
 BOOST_AUTO_TEST_CASE(the_frozen_adjacency_mirrors_entities_and_relations) {
     auto b = small_graph();
     const auto a = b.add_entity(entity("aad1", 0, "AAD1"));

@@ -77,6 +77,7 @@ GraphBuilder Loader::run() {
         m_diagnostics.sort(m_file_names);
         throw dataset_error(m_diagnostics.items());
     }
+    merge_repeated_statements();
     return std::move(m_graph);
 }
 
@@ -96,7 +97,6 @@ void Loader::reserve_for_csv() {
     // every relation to a larger array while the old one is still held: capacity that is
     // never written takes address space, not memory.
     m_graph.reserve(entities + 1024, 2 * relations + 1024);
-    m_relation_index.reserve(relations + 1024);
     m_entity_layer.reserve(entities + 1024);
     m_entity_pos.reserve(entities + 1024);
     m_entity_kinds.reserve(entities + 1024);

@@ -26,7 +26,6 @@
 
 #include "load/csv_reader.hpp"
 #include "load/graph_import.hpp"
-#include "model/relation_table.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/text.hpp"
 
@@ -215,7 +214,7 @@ private:
     void apply_relation_batch(std::vector<RelationRecord>& batch);
     static constexpr std::size_t relation_batch_size = 32;
     std::string kind_list(const std::vector<KindIndex>& kinds) const;
-    void add_or_merge(RelationData relation);
+    void merge_repeated_statements();
 
     // ---- CSV (loader_bulk.cpp) ----
 
@@ -257,7 +256,6 @@ private:
     std::vector<std::string> m_relation_kind_ids;
     std::vector<std::string> m_source_ids;
     std::vector<std::pair<std::string, Pos>> m_context_checks;
-    RelationTable m_relation_index;  // the first relation of each (from, to, kind)
     std::size_t m_missing_reports = 0;
 };
 

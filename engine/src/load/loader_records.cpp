@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 #include <algorithm>
+#include <numeric>
 
 #include "load/loader.hpp"
 #include "orgraph/load/text_checks.hpp"
@@ -524,7 +525,7 @@ void Loader::apply_relation(RelationRecord& r) {
     }
     relation.from = *from;
     relation.to = *to;
-    add_or_merge(std::move(relation));
+    m_graph.add_relation(std::move(relation));
 }
 
 std::string Loader::kind_list(const std::vector<KindIndex>& kinds) const {
@@ -534,30 +535,69 @@ std::string Loader::kind_list(const std::vector<KindIndex>& kinds) const {
 }
 
 // The same statement made twice (by two sources, or by a layer and an overlay) is one
-// relation with both citations.
-void Loader::add_or_merge(RelationData relation) {
-    const auto first = m_relation_index.find(relation.from, relation.to, relation.kind);
-    if (first) {
-        const auto& existing = m_graph.relation(*first);
-        bool compatible =
-            existing.validity.from == relation.validity.from && existing.validity.to == relation.validity.to;
-        for (const auto& a : relation.attributes) {
-            const auto* value = existing.attributes.find(a.key);
-            if (value && *value != a.value) compatible = false;
-        }
-        if (compatible) {
-            auto& target = m_graph.relation_mut(*first);
-            for (const auto& a : relation.attributes) target.attributes.set(a.key, a.value);
-            for (auto& c : relation.citations)
-                if (std::find(target.citations.begin(), target.citations.end(), c) == target.citations.end())
-                    target.citations.push_back(std::move(c));
-            return;
+// relation with both citations: a later statement of the same (from, to, kind) is merged into
+// the first when their validity is the same and their attributes do not disagree (it may add
+// attributes the first lacks); otherwise it stays a relation of its own.
+//
+// This is done once every relation has been read, not by a lookup per row (a random probe into
+// a table of millions): the relations are counted out by the entity they leave, keeping their
+// order, and only each entity's own few are compared. Merging in relation order gives exactly
+// what merging row by row gives.
+void Loader::merge_repeated_statements() {
+    const auto& relations = m_graph.relations();
+    const auto m = relations.size();
+    if (m < 2) return;
+    const auto n = m_graph.entities().size();
+    std::vector<std::uint32_t> offsets(n + 1, 0);
+    for (const auto& r : relations) ++offsets[r.from + 1];
+    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+    std::vector<RelationIndex> by_from(m);
+    {
+        std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+        for (RelationIndex r = 0; r < m; ++r) by_from[next[relations[r].from]++] = r;
+    }
+    std::vector<bool> merged;
+    std::vector<RelationIndex> group;
+    for (std::size_t e = 0; e < n; ++e) {
+        const auto begin = offsets[e], end = offsets[e + 1];
+        if (end - begin < 2) continue;
+        // The entity's relations by (to, kind), each key's in relation order.
+        group.assign(by_from.begin() + begin, by_from.begin() + end);
+        std::sort(group.begin(), group.end(), [&](RelationIndex a, RelationIndex b) {
+            const auto& x = relations[a];
+            const auto& y = relations[b];
+            if (x.to != y.to) return x.to < y.to;
+            if (x.kind != y.kind) return x.kind < y.kind;
+            return a < b;
+        });
+        for (std::size_t i = 0; i < group.size();) {
+            auto j = i + 1;
+            while (j < group.size() && relations[group[j]].to == relations[group[i]].to &&
+                   relations[group[j]].kind == relations[group[i]].kind)
+                ++j;
+            for (auto k = i + 1; k < j; ++k) {
+                const auto& existing = relations[group[i]];
+                const auto& relation = relations[group[k]];
+                bool compatible =
+                    existing.validity.from == relation.validity.from && existing.validity.to == relation.validity.to;
+                for (const auto& a : relation.attributes) {
+                    const auto* value = existing.attributes.find(a.key);
+                    if (value && *value != a.value) compatible = false;
+                }
+                if (!compatible) continue;
+                auto& target = m_graph.relation_mut(group[i]);
+                auto& source = m_graph.relation_mut(group[k]);
+                for (const auto& a : source.attributes) target.attributes.set(a.key, a.value);
+                for (auto& c : source.citations)
+                    if (std::find(target.citations.begin(), target.citations.end(), c) == target.citations.end())
+                        target.citations.push_back(std::move(c));
+                if (merged.empty()) merged.assign(m, false);
+                merged[group[k]] = true;
+            }
+            i = j;
         }
     }
-    const auto from = relation.from, to = relation.to;
-    const auto kind = relation.kind;
-    const auto index = m_graph.add_relation(std::move(relation));
-    if (!first) m_relation_index.insert(from, to, kind, index);
+    if (!merged.empty()) m_graph.remove_relations(merged);
 }
 
 }  // namespace orgraph::load_detail

@@ -127,6 +127,22 @@ void GraphBuilder::reserve(std::size_t entities, std::size_t relations) {
     }
 }
 
+void GraphBuilder::remove_relations(const std::vector<bool>& removed) {
+    std::vector<RelationIndex> renumbered(m_relations.size());
+    RelationIndex kept = 0;
+    for (RelationIndex r = 0; r < m_relations.size(); ++r) {
+        renumbered[r] = kept;
+        if (removed[r]) continue;
+        if (kept != r) m_relations[kept] = std::move(m_relations[r]);
+        ++kept;
+    }
+    m_relations.erase(m_relations.begin() + kept, m_relations.end());
+    for (auto& [index, derivation] : m_derivations) {
+        index = renumbered[index];
+        for (auto& f : derivation.facts) f = renumbered[f];
+    }
+}
+
 std::vector<EntityData> GraphBuilder::take_entities() {
     std::vector<std::uint64_t>().swap(m_id_slots);
     m_id_count = 0;

@@ -132,6 +132,9 @@ public:
     }
 
     void reserve(std::size_t entities, std::size_t relations);
+    // Removes the relations marked (one flag per relation), keeping the others in their order;
+    // derived relations' facts are renumbered, and must not be among those removed.
+    void remove_relations(const std::vector<bool>& removed);
 
     // For freeze(): hands the records over, leaving the builder empty of them (and of its id
     // index, which freeze() does not need).
