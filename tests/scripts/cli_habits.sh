@@ -111,6 +111,11 @@ if command -v script >/dev/null; then
   script -qec "'$orgraph' render --to png -o -" /dev/null >"$work/tty" 2>&1
   [ $? -eq 2 ] || fail "render --to png -o - on a terminal did not exit 2"
   grep -q "not written to a terminal" "$work/tty" || fail "render png on a terminal: $(cat "$work/tty")"
+  for args in "map --format png" "diff --from 2020 --format pdf" "snapshot -o -"; do
+    script -qec "'$orgraph' $args" /dev/null >"$work/tty" 2>&1
+    [ $? -eq 2 ] || fail "$args on a terminal did not exit 2"
+    grep -q "not written to a terminal" "$work/tty" || fail "$args on a terminal: $(cat "$work/tty")"
+  done
 fi
 
 # Progress, -q and -v on standard error.
