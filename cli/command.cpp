@@ -192,11 +192,12 @@ Format OutputOptions::parsed_format() const {
 
 po::options_description output_options(OutputOptions& options) {
     const auto& formats = options.formats;
-    options.format = formats.front();
+    options.format.clear();  // given, or chosen by check_format
     std::string list;
     for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
     po::options_description group("Output", 100, 50);
-    auto formats_help = fmt::format("output format: {} (default {})", list, formats.front());
+    auto formats_help =
+        fmt::format("output format: {} (default: from the extension of -o, else {})", list, formats.front());
     group.add_options()("format,f", po::value(&options.format)->value_name("FORMAT"), formats_help.c_str())(
         "output,o", path_value(&options.output, "-o")->value_name("FILE"),
         "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
@@ -205,8 +206,9 @@ po::options_description output_options(OutputOptions& options) {
     return group;
 }
 
-void check_format(const OutputOptions& options) {
+void check_format(OutputOptions& options) {
     set_csv_formula_guard(!options.no_formula_guard);
+    check_output_extension(options);  // standard_streams.hpp
     for (const auto& f : options.formats)
         if (f == options.format) return;
     std::string list;

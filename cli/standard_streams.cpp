@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -85,6 +87,34 @@ LayerInput standard_input_layer(std::string_view option) {
     layer.id = "stdin";
     layer.files.push_back({"-", std::string(text), format});
     return layer;
+}
+
+std::string format_of_extension(const std::string& path) {
+    const auto name = std::filesystem::path(path).filename().string();
+    const auto dot = name.rfind('.');
+    if (path == "-" || dot == std::string::npos || dot == 0) return {};
+    auto ext = name.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+    if (ext == "json" || ext == "csv" || ext == "dot" || ext == "svg" || ext == "png" || ext == "pdf") return ext;
+    if (ext == "md" || ext == "markdown") return "markdown";
+    if (ext == "gv") return "dot";
+    return {};
+}
+
+void check_output_extension(OutputOptions& options) {
+    const auto named = format_of_extension(options.output);
+    const auto& formats = options.formats;
+    const bool writes_named = std::find(formats.begin(), formats.end(), named) != formats.end();
+    if (options.format.empty()) {
+        options.format = writes_named ? named : formats.front();
+        return;
+    }
+    if (!named.empty() && named != options.format && writes_named)
+        throw usage_error(
+            fmt::format("-o {}: the name says {} but --format is {} (name the file for its format, or "
+                        "leave out --format: the extension chooses it)",
+                        options.output, named, options.format));
 }
 
 void check_binary_output(const std::string& path, std::string_view what) {

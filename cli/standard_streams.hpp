@@ -28,6 +28,17 @@ bool standard_input_is_snapshot(std::string_view option);
 // node-link JSON, anything else TOML.
 LayerInput standard_input_layer(std::string_view option);
 
+// The output format the extension of PATH names (.json json, .csv csv, .md or .markdown
+// markdown, .dot or .gv dot, .svg, .png, .pdf), in any case; empty for another
+// extension, none, or "-".
+std::string format_of_extension(const std::string& path);
+
+struct OutputOptions;
+// Settles --format against the extension of -o (check_format in command.hpp): without --format
+// the extension chooses when it names a format the command writes, else the command's first
+// format; a --format the extension contradicts (-o report.csv --format json) is a usage_error.
+void check_output_extension(OutputOptions& options);
+
 // usage_error when PATH ("-" or empty: standard output) would send `what` (binary bytes: "a PNG
 // map") to a terminal; a pipe or a redirection takes them.
 void check_binary_output(const std::string& path, std::string_view what);

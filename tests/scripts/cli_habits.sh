@@ -52,6 +52,15 @@ cmp -s "$work/to.graphml" "$work/f.graphml" || fail "export -f graphml differs f
 "$orgraph" render --format png -o "$work/r.png" && head -c 4 "$work/r.png" | grep -q PNG ||
   fail "render --format png did not write a PNG"
 "$orgraph" map -f pdf -o "$work/m.pdf" && head -c 4 "$work/m.pdf" | grep -q %PDF || fail "map -f pdf did not write a PDF"
+# -o FILE.EXT: the extension chooses the format when --format is not given, and may not
+# contradict it when it is.
+"$orgraph" info -o "$work/info.json" && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/info.json" ||
+  fail "info -o info.json did not write JSON"
+"$orgraph" coverage -o "$work/c.CSV" && head -1 "$work/c.CSV" | grep -q , || fail "coverage -o c.CSV did not write CSV"
+"$orgraph" info -o "$work/info.out" && head -1 "$work/info.out" | grep -q "entities" || fail "info -o info.out: no table"
+expect 2 "the name says csv but --format is json" "$orgraph" info --format json -o "$work/x.csv"
+[ ! -e "$work/x.csv" ] || fail "a refused -o x.csv was written"
+"$orgraph" diff --from 2020 -o "$work/d.svg" && grep -q "<svg" "$work/d.svg" || fail "diff -o d.svg did not draw SVG"
 # A value that looks like -f is a value, not --format.
 "$orgraph" dot --title -f >/dev/null || fail "dot --title -f took the title for --format"
 
