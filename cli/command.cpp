@@ -10,12 +10,15 @@
 #include <sstream>
 #include <utility>
 
+#include "option_text.hpp"
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/builtin/embedded.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/snapshot.hpp"
 #include "orgraph/model/text.hpp"
+#include "progress.hpp"
+#include "standard_streams.hpp"
 #include "table.hpp"
 
 namespace orgraph::cli {
@@ -69,8 +72,9 @@ po::options_description data_options(DataOptions& options) {
     po::options_description group("Data", 100, 50);  // as wide as the command's own options
     group.add_options()("data", po::value(&options.data)->composing()->value_name("PATH"),
                         "load this dataset instead of the built-in one (a directory, a .toml file, entities.csv, "
-                        ".graphml, node-link .json, or a snapshot made by 'orgraph snapshot'); repeat for "
-                        "several layers")(
+                        ".graphml, node-link .json, or a snapshot made by 'orgraph snapshot'; - reads one GraphML, "
+                        "JSON, TOML or snapshot file from "
+                        "standard input); repeat for several layers")(
         "with", po::value(&options.with)->composing()->value_name("PATH|NAME"),
         "load an overlay on top (a path, or a built-in overlay such as dprk-missions); repeatable")(
         "as-of",
@@ -112,41 +116,62 @@ const embedded::Snapshot* builtin_snapshot(const std::vector<std::string>& with)
 
 }  // namespace
 
+namespace {
+
+// Ends the load's phase and prepares the graph (--as-of, derived relations) in a phase of its own.
+template <typename Facts>
+Graph prepare_loaded(Phase& loading, Facts facts, const PrepareOptions& prepare) {
+    loading.end();
+    Phase preparing("deriving relations");
+    return prepare_graph(std::move(facts), prepare);
+}
+
+// Whether PATH (of --data or --with) is a snapshot; "-" is standard input.
+bool names_snapshot(const std::string& path, std::string_view option) {
+    if (path == "-") return standard_input_is_snapshot(option);
+    std::error_code ec;
+    return std::filesystem::exists(path, ec) && is_snapshot_file(path);
+}
+
+}  // namespace
+
 Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs, bool name_index) {
     const PrepareOptions prepare{options.as_of_date(), !options.no_derived, name_index};
+    Phase loading("loading the data");
     for (const auto& overlay : options.with) {
-        std::error_code ec;
-        if (std::filesystem::exists(overlay, ec) && is_snapshot_file(overlay))
+        if (names_snapshot(overlay, "--with"))
             throw usage_error(fmt::format(
                 "--with {}: {} is a snapshot, which stands alone: it cannot be an overlay (make one snapshot of the "
                 "dataset and its overlays, orgraph --data ... --with ... snapshot -o FILE, and give it as --data)",
                 overlay, overlay));
     }
     for (const auto& path : options.data) {
-        if (!is_snapshot_file(path)) continue;
+        if (!names_snapshot(path, "--data")) continue;
         if (options.data.size() > 1 || !options.with.empty())
             throw usage_error(
                 fmt::format("{} is a snapshot, which stands alone: it cannot be combined with other --data or --with "
                             "layers (make one snapshot of them all: orgraph --data ... --with ... snapshot -o FILE)",
                             path));
-        auto opened = open_snapshot(path);
+        auto opened = path == "-" ? open_snapshot_bytes(standard_input("--data"), "-") : open_snapshot(path);
         if (inputs) *inputs = std::move(opened.info.inputs);
-        return prepare_graph(std::move(opened.graph), prepare);
+        return prepare_loaded(loading, std::move(opened.graph), prepare);
     }
     if (options.data.empty()) {
         if (const auto* snapshot = builtin_snapshot(options.with)) {
             auto opened = open_snapshot_bytes({snapshot->data, snapshot->size}, "builtin snapshot");
             if (inputs) *inputs = std::move(opened.info.inputs);
-            return prepare_graph(std::move(opened.graph), prepare);
+            return prepare_loaded(loading, std::move(opened.graph), prepare);
         }
     }
     std::vector<LayerInput> layers;
     if (options.data.empty()) {
         layers = builtin_layers();
     } else {
-        for (const auto& path : options.data) layers.push_back(read_layer(path));
+        for (const auto& path : options.data)
+            layers.push_back(path == "-" ? standard_input_layer("--data") : read_layer(path));
     }
-    for (const auto& overlay : options.with) layers.push_back(read_layer_or_overlay(overlay));
+    for (const auto& overlay : options.with)
+        layers.push_back(overlay == "-" ? standard_input_layer("--with") : read_layer_or_overlay(overlay));
     if (inputs) *inputs = snapshot_inputs(layers);
     LoadOptions load_options;
     load_options.mapping.kind_key = options.import_kind;
@@ -155,7 +180,7 @@ Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs,
     layers = {};  // the files' text is not needed any more: free it before deriving
     // Restricted before deriving (prepare_graph's order), so that a derived relation rests only
     // on facts valid that day.
-    return prepare_graph(std::move(facts), prepare);
+    return prepare_loaded(loading, std::move(facts), prepare);
 }
 
 Format OutputOptions::parsed_format() const {
@@ -167,11 +192,12 @@ Format OutputOptions::parsed_format() const {
 
 po::options_description output_options(OutputOptions& options) {
     const auto& formats = options.formats;
-    options.format = formats.front();
+    options.format.clear();  // given, or chosen by check_format
     std::string list;
     for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
     po::options_description group("Output", 100, 50);
-    auto formats_help = fmt::format("output format: {} (default {})", list, formats.front());
+    auto formats_help =
+        fmt::format("output format: {} (default: from the extension of -o, else {})", list, formats.front());
     group.add_options()("format,f", po::value(&options.format)->value_name("FORMAT"), formats_help.c_str())(
         "output,o", path_value(&options.output, "-o")->value_name("FILE"),
         "write to FILE (atomically: a temporary file renamed into place) instead of standard output");
@@ -180,8 +206,9 @@ po::options_description output_options(OutputOptions& options) {
     return group;
 }
 
-void check_format(const OutputOptions& options) {
+void check_format(OutputOptions& options) {
     set_csv_formula_guard(!options.no_formula_guard);
+    check_output_extension(options);  // standard_streams.hpp
     for (const auto& f : options.formats)
         if (f == options.format) return;
     std::string list;
@@ -294,19 +321,25 @@ std::string unknown_command_message(std::string_view name) {
 
 std::string command_help(Command& command) {
     const auto& info = command.info();
-    po::options_description options(fmt::format("Options of orgraph {}", info.name), 100, 50);
+    po::options_description options;
     po::positional_options_description positional;
     command.add_options(options, positional);
+    GeneralOptions general;
+    options.add(general_options(general));
     std::ostringstream out;
-    out << "Usage: orgraph " << info.name << " [OPTIONS] " << info.arguments << "\n\n"
-        << info.synopsis << "\n\n"
-        << options << "\nExamples:\n";
+    out << "Usage: orgraph " << info.name << " [OPTIONS]" << (info.arguments.empty() ? "" : " ") << info.arguments
+        << "\n\n"
+        << wrap_text(info.synopsis) << "\n"
+        << format_options(options, fmt::format("Options of orgraph {}", info.name)) << "\nExamples:\n";
     std::istringstream examples{std::string(info.examples)};
     std::string line;
-    while (std::getline(examples, line)) out << "  " << line << '\n';
-    out << "\nExit status: 0 success; 1 bad data, a failed run or no answer (no match, no route); 2 misuse of the\n"
-        << "command line, an entity, kind or relation kind the data has not (or an ambiguous name) included.\n"
-        << "See docs/" << info.name << ".md for the whole manual page.\n";
+    while (std::getline(examples, line)) out << wrap_example(line);
+    out << '\n'
+        << wrap_text(
+               "Exit status: 0 success; 1 bad data, a failed run or no answer (no match, no route); 2 misuse "
+               "of the command line, or an entity, kind or relation kind the data has not (or an ambiguous "
+               "name).")
+        << "The whole manual: man orgraph-" << info.name << '\n';
     return out.str();
 }
 
@@ -314,17 +347,24 @@ std::string general_help() {
     std::ostringstream out;
     out << "orgraph — an organisation and its outside world as a typed graph\n\n"
         << "Usage: orgraph [GLOBAL OPTIONS] COMMAND [OPTIONS] [ARGUMENTS]\n\nCommands:\n";
-    for (auto& command : make_commands())
-        out << fmt::format("  {:<13}{}\n", command->info().name, command->info().synopsis);
+    for (auto& command : make_commands()) out << format_command_line(command->info().name, command->info().synopsis);
     out << "\nGlobal options (before or after the command):\n"
-        << "  --data PATH...      load these datasets (or one snapshot) instead of the built-in DPRK MFA dataset\n"
-        << "  --with PATH|NAME    load an overlay on top (e.g. --with dprk-missions)\n"
-        << "  --as-of DATE        only what was valid on DATE\n"
-        << "  --no-derived        leave out relations derived by the schema's rules\n"
-        << "  --format, -f FMT    table, json, csv or markdown, where a command prints tables\n"
-        << "  -o FILE             write the result to FILE atomically\n"
-        << "  --version           print the version\n\n"
-        << "'orgraph help COMMAND' or 'orgraph COMMAND --help' describes one command.\n";
+        << format_option_line("    --data=PATH...",
+                              "load these datasets (or one snapshot) instead of the built-in DPRK MFA dataset; "
+                              "- reads one file from standard input")
+        << format_option_line("    --with=PATH|NAME", "load an overlay on top (e.g. --with dprk-missions)")
+        << format_option_line("    --as-of=DATE", "only what was valid on DATE")
+        << format_option_line("    --no-derived", "leave out relations derived by the schema's rules")
+        << format_option_line("-f, --format=FORMAT",
+                              "table, json, csv or markdown where a command prints tables; "
+                              "the picture or file format where it draws or exports")
+        << format_option_line("-o, --output=FILE", "write the result to FILE atomically (- for standard output)")
+        << format_option_line("-q, --quiet", "print no warnings and no progress")
+        << format_option_line("-v, --verbose", "print the time each phase took on standard error")
+        << format_option_line("-h, --help", "print the help")
+        << format_option_line("    --version", "print the version")
+        << "\n'orgraph help COMMAND' or 'orgraph COMMAND --help' describes one command;\n"
+        << "'man orgraph' and 'man orgraph-COMMAND' are the whole manual.\n";
     return out.str();
 }
 

@@ -77,8 +77,10 @@ struct OutputOptions {
 // --format with the formats the command supports, -o FILE, and --no-formula-guard when csv is
 // one of them.
 po::options_description output_options(OutputOptions& options);
-// Checks --format and sets the CSV formula guard (table.hpp).
-void check_format(const OutputOptions& options);
+// Checks --format and sets the CSV formula guard (table.hpp). Without --format, the extension of
+// -o chooses the format (report.json: json) when it names one the command writes, else the
+// first; with --format, an -o whose extension names another format is a usage_error.
+void check_format(OutputOptions& options);
 // The help of --no-formula-guard, for every command that writes CSV.
 inline constexpr const char* no_formula_guard_help =
     "write CSV cells that begin with =, +, -, @, a tab or a carriage return as they are (by default they get "

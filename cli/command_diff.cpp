@@ -13,6 +13,7 @@
 #include "orgraph/write/diff_dot.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "orgraph/write/render.hpp"
+#include "standard_streams.hpp"
 #include "table.hpp"
 
 namespace orgraph::cli {
@@ -485,10 +486,8 @@ void DiffCommand::add_options(po::options_description& options, po::positional_o
 
 void DiffCommand::setup(const po::variables_map& variables) {
     check_format(m_output);
-    if (parse_render_format(m_output.format) && (m_output.output.empty() || m_output.output == "-"))
-        throw usage_error(fmt::format(
-            "--format {} needs -o FILE (pictures are not written to a terminal; --format dot writes the text)",
-            m_output.format));
+    if (const auto picture = parse_render_format(m_output.format); picture && *picture != RenderFormat::svg)
+        check_binary_output(m_output.output, fmt::format("a {} picture", m_output.format));
     check_coverage_query(m_query);
     if (!m_data.as_of.empty())
         throw usage_error(

@@ -4,6 +4,7 @@
 
 #include "orgraph/write/atomic_directory.hpp"
 #include "orgraph/write/interchange.hpp"
+#include "progress.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -67,6 +68,7 @@ void ExportCommand::setup(const po::variables_map&) {
 
 int ExportCommand::run() {
     const auto graph = load_graph(m_data);
+    Phase writing(fmt::format("exporting as {}", m_to));
     try {
         if (directory_format(m_to)) {
             const std::vector<std::string> names =

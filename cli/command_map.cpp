@@ -6,6 +6,8 @@
 #include "coverage_query.hpp"
 #include "orgraph/analysis/coverage.hpp"
 #include "orgraph/write/world_map.hpp"
+#include "progress.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -46,10 +48,10 @@ std::unique_ptr<Command> make_map_command() {
 
 void MapCommand::add_options(po::options_description& options, po::positional_options_description&) {
     po::options_description output("Output", 100, 50);
-    output.add_options()("format", po::value(&m_format)->value_name("FORMAT"),
+    output.add_options()("format,f", po::value(&m_format)->value_name("FORMAT"),
                          "svg, png or pdf (default: from the extension of -o, else svg)")(
         "output,o", po::value(&m_output)->value_name("FILE"),
-        "write to FILE atomically; without it SVG goes to standard output (PNG and PDF need a file)")(
+        "write to FILE atomically (default: standard output, also -; PNG and PDF only when it is not a terminal)")(
         "width", po::value(&m_width)->default_value(m_width)->value_name("PIXELS"),
         "the map's width in pixels (points in PDF), 600 to 10000");
     options.add(coverage_query_options(m_query)).add(data_options(m_data)).add(output);
@@ -65,8 +67,7 @@ void MapCommand::setup(const po::variables_map&) {
     if (!format)
         throw usage_error(fmt::format("--format '{}' is not a format map writes (expected svg, png or pdf)", m_format));
     m_render = *format;
-    if (m_render != RenderFormat::svg && (m_output.empty() || m_output == "-"))
-        throw usage_error(fmt::format("a {} map needs -o FILE (pictures are not written to a terminal)", m_format));
+    if (m_render != RenderFormat::svg) check_binary_output(m_output, fmt::format("a {} map", m_format));
     if (!(m_width >= 600 && m_width <= 10000)) throw usage_error("--width must be between 600 and 10000");
 }
 
@@ -83,9 +84,9 @@ int MapCommand::run() {
     if (!scene.unmapped.empty()) {
         std::string list;
         for (const auto& u : scene.unmapped) list += (list.empty() ? "" : ", ") + u;
-        std::cerr << fmt::format(
-            "orgraph: map: {} of the universe not on the map (no shape): {}\n",
-            scene.unmapped.size() == 1 ? "one country" : std::to_string(scene.unmapped.size()) + " countries", list);
+        warn(fmt::format(
+            "map: {} of the universe not on the map (no shape): {}",
+            scene.unmapped.size() == 1 ? "one country" : std::to_string(scene.unmapped.size()) + " countries", list));
     }
     const auto picture = map_picture(scene, m_render);
     Output output(m_output == "-" ? std::string{} : m_output);

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "progress.hpp"
 
 #include <fmt/format.h>
 
@@ -176,7 +177,7 @@ int PathCommand::run() {
             note[0] = 'F';
             out << '\n' << note << ".\n";
         } else if (fewer_than_asked) {
-            std::cerr << "orgraph: " << fewer_note << '\n';
+            warn(fewer_note);
         }
     }
     output.commit();

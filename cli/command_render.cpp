@@ -7,6 +7,8 @@
 
 #include "diagram_options.hpp"
 #include "orgraph/write/render.hpp"
+#include "progress.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -47,16 +49,20 @@ void RenderCommand::add_options(po::options_description& options, po::positional
     output.add_options()("to,t", po::value(&m_to)->value_name("FORMAT"),
                          "svg, png or pdf (default: from the extension of -o, else svg)")(
         "output,o", path_value(&m_output, "-o")->value_name("FILE"),
-        "write to FILE (atomically: rendered in memory, then renamed into place); required");
+        "write to FILE (atomically: rendered in memory, then renamed into place), or - for standard output; "
+        "required");
     options.add(output).add(diagram_options(m_diagram)).add(data_options(m_data));
 }
 
 void RenderCommand::setup(const po::variables_map&) {
-    if (m_output.empty() || m_output == "-")
-        throw usage_error("render needs -o FILE (pictures are not written to a terminal; use 'orgraph dot' for text)");
+    if (m_output.empty())
+        throw usage_error(
+            "render needs -o FILE, or -o - for standard output ('orgraph dot' writes the diagram as text)");
     if (m_to.empty()) m_to = picture_format_of(m_output, "render", "--to");
-    if (!parse_render_format(m_to))
+    const auto format = parse_render_format(m_to);
+    if (!format)
         throw usage_error(fmt::format("--to '{}' is not a format render writes (expected svg, png or pdf)", m_to));
+    if (*format != RenderFormat::svg) check_binary_output(m_output, fmt::format("a {} picture", m_to));
     check_diagram_options(m_diagram);
     (void)m_data.as_of_date();
 }
@@ -66,7 +72,7 @@ int RenderCommand::run() {
     std::ostringstream dot;
     write_diagram_dot(dot, graph, m_diagram);
     const auto picture = render_dot(dot.str(), *parse_render_format(m_to));
-    for (const auto& w : picture.warnings) std::cerr << "orgraph: graphviz: " << w << '\n';
+    for (const auto& w : picture.warnings) warn(fmt::format("graphviz: {}", w));
     Output output(m_output);
     output.stream().write(picture.data.data(), static_cast<std::streamsize>(picture.data.size()));
     output.commit();

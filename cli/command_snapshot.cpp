@@ -7,6 +7,8 @@
 
 #include "orgraph/load/snapshot.hpp"
 #include "orgraph/version.hpp"
+#include "progress.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -41,16 +43,17 @@ std::unique_ptr<Command> make_snapshot_command() {
 }
 
 void SnapshotCommand::add_options(po::options_description& options, po::positional_options_description&) {
-    options.add_options()("output,o", path_value(&m_output, "-o")->value_name("FILE"),
-                          "the snapshot file to write (atomically: a temporary file renamed into place)");
+    options.add_options()(
+        "output,o", path_value(&m_output, "-o")->value_name("FILE"),
+        "the snapshot file to write (atomically: a temporary file renamed into place), or - for standard "
+        "output when it is not a terminal");
     options.add(data_options(m_data));
 }
 
 void SnapshotCommand::setup(const po::variables_map&) {
     (void)m_data.as_of_date();
     if (m_output.empty()) throw usage_error("snapshot: give the file to write with -o FILE");
-    if (m_output == "-")
-        throw usage_error("snapshot: a snapshot is binary; give a file with -o FILE, not standard output");
+    if (m_output == "-") check_binary_output(m_output, "a snapshot");
 }
 
 int SnapshotCommand::run() {
@@ -59,9 +62,17 @@ int SnapshotCommand::run() {
     SnapshotInfo info;
     info.made_by = fmt::format("orgraph {}", ORGRAPH_VERSION_STRING);
     info.inputs = std::move(inputs);
+    Phase writing("writing the snapshot");
+    if (m_output == "-") {
+        Output output(m_output);
+        write_snapshot(graph, info, output.stream());
+        output.commit();
+        return 0;
+    }
     AtomicFile file(m_output);
     write_snapshot(graph, info, file.stream());
     file.commit();
+    writing.end();
     std::error_code ec;
     const auto size = std::filesystem::file_size(m_output, ec);
     std::cout << fmt::format("wrote {}: {}, {}, {} ({} bytes)\n", visible(m_output),

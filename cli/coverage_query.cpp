@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "orgraph/model/name_resolver.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 
@@ -33,11 +34,29 @@ UniverseChoice parse_universe(const std::string& text) {
     if (text == "un") return {CoverageUniverse::un_members, text, "UN members"};
     if (text == "un+observers") return {CoverageUniverse::un_members_and_observers, text, "UN members and observers"};
     if (text == "iso") return {CoverageUniverse::all_countries, text, "all countries and territories"};
+    if (text == "-") return {CoverageUniverse::listed, text, "listed on standard input"};
     return {CoverageUniverse::listed, text, fmt::format("listed in {}", text)};
 }
 
+namespace {
+
+std::vector<EntityIndex> read_country_list_text(const Graph& graph, const std::string& text, const std::string& path,
+                                                const std::string& country_kind) {
+    try {
+        return read_country_list(graph, text, path, country_kind);
+    } catch (const country_list_error& e) {
+        std::string message = e.what();
+        for (const auto& d : e.diagnostics)
+            if (d.line != 0) message += "\n" + d.to_string();
+        throw std::runtime_error(message);
+    }
+}
+
+}  // namespace
+
 std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
                                             const std::string& country_kind) {
+    if (path == "-") return read_country_list_text(graph, read_input_text(path, "--universe"), path, country_kind);
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (!ec && std::filesystem::is_directory(status))
@@ -50,14 +69,7 @@ std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::strin
     if (!in) throw std::runtime_error(fmt::format("cannot read the universe file {}: {}", path, std::strerror(errno)));
     std::ostringstream content;
     content << in.rdbuf();
-    try {
-        return read_country_list(graph, content.str(), path, country_kind);
-    } catch (const country_list_error& e) {
-        std::string message = e.what();
-        for (const auto& d : e.diagnostics)
-            if (d.line != 0) message += "\n" + d.to_string();
-        throw std::runtime_error(message);
-    }
+    return read_country_list_text(graph, content.str(), path, country_kind);
 }
 
 po::options_description coverage_query_options(CoverageQuery& query) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "orgraph/model/name_resolver.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -46,9 +47,10 @@ po::options_description diagram_options(DiagramOptions& options) {
         "highlight", po::value(&options.highlight)->multitoken()->value_name("FROM TO"),
         "mark a shortest route from FROM to TO (forward, or backward where the schema allows)")(
         "highlight-json", po::value(&options.highlight_json)->value_name("FILE"),
-        "mark the route(s) in FILE, as written by 'orgraph path --format json' (hops with from.id and to.id)")(
-        "title", po::value(&options.params.title)->value_name("TEXT"), "the title drawn above the diagram")(
-        "no-legend", po::bool_switch(&options.no_legend), "leave out the legend of kinds and relations");
+        "mark the route(s) in FILE (- for standard input), as written by 'orgraph path --format json' (hops with "
+        "from.id and to.id)")("title", po::value(&options.params.title)->value_name("TEXT"),
+                              "the title drawn above the diagram")("no-legend", po::bool_switch(&options.no_legend),
+                                                                   "leave out the legend of kinds and relations");
     return group;
 }
 
@@ -89,12 +91,9 @@ void write_diagram_dot(std::ostream& out, const Graph& graph, DiagramOptions& op
             params.highlight = std::move(*route);
         }
         if (!options.highlight_json.empty()) {
-            std::ifstream in(options.highlight_json, std::ios::binary);
-            if (!in) throw std::runtime_error(fmt::format("{}: cannot be read", options.highlight_json));
-            std::ostringstream text;
-            text << in.rdbuf();
+            const auto text = read_input_text(options.highlight_json, "--highlight-json");
             try {
-                params.highlight = route_relations(graph, read_route_json(text.str()));
+                params.highlight = route_relations(graph, read_route_json(text));
             } catch (const diagram_error& e) {
                 throw std::runtime_error(fmt::format("{}: {}", options.highlight_json, e.what()));
             }

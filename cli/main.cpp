@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "command.hpp"
+#include "completion.hpp"
+#include "option_text.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/diagnostics.hpp"
 #include "orgraph/load/snapshot.hpp"
@@ -22,6 +24,7 @@
 #include "orgraph/write/fd_stream.hpp"
 #include "orgraph/write/temporary.hpp"
 #include "orgraph/write/visible_text.hpp"
+#include "progress.hpp"
 
 namespace {
 
@@ -95,6 +98,8 @@ int run(int argc, char** argv) {
         std::cerr << general_help();
         return 2;
     }
+    // Not in the registry, so not in the list of commands: scripts for the shell, made at build time.
+    if (invocation.command == "completion") return run_completion(invocation.arguments);
     auto command = find_command(invocation.command);
     if (!command) {
         throw usage_error(unknown_command_message(invocation.command));
@@ -110,9 +115,18 @@ int run(int argc, char** argv) {
     po::options_description options;
     po::positional_options_description positional;
     command->add_options(options, positional);
+    GeneralOptions general;
+    options.add(general_options(general));
+    const auto arguments = apply_format_rule(invocation.command, options, std::move(invocation.arguments));
     po::variables_map variables;
-    po::store(po::command_line_parser(invocation.arguments).options(options).positional(positional).run(), variables);
+    try {
+        po::store(po::command_line_parser(arguments).options(options).positional(positional).run(), variables);
+    } catch (const po::unknown_option& e) {
+        throw usage_error(unknown_option_message(options, e.get_option_name()));
+    }
     po::notify(variables);
+    set_verbosity(general.quiet ? Verbosity::quiet : general.verbose ? Verbosity::verbose : Verbosity::normal);
+    if (general.quiet && general.verbose) throw usage_error("-q (--quiet) and -v (--verbose) cannot be given together");
     command->setup(variables);
     return command->run();
 }

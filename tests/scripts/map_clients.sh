@@ -150,7 +150,9 @@ expect() {  # $1 the expected status, the rest the command line
   [ -s "$work/err" ] || { echo "orgraph $*: no message on standard error" >&2; exit 1; }
 }
 expect 2 map --format gif -o "$work/x.gif"
-expect 2 map --format png
+# A PNG map goes to standard output when it is a pipe (cli_habits.sh: refused on a terminal).
+"$orgraph" map --format png | cat >"$work/piped.png"
+head -c 8 "$work/piped.png" | grep -q PNG || { echo "orgraph map --format png wrote no PNG to a pipe" >&2; exit 1; }
 expect 2 map --by no_such_relation -o "$work/x.svg"
 expect 2 map --from-kind no_such_kind -o "$work/x.svg"
 expect 2 map --as-of yesterday -o "$work/x.svg"
