@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -20,12 +21,55 @@
 
 namespace orgraph::cli {
 
+Date run_date() {
+    if (const char* pinned = std::getenv("ORGRAPH_TODAY"); pinned && *pinned) {
+        const auto date = Date::parse(pinned);
+        if (!date || date->day == 0)
+            throw usage_error(fmt::format("ORGRAPH_TODAY='{}' is not a date (expected YYYY-MM-DD)", pinned));
+        return *date;
+    }
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const std::chrono::year_month_day ymd{today};
+    return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+std::string AnswerDate::text() const {
+    if (!date) return "all dates";
+    return fmt::format("as of {}{}", date->to_string(), today ? " (today)" : "");
+}
+
 std::optional<Date> DataOptions::as_of_date() const {
     if (as_of.empty()) return std::nullopt;
+    if (all_dates)
+        throw usage_error(fmt::format("--as-of {} and --all-dates contradict each other: give one of them", as_of));
     auto date = Date::parse(as_of);
     if (!date)
         throw usage_error(fmt::format("--as-of '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", as_of));
     return date;
+}
+
+AnswerDate DataOptions::answer_date() const {
+    if (auto date = as_of_date()) return {date, false};
+    if (all_dates || every_date_by_default) return {};
+    return {run_date(), true};
+}
+
+namespace {
+AnswerDate g_answered;  // every date until a graph is loaded
+bool g_loaded = false;  // whether a graph was loaded (commands that load none print no date)
+}  // namespace
+
+const AnswerDate& answered_date() {
+    return g_answered;
+}
+
+void write_answer_date(JsonWriter& json) {
+    if (g_answered.date)
+        json.field("as_of", g_answered.date->to_string());
+    else
+        json.key("as_of").null();
+    json.field("as_of_today", g_answered.today);
 }
 
 std::uint64_t parse_number(const char* option, const std::string& text, std::uint64_t min, std::uint64_t max) {
@@ -81,7 +125,9 @@ po::options_description data_options(DataOptions& options) {
                         fmt::format("--as-of '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", text));
             })
             ->value_name("DATE"),
-        "only entities and relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)")(
+        "answer for this date (YYYY, YYYY-MM or YYYY-MM-DD) instead of today: only entities and relations "
+        "valid then")("all-dates", po::bool_switch(&options.all_dates),
+                      "answer for every date at once instead of today (closed and former entities included)")(
         "no-derived", po::bool_switch(&options.no_derived), "do not derive relations from the schema's rules")(
         "import-kind", po::value(&options.import_kind)->default_value(options.import_kind)->value_name("KEY"),
         "GraphML/JSON import: the node attribute that holds the kind")(
@@ -113,7 +159,10 @@ const embedded::Snapshot* builtin_snapshot(const std::vector<std::string>& with)
 }  // namespace
 
 Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs, bool name_index) {
-    const PrepareOptions prepare{options.as_of_date(), !options.no_derived, name_index};
+    const auto answer = options.answer_date();
+    g_answered = answer;
+    g_loaded = true;
+    const PrepareOptions prepare{answer.date, !options.no_derived, name_index};
     for (const auto& overlay : options.with) {
         std::error_code ec;
         if (std::filesystem::exists(overlay, ec) && is_snapshot_file(overlay))
@@ -206,6 +255,9 @@ std::ostream& Output::stream() {
 }
 
 void Output::commit() {
+    // A text answer ends with the date it answered for, whatever the command (JSON carries it as
+    // `as_of`, written by the command with write_answer_date).
+    if (m_visible && g_loaded) *m_visible << '\n' << g_answered.text() << '\n';
     if (m_visible) m_visible->finish();
     if (m_file)
         m_file->commit();
@@ -319,7 +371,8 @@ std::string general_help() {
     out << "\nGlobal options (before or after the command):\n"
         << "  --data PATH...      load these datasets (or one snapshot) instead of the built-in DPRK MFA dataset\n"
         << "  --with PATH|NAME    load an overlay on top (e.g. --with dprk-missions)\n"
-        << "  --as-of DATE        only what was valid on DATE\n"
+        << "  --as-of DATE        answer for DATE instead of today (only what was valid then)\n"
+        << "  --all-dates         answer for every date at once instead of today\n"
         << "  --no-derived        leave out relations derived by the schema's rules\n"
         << "  --format, -f FMT    table, json, csv or markdown, where a command prints tables\n"
         << "  -o FILE             write the result to FILE atomically\n"

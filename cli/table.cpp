@@ -124,6 +124,22 @@ std::string csv_text(const Table& table) {
 
 }  // namespace
 
+void write_json_rows(JsonWriter& json, const Table& table) {
+    json.begin_array();
+    for (const auto& row : table.rows) {
+        json.begin_object();
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            json.key(table.columns[c]);
+            if (table.numeric[c] && !row[c].empty() && row[c].find_first_not_of("0123456789") == std::string::npos)
+                json.value(static_cast<std::uint64_t>(std::stoull(row[c])));
+            else
+                json.value(row[c]);
+        }
+        json.end_object();
+    }
+    json.end_array();
+}
+
 void write_table(std::ostream& out, const Table& table, Format format) {
     switch (format) {
         case Format::table:
@@ -137,20 +153,7 @@ void write_table(std::ostream& out, const Table& table, Format format) {
             break;
         case Format::json: {
             JsonWriter json(out);
-            json.begin_array();
-            for (const auto& row : table.rows) {
-                json.begin_object();
-                for (std::size_t c = 0; c < row.size(); ++c) {
-                    json.key(table.columns[c]);
-                    if (table.numeric[c] && !row[c].empty() &&
-                        row[c].find_first_not_of("0123456789") == std::string::npos)
-                        json.value(static_cast<std::uint64_t>(std::stoull(row[c])));
-                    else
-                        json.value(row[c]);
-                }
-                json.end_object();
-            }
-            json.end_array();
+            write_json_rows(json, table);
             json.finish();
             break;
         }
