@@ -39,6 +39,25 @@ std::string AnswerDate::text() const {
     return fmt::format("as of {}{}", date->to_string(), today ? " (today)" : "");
 }
 
+namespace {
+
+// Under a text answer: the entities it counted without knowing that they existed on its date.
+std::string uncertain_text(const AnswerDate& answer) {
+    if (answer.uncertain.empty()) return {};
+    constexpr std::size_t shown = 10;
+    std::string text = fmt::format("uncertain {}, counted as present ({}):\n", answer.today ? "today" : "on that date",
+                                   answer.uncertain.size());
+    for (std::size_t i = 0; i < answer.uncertain.size() && i < shown; ++i) {
+        const auto& u = answer.uncertain[i];
+        text += fmt::format("  {} ({}): {}\n", u.name, u.id, u.why);
+    }
+    if (answer.uncertain.size() > shown)
+        text += fmt::format("  and {} more (--format json lists them all)\n", answer.uncertain.size() - shown);
+    return text;
+}
+
+}  // namespace
+
 std::optional<Date> DataOptions::as_of_date() const {
     if (as_of.empty()) return std::nullopt;
     if (all_dates)
@@ -50,9 +69,14 @@ std::optional<Date> DataOptions::as_of_date() const {
 }
 
 AnswerDate DataOptions::answer_date() const {
-    if (auto date = as_of_date()) return {date, false};
-    if (all_dates || every_date_by_default) return {};
-    return {run_date(), true};
+    AnswerDate answer;
+    if (auto date = as_of_date()) {
+        answer.date = date;
+    } else if (!all_dates && !every_date_by_default) {
+        answer.date = run_date();
+        answer.today = true;
+    }
+    return answer;
 }
 
 namespace {
@@ -70,6 +94,10 @@ void write_answer_date(JsonWriter& json) {
     else
         json.key("as_of").null();
     json.field("as_of_today", g_answered.today);
+    json.key("uncertain").begin_array();
+    for (const auto& u : g_answered.uncertain)
+        json.begin_object().field("id", u.id).field("name", u.name).field("why", u.why).end_object();
+    json.end_array();
 }
 
 std::uint64_t parse_number(const char* option, const std::string& text, std::uint64_t min, std::uint64_t max) {
@@ -158,11 +186,36 @@ const embedded::Snapshot* builtin_snapshot(const std::vector<std::string>& with)
 
 }  // namespace
 
+namespace {
+
+// The status attribute and the value that says a record's presence is uncertain (those of the
+// built-in schema; coverage reads `status` and `open` alike).
+constexpr std::string_view status_attribute = "status";
+constexpr std::string_view uncertain_status = "uncertain";
+
+// The entities an answer for one date keeps without knowing that they existed then.
+Graph note_uncertain(Graph graph) {
+    if (!g_answered.date) return graph;
+    for (EntityIndex e = 0; e < graph.entities().size(); ++e) {
+        const char* why = nullptr;
+        if (graph.entity_validity(e).uncertain_on(*g_answered.date, g_answered.today))
+            why = "it ended on a date the source does not give";
+        else if (graph.entity_attributes(e).find(status_attribute) == uncertain_status)
+            why = "its status is uncertain";
+        if (why)
+            g_answered.uncertain.push_back(
+                {std::string(graph.entity_id(e)), std::string(graph.entity_name(e)), std::string(why)});
+    }
+    return graph;
+}
+
+}  // namespace
+
 Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs, bool name_index) {
     const auto answer = options.answer_date();
     g_answered = answer;
     g_loaded = true;
-    const PrepareOptions prepare{answer.date, !options.no_derived, name_index};
+    const PrepareOptions prepare{answer.date, !options.no_derived, name_index, answer.today};
     for (const auto& overlay : options.with) {
         std::error_code ec;
         if (std::filesystem::exists(overlay, ec) && is_snapshot_file(overlay))
@@ -180,13 +233,13 @@ Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs,
                             path));
         auto opened = open_snapshot(path);
         if (inputs) *inputs = std::move(opened.info.inputs);
-        return prepare_graph(std::move(opened.graph), prepare);
+        return note_uncertain(prepare_graph(std::move(opened.graph), prepare));
     }
     if (options.data.empty()) {
         if (const auto* snapshot = builtin_snapshot(options.with)) {
             auto opened = open_snapshot_bytes({snapshot->data, snapshot->size}, "builtin snapshot");
             if (inputs) *inputs = std::move(opened.info.inputs);
-            return prepare_graph(std::move(opened.graph), prepare);
+            return note_uncertain(prepare_graph(std::move(opened.graph), prepare));
         }
     }
     std::vector<LayerInput> layers;
@@ -204,7 +257,7 @@ Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs,
     layers = {};  // the files' text is not needed any more: free it before deriving
     // Restricted before deriving (prepare_graph's order), so that a derived relation rests only
     // on facts valid that day.
-    return prepare_graph(std::move(facts), prepare);
+    return note_uncertain(prepare_graph(std::move(facts), prepare));
 }
 
 Format OutputOptions::parsed_format() const {
@@ -257,7 +310,7 @@ std::ostream& Output::stream() {
 void Output::commit() {
     // A text answer ends with the date it answered for, whatever the command (JSON carries it as
     // `as_of`, written by the command with write_answer_date).
-    if (m_visible && g_loaded) *m_visible << '\n' << g_answered.text() << '\n';
+    if (m_visible && g_loaded) *m_visible << '\n' << g_answered.text() << '\n' << uncertain_text(g_answered);
     if (m_visible) m_visible->finish();
     if (m_file)
         m_file->commit();
@@ -283,6 +336,9 @@ std::string counted(std::size_t n, std::string_view one, std::string_view many) 
 }
 
 std::string validity_text(const Validity& v) {
+    if (v.end_unknown())
+        return v.from ? fmt::format("from {}, ended on a date not given", v.from->to_string())
+                      : "until a date not given";
     if (v.from && v.to) return fmt::format("{} to {}", v.from->to_string(), v.to->to_string());
     if (v.from) return fmt::format("from {}", v.from->to_string());
     if (v.to) return fmt::format("until {}", v.to->to_string());

@@ -52,6 +52,15 @@ struct AnswerDate {
     std::optional<Date> date;  // empty: every date
     bool today = false;        // the date is the run date, not one given with --as-of
 
+    // An entity the answer keeps although whether it existed on the date is not known: its end
+    // is unknown (and the date is not today), or its status says it is uncertain.
+    struct Uncertain {
+        std::string id;
+        std::string name;
+        std::string why;
+    };
+    std::vector<Uncertain> uncertain;  // in the graph's order
+
     // "as of 2026-07-01 (today)", "as of 2023-06-30", "all dates".
     [[nodiscard]] std::string text() const;
 };
