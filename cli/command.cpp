@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -23,12 +24,83 @@
 
 namespace orgraph::cli {
 
+Date run_date() {
+    if (const char* pinned = std::getenv("ORGRAPH_TODAY"); pinned && *pinned) {
+        const auto date = Date::parse(pinned);
+        if (!date || date->day == 0)
+            throw usage_error(fmt::format("ORGRAPH_TODAY='{}' is not a date (expected YYYY-MM-DD)", pinned));
+        return *date;
+    }
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const std::chrono::year_month_day ymd{today};
+    return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+std::string AnswerDate::text() const {
+    if (!date) return "all dates";
+    return fmt::format("as of {}{}", date->to_string(), today ? " (today)" : "");
+}
+
+namespace {
+
+// Under a text answer: the entities it counted without knowing that they existed on its date.
+std::string uncertain_text(const AnswerDate& answer) {
+    if (answer.uncertain.empty()) return {};
+    constexpr std::size_t shown = 10;
+    std::string text = fmt::format("uncertain {}, counted as present ({}):\n", answer.today ? "today" : "on that date",
+                                   answer.uncertain.size());
+    for (std::size_t i = 0; i < answer.uncertain.size() && i < shown; ++i) {
+        const auto& u = answer.uncertain[i];
+        text += fmt::format("  {} ({}): {}\n", u.name, u.id, u.why);
+    }
+    if (answer.uncertain.size() > shown)
+        text += fmt::format("  and {} more (--format json lists them all)\n", answer.uncertain.size() - shown);
+    return text;
+}
+
+}  // namespace
+
 std::optional<Date> DataOptions::as_of_date() const {
     if (as_of.empty()) return std::nullopt;
+    if (all_dates)
+        throw usage_error(fmt::format("--as-of {} and --all-dates contradict each other: give one of them", as_of));
     auto date = Date::parse(as_of);
     if (!date)
         throw usage_error(fmt::format("--as-of '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", as_of));
     return date;
+}
+
+AnswerDate DataOptions::answer_date() const {
+    AnswerDate answer;
+    if (auto date = as_of_date()) {
+        answer.date = date;
+    } else if (!all_dates && !every_date_by_default) {
+        answer.date = run_date();
+        answer.today = true;
+    }
+    return answer;
+}
+
+namespace {
+AnswerDate g_answered;  // every date until a graph is loaded
+bool g_loaded = false;  // whether a graph was loaded (commands that load none print no date)
+}  // namespace
+
+const AnswerDate& answered_date() {
+    return g_answered;
+}
+
+void write_answer_date(JsonWriter& json) {
+    if (g_answered.date)
+        json.field("as_of", g_answered.date->to_string());
+    else
+        json.key("as_of").null();
+    json.field("as_of_today", g_answered.today);
+    json.key("uncertain").begin_array();
+    for (const auto& u : g_answered.uncertain)
+        json.begin_object().field("id", u.id).field("name", u.name).field("why", u.why).end_object();
+    json.end_array();
 }
 
 std::uint64_t parse_number(const char* option, const std::string& text, std::uint64_t min, std::uint64_t max) {
@@ -85,7 +157,9 @@ po::options_description data_options(DataOptions& options) {
                         fmt::format("--as-of '{}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", text));
             })
             ->value_name("DATE"),
-        "only entities and relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)")(
+        "answer for this date (YYYY, YYYY-MM or YYYY-MM-DD) instead of today: only entities and relations "
+        "valid then")("all-dates", po::bool_switch(&options.all_dates),
+                      "answer for every date at once instead of today (closed and former entities included)")(
         "no-derived", po::bool_switch(&options.no_derived), "do not derive relations from the schema's rules")(
         "import-kind", po::value(&options.import_kind)->default_value(options.import_kind)->value_name("KEY"),
         "GraphML/JSON import: the node attribute that holds the kind")(
@@ -133,10 +207,34 @@ bool names_snapshot(const std::string& path, std::string_view option) {
     return std::filesystem::exists(path, ec) && is_snapshot_file(path);
 }
 
+// The status attribute and the value that says a record's presence is uncertain (those of the
+// built-in schema; coverage reads `status` and `open` alike).
+constexpr std::string_view status_attribute = "status";
+constexpr std::string_view uncertain_status = "uncertain";
+
+// The entities an answer for one date keeps without knowing that they existed then.
+Graph note_uncertain(Graph graph) {
+    if (!g_answered.date) return graph;
+    for (EntityIndex e = 0; e < graph.entities().size(); ++e) {
+        const char* why = nullptr;
+        if (graph.entity_validity(e).uncertain_on(*g_answered.date, g_answered.today))
+            why = "it ended on a date the source does not give";
+        else if (graph.entity_attributes(e).find(status_attribute) == uncertain_status)
+            why = "its status is uncertain";
+        if (why)
+            g_answered.uncertain.push_back(
+                {std::string(graph.entity_id(e)), std::string(graph.entity_name(e)), std::string(why)});
+    }
+    return graph;
+}
+
 }  // namespace
 
 Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs, bool name_index) {
-    const PrepareOptions prepare{options.as_of_date(), !options.no_derived, name_index};
+    const auto answer = options.answer_date();
+    g_answered = answer;
+    g_loaded = true;
+    const PrepareOptions prepare{answer.date, !options.no_derived, name_index, answer.today};
     Phase loading("loading the data");
     for (const auto& overlay : options.with) {
         if (names_snapshot(overlay, "--with"))
@@ -154,13 +252,13 @@ Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs,
                             path));
         auto opened = path == "-" ? open_snapshot_bytes(standard_input("--data"), "-") : open_snapshot(path);
         if (inputs) *inputs = std::move(opened.info.inputs);
-        return prepare_loaded(loading, std::move(opened.graph), prepare);
+        return note_uncertain(prepare_loaded(loading, std::move(opened.graph), prepare));
     }
     if (options.data.empty()) {
         if (const auto* snapshot = builtin_snapshot(options.with)) {
             auto opened = open_snapshot_bytes({snapshot->data, snapshot->size}, "builtin snapshot");
             if (inputs) *inputs = std::move(opened.info.inputs);
-            return prepare_loaded(loading, std::move(opened.graph), prepare);
+            return note_uncertain(prepare_loaded(loading, std::move(opened.graph), prepare));
         }
     }
     std::vector<LayerInput> layers;
@@ -180,7 +278,7 @@ Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs,
     layers = {};  // the files' text is not needed any more: free it before deriving
     // Restricted before deriving (prepare_graph's order), so that a derived relation rests only
     // on facts valid that day.
-    return prepare_loaded(loading, std::move(facts), prepare);
+    return note_uncertain(prepare_loaded(loading, std::move(facts), prepare));
 }
 
 Format OutputOptions::parsed_format() const {
@@ -233,6 +331,9 @@ std::ostream& Output::stream() {
 }
 
 void Output::commit() {
+    // A text answer ends with the date it answered for, whatever the command (JSON carries it as
+    // `as_of`, written by the command with write_answer_date).
+    if (m_visible && g_loaded) *m_visible << '\n' << g_answered.text() << '\n' << uncertain_text(g_answered);
     if (m_visible) m_visible->finish();
     if (m_file)
         m_file->commit();
@@ -258,6 +359,9 @@ std::string counted(std::size_t n, std::string_view one, std::string_view many) 
 }
 
 std::string validity_text(const Validity& v) {
+    if (v.end_unknown())
+        return v.from ? fmt::format("from {}, ended on a date not given", v.from->to_string())
+                      : "until a date not given";
     if (v.from && v.to) return fmt::format("{} to {}", v.from->to_string(), v.to->to_string());
     if (v.from) return fmt::format("from {}", v.from->to_string());
     if (v.to) return fmt::format("until {}", v.to->to_string());
@@ -353,7 +457,8 @@ std::string general_help() {
                               "load these datasets (or one snapshot) instead of the built-in DPRK MFA dataset; "
                               "- reads one file from standard input")
         << format_option_line("    --with=PATH|NAME", "load an overlay on top (e.g. --with dprk-missions)")
-        << format_option_line("    --as-of=DATE", "only what was valid on DATE")
+        << format_option_line("    --as-of=DATE", "answer for DATE instead of today (only what was valid then)")
+        << format_option_line("    --all-dates", "answer for every date at once instead of today")
         << format_option_line("    --no-derived", "leave out relations derived by the schema's rules")
         << format_option_line("-f, --format=FORMAT",
                               "table, json, csv or markdown where a command prints tables; "

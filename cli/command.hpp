@@ -20,6 +20,7 @@
 #include "orgraph/model/date.hpp"
 #include "orgraph/model/graph.hpp"
 #include "orgraph/write/atomic_file.hpp"
+#include "orgraph/write/json_writer.hpp"
 #include "orgraph/write/visible_text.hpp"
 
 namespace orgraph::cli {
@@ -44,17 +45,52 @@ std::uint64_t parse_number(const char* option, const std::string& text, std::uin
 // A file name option (-o): an empty value is a usage_error, not standard output.
 po::typed_value<std::string>* path_value(std::string* target, const char* option);
 
+// The calendar every command answers by: one date (today unless --as-of names another), or
+// every date (--all-dates, and the commands that carry or compare the whole record: validate,
+// snapshot, export, diff, history).
+struct AnswerDate {
+    std::optional<Date> date;  // empty: every date
+    bool today = false;        // the date is the run date, not one given with --as-of
+
+    // An entity the answer keeps although whether it existed on the date is not known: its end
+    // is unknown (and the date is not today), or its status says it is uncertain.
+    struct Uncertain {
+        std::string id;
+        std::string name;
+        std::string why;
+    };
+    std::vector<Uncertain> uncertain;  // in the graph's order
+
+    // "as of 2026-07-01 (today)", "as of 2023-06-30", "all dates".
+    [[nodiscard]] std::string text() const;
+};
+
+// The run date: ORGRAPH_TODAY (YYYY-MM-DD) when set, so that answers can be pinned to a day (the
+// golden tests do), otherwise the system date.
+Date run_date();
+
 // Which data to load: --data replaces the built-in dataset, --with adds overlays on top.
 struct DataOptions {
     std::vector<std::string> data;
     std::vector<std::string> with;
     std::string as_of;
+    bool all_dates = false;              // --all-dates
+    bool every_date_by_default = false;  // a command that carries or compares the whole record
     bool no_derived = false;
     std::string import_kind = "kind";
     std::string import_name = "name";
 
-    // The --as-of date, if any (checked in setup).
+    // The --as-of date, if any (checked in setup: with --all-dates it is a usage_error).
     [[nodiscard]] std::optional<Date> as_of_date() const;
+    // The date the command answers for: --as-of, else every date with --all-dates, else today.
+    [[nodiscard]] AnswerDate answer_date() const;
+
+    // The options of a command that carries or compares the whole record: every date by default.
+    static DataOptions whole_record() {
+        DataOptions options;
+        options.every_date_by_default = true;
+        return options;
+    }
 };
 po::options_description data_options(DataOptions& options);
 // Loads what the options name; derives relations unless --no-derived. A --data path that is a
@@ -63,6 +99,12 @@ po::options_description data_options(DataOptions& options);
 // `inputs` is given it receives the input files, as a snapshot records them; `name_index` builds
 // the name index into the graph.
 Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs = nullptr, bool name_index = false);
+// The date the last load_graph answered for (every date before any load). Output prints it under
+// a text answer, and JSON answers carry it as `as_of` (write_answer_date): the one place where a
+// command says which date it answered for.
+const AnswerDate& answered_date();
+// "as_of": "2026-07-01" (null for every date) and "as_of_today": true|false.
+void write_answer_date(JsonWriter& json);
 
 enum class Format { table, json, csv, markdown };
 

@@ -447,12 +447,8 @@ void json_universe(JsonWriter& json, const Presenter& p, std::size_t size) {
     json.field("size", static_cast<std::uint64_t>(size)).end_object();
 }
 
-void json_as_of(JsonWriter& json, const CoverageReport& report) {
-    json.key("as_of");
-    if (report.date_is_as_of)
-        json.value(report.date->to_string());
-    else
-        json.null();
+void json_as_of(JsonWriter& json, const CoverageReport& /*report*/) {
+    write_answer_date(json);
 }
 
 void write_json(std::ostream& out, const Presenter& p, const CoverageReport& report) {

@@ -51,7 +51,7 @@ private:
     [[nodiscard]] std::optional<CoverageQuestion> coverage_question(const Side& before, const Side& after) const;
     [[nodiscard]] std::optional<CoverageQuestion> presence_question(const Side& before, const Side& after) const;
 
-    DataOptions m_data;
+    DataOptions m_data = DataOptions::whole_record();
     OutputOptions m_output;
     CoverageQuery m_query;
     std::vector<std::string> m_against;

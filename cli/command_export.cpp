@@ -29,7 +29,7 @@ public:
     int run() override;
 
 private:
-    DataOptions m_data;
+    DataOptions m_data = DataOptions::whole_record();
     std::string m_to;
     std::string m_output;
     bool m_no_formula_guard = false;

@@ -99,14 +99,25 @@ int FindCommand::run() {
     const auto format = m_output.parsed_format();
     if (rank > 0 || format == Format::json || format == Format::csv) {
         Output output(m_output.output, format);
-        write_table(output.stream(), table, format);
+        if (format == Format::json) {
+            JsonWriter json(output.stream());
+            json.begin_object();
+            write_answer_date(json);
+            json.key("matches");
+            write_json_rows(json, table);
+            json.end_object();
+            json.finish();
+        } else {
+            write_table(output.stream(), table, format);
+        }
         output.commit();
     }
     if (rank == 0) {
         std::cerr << fmt::format(
             "orgraph: nothing matches '{}'{}\n", text,
-            m_data.as_of.empty() ? std::string{}
-                                 : fmt::format(" on {} (--as-of leaves out what was not valid then)", m_data.as_of));
+            answered_date().date
+                ? fmt::format(" {} (what was not valid then is left out; --all-dates keeps it)", answered_date().text())
+                : std::string{});
         return 1;
     }
     return 0;

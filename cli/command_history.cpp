@@ -29,7 +29,7 @@ public:
     int run() override;
 
 private:
-    DataOptions m_data;
+    DataOptions m_data = DataOptions::whole_record();
     OutputOptions m_output;
     std::string m_entity;
 };

@@ -27,7 +27,7 @@ public:
     int run() override;
 
 private:
-    DataOptions m_data;
+    DataOptions m_data = DataOptions::whole_record();
     OutputOptions m_output;
 };
 
@@ -79,6 +79,7 @@ int InfoCommand::run() {
     if (format == Format::json) {
         JsonWriter json(out);
         json.begin_object();
+        write_answer_date(json);
         json.key("layers").begin_array();
         for (const auto& layer : graph.layers) {
             json.begin_object().field("id", layer.id).field("title", layer.title);

@@ -94,6 +94,7 @@ int PathCommand::run() {
     if (format == Format::json) {
         JsonWriter json(out);
         json.begin_object();
+        write_answer_date(json);
         json.key("from");
         write_entity_json(json, graph, from);
         json.key("to");

@@ -72,6 +72,7 @@ int ReachCommand::run() {
     if (format == Format::json) {
         JsonWriter json(out);
         json.begin_object();
+        write_answer_date(json);
         json.key("start");
         write_entity_json(json, graph, start);
         json.field("reverse", result.reverse);

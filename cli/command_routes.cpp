@@ -118,6 +118,7 @@ int RoutesCommand::run() {
     if (format == Format::json) {
         JsonWriter json(out);
         json.begin_object();
+        write_answer_date(json);
         json.key("from");
         write_entity_json(json, graph, from);
         json.field("to_kind", kind.id);

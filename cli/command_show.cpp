@@ -58,6 +58,7 @@ void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
     const auto& e = graph.entity(card.entity);
     JsonWriter json(out);
     json.begin_object();
+    write_answer_date(json);
     json.field("id", e.id)
         .field("kind", graph.kind_of(card.entity).id)
         .field("kind_label", graph.kind_of(card.entity).label);
@@ -243,19 +244,25 @@ int ShowCommand::run() {
     } catch (const resolution_error& e) {
         // The entity may exist but not on that date: then the name is right (exit status 1,
         // with its validity), else it is not (2, from main).
-        if (m_data.as_of.empty() || !e.candidates.empty()) throw;
+        const auto answer = m_data.answer_date();
+        if (!answer.date) throw;
         auto undated = m_data;
         undated.as_of.clear();
+        undated.all_dates = true;
         undated.no_derived = true;
         const auto whole = load_graph(undated);
         const auto resolution = NameResolver(whole).resolve(m_entity);
-        if (resolution.entities.size() != 1)
-            throw resolution_error(
-                fmt::format("{} on {} (--as-of leaves out what was not valid then)", e.what(), m_data.as_of),
-                e.candidates);
+        if (resolution.entities.size() != 1) {
+            if (!e.candidates.empty()) throw;
+            throw resolution_error(fmt::format("{} {} (what was not valid then is left out; --all-dates keeps it)",
+                                               e.what(), answer.text()),
+                                   e.candidates);
+        }
         const auto& found = whole.entity(resolution.entities.front());
-        throw std::runtime_error(fmt::format("{} ({}) is not in the graph on {} (--as-of): it is recorded as valid {}",
-                                             found.name, found.id, m_data.as_of, validity_text(found.validity)));
+        throw std::runtime_error(
+            fmt::format("{} ({}) is not in the graph {}: it is recorded as valid {} (--as-of DATE "
+                        "or --all-dates shows it)",
+                        found.name, found.id, answer.text(), validity_text(found.validity)));
     }
     const auto card = make_entity_card(graph, entity);
     Output output(m_output.output, m_output.parsed_format());

@@ -32,7 +32,7 @@ public:
     int run() override;
 
 private:
-    DataOptions m_data;
+    DataOptions m_data = DataOptions::whole_record();
     std::string m_output;
 };
 

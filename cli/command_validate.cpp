@@ -30,7 +30,7 @@ public:
 private:
     int validate_snapshot(const std::string& path) const;
 
-    DataOptions m_data;
+    DataOptions m_data = DataOptions::whole_record();
     std::vector<std::string> m_paths;
 };
 

@@ -84,6 +84,7 @@ int WeakPointsCommand::run() {
     if (format == Format::json) {
         JsonWriter json(out);
         json.begin_object();
+        write_answer_date(json);
         json.key("from");
         write_entity_json(json, graph, from);
         if (to) {

@@ -15,21 +15,6 @@
 
 namespace orgraph::cli {
 
-// The run date, used for validity when --as-of is not given: ORGRAPH_TODAY (YYYY-MM-DD) when
-// set, so that answers can be pinned to a day (the golden tests do), otherwise the system date.
-Date run_date() {
-    if (const char* pinned = std::getenv("ORGRAPH_TODAY"); pinned && *pinned) {
-        const auto date = Date::parse(pinned);
-        if (!date || date->day == 0)
-            throw usage_error(fmt::format("ORGRAPH_TODAY='{}' is not a date (expected YYYY-MM-DD)", pinned));
-        return *date;
-    }
-    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    const std::chrono::year_month_day ymd{today};
-    return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-                static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
-
 UniverseChoice parse_universe(const std::string& text) {
     if (text == "un") return {CoverageUniverse::un_members, text, "UN members"};
     if (text == "un+observers") return {CoverageUniverse::un_members_and_observers, text, "UN members and observers"};

@@ -10,9 +10,6 @@
 
 namespace orgraph::cli {
 
-// The run date, used for validity when --as-of is not given.
-Date run_date();
-
 struct UniverseChoice {
     CoverageUniverse kind = CoverageUniverse::un_members_and_observers;
     std::string name;         // un, un+observers, iso, or the file

@@ -52,18 +52,21 @@ EntityIndex RouteCommand::resolve_end(const Graph& graph, const NameResolver& re
     try {
         return resolve_one(graph, resolver, text);
     } catch (const resolution_error&) {
-        const auto date = m_data.as_of_date();
-        if (!date) throw;
+        const auto answer = m_data.answer_date();
+        if (!answer.date) throw;
         auto undated = m_data;
         undated.as_of.clear();
+        undated.all_dates = true;
         undated.no_derived = true;
         const auto whole = load_graph(undated);
         const NameResolver whole_resolver(whole);
         const auto resolution = whole_resolver.resolve(text);
         if (resolution.entities.size() != 1) throw;
         const auto& e = whole.entity(resolution.entities.front());
-        throw std::runtime_error(fmt::format("{} ({}) is not in the graph on {} (--as-of): it is recorded as valid {}",
-                                             e.name, e.id, date->to_string(), validity_text(e.validity)));
+        throw std::runtime_error(
+            fmt::format("{} ({}) is not in the graph {}: it is recorded as valid {} (--as-of DATE "
+                        "or --all-dates finds it)",
+                        e.name, e.id, answer.text(), validity_text(e.validity)));
     }
 }
 

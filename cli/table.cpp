@@ -143,6 +143,37 @@ void write_csv(std::ostream& out, const TableRows& rows) {
 
 }  // namespace
 
+namespace {
+
+void write_json_rows(JsonWriter& json, const TableRows& rows) {
+    json.begin_array();
+    std::vector<std::string> row;
+    for (std::size_t r = 0; r < rows.count; ++r) {
+        rows.row(r, row);
+        json.begin_object();
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            json.key(rows.columns[c]);
+            if (rows.numeric[c] && !row[c].empty() && row[c].find_first_not_of("0123456789") == std::string::npos)
+                json.value(static_cast<std::uint64_t>(std::stoull(row[c])));
+            else
+                json.value(row[c]);
+        }
+        json.end_object();
+    }
+    json.end_array();
+}
+
+TableRows rows_of(const Table& table) {
+    TableRows rows{table.columns, table.numeric, table.rows.size(),
+                   [&table](std::size_t r, std::vector<std::string>& cells) { cells = table.rows[r]; }};
+    rows.numeric.resize(rows.columns.size(), false);
+    return rows;
+}
+
+}  // namespace
+
+void write_json_rows(JsonWriter& json, const Table& table) { write_json_rows(json, rows_of(table)); }
+
 void write_table(std::ostream& out, const TableRows& given, Format format) {
     if (given.numeric.size() < given.columns.size()) {
         auto rows = given;
@@ -163,33 +194,14 @@ void write_table(std::ostream& out, const TableRows& given, Format format) {
             break;
         case Format::json: {
             JsonWriter json(out);
-            json.begin_array();
-            std::vector<std::string> row;
-            for (std::size_t r = 0; r < rows.count; ++r) {
-                rows.row(r, row);
-                json.begin_object();
-                for (std::size_t c = 0; c < row.size(); ++c) {
-                    json.key(rows.columns[c]);
-                    if (rows.numeric[c] && !row[c].empty() &&
-                        row[c].find_first_not_of("0123456789") == std::string::npos)
-                        json.value(static_cast<std::uint64_t>(std::stoull(row[c])));
-                    else
-                        json.value(row[c]);
-                }
-                json.end_object();
-            }
-            json.end_array();
+            write_json_rows(json, rows);
             json.finish();
             break;
         }
     }
 }
 
-void write_table(std::ostream& out, const Table& table, Format format) {
-    TableRows rows{table.columns, table.numeric, table.rows.size(),
-                   [&](std::size_t r, std::vector<std::string>& cells) { cells = table.rows[r]; }};
-    write_table(out, rows, format);
-}
+void write_table(std::ostream& out, const Table& table, Format format) { write_table(out, rows_of(table), format); }
 
 void Sections::section(const std::string& title, std::size_t count, const Table& table) {
     const bool markdown = m_format == Format::markdown;

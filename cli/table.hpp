@@ -23,6 +23,8 @@ struct Table {
     void add(std::vector<std::string> row) { rows.push_back(std::move(row)); }
 };
 
+// The rows as a JSON array of objects, one key per column (numeric columns as numbers).
+void write_json_rows(JsonWriter& json, const Table& table);
 void write_table(std::ostream& out, const Table& table, Format format);
 
 // A table whose rows are made as they are written rather than held: a result of hundreds of

@@ -119,3 +119,26 @@ BOOST_AUTO_TEST_CASE(a_coarse_query_date_is_taken_at_its_first_day) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(an_unknown_end_is_kept_on_a_past_date_as_uncertain_and_ended_at_present) {
+    BOOST_TEST(!Date::parse("unknown"));  // only an end may be unknown
+    const auto end = Date::parse_end("unknown");
+    BOOST_REQUIRE(end);
+    BOOST_TEST(end->is_unknown());
+    BOOST_TEST(end->to_string() == "unknown");
+    BOOST_TEST(Date::parse_end("2023")->to_string() == "2023");
+    BOOST_TEST(!Date::parse_end("someday"));
+    BOOST_TEST((*Date::parse("9999-12-31") < *end));  // sorts after every given date
+
+    const Validity closed{Date{1990, 0, 0}, *end};
+    BOOST_TEST(closed.end_unknown());
+    BOOST_TEST(!closed.holds_on(Date{1980, 1, 1}));        // before it began: known not to hold
+    BOOST_TEST(closed.holds_on(Date{2023, 6, 30}));        // may have held: kept ...
+    BOOST_TEST(closed.uncertain_on(Date{2023, 6, 30}));    // ... and said to be uncertain
+    BOOST_TEST(!closed.holds_on(Date{2026, 7, 1}, true));  // at present it has ended
+    BOOST_TEST(!closed.uncertain_on(Date{2026, 7, 1}, true));
+
+    const Validity dated{std::nullopt, Date{2023, 0, 0}};
+    BOOST_TEST(!dated.end_unknown());
+    BOOST_TEST(!dated.uncertain_on(Date{2023, 6, 30}));
+}

@@ -35,7 +35,7 @@ check focus dot --focus korua --depth 2
 check highlight dot --highlight aad1 emb-rus-moscow
 check focus-highlight dot --focus aad1 --highlight kochacep CHN
 check missions --with dprk-missions dot --fold none
-check missions-route --with dprk-missions dot --highlight kafa emb-ago-luanda
+check missions-route --with dprk-missions --as-of 2023-06-30 dot --highlight kafa emb-ago-luanda
 check kinds dot --kinds ministry,department,country --relations part_of,covers --fold none
 "$orgraph" path aad1 emb-rus-moscow --format json -o "$work/route.json"
 check highlight-json dot --highlight-json "$work/route.json"

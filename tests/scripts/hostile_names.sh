@@ -158,8 +158,9 @@ if len(widths) != 1:
 EOF
 
 # A line break in a name never starts a line of its own: one row, one line.
+# (header, rule, the row; then a blank line and the date the answer is for)
 og find Lines >"$work/lines.txt"
-[ "$(wc -l <"$work/lines.txt")" = 3 ] || fail "a name with a line break spans lines: $(cat "$work/lines.txt")"
+[ "$(wc -l <"$work/lines.txt")" = 5 ] || fail "a name with a line break spans lines: $(cat "$work/lines.txt")"
 check terminal "$work/lines.txt" 'Two\nLines'
 og show long >"$work/long.txt"
 grep -q '^  aliases:    Next\\u0085Line; Two\\nLines$' "$work/long.txt" || fail "the aliases do not stay on one line"

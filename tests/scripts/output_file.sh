@@ -56,7 +56,13 @@ for r in show["relations"]:
         assert key in r, key
     assert r["direction"] in ("out", "in")
     assert r["sources"], "every relation cites a source"
-found = json.load(open(os.path.join(d, "find.json"), encoding="utf-8"))
+for doc in (info, show):
+    assert "as_of" in doc and "as_of_today" in doc, "every JSON answer says which date it answered for"
+assert info["as_of"] is None and not info["as_of_today"], "info describes every date loaded"
+assert show["as_of_today"] and show["as_of"], "show answers for today by default"
+answer = json.load(open(os.path.join(d, "find.json"), encoding="utf-8"))
+assert answer["as_of_today"] and answer["as_of"]
+found = answer["matches"]
 assert [m["rank"] for m in found] == list(range(1, len(found) + 1))
 for m in found:
     assert set(m) == {"rank", "id", "kind", "name", "matched", "match"}, m

@@ -132,7 +132,7 @@ path korua emb-rus-moscow --via sponsored_by,part_of --format json
 path CHN korua
 path aad1 malta --format json
 --with dprk-missions path kafa emb-nga-abuja --format json
---with dprk-missions path kafa emb-ago-luanda --k 3 --format markdown
+--with dprk-missions --as-of 2023-06-30 path kafa emb-ago-luanda --k 3 --format markdown
 --with dprk-missions --as-of 2024-06 path kafa emb-gin-conakry
 routes korua --to-kind mission
 routes korua --to-kind mission --format json

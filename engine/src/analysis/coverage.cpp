@@ -88,9 +88,11 @@ public:
     }
 
 private:
-    [[nodiscard]] bool holds(const Validity& validity) const { return !m_date || validity.holds_on(*m_date); }
+    [[nodiscard]] bool holds(const Validity& validity) const {
+        return !m_date || validity.holds_on(*m_date, !m_params.as_of);
+    }
     [[nodiscard]] bool entity_holds(EntityIndex e) const {
-        return !m_date || m_graph.entity_validity(e).holds_on(*m_date);
+        return !m_date || m_graph.entity_validity(e).holds_on(*m_date, !m_params.as_of);
     }
     [[nodiscard]] std::string_view attribute(EntityIndex e, std::string_view key) const {
         return m_graph.entity_attributes(e).find(key).value_or(std::string_view{});

@@ -285,12 +285,13 @@ std::optional<Date> Loader::date_field(const toml::node& node, std::uint32_t fil
     } else if (auto i = node.as_integer()) {
         if (i->get() >= 0 && i->get() <= 9999) date = Date{static_cast<int>(i->get()), 0, 0};
     } else if (auto s = node.as_string()) {
-        date = Date::parse(s->get());
+        date = key == "valid_to" ? Date::parse_end(s->get()) : Date::parse(s->get());
     }
     if (!date)
         error(pos_of(node, file),
-              fmt::format("malformed date in '{}': {} (expected YYYY, \"YYYY-MM\" or YYYY-MM-DD)", key,
-                          node.is_string() ? "'" + node.as_string()->get() + "'" : type_name(node)));
+              fmt::format("malformed date in '{}': {} (expected YYYY, \"YYYY-MM\" or YYYY-MM-DD{})", key,
+                          node.is_string() ? "'" + node.as_string()->get() + "'" : type_name(node),
+                          key == "valid_to" ? ", or \"unknown\" for an end the source does not date" : ""));
     return date;
 }
 

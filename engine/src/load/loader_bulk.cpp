@@ -6,10 +6,10 @@
 namespace orgraph::load_detail {
 
 std::optional<Date> Loader::csv_date(std::string_view text, const Pos& pos, std::string_view column) {
-    auto date = Date::parse(text);
+    auto date = column == "valid_to" ? Date::parse_end(text) : Date::parse(text);
     if (!date)
-        error(pos,
-              fmt::format("malformed date in column '{}': '{}' (expected YYYY, YYYY-MM or YYYY-MM-DD)", column, text));
+        error(pos, fmt::format("malformed date in column '{}': '{}' (expected YYYY, YYYY-MM or YYYY-MM-DD{})", column,
+                               text, column == "valid_to" ? ", or unknown for an end the source does not date" : ""));
     return date;
 }
 

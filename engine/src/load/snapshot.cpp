@@ -366,11 +366,14 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
     auto date_ok = [](image::PackedDate d) {
         if (d == 0) return true;
         const auto year = (d >> 9) & 0x3FFFFFU, month = (d >> 5) & 0xFU, day = d & 0x1FU;
-        return (d & 0x80000000U) != 0 && year <= 9999 && month <= 12 && (month != 0 || day == 0);
+        // ... or the unknown date (Date::unknown(): year 9999, "month" 13, no day).
+        return (d & 0x80000000U) != 0 && year <= 9999 && (month <= 12 || (month == 13 && year == 9999 && day == 0)) &&
+               (month != 0 || day == 0);
     };
+    auto start_ok = [&](image::PackedDate d) { return date_ok(d) && ((d >> 5) & 0xFU) != 13; };  // never unknown
     bool ok = true;
-    for (std::size_t e = 0; e < n; ++e) ok &= date_ok(t.entities[e].valid_from) & date_ok(t.entities[e].valid_to);
-    for (std::size_t r = 0; r < m; ++r) ok &= date_ok(t.relations[r].valid_from) & date_ok(t.relations[r].valid_to);
+    for (std::size_t e = 0; e < n; ++e) ok &= start_ok(t.entities[e].valid_from) & date_ok(t.entities[e].valid_to);
+    for (std::size_t r = 0; r < m; ++r) ok &= start_ok(t.relations[r].valid_from) & date_ok(t.relations[r].valid_to);
     c.require(ok, "a date is out of range");
     for (std::size_t e = 0; e < n; ++e) {
         const auto& r = t.entities[e];

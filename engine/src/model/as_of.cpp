@@ -4,7 +4,7 @@
 
 namespace orgraph {
 
-GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date) {
+GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date, bool present) {
     GraphBuilder result;
     result.schema = graph.schema;
     for (const auto& source : graph.sources) result.add_source(source);
@@ -12,14 +12,14 @@ GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date) {
     constexpr auto dropped = std::numeric_limits<EntityIndex>::max();
     std::vector<EntityIndex> renumbered(graph.entities().size(), dropped);
     std::size_t kept_relations = 0;
-    for (const auto& r : graph.relations()) kept_relations += r.validity.holds_on(date) ? 1 : 0;
+    for (const auto& r : graph.relations()) kept_relations += r.validity.holds_on(date, present) ? 1 : 0;
     result.reserve(graph.entities().size(), kept_relations);
     for (EntityIndex e = 0; e < graph.entities().size(); ++e)
-        if (graph.entity(e).validity.holds_on(date)) renumbered[e] = result.add_entity(graph.entity(e));
+        if (graph.entity(e).validity.holds_on(date, present)) renumbered[e] = result.add_entity(graph.entity(e));
     std::vector<RelationIndex> relation_renumbered(graph.relations().size(), std::numeric_limits<RelationIndex>::max());
     for (RelationIndex r = 0; r < graph.relations().size(); ++r) {
         const auto& relation = graph.relation(r);
-        if (!relation.validity.holds_on(date)) continue;
+        if (!relation.validity.holds_on(date, present)) continue;
         if (renumbered[relation.from] == dropped || renumbered[relation.to] == dropped) continue;
         auto copy = relation;
         copy.from = renumbered[relation.from];

@@ -37,7 +37,13 @@ std::optional<Date> Date::parse(std::string_view text) {
     return Date{year, month, day};
 }
 
+std::optional<Date> Date::parse_end(std::string_view text) {
+    if (text == "unknown") return unknown();
+    return parse(text);
+}
+
 std::string Date::to_string() const {
+    if (is_unknown()) return "unknown";
     const int y = year, m = month, d = day;
     if (m == 0) return fmt::format("{:04}", y);
     if (d == 0) return fmt::format("{:04}-{:02}", y, m);
@@ -45,19 +51,26 @@ std::string Date::to_string() const {
 }
 
 Date Date::first_day() const {
+    if (is_unknown()) return *this;
     return {year, month == 0 ? 1 : static_cast<int>(month), day == 0 ? 1 : static_cast<int>(day)};
 }
 
 Date Date::last_day() const {
+    if (is_unknown()) return *this;
     const int m = month == 0 ? 12 : month;
     return {year, m, day == 0 ? days_in_month(year, m) : static_cast<int>(day)};
 }
 
-bool Validity::holds_on(const Date& date) const {
+bool Validity::holds_on(const Date& date, bool present) const {
     const Date day = date.first_day();
     if (from && day < from->first_day()) return false;
+    if (to && to->is_unknown()) return !present;
     if (to && day > to->last_day()) return false;
     return true;
+}
+
+bool Validity::uncertain_on(const Date& date, bool present) const {
+    return end_unknown() && holds_on(date, present);
 }
 
 }  // namespace orgraph

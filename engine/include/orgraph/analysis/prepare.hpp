@@ -15,6 +15,7 @@ struct PrepareOptions {
     std::optional<Date> as_of;  // keep only what held on this date
     bool derive = true;         // apply the schema's derivation rules
     bool name_index = false;    // build the name index now (see FreezeOptions)
+    bool present = false;       // as_of is the present: facts whose end is unknown have ended
 };
 
 Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options = {});

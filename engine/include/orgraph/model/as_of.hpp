@@ -1,12 +1,14 @@
 #pragma once
 // The graph as it stood on one date: entities and relations whose validity does not cover the
-// date are left out, and so are relations that touch a left-out entity.
+// date are left out, and so are relations that touch a left-out entity. `present` says the date
+// is the present (today): a fact whose end is unknown has ended by then and is left out; on
+// another date it may have held and is kept (Validity::uncertain_on tells which).
 
 #include "orgraph/model/date.hpp"
 #include "orgraph/model/graph_builder.hpp"
 
 namespace orgraph {
 
-GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date);
+GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date, bool present = false);
 
 }  // namespace orgraph

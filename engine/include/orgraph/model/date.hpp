@@ -21,6 +21,14 @@ struct Date {
 
     // Accepts YYYY, YYYY-MM and YYYY-MM-DD; rejects impossible months and days.
     static std::optional<Date> parse(std::string_view text);
+    // The end of a validity: a date as parse() reads it, or "unknown" (unknown()).
+    static std::optional<Date> parse_end(std::string_view text);
+
+    // A date known to exist that the source does not give (the coarsest precision: neither year,
+    // month nor day): "closed, year not given". Only an end of validity may be unknown. It
+    // prints as "unknown" and sorts after every given date.
+    static constexpr Date unknown() { return Date{9999, 13, 0}; }
+    [[nodiscard]] constexpr bool is_unknown() const { return month == 13; }
 
     [[nodiscard]] std::string to_string() const;
     // The first and the last day of the period the date stands for.
@@ -31,12 +39,20 @@ struct Date {
 };
 
 // When a fact holds. Both ends are inclusive at the precision given: valid_to = 2023 means the
-// fact may still hold on 2023-12-31.
+// fact may still hold on 2023-12-31. An end that is Date::unknown() says the fact ended on a date
+// the source does not give: it does not hold at present (the data describes the present), and
+// whether it held on an earlier date is not known.
 struct Validity {
     std::optional<Date> from;
     std::optional<Date> to;
 
-    [[nodiscard]] bool holds_on(const Date& date) const;
+    // Whether the fact holds on `date`. An unknown end counts as holding (it may have), unless
+    // `present` says the date is the present, which it has ended by.
+    [[nodiscard]] bool holds_on(const Date& date, bool present = false) const;
+    // True when the fact is kept on `date` only because its end is unknown: whether it held then
+    // is not known, and an answer that counts it must say so.
+    [[nodiscard]] bool uncertain_on(const Date& date, bool present = false) const;
+    [[nodiscard]] bool end_unknown() const { return to && to->is_unknown(); }
     [[nodiscard]] bool bounded() const { return from.has_value() || to.has_value(); }
 };
 
