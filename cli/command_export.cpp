@@ -73,7 +73,7 @@ int ExportCommand::run() {
         if (directory_format(m_to)) {
             const std::vector<std::string> names =
                 m_to == "csv" ? std::vector<std::string>{"dataset.toml", "entities.csv", "relations.csv"}
-                              : std::vector<std::string>{"nodes.csv", "relationships.csv", "README.md"};
+                              : std::vector<std::string>{"nodes.csv", "relationships.csv", "import.sh", "README.md"};
             AtomicDirectory directory(m_output, names);
             if (m_to == "csv")
                 write_dataset_csv(directory.temporary_path(), graph, !m_no_formula_guard);

@@ -9,7 +9,8 @@
 namespace orgraph::load_detail {
 namespace {
 
-constexpr const char* top_level_keys = "dataset, source, entity_kind, relation_kind, rule, entity, relation";
+constexpr const char* top_level_keys =
+    "dataset, source, entity_kind, relation_kind, rule, interchange, entity, relation";
 
 }  // namespace
 
@@ -205,15 +206,15 @@ std::uint32_t Loader::register_file(const std::string& path) {
 }
 
 void Loader::check_top_level(const toml::table& table, std::uint32_t file) {
-    static const std::set<std::string, std::less<>> known = {"dataset", "source", "entity_kind", "relation_kind",
-                                                             "rule",    "entity", "relation"};
+    static const std::set<std::string, std::less<>> known = {"dataset", "source",      "entity_kind", "relation_kind",
+                                                             "rule",    "interchange", "entity",      "relation"};
     for (auto&& [key, node] : table) {
         if (!known.contains(key.str())) {
             error(pos_of(key, file),
                   fmt::format("unknown table '{}' (expected one of: {})", key.str(), top_level_keys));
             continue;
         }
-        const bool single = key.str() == "dataset";
+        const bool single = key.str() == "dataset" || key.str() == "interchange";
         if (single && !node.is_table())
             error(pos_of(node, file), fmt::format("'{}' must be a table ([{}])", key.str(), key.str()));
         if (!single && !node.is_array_of_tables())

@@ -188,6 +188,8 @@ private:
 
     void load_schema();
     void load_rules();
+    // The [interchange] tables (loader_interchange.cpp), after the kinds they name.
+    void load_interchange();
 
     // ---- sources and dataset tables (loader.cpp) ----
 

@@ -157,6 +157,7 @@ void Loader::load_schema() {
                                    did_you_mean(relation, m_relation_kind_ids)));
     m_entity_kind_ids = kind_ids;
     load_rules();
+    load_interchange();
 }
 
 void Loader::load_rules() {

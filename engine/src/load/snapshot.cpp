@@ -216,6 +216,28 @@ std::string encode_meta(const Graph& graph, const SnapshotInfo& info) {
         w.str(l.description);
         w.strs(l.files);
     }
+    // The schema's [interchange] table, last.
+    const auto& mapping = schema.interchange();
+    auto pairs = [&w](const NamePairs& list) {
+        w.u32(static_cast<std::uint32_t>(list.size()));
+        for (const auto& [a, b] : list) {
+            w.str(a);
+            w.str(b);
+        }
+    };
+    w.u32(static_cast<std::uint32_t>(mapping.ftm_kinds.size()));
+    for (const auto& [id, k] : mapping.ftm_kinds) {
+        for (const auto* field : {&id, &k.schema, &k.value, &k.property}) w.str(*field);
+        pairs(k.properties);
+    }
+    w.u32(static_cast<std::uint32_t>(mapping.ftm_relations.size()));
+    for (const auto& [id, r] : mapping.ftm_relations) {
+        for (const auto* field : {&id, &r.schema, &r.property}) w.str(*field);
+        w.u32(r.reverse ? 1 : 0);
+        pairs(r.references);
+        pairs(r.back_references);
+    }
+    pairs(mapping.neo4j_attributes);
     return w.bytes();
 }
 
@@ -309,6 +331,31 @@ Meta decode_meta(std::string_view bytes, const std::string& name) {
         l.files = r.strs();
         m.layers.push_back(std::move(l));
     }
+    InterchangeMapping mapping;
+    auto pairs = [&r]() {
+        NamePairs list;
+        for (auto n = r.count(8); n > 0; --n) {
+            auto a = r.str();
+            list.emplace_back(std::move(a), r.str());
+        }
+        return list;
+    };
+    for (auto n = r.count(20); n > 0; --n) {
+        std::pair<std::string, FtmKindMapping> k;
+        for (auto* field : {&k.first, &k.second.schema, &k.second.value, &k.second.property}) *field = r.str();
+        k.second.properties = pairs();
+        mapping.ftm_kinds.push_back(std::move(k));
+    }
+    for (auto n = r.count(24); n > 0; --n) {
+        std::pair<std::string, FtmRelationMapping> k;
+        for (auto* field : {&k.first, &k.second.schema, &k.second.property}) *field = r.str();
+        k.second.reverse = r.u32() != 0;
+        k.second.references = pairs();
+        k.second.back_references = pairs();
+        mapping.ftm_relations.push_back(std::move(k));
+    }
+    mapping.neo4j_attributes = pairs();
+    m.schema.set_interchange(std::move(mapping));
     if (!r.done()) r.fail("the metadata has bytes after its end");
     return m;
 }

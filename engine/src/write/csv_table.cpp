@@ -32,9 +32,9 @@ CsvTable::CsvTable(std::string_view columns, std::vector<std::string> attribute_
     m_field = 0;
 }
 
-void CsvTable::append(std::string_view value) {
+void CsvTable::append(std::string_view value, bool guard) {
     ++m_field;
-    if (append_csv_cell(m_text, value, m_formula_guard)) return;
+    if (append_csv_cell(m_text, value, guard && m_formula_guard)) return;
     throw export_error(
         fmt::format("field {} of the row of '{}' holds a NUL byte, which CSV cannot carry (its "
                     "readers refuse it or cut the value there): '{}'",
@@ -59,6 +59,12 @@ void CsvTable::field(std::string_view value) {
     if (!m_row_started) m_row_first = value.substr(0, value.find('\0'));
     m_row_started = true;
     append(value);
+}
+
+void CsvTable::typed_field(std::string_view value) {
+    if (m_row_started) m_text += ',';
+    m_row_started = true;
+    append(value, false);
 }
 
 void CsvTable::names(const Entity& entity) {

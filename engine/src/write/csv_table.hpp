@@ -28,6 +28,9 @@ public:
     // The next fixed field of the current row. A value that holds a NUL byte is an export_error
     // (CSV cannot carry it), the message naming the row by its first field.
     void field(std::string_view value);
+    // A fixed field already checked to be a number, date or boolean of its column's type: written
+    // without the formula guard, which would make "-5" unreadable as an int.
+    void typed_field(std::string_view value);
     // Fields both formats write alike: an entity's name, short_name and aliases; a fact's
     // provenance, valid_from and valid_to.
     void names(const Entity& entity);
@@ -47,7 +50,7 @@ private:
     std::string m_row_first;  // the first field of the current row, for messages
     std::size_t m_field = 0;  // fields of the current row so far
 
-    void append(std::string_view value);
+    void append(std::string_view value, bool guard = true);
 };
 
 // Lists (aliases, citations) are written as one field with '|' between the items, so an item

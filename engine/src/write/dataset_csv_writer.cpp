@@ -142,6 +142,7 @@ std::string export_text::dataset_toml(const Graph& graph, std::string_view heade
         if (!rule.only_if.empty()) toml_list(out, "only_if", rule.only_if);
         if (!rule.description.empty()) toml_field(out, "description", rule.description);
     }
+    out += schema.interchange().to_toml();
     return out;
 }
 

@@ -1,29 +1,32 @@
 // FollowTheMoney entities, one JSON object per line ({"id", "schema", "properties"}), as
-// Aleph, OpenSanctions' tools and `ftm` read them. The mapping (docs/interchange.md):
+// Aleph, OpenSanctions' tools and `ftm` read them. What each kind and relation becomes is the
+// schema's [interchange.ftm] table (orgraph/model/interchange_mapping.hpp); this writer knows
+// only FtM's own model. docs/interchange.md describes the mapping:
 //
-// - organisation kinds become PublicBody (ministry, department, institute, mission) or
-//   Organization (unit, organ, association, branch, the organisations of the outside world);
-//   a post becomes a Position of the organisation that has it; a city or a postal address or
-//   P.O. box an Address; any other kind a LegalEntity;
-// - countries, regions and e-mail or fax channels are not entities in FtM: a relation to a
-//   country sets `country` (located_in, represents), `jurisdiction` (ministry_of) or, for any
-//   other relation, adds a sentence to `notes`; a relation to an e-mail or fax channel sets
-//   `email` or `phone`; a relation to a region adds a sentence to `notes`;
-// - part_of and member_of become Membership, any other relation between two entities an
-//   UnknownLink whose `role` reads the relation; has_post sets the Position's `organization`,
-//   located_in an Address sets `addressEntity`;
+// - a kind mapped to a `schema` becomes an entity of it (a kind without a mapping takes its
+//   nearest parent's, and with none at all an Organization); a kind mapped to a `value` is no
+//   entity: a relation to it gives the value (a country's ISO code in lower case) to a property
+//   of the other end, and is told in words in its `notes`;
+// - a relation between two entities sets a reference property (`references`,
+//   `back_references`) or becomes an interval entity of its `schema` (UnknownLink by default,
+//   or when FtM would not accept its ends in that schema);
+// - ids are namespaced: `orgraph-LAYER-ID` for an entity (LAYER: the layer of its first
+//   citation's source), with a hash when the id holds characters FtM ids cannot;
+//   `orgraph--KIND-HASH` for a relation;
 // - sources: `publisher` and `sourceUrl` of the sources cited, and every citation in `notes`
-//   ("source: mfa-structure, lines 4-5"; `description` for an Address, which has no notes); a
-//   derived relation says its rule in `description`.
+//   ("source: mfa-structure, lines 4-5"; `summary` for an interval).
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
 #include <set>
+#include <unordered_set>
 
 #include "orgraph/write/interchange.hpp"
 #include "orgraph/write/json_writer.hpp"
@@ -32,68 +35,31 @@
 namespace orgraph {
 namespace {
 
-enum class Shape { skip, public_body, organization, position, address, legal_entity, country, email, phone };
-
-const std::map<std::string_view, Shape>& shapes() {
-    static const std::map<std::string_view, Shape> table = {
-        {"ministry", Shape::public_body},
-        {"department", Shape::public_body},
-        {"institute", Shape::public_body},
-        {"unit", Shape::organization},
-        {"organ", Shape::organization},
-        {"mission", Shape::public_body},
-        {"mission_group", Shape::organization},
-        {"association", Shape::organization},
-        {"branch", Shape::organization},
-        {"regional_organization", Shape::organization},
-        {"international_organization", Shape::organization},
-        {"organization_body", Shape::organization},
-        {"organization_group", Shape::organization},
-        {"post", Shape::position},
-        {"city", Shape::address},
-        {"postal_address", Shape::address},
-        {"po_box", Shape::address},
-        {"email", Shape::email},
-        {"fax", Shape::phone},
-        {"country", Shape::country},
-        {"region", Shape::skip},
-    };
-    return table;
-}
-
-Shape shape_of(const Schema& schema, KindIndex kind) {
-    for (std::optional<KindIndex> k = kind; k; k = schema.entity_kind(*k).parent)
-        if (auto it = shapes().find(schema.entity_kind(*k).id); it != shapes().end()) return it->second;
-    return Shape::legal_entity;
-}
-
-std::string_view schema_name(Shape shape) {
-    switch (shape) {
-        case Shape::public_body:
-            return "PublicBody";
-        case Shape::organization:
-            return "Organization";
-        case Shape::position:
-            return "Position";
-        case Shape::address:
-            return "Address";
-        default:
-            return "LegalEntity";
+// FNV-1a, 64 bits, as 16 hex digits: stable across runs, machines and versions.
+std::string hash16(std::string_view text) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
     }
+    return fmt::format("{:016x}", h);
 }
 
-bool is_entity(Shape s) {
-    return s == Shape::public_body || s == Shape::organization || s == Shape::position || s == Shape::address ||
-           s == Shape::legal_entity;
+bool id_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
-// Address is an Interval, not a Thing: it has no name, alias or notes.
-std::string_view notes_key(Shape s) {
-    return s == Shape::address ? "description" : "notes";
-}
-
-bool is_legal_entity(Shape s) {
-    return s == Shape::public_body || s == Shape::organization || s == Shape::legal_entity;
+// `text` with every character an FtM id cannot hold turned into '-'; `changed` says whether the
+// result no longer tells the original apart (a character replaced, "--", or a '-' at the end).
+std::string slug(std::string_view text, bool& changed) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        if (!id_char(c)) changed = true;
+        out += id_char(c) ? c : '-';
+    }
+    if (out.empty() || out.back() == '-' || out.find("--") != std::string::npos) changed = true;
+    return out;
 }
 
 // Properties in a fixed order, each a list of unique values.
@@ -103,6 +69,10 @@ public:
         if (value.empty()) return;
         auto& values = m_values[std::string(key)];
         if (std::find(values.begin(), values.end(), value) == values.end()) values.emplace_back(value);
+    }
+    [[nodiscard]] const std::vector<std::string>* get(std::string_view key) const {
+        const auto it = m_values.find(std::string(key));
+        return it == m_values.end() ? nullptr : &it->second;
     }
     void write(std::string& out) const {
         out += "{";
@@ -125,12 +95,31 @@ private:
     std::map<std::string, std::vector<std::string>> m_values;
 };
 
+const FtmKindMapping default_kind{"Organization", {}, {}, {}};
+const FtmRelationMapping default_relation{};
+
 class FtmWriter {
 public:
-    explicit FtmWriter(const Graph& graph) : m_graph(graph) {
-        for (KindIndex k = 0; k < graph.schema.entity_kinds().size(); ++k)
-            m_shapes.push_back(shape_of(graph.schema, k));
+    explicit FtmWriter(const Graph& graph) : m_graph(graph), m_mapping(graph.schema.interchange()) {
+        const auto& schema = graph.schema;
+        for (KindIndex k = 0; k < schema.entity_kinds().size(); ++k) {
+            const FtmKindMapping* found = nullptr;
+            for (std::optional<KindIndex> a = k; a && !found; a = schema.entity_kind(*a).parent)
+                found = m_mapping.ftm_kind(schema.entity_kind(*a).id);
+            m_kinds.push_back(found ? found : &default_kind);
+        }
+        for (const auto& r : schema.relation_kinds()) {
+            const auto* found = m_mapping.ftm_relation(r.id);
+            m_relations.push_back(found ? found : &default_relation);
+        }
         m_properties.resize(graph.entities().size());
+        m_ids.resize(graph.entities().size());
+        std::unordered_set<std::string> used;
+        for (EntityIndex e = 0; e < graph.entities().size(); ++e) {
+            if (!is_entity(e)) continue;
+            m_ids[e] = entity_id(e);
+            for (int n = 2; !used.insert(m_ids[e]).second; ++n) m_ids[e] = fmt::format("{}-{}", entity_id(e), n);
+        }
     }
 
     void write(std::ostream& stream) {
@@ -139,14 +128,15 @@ public:
         std::vector<std::pair<std::string, std::pair<std::string_view, Properties>>> links;
         std::set<std::string> link_ids;
         for (RelationIndex i = 0; i < m_graph.relations().size(); ++i) relation(i, links, link_ids);
+        for (EntityIndex e = 0; e < m_graph.entities().size(); ++e)
+            if (is_entity(e)) entity(e);
         for (EntityIndex e = 0; e < m_graph.entities().size(); ++e) {
-            const auto entity_shape = shape(e);
-            if (!is_entity(entity_shape)) continue;
-            entity(e, entity_shape);
+            if (!is_entity(e)) continue;
+            if (schema_of(e) == "Address") address_country(e, 0);
             out += "{\"id\": ";
-            out += JsonWriter::escape(m_graph.entity(e).id);
+            out += JsonWriter::escape(m_ids[e]);
             out += ", \"schema\": ";
-            out += JsonWriter::escape(schema_name(entity_shape));
+            out += JsonWriter::escape(schema_of(e));
             out += ", \"properties\": ";
             m_properties[e].write(out);
             out += "}\n";
@@ -168,123 +158,181 @@ public:
     }
 
 private:
-    Shape shape(EntityIndex e) const { return m_shapes[m_graph.entity(e).kind]; }
+    const FtmKindMapping& kind_of(EntityIndex e) const { return *m_kinds[m_graph.entity(e).kind]; }
+    std::string_view schema_of(EntityIndex e) const { return kind_of(e).schema; }
+    bool is_entity(EntityIndex e) const { return !schema_of(e).empty(); }
 
-    // ISO 3166-1 alpha-2 in lower case, as FtM's country type wants it.
-    std::string country_code(EntityIndex e) const {
-        const auto& entity = m_graph.entity(e);
-        const auto code = entity.attributes.find("alpha2");
-        std::string text(code ? *code : entity.short_name);
-        if (text.size() != 2) return {};
+    // orgraph-LAYER-ID, or orgraph-LAYER-SLUG--HASH when ID holds what an FtM id cannot.
+    std::string entity_id(EntityIndex index) const {
+        const auto& e = m_graph.entity(index);
+        std::string_view layer;
+        if (!e.citations.empty()) layer = m_graph.sources[e.citations.front().source].layer;
+        bool changed = false;
+        auto id = fmt::format("orgraph-{}-{}", slug(layer, changed), slug(e.id, changed));
+        if (layer.empty()) id = fmt::format("orgraph-{}", slug(e.id, changed));
+        if (!changed && id.size() <= 200) return id;
+        const auto hash = hash16(fmt::format("{}\x1f{}", layer, e.id));
+        while (!id.empty() && id.back() == '-') id.pop_back();
+        return fmt::format("{}--{}", id.substr(0, 160), hash);
+    }
+
+    // The value a relation to a value kind gives, in the form its property wants; empty when
+    // there is none (no such attribute, or no ISO alpha-2 code for a country property).
+    std::string value_of(EntityIndex index, std::string_view property) const {
+        const auto& e = m_graph.entity(index);
+        const auto& attribute = kind_of(index).value;
+        std::string text;
+        if (attribute == "name")
+            text = e.name;
+        else if (attribute == "short_name")
+            text = e.short_name;
+        else if (const auto v = e.attributes.find(attribute))
+            text = *v;
+        if (!ftm::is_country_property(property)) return text;
+        if (text.size() != 2 || !std::isalpha(static_cast<unsigned char>(text[0])) ||
+            !std::isalpha(static_cast<unsigned char>(text[1])))
+            return {};
         for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return text;
     }
 
-    void sources(Properties& p, Shape shape, const Citations& citations) const {
+    void sources(Properties& p, std::string_view notes, const Citations& citations) const {
         for (const auto& c : citations) {
             const auto& s = m_graph.sources[c.source];
             p.add("publisher", s.publisher);
             p.add("sourceUrl", s.url);
         }
-        p.add(notes_key(shape), "source: " + m_graph.cite(citations));
+        p.add(notes, "source: " + m_graph.cite(citations));
     }
 
-    void entity(EntityIndex index, Shape shape) {
+    void entity(EntityIndex index) {
         const auto& e = m_graph.entity(index);
         const auto& kind = m_graph.schema.entity_kind(e.kind);
+        const auto& mapping = kind_of(index);
+        const auto schema = std::string_view(mapping.schema);
         auto& p = m_properties[index];
-        if (shape != Shape::address) {
-            p.add("name", e.name);
-            p.add("alias", e.short_name);
-            for (const auto& a : e.aliases) p.add("alias", a);
-        }
-        if (is_legal_entity(shape)) {
-            p.add("classification", kind.label);
-            if (e.validity.from) p.add("incorporationDate", e.validity.from->to_string());
+        p.add("name", e.name);
+        p.add("alias", e.short_name);
+        for (const auto& a : e.aliases) p.add("alias", a);
+        const bool dated_legal_entity = ftm::is_legal_entity(schema);
+        if (dated_legal_entity) p.add("classification", kind.label);
+        if (dated_legal_entity || schema == "Position") {
+            if (e.validity.from)
+                p.add(dated_legal_entity ? "incorporationDate" : "inceptionDate", e.validity.from->to_string());
             if (e.validity.to) p.add("dissolutionDate", e.validity.to->to_string());
         }
-        if (shape == Shape::position) {
-            if (e.validity.from) p.add("inceptionDate", e.validity.from->to_string());
-            if (e.validity.to) p.add("dissolutionDate", e.validity.to->to_string());
-            if (const auto count = e.attributes.find("count")) p.add("numberOfSeats", *count);
-        }
-        if (shape == Shape::address) {
-            const auto value = e.attributes.find("value");
-            p.add("full", value ? *value : e.name);
-            if (m_graph.schema.entity_kind(e.kind).id == "city") p.add("city", e.name);
-            if (m_graph.schema.entity_kind(e.kind).id == "po_box" && value) p.add("postOfficeBox", *value);
+        std::set<std::string_view> mapped;
+        for (const auto& [property, attribute] : mapping.properties) {
+            std::string value;
+            if (attribute == "name")
+                value = e.name;
+            else if (attribute == "short_name")
+                value = e.short_name;
+            else if (const auto v = e.attributes.find(attribute))
+                value = *v;
+            if (ftm::is_country_property(property)) {
+                if (value.size() != 2) continue;
+                for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            }
+            p.add(property, value);
+            mapped.insert(attribute);
         }
         for (const auto& a : e.attributes) {
-            if (a.key == "note") {
-                p.add(notes_key(shape), a.value);
-            } else if (a.key == "status" && is_legal_entity(shape)) {
-                p.add("status", a.value);
-            } else if (!(shape == Shape::address && a.key == "value")) {
+            if (mapped.contains(a.key)) continue;
+            if (a.key == "note")
+                p.add("notes", a.value);
+            else
                 p.add("description", fmt::format("{}: {}", a.key, a.value));
-            }
         }
-        sources(p, shape, e.citations);
+        sources(p, "notes", e.citations);
     }
 
-    std::string sentence(RelationIndex i, EntityIndex other) const {
+    // An Address without a country takes the country of the Address it is in (a postal
+    // address in a city).
+    std::string address_country(EntityIndex e, int depth) {
+        auto& p = m_properties[e];
+        if (const auto* c = p.get("country"); c && !c->empty()) return c->front();
+        if (depth > 8) return {};
+        const auto* within = m_address_of.count(e) ? &m_address_of[e] : nullptr;
+        if (!within) return {};
+        for (const auto other : *within) {
+            auto country = address_country(other, depth + 1);
+            if (!country.empty()) {
+                p.add("country", country);
+                return country;
+            }
+        }
+        return {};
+    }
+
+    std::string sentence(RelationIndex i, EntityIndex other, bool inverse) const {
         const auto& r = m_graph.relation(i);
         const auto& kind = m_graph.schema.relation_kind(r.kind);
         const auto& o = m_graph.entity(other);
-        return fmt::format("{} {} ({}){} — source: {}", kind.label, o.name, o.id,
+        return fmt::format("{} {} ({}){} — source: {}", inverse ? kind.inverse : kind.label, o.name, o.id,
                            r.derived ? fmt::format(", derived by rule {}", r.rule) : std::string{},
                            m_graph.cite(r.citations));
+    }
+
+    static std::string_view lookup(const NamePairs& pairs, std::string_view key) {
+        for (const auto& [k, v] : pairs)
+            if (k == key) return v;
+        return {};
+    }
+
+    // Whether FtM takes `first` and `second` as the two ends of `schema`.
+    static bool ends_fit(std::string_view schema, std::string_view first, std::string_view second) {
+        if (schema == "Membership" || schema == "Directorship")
+            return ftm::is_legal_entity(first) && ftm::is_organization(second);
+        if (schema == "Representation") return ftm::is_legal_entity(first) && ftm::is_legal_entity(second);
+        return true;
     }
 
     void relation(RelationIndex i, std::vector<std::pair<std::string, std::pair<std::string_view, Properties>>>& links,
                   std::set<std::string>& link_ids) {
         const auto& r = m_graph.relation(i);
         const auto& kind = m_graph.schema.relation_kind(r.kind);
-        const auto from = shape(r.from), to = shape(r.to);
+        const auto& mapping = *m_relations[r.kind];
+        const bool from_entity = is_entity(r.from), to_entity = is_entity(r.to);
+        if (!from_entity && !to_entity) return;
+        if (!from_entity) {
+            // A relation out of a value (a country member of an organisation): told at its target.
+            m_properties[r.to].add("notes", sentence(i, r.from, true));
+            return;
+        }
         auto& p = m_properties[r.from];
-        // Relations to things FtM keeps as property values.
-        if (to == Shape::country) {
-            const auto code = country_code(r.to);
-            if (kind.id == "ministry_of" && is_legal_entity(from) && !code.empty())
-                p.add("jurisdiction", code);
-            else if ((kind.id == "located_in" || kind.id == "represents") && !code.empty() && from != Shape::position)
-                p.add("country", code);
-            if (is_entity(from)) p.add(notes_key(from), sentence(i, r.to));
+        if (!to_entity) {
+            const auto& target = kind_of(r.to);
+            const auto property = mapping.property.empty() ? std::string_view(target.property) : mapping.property;
+            if (!property.empty()) p.add(property, value_of(r.to, property));
+            p.add("notes", sentence(i, r.to, false));
             return;
         }
-        if (to == Shape::email || to == Shape::phone) {
-            const auto value = m_graph.entity(r.to).attributes.find("value");
-            if (is_legal_entity(from) && value) p.add(to == Shape::email ? "email" : "phone", *value);
-            if (is_entity(from)) p.add(notes_key(from), sentence(i, r.to));
+        const auto from_schema = schema_of(r.from), to_schema = schema_of(r.to);
+        if (const auto property = lookup(mapping.back_references, to_schema); !property.empty()) {
+            m_properties[r.to].add(property, m_ids[r.from]);
+            m_properties[r.to].add("notes", sentence(i, r.from, true));
             return;
         }
-        if (!is_entity(from) || !is_entity(to)) {
-            // A region, or a relation out of a country: kept as a sentence where possible.
-            if (is_entity(from)) p.add(notes_key(from), sentence(i, r.to));
+        if (const auto property = lookup(mapping.references, to_schema); !property.empty()) {
+            p.add(property, m_ids[r.to]);
+            p.add("notes", sentence(i, r.to, false));
+            if (property == "addressEntity" && from_schema == "Address") m_address_of[r.from].push_back(r.to);
             return;
         }
-        if (kind.id == "has_post" && to == Shape::position) {
-            m_properties[r.to].add("organization", m_graph.entity(r.from).id);
-            m_properties[r.to].add("notes", fmt::format("post of {} — source: {}", m_graph.entity(r.from).name,
-                                                        m_graph.cite(r.citations)));
-            return;
+        auto first = r.from, second = r.to;
+        if (mapping.reverse) std::swap(first, second);
+        std::string_view schema = mapping.schema.empty() ? "UnknownLink" : std::string_view(mapping.schema);
+        if (!ends_fit(schema, schema_of(first), schema_of(second))) {
+            schema = "UnknownLink";
+            first = r.from;
+            second = r.to;
         }
-        if (kind.id == "located_in" && to == Shape::address && from == Shape::address) {
-            // A postal address in a city.
-            p.add("city", m_graph.entity(r.to).name);
-            p.add(notes_key(from), sentence(i, r.to));
-            return;
-        }
-        if (kind.id == "located_in" && to == Shape::address) {
-            p.add("addressEntity", m_graph.entity(r.to).id);
-            p.add(notes_key(from), sentence(i, r.to));
-            return;
-        }
-        const bool membership = (kind.id == "part_of" || kind.id == "member_of") && is_legal_entity(from) &&
-                                (to == Shape::organization || to == Shape::public_body);
+        const auto& ends = *std::find_if(ftm_interval_schemata().begin(), ftm_interval_schemata().end(),
+                                         [&](const auto& s) { return s.schema == schema; });
         Properties link;
-        std::string_view schema = membership ? "Membership" : "UnknownLink";
-        link.add(membership ? "member" : "subject", m_graph.entity(r.from).id);
-        link.add(membership ? "organization" : "object", m_graph.entity(r.to).id);
+        link.add(ends.first, m_ids[first]);
+        link.add(ends.second, m_ids[second]);
         link.add("role", kind.label);
         if (r.validity.from) link.add("startDate", r.validity.from->to_string());
         if (r.validity.to) link.add("endDate", r.validity.to->to_string());
@@ -296,15 +344,21 @@ private:
             link.add("sourceUrl", s.url);
         }
         link.add("summary", "source: " + m_graph.cite(r.citations));
-        auto id = fmt::format("{}--{}--{}", m_graph.entity(r.from).id, kind.id, m_graph.entity(r.to).id);
-        for (int n = 2; !link_ids.insert(id).second; ++n)
-            id = fmt::format("{}--{}--{}--{}", m_graph.entity(r.from).id, kind.id, m_graph.entity(r.to).id, n);
+        bool changed = false;
+        const auto base = fmt::format("orgraph--{}-{}", slug(kind.id, changed),
+                                      hash16(fmt::format("{}\x1f{}\x1f{}", m_ids[r.from], kind.id, m_ids[r.to])));
+        auto id = base;
+        for (int n = 2; !link_ids.insert(id).second; ++n) id = fmt::format("{}-{}", base, n);
         links.push_back({std::move(id), {schema, std::move(link)}});
     }
 
     const Graph& m_graph;
-    std::vector<Shape> m_shapes;
+    const InterchangeMapping& m_mapping;
+    std::vector<const FtmKindMapping*> m_kinds;
+    std::vector<const FtmRelationMapping*> m_relations;
     std::vector<Properties> m_properties;
+    std::vector<std::string> m_ids;
+    std::map<EntityIndex, std::vector<EntityIndex>> m_address_of;  // Address -> the Addresses it is in
 };
 
 }  // namespace

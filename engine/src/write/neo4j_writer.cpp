@@ -1,10 +1,18 @@
-// CSV files for `neo4j-admin database import full`: nodes.csv and relationships.csv with
-// typed headers (:ID, :LABEL, :START_ID, :END_ID, :TYPE, string[] and boolean properties),
-// and a README.md with the import command. Arrays are separated by '|' (--array-delimiter),
-// the separator orgraph's own CSV format uses, which no alias or citation may hold.
+// CSV files for `neo4j-admin database import full` (Neo4j 5): nodes.csv and relationships.csv
+// with typed headers (:ID, :LABEL, :START_ID, :END_ID, :TYPE, date, boolean and string[]
+// columns, and each attribute typed as the schema's [interchange.neo4j.attributes] declares),
+// import.sh, which runs the import with the flags these files need, and a README.md. Arrays are
+// separated by ';', neo4j-admin's default array delimiter, which import.sh also names; no
+// alias or citation may hold it.
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
 #include <string>
 
 #include "orgraph/write/interchange.hpp"
@@ -13,6 +21,8 @@
 
 namespace orgraph {
 namespace {
+
+constexpr char array_delimiter = ';';
 
 // regional_department -> RegionalDepartment; part_of -> PART_OF.
 std::string label_of(std::string_view kind) {
@@ -35,23 +45,159 @@ std::string type_of(std::string_view kind) {
     return out;
 }
 
-constexpr std::string_view delimiter_reason = "the array delimiter of the Neo4j export";
+std::string first_day(const std::optional<Date>& d) {
+    return d ? d->first_day().to_string() : std::string{};
+}
+
+std::string last_day(const std::optional<Date>& d) {
+    return d ? d->last_day().to_string() : std::string{};
+}
+
+void check_delimiter(std::string_view item, std::string_view what, std::string_view owner) {
+    if (item.find(array_delimiter) != std::string_view::npos)
+        throw export_error(
+            fmt::format("{} '{}' of {} holds ';', the array delimiter of the Neo4j export", what, item, owner));
+}
+
+template <typename T>
+bool parses_as(std::string_view text) {
+    T value{};
+    const auto* end = text.data() + text.size();
+    const auto [at, error] = std::from_chars(text.data(), end, value);
+    return error == std::errc{} && at == end;
+}
+
+bool parses_as_double(std::string_view text) {
+    if (text.empty() || text.size() > 64) return false;
+    const std::string copy(text);
+    char* end = nullptr;
+    const double value = std::strtod(copy.c_str(), &end);
+    return end == copy.c_str() + copy.size() && std::isfinite(value) && copy.find_first_of("xXnN") == std::string::npos;
+}
+
+// The cell of an attribute in its declared type, or an export_error naming who holds it.
+std::string typed_value(std::string_view type, std::string_view key, std::string_view value, std::string_view owner) {
+    auto refuse = [&](std::string_view expected) {
+        return export_error(
+            fmt::format("attribute '{}' of {} is '{}', not {} as [interchange.neo4j.attributes] declares ({} = \"{}\")",
+                        key, owner, value, expected, key, type));
+    };
+    if (type == "int") {
+        if (!parses_as<std::int32_t>(value)) throw refuse("a whole number from -2147483648 to 2147483647");
+    } else if (type == "long") {
+        if (!parses_as<std::int64_t>(value)) throw refuse("a whole number of at most 64 bits");
+    } else if (type == "float" || type == "double") {
+        if (!parses_as_double(value)) throw refuse("a decimal number");
+    } else if (type == "boolean") {
+        if (value != "true" && value != "false") throw refuse("true or false");
+    } else if (type == "date") {
+        const auto d = Date::parse(value);
+        if (!d) throw refuse("a date YYYY, YYYY-MM or YYYY-MM-DD");
+        return d->first_day().to_string();
+    } else if (type == "string[]") {
+        // Items separated by ';' as the source writes them ("a; b"): each trimmed.
+        std::string out;
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            auto end = value.find(array_delimiter, start);
+            if (end == std::string_view::npos) end = value.size();
+            auto item = value.substr(start, end - start);
+            while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+            while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+            if (!item.empty()) {
+                if (!out.empty()) out += array_delimiter;
+                out += item;
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+    return std::string(value);
+}
+
+// The header of the attribute columns ("count:int", "as_written") and each one's type.
+struct AttributeColumns {
+    std::vector<std::string> keys;
+    std::vector<std::string_view> types;
+    std::string header;
+};
+
+AttributeColumns attribute_columns(const Schema& schema, std::vector<std::string> keys, std::string_view what,
+                                   const CsvTable& fixed) {
+    AttributeColumns out;
+    for (const auto& k : keys) {
+        if (fixed.names_fixed_column(k) || k.find_first_of(":,\"\r\n") != std::string::npos)
+            throw export_error(fmt::format("{} attribute is named '{}', which the Neo4j header cannot hold", what, k));
+        const auto type = schema.interchange().neo4j_type(k);
+        out.header += ',';
+        out.header += k;
+        if (type != "string") {
+            out.header += ':';
+            out.header += type;
+        }
+        out.types.push_back(type);
+    }
+    out.keys = std::move(keys);
+    return out;
+}
+
+void attribute_fields(CsvTable& table, const AttributeColumns& columns, const Attributes& attributes,
+                      std::string_view owner) {
+    std::size_t at = 0;
+    const auto count = attributes.size();
+    for (std::size_t i = 0; i < columns.keys.size(); ++i) {
+        const auto& key = columns.keys[i];
+        while (at < count && attributes[at].key < key) ++at;
+        if (at >= count || attributes[at].key != key) {
+            table.field({});
+            continue;
+        }
+        const auto type = columns.types[i];
+        const auto value = typed_value(type, key, attributes[at].value, owner);
+        if (type == "string" || type == "string[]")
+            table.field(value);
+        else
+            table.typed_field(value);
+    }
+}
+
+constexpr std::string_view node_columns =
+    "id:ID,:LABEL,kind,name,short_name,aliases:string[],provenance:string[],valid_from:date,valid_to:date,"
+    "valid_from_text,valid_to_text";
+constexpr std::string_view relationship_columns =
+    ":START_ID,:END_ID,:TYPE,kind,provenance:string[],valid_from:date,valid_to:date,valid_from_text,valid_to_text,"
+    "derived:boolean,rule";
+
+constexpr std::string_view import_script =
+    "#!/bin/sh\n"
+    "# Imports this export of orgraph into a new Neo4j 5 database: the DBMS stopped, the database\n"
+    "# not yet created (neo4j-admin database import full refuses one that exists).\n"
+    "#   sh import.sh [DATABASE]    the database to create, neo4j by default\n"
+    "# NEO4J_ADMIN names the neo4j-admin program when it is not on the PATH.\n"
+    "set -eu\n"
+    "cd \"$(dirname \"$0\")\"\n"
+    "database=\"${1:-neo4j}\"\n"
+    "exec \"${NEO4J_ADMIN:-neo4j-admin}\" database import full \"$database\" \\\n"
+    "    --array-delimiter=';' \\\n"
+    "    --multiline-fields=true \\\n"
+    "    --nodes=Entity=nodes.csv \\\n"
+    "    --relationships=relationships.csv\n";
 
 constexpr std::string_view readme =
     "# orgraph export for Neo4j\n\n"
     "`nodes.csv` holds one node per entity (`:ID` is the entity id; `:LABEL` the kind and its parent kinds,\n"
-    "e.g. `RegionalDepartment|Department`), `relationships.csv` one relationship per relation (`:TYPE` is\n"
-    "the relation kind in capitals, e.g. `PART_OF`). Lists (`aliases`, `provenance`) and multiple labels are\n"
-    "separated by `|`. Citations are `SOURCE:LOCATOR`; derived relations have `derived = true` and their\n"
-    "`rule`.\n\n"
-    "Import into an empty database (Neo4j 5; stop the database first):\n\n"
-    "    neo4j-admin database import full --array-delimiter='|' --multiline-fields=true \\\n"
-    "        --nodes=nodes.csv --relationships=relationships.csv neo4j\n\n"
-    "With Neo4j 4: `neo4j-admin import --array-delimiter='|' --multiline-fields=true --nodes=nodes.csv\n"
-    "--relationships=relationships.csv`.\n";
+    "e.g. `RegionalDepartment;Department`, and every node has the label `Entity`), `relationships.csv` one\n"
+    "relationship per relation (`:TYPE` is the relation kind in capitals, e.g. `PART_OF`). Lists (`aliases`,\n"
+    "`provenance`) and labels are separated by `;`. `valid_from` and `valid_to` are dates (the first and the\n"
+    "last day of the period the source gives; `valid_from_text` and `valid_to_text` keep it as written);\n"
+    "attributes the schema types are typed columns (`count:int`). Citations are `SOURCE:LOCATOR`; derived\n"
+    "relations have `derived = true` and their `rule`.\n\n"
+    "Import into a new database (Neo4j 5; stop the DBMS first): `sh import.sh [DATABASE]`, which runs\n\n"
+    "    neo4j-admin database import full neo4j --array-delimiter=';' --multiline-fields=true \\\n"
+    "        --nodes=Entity=nodes.csv --relationships=relationships.csv\n";
 
 constexpr std::string_view guard_note =
-    "\nA cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return has a leading `'` added, so\n"
+    "\nA text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return has a leading `'` added, so\n"
     "that a spreadsheet does not take it for a formula (one more `'` when the value already looks guarded).\n"
     "Export with `--no-formula-guard` to import the values exactly as they are.\n";
 
@@ -60,56 +206,72 @@ constexpr std::string_view guard_note =
 std::vector<std::string> write_neo4j_csv(const std::filesystem::path& directory, const Graph& graph,
                                          bool formula_guard) {
     const auto& schema = graph.schema;
-    CsvTable nodes("id:ID,:LABEL,kind,name,short_name,aliases:string[],provenance:string[],valid_from,valid_to",
-                   export_text::entity_attribute_keys(graph), formula_guard);
-    CsvTable edges(":START_ID,:END_ID,:TYPE,kind,provenance:string[],valid_from,valid_to,derived:boolean,rule",
-                   export_text::relation_attribute_keys(graph, true), formula_guard);
-    for (const auto& k : nodes.attribute_keys())
-        if (nodes.names_fixed_column(k) || k.find(':') != std::string::npos)
-            throw export_error(fmt::format("an entity attribute is named '{}', which the Neo4j header cannot hold", k));
-    for (const auto& k : edges.attribute_keys())
-        if (edges.names_fixed_column(k) || k.find(':') != std::string::npos)
-            throw export_error(
-                fmt::format("a relation attribute is named '{}', which the Neo4j header cannot hold", k));
+    const CsvTable node_fixed(node_columns, {}, false), edge_fixed(relationship_columns, {}, false);
+    const auto node_attributes =
+        attribute_columns(schema, export_text::entity_attribute_keys(graph), "an entity", node_fixed);
+    const auto edge_attributes =
+        attribute_columns(schema, export_text::relation_attribute_keys(graph, true), "a relation", edge_fixed);
+    CsvTable nodes(std::string(node_columns) + node_attributes.header, {}, formula_guard);
+    CsvTable edges(std::string(relationship_columns) + edge_attributes.header, {}, formula_guard);
 
     // Labels per kind: the kind and its ancestors, most specific first.
     std::vector<std::string> labels;
     for (KindIndex k = 0; k < schema.entity_kinds().size(); ++k) {
         std::string text;
         for (std::optional<KindIndex> a = k; a; a = schema.entity_kind(*a).parent) {
-            if (!text.empty()) text += '|';
+            if (!text.empty()) text += array_delimiter;
             text += label_of(schema.entity_kind(*a).id);
         }
         labels.push_back(std::move(text));
     }
 
     for (const auto& e : graph.entities()) {
-        check_list_items(e, owner_of(e), delimiter_reason);
+        const auto owner = owner_of(e);
+        for (const auto alias : e.aliases) check_delimiter(alias, "alias", owner);
+        for (const auto& c : e.citations) check_delimiter(c.locator, "citation locator", owner);
         nodes.field(e.id);
         nodes.field(labels[e.kind]);
         nodes.field(schema.entity_kind(e.kind).id);
-        nodes.names(e);
-        nodes.provenance(graph, e.citations, e.validity);
-        nodes.end_row(e.attributes);
+        nodes.field(e.name);
+        nodes.field(e.short_name);
+        nodes.field(export_text::join(e.aliases, ";"));
+        nodes.field(export_text::citations(graph, e.citations, ";"));
+        nodes.typed_field(first_day(e.validity.from));
+        nodes.typed_field(last_day(e.validity.to));
+        nodes.field(export_text::date(e.validity.from));
+        nodes.field(export_text::date(e.validity.to));
+        attribute_fields(nodes, node_attributes, e.attributes, owner);
+        nodes.end_row({});
     }
 
     for (const auto& r : graph.relations()) {
         const auto& kind = schema.relation_kind(r.kind);
-        check_list_items(r.citations, owner_of(graph, r), delimiter_reason);
+        const auto owner = owner_of(graph, r);
+        for (const auto& c : r.citations) check_delimiter(c.locator, "citation locator", owner);
         edges.field(graph.entity(r.from).id);
         edges.field(graph.entity(r.to).id);
         edges.field(type_of(kind.id));
         edges.field(kind.id);
-        edges.provenance(graph, r.citations, r.validity);
-        edges.field(r.derived ? "true" : "false");
+        edges.field(export_text::citations(graph, r.citations, ";"));
+        edges.typed_field(first_day(r.validity.from));
+        edges.typed_field(last_day(r.validity.to));
+        edges.field(export_text::date(r.validity.from));
+        edges.field(export_text::date(r.validity.to));
+        edges.typed_field(r.derived ? "true" : "false");
         edges.field(r.rule);
-        edges.end_row(r.attributes);
+        attribute_fields(edges, edge_attributes, r.attributes, owner);
+        edges.end_row({});
     }
     nodes.write(directory / "nodes.csv");
     edges.write(directory / "relationships.csv");
+    const auto script = directory / "import.sh";
+    write_export_file(script, import_script);
+    // Executable wherever it is readable (the mode the umask left, plus x where r is).
+    struct stat st {};
+    if (::stat(script.c_str(), &st) == 0) ::chmod(script.c_str(), (st.st_mode & 07777) | ((st.st_mode & 0444) >> 2));
     write_export_file(directory / "README.md",
                       formula_guard ? std::string(readme) + std::string(guard_note) : std::string(readme));
-    return {"nodes.csv", "relationships.csv", "README.md"};
+    return {"nodes.csv", "relationships.csv", "import.sh", "README.md"};
 }
 
 }  // namespace orgraph

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "orgraph/model/interchange_mapping.hpp"
+
 namespace orgraph {
 
 using KindIndex = std::uint16_t;
@@ -58,6 +60,7 @@ public:
     KindIndex add_entity_kind(EntityKind kind);
     RelationKindIndex add_relation_kind(RelationKind kind);
     void add_rule(RuleSpec rule) { m_rules.push_back(std::move(rule)); }
+    void set_interchange(InterchangeMapping mapping) { m_interchange = std::move(mapping); }
 
     [[nodiscard]] std::optional<KindIndex> entity_kind(std::string_view id) const;
     [[nodiscard]] std::optional<RelationKindIndex> relation_kind(std::string_view id) const;
@@ -69,6 +72,8 @@ public:
     [[nodiscard]] const std::vector<EntityKind>& entity_kinds() const { return m_entity_kinds; }
     [[nodiscard]] const std::vector<RelationKind>& relation_kinds() const { return m_relation_kinds; }
     [[nodiscard]] const std::vector<RuleSpec>& rules() const { return m_rules; }
+    // The [interchange] table: FtM and Neo4j mappings (empty: the documented defaults).
+    [[nodiscard]] const InterchangeMapping& interchange() const { return m_interchange; }
 
     // True when `kind` is `ancestor` or descends from it through parent links.
     [[nodiscard]] bool is_a(KindIndex kind, KindIndex ancestor) const;
@@ -96,6 +101,7 @@ private:
     std::vector<EntityKind> m_entity_kinds;
     std::vector<RelationKind> m_relation_kinds;
     std::vector<RuleSpec> m_rules;
+    InterchangeMapping m_interchange;
     std::unordered_map<std::string, KindIndex> m_entity_kind_ids;
     std::unordered_map<std::string, RelationKindIndex> m_relation_kind_ids;
 };
