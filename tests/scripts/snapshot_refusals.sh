@@ -159,10 +159,10 @@ surgery good.orgraph flip-checksum.orgraph "d[27] ^= 0x80"
 refused flip-checksum.orgraph "damaged snapshot: its checksum does not match its contents"
 
 # ---- the header
-surgery good.orgraph version.orgraph "struct.pack_into('<I', d, 8, 2)"
-refused version.orgraph "snapshot format version 2, but this orgraph reads version 1"
+surgery good.orgraph version.orgraph "struct.pack_into('<I', d, 8, 3)"
+refused version.orgraph "snapshot format version 3, but this orgraph reads version 2"
 surgery good.orgraph version-0.orgraph "struct.pack_into('<I', d, 8, 0)"
-refused version-0.orgraph "snapshot format version 0, but this orgraph reads version 1"
+refused version-0.orgraph "snapshot format version 0, but this orgraph reads version 2"
 surgery good.orgraph order.orgraph "d[12:16] = d[12:16][::-1]"
 refused order.orgraph "other byte order"
 surgery good.orgraph size.orgraph "struct.pack_into('<Q', d, 16, $((size * 2)))"
