@@ -236,13 +236,15 @@ public:
         const auto& schema = m_graph.schema;
         std::string text = fmt::format("Counted: '{}' relations", schema.relation_kind(report.relation).id);
         if (report.from_kind) text += fmt::format(" of {}", schema.entity_kind(*report.from_kind).plural);
-        if (m_params.through_regions)
+        if (m_params.through_regions && !m_params.includes_relation.empty())
             text += fmt::format(", and the {} of the regions they name ('{}')", places(), m_params.includes_relation);
         if (report.date_is_as_of) {
             text += fmt::format("; facts valid on {}", report.date->to_string());
-        } else if (report.date) {
+        } else if (report.date && !m_params.status_attribute.empty()) {
             text += fmt::format("; facts valid today; a unit with a '{}' counts only while it is '{}'",
                                 m_params.status_attribute, m_params.open_value);
+        } else if (report.date) {
+            text += "; facts valid today";
         }
         return text + ".";
     }

@@ -13,17 +13,35 @@ namespace orgraph::load_detail {
 namespace {
 
 // Graphviz's node shapes (https://graphviz.org/doc/info/shapes.html), polygon-based ones.
-const std::set<std::string, std::less<>> node_shapes = {
-    "box",          "polygon",       "ellipse",         "oval",          "circle",         "point",
-    "egg",          "triangle",      "plaintext",       "plain",         "diamond",        "trapezium",
-    "parallelogram", "house",        "pentagon",        "hexagon",       "septagon",       "octagon",
-    "doublecircle", "doubleoctagon", "tripleoctagon",   "invtriangle",   "invtrapezium",   "invhouse",
-    "Mdiamond",     "Msquare",       "Mcircle",         "rect",          "rectangle",      "square",
-    "star",         "underline",     "cylinder",        "note",          "tab",            "folder",
-    "box3d",        "component",     "promoter",        "cds",           "terminator",     "utr",
-    "primersite",   "restrictionsite", "fivepoverhang", "threepoverhang", "noverhang",     "assembly",
-    "signature",    "insulator",     "ribosite",        "rnastab",       "proteasesite",   "proteinstab",
-    "rpromoter",    "rarrow",        "larrow",          "lpromoter"};
+const std::set<std::string, std::less<>> node_shapes = {"box",           "polygon",
+                                                        "ellipse",       "oval",
+                                                        "circle",        "point",
+                                                        "egg",           "triangle",
+                                                        "plaintext",     "plain",
+                                                        "diamond",       "trapezium",
+                                                        "parallelogram", "house",
+                                                        "pentagon",      "hexagon",
+                                                        "septagon",      "octagon",
+                                                        "doublecircle",  "doubleoctagon",
+                                                        "tripleoctagon", "invtriangle",
+                                                        "invtrapezium",  "invhouse",
+                                                        "Mdiamond",      "Msquare",
+                                                        "Mcircle",       "rect",
+                                                        "rectangle",     "square",
+                                                        "star",          "underline",
+                                                        "cylinder",      "note",
+                                                        "tab",           "folder",
+                                                        "box3d",         "component",
+                                                        "promoter",      "cds",
+                                                        "terminator",    "utr",
+                                                        "primersite",    "restrictionsite",
+                                                        "fivepoverhang", "threepoverhang",
+                                                        "noverhang",     "assembly",
+                                                        "signature",     "insulator",
+                                                        "ribosite",      "rnastab",
+                                                        "proteasesite",  "proteinstab",
+                                                        "rpromoter",     "rarrow",
+                                                        "larrow",        "lpromoter"};
 
 // Node styles that combine with "filled".
 const std::vector<std::string> node_styles = {"bold", "dashed", "diagonals", "dotted", "rounded", "solid"};
@@ -109,8 +127,8 @@ std::optional<std::string> Loader::colour_field(const toml::table& table, std::u
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
     if (lower == reserved_colour) {
-        error(pos, fmt::format("'{}' of {} is {}, the colour of a highlighted route (choose another)", key, what,
-                               *value));
+        error(pos,
+              fmt::format("'{}' of {} is {}, the colour of a highlighted route (choose another)", key, what, *value));
         return std::nullopt;
     }
     return lower;
@@ -130,9 +148,8 @@ void Loader::for_each_keyed_table(const toml::table& parent, std::uint32_t file,
         if (const auto* t = value.as_table())
             fn(std::string(name.str()), pos_of(name, file), *t);
         else
-            error(pos_of(value, file),
-                  fmt::format("'{}.{}' must be a table ({} = {{ ... }}), not {}", key, name.str(), name.str(),
-                              type_name(value)));
+            error(pos_of(value, file), fmt::format("'{}.{}' must be a table ({} = {{ ... }}), not {}", key, name.str(),
+                                                   name.str(), type_name(value)));
     }
 }
 
@@ -153,10 +170,11 @@ void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
                 style.shape = *shape;
             else
                 error(pos_of(*t.get("shape"), file),
-                      fmt::format("'shape' of {} is '{}', which is not a Graphviz node shape (box, ellipse, house, "
-                                  "hexagon, octagon, note, ...){}",
-                                  what, *shape,
-                                  did_you_mean(*shape, std::vector<std::string>(node_shapes.begin(), node_shapes.end()))));
+                      fmt::format(
+                          "'shape' of {} is '{}', which is not a Graphviz node shape (box, ellipse, house, "
+                          "hexagon, octagon, note, ...){}",
+                          what, *shape,
+                          did_you_mean(*shape, std::vector<std::string>(node_shapes.begin(), node_shapes.end()))));
         }
         if (auto fill = colour_field(t, file, "fill", what)) style.fill = *fill;
         if (auto font = colour_field(t, file, "font_colour", what)) style.font_colour = *font;
@@ -168,8 +186,8 @@ void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
                 const auto item = text->substr(at, end - at);
                 if (std::find(node_styles.begin(), node_styles.end(), item) == node_styles.end()) {
                     error(pos_of(*t.get("style"), file),
-                          fmt::format("'style' of {} has '{}' (expected styles among {}, separated by commas){}",
-                                      what, item, join(node_styles), did_you_mean(item, node_styles)));
+                          fmt::format("'style' of {} has '{}' (expected styles among {}, separated by commas){}", what,
+                                      item, join(node_styles), did_you_mean(item, node_styles)));
                     ok = false;
                 }
                 at = end + 1;
@@ -190,8 +208,8 @@ void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
     if (const auto* node = table.get("chart")) {
         const auto* t = node->as_table();
         if (!t) {
-            error(pos_of(*node, file), fmt::format("'chart' must be a table ([presentation.chart]), not {}",
-                                                   type_name(*node)));
+            error(pos_of(*node, file),
+                  fmt::format("'chart' must be a table ([presentation.chart]), not {}", type_name(*node)));
             return;
         }
         constexpr std::string_view what = "[presentation.chart]";
@@ -237,8 +255,8 @@ void Loader::load_coverage_spec(const toml::table& table, std::uint32_t file) {
     const auto* node = table.get("matrix");
     if (!node) return;
     if (!node->is_array_of_tables()) {
-        error(pos_of(*node, file), fmt::format("'matrix' must be an array of tables ([[coverage.matrix]]), not {}",
-                                               type_name(*node)));
+        error(pos_of(*node, file),
+              fmt::format("'matrix' must be an array of tables ([[coverage.matrix]]), not {}", type_name(*node)));
         return;
     }
     spec.matrix.clear();
@@ -257,7 +275,8 @@ void Loader::load_coverage_spec(const toml::table& table, std::uint32_t file) {
         }
         if (!name || !relation || !kind || relation->empty() || kind->empty()) continue;
         if (!names.insert(*name).second) {
-            error(pos_of(*t.get("name"), file), fmt::format("two columns of [[coverage.matrix]] are named '{}'", *name));
+            error(pos_of(*t.get("name"), file),
+                  fmt::format("two columns of [[coverage.matrix]] are named '{}'", *name));
             continue;
         }
         spec.matrix.push_back({*name, *relation, *kind});
@@ -267,8 +286,8 @@ void Loader::load_coverage_spec(const toml::table& table, std::uint32_t file) {
 void Loader::load_gazetteer(const toml::table& table, std::uint32_t file) {
     constexpr std::string_view what = "[gazetteer]";
     check_fields(table, file,
-                 {"kind", "code_label", "region_attribute", "subregion_attribute", "region_label",
-                  "numeric_attribute", "membership_attribute", "member_value", "observer_value"},
+                 {"kind", "code_label", "region_attribute", "subregion_attribute", "region_label", "numeric_attribute",
+                  "membership_attribute", "member_value", "observer_value"},
                  what);
     auto& g = m_graph.schema.gazetteer_mut();
     if (auto v = kind_name_field(table, file, "kind", what)) g.kind = *v;
@@ -278,7 +297,8 @@ void Loader::load_gazetteer(const toml::table& table, std::uint32_t file) {
                               {"numeric_attribute", &g.numeric_attribute},
                               {"membership_attribute", &g.membership_attribute}})
         if (auto v = attribute_name_field(table, file, key, what, g.kind)) *field = *v;
-    for (auto [key, field] : {std::pair{"region_label", &g.region_label}, {"member_value", &g.member_value},
+    for (auto [key, field] : {std::pair{"region_label", &g.region_label},
+                              {"member_value", &g.member_value},
                               {"observer_value", &g.observer_value}})
         if (auto v = string_field(table, file, key, what, false)) *field = *v;
 }
