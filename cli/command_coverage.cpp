@@ -17,7 +17,7 @@ namespace {
 
 constexpr CommandInfo coverage_info{
     .name = "coverage",
-    .synopsis = "which unit answers for which country, which countries none does, and where the structure disagrees",
+    .synopsis = "which unit answers for which place, which places none does, and where the structure disagrees",
     .arguments = "",
     .examples =
         "orgraph coverage\n"
@@ -38,26 +38,29 @@ public:
 private:
     DataOptions m_data;
     OutputOptions m_output;
-    CoverageParams m_params;
-    std::string m_universe = "un+observers";
-    std::string m_home;
-    bool m_no_regions = false;
+    CoverageQuery m_query;
     bool m_matrix = false;
 };
 
-// One dimension of --matrix: a relation kind and the kind of unit that has it.
-struct Dimension {
-    std::string name;
-    std::string relation;
-    std::string kind;
-};
+// What a place's id is called in reports: the schema's [gazetteer] code_label, else "id".
+std::string code_label(const Schema& schema) {
+    const auto& label = schema.gazetteer().code_label;
+    return label.empty() ? std::string("id") : label;
+}
 
-const std::vector<Dimension> matrix_dimensions = {
-    {"department", "covers", "department"},
-    {"association", "focuses_on", "association"},
-    {"institute", "focuses_on", "institute"},
-    {"mission", "located_in", "mission"},
-};
+// What the places are called: the label of the schema's [gazetteer] kind, and its plural.
+std::string place_label(const Schema& schema, const std::string& kind) {
+    const auto index = schema.entity_kind(kind);
+    return index ? schema.entity_kind(*index).label : std::string("place");
+}
+std::string place_plural(const Schema& schema, const std::string& kind) {
+    const auto index = schema.entity_kind(kind);
+    return index ? schema.entity_kind(*index).plural : std::string("places");
+}
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
 
 std::string_view way_code(CoverageWay way) {
     switch (way) {
@@ -111,6 +114,15 @@ public:
     // The name a list shows (a country's list_name, else its name): the table and Markdown
     // formats; JSON and CSV keep the name.
     [[nodiscard]] std::string list(EntityIndex e) const { return std::string(list_name(m_graph, e)); }
+    // What places, their ids and their regions are called, as the schema declares them.
+    [[nodiscard]] std::string code() const { return code_label(m_graph.schema); }
+    [[nodiscard]] std::string place() const { return place_label(m_graph.schema, m_params.country_kind); }
+    [[nodiscard]] std::string places() const { return place_plural(m_graph.schema, m_params.country_kind); }
+    [[nodiscard]] std::string places(std::size_t n) const { return n == 1 ? place() : places(); }
+    [[nodiscard]] std::string region_label() const {
+        const auto& label = m_graph.schema.gazetteer().region_label;
+        return label.empty() ? std::string("region") : label;
+    }
     [[nodiscard]] std::string attribute(EntityIndex e, std::string_view key) const {
         const auto value = m_graph.entity(e).attributes.find(key);
         return value ? std::string(*value) : std::string{};
@@ -209,18 +221,17 @@ public:
             if (h.in_universe) names.push_back(name(h.country));
         if (names.size() > 3) {
             // A dataset of many ministries: their names would drown the sentence.
-            home = fmt::format(", other than {} home countries", names.size());
+            home = fmt::format(", other than {} home {}", names.size(), places());
         } else {
             for (std::size_t i = 0; i < names.size(); ++i)
                 home += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-            if (!home.empty())
-                home = fmt::format(", other than the home {} {}", names.size() == 1 ? "country" : "countries", home);
+            if (!home.empty()) home = fmt::format(", other than the home {} {}", places(names.size()), home);
         }
         const auto& relation = m_graph.schema.relation_kind(report.relation);
         return fmt::format("{} of {} {} ({}{}) {} {} that {} {}; {} {} not.", s.covered, s.considered,
-                           s.considered == 1 ? "country" : "countries", m_universe.description, home,
-                           s.covered == 1 ? "has" : "have", unit_phrase(report), relation.label,
-                           s.covered == 1 ? "it" : "them", s.uncovered, s.uncovered == 1 ? "does" : "do");
+                           places(s.considered), m_universe.description, home, s.covered == 1 ? "has" : "have",
+                           unit_phrase(report), relation.label, s.covered == 1 ? "it" : "them", s.uncovered,
+                           s.uncovered == 1 ? "does" : "do");
     }
 
     // What was counted, in one sentence.
@@ -228,13 +239,15 @@ public:
         const auto& schema = m_graph.schema;
         std::string text = fmt::format("Counted: '{}' relations", schema.relation_kind(report.relation).id);
         if (report.from_kind) text += fmt::format(" of {}", schema.entity_kind(*report.from_kind).plural);
-        if (m_params.through_regions)
-            text += fmt::format(", and the countries of the regions they name ('{}')", m_params.includes_relation);
+        if (m_params.through_regions && !m_params.includes_relation.empty())
+            text += fmt::format(", and the {} of the regions they name ('{}')", places(), m_params.includes_relation);
         if (report.date_is_as_of) {
             text += fmt::format("; facts valid on {}", report.date->to_string());
-        } else if (report.date) {
+        } else if (report.date && !m_params.status_attribute.empty()) {
             text += fmt::format("; facts valid today; a unit with a '{}' counts only while it is '{}'",
                                 m_params.status_attribute, m_params.open_value);
+        } else if (report.date) {
+            text += "; facts valid today";
         }
         return text + ".";
     }
@@ -251,24 +264,26 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
     sections.paragraph(p.sentence(report));
     sections.paragraph(p.conditions(report));
 
-    Table uncovered({"region", "sub-region", "iso3", "country", params.membership_attribute});
+    Table uncovered({"region", "sub-region", p.code(), p.place(), params.membership_attribute});
     for (const auto& group : report.uncovered)
         for (auto c : group.countries)
             uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c), p.list(c),
                            p.attribute(c, params.membership_attribute)});
-    sections.section("Uncovered countries, by UN M49 region", report.summary.uncovered, uncovered);
+    sections.section(fmt::format("Uncovered {}, by {}", p.places(), p.region_label()), report.summary.uncovered,
+                     uncovered);
 
-    Table multiple({"iso3", "country", "covered by"});
+    Table multiple({p.code(), p.place(), "covered by"});
     for (const auto& c : report.multiply_covered)
         multiple.add({p.id(c.country), p.list(c.country), p.units_cell(c.units)});
-    sections.section("Countries covered by more than one unit", report.multiply_covered.size(), multiple);
+    sections.section(capitalised(p.places()) + " covered by more than one unit", report.multiply_covered.size(),
+                     multiple);
 
     Table outside({"id", "name", "why outside", "covered by"});
     for (const auto& o : report.outside_universe)
         outside.add({p.id(o.entity), p.list(o.entity), p.reason_text(o), p.units_cell(o.units)});
     sections.section("Covered outside the universe", report.outside_universe.size(), outside);
 
-    Table units({"id", "name", "countries", "directly", "indirectly", "outside"},
+    Table units({"id", "name", p.places(), "directly", "indirectly", "outside"},
                 {false, false, true, true, true, true});
     for (const auto& u : report.per_unit)
         units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
@@ -282,29 +297,32 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
                            std::to_string(o.members_covered), std::to_string(o.members - o.members_covered)});
     sections.section("Organisations covered, and their members", report.organisations.size(), organisations);
 
-    Table gaps({"organisation", "covered by", "iso3", "member", "member since", "standing"});
+    Table gaps({"organisation", "covered by", p.code(), "member", "member since", "standing"});
     for (const auto& g : report.membership_gaps)
         gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
                   date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
     sections.section("Membership gaps", report.membership_gaps.size(), gaps);
 
-    Table home({"iso3", "country", "in universe", "found by", "covered by"});
+    Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
     for (const auto& h : report.home)
         home.add({p.id(h.country), p.list(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
                   h.units.empty() ? "none" : p.units_cell(h.units)});
-    sections.section("Home country, counted apart", report.home.size(), home);
+    sections.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), home);
 
     if (params.through_regions) {
         Table empty({"id", "name", "named by"});
         for (const auto& r : report.empty_regions) empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
-        sections.section("Regions that include no country", report.empty_regions.size(), empty);
+        sections.section(fmt::format("Regions that include no {}", p.place()), report.empty_regions.size(), empty);
     }
 }
 
 void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& report) {
     const auto& params = p.params();
     const auto& graph = p.graph();
-    Table table({"section", "id", "name", "kind", "m49_region", "m49_subregion", "unit_id", "unit_name", "how",
+    const auto region_column = params.region_attribute.empty() ? std::string("region") : params.region_attribute;
+    const auto subregion_column =
+        params.subregion_attribute.empty() ? std::string("subregion") : params.subregion_attribute;
+    Table table({"section", "id", "name", "kind", region_column, subregion_column, "unit_id", "unit_name", "how",
                  "through_id", "through_name", "organisation_id", "organisation_name", "detail", "count", "source"},
                 {false, false, false, false, false, false, false, false, false, false, false, false, false, false, true,
                  false});
@@ -403,7 +421,7 @@ void json_entity(JsonWriter& json, const Presenter& p, EntityIndex e, std::strin
 
 void json_country(JsonWriter& json, const Presenter& p, EntityIndex c, bool open_only = false) {
     const auto& params = p.params();
-    json.begin_object().field("iso3", p.id(c)).field("name", p.name(c));
+    json.begin_object().field(p.code(), p.id(c)).field("name", p.name(c));
     json.field(params.membership_attribute, p.attribute(c, params.membership_attribute));
     json.field(params.region_attribute, p.attribute(c, params.region_attribute));
     json.field(params.subregion_attribute, p.attribute(c, params.subregion_attribute));
@@ -495,7 +513,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
     json.key("outside_universe").begin_array();
     for (const auto& o : report.outside_universe) {
         json.begin_object().field("id", p.id(o.entity));
-        if (o.reason != OutsideReason::not_a_country) json.field("iso3", p.id(o.entity));
+        if (o.reason != OutsideReason::not_a_country) json.field(p.code(), p.id(o.entity));
         json.field("name", p.name(o.entity)).field("kind", graph.kind_of(o.entity).id);
         json.field("reason", reason_code(o.reason)).field("why", p.reason_text(o));
         json.key("covered_by");
@@ -586,7 +604,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
 // --matrix: one report per dimension, joined by country.
 struct MatrixColumn {
-    Dimension dimension;
+    MatrixDimension dimension;
     CoverageReport report;
     std::unordered_map<EntityIndex, const std::vector<CoveringUnit>*> by_country;
 };
@@ -594,7 +612,10 @@ struct MatrixColumn {
 void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& base, const UniverseChoice& universe,
                   Format format) {
     std::vector<MatrixColumn> columns;
-    for (const auto& dimension : matrix_dimensions) {
+    const auto& dimensions = graph.schema.coverage().matrix;
+    if (dimensions.empty())
+        throw std::runtime_error("the schema declares no columns for a matrix ([[coverage.matrix]])");
+    for (const auto& dimension : dimensions) {
         const auto kind = graph.schema.entity_kind(dimension.kind);
         if (!graph.schema.relation_kind(dimension.relation) || !kind) continue;
         const bool present = std::any_of(graph.entities().begin(), graph.entities().end(),
@@ -605,9 +626,11 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
         params.from_kind = dimension.kind;
         columns.push_back({dimension, compute_coverage(graph, params), {}});
     }
-    if (columns.empty())
-        throw std::runtime_error(
-            "the dataset has none of the units a matrix shows (departments, associations, institutes, missions)");
+    if (columns.empty()) {
+        std::string kinds;
+        for (const auto& d : dimensions) kinds += (kinds.empty() ? "" : ", ") + d.kind;
+        throw std::runtime_error(fmt::format("the dataset has none of the units a matrix shows ({})", kinds));
+    }
     for (auto& column : columns) {
         for (const auto& c : column.report.covered) column.by_country.emplace(c.country, &c.units);
         for (const auto& h : column.report.home) column.by_country.emplace(h.country, &h.units);
@@ -628,6 +651,8 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
                std::pair(graph.entity_name(b), graph.entity_id(b));
     });
     const Presenter p(graph, base, universe);
+    const auto code = code_label(graph.schema);
+    const auto place = place_label(graph.schema, base.country_kind);
     auto cell = [&](const MatrixColumn& column, EntityIndex country, std::string_view separator) {
         auto it = column.by_country.find(country);
         return it == column.by_country.end() ? std::string{} : p.units_cell(*it->second, separator, false);
@@ -649,7 +674,7 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
         json.end_array();
         json.key("countries").begin_array();
         for (auto c : countries) {
-            json.begin_object().field("iso3", graph.entity(c).id).field("name", graph.entity(c).name);
+            json.begin_object().field(code, graph.entity(c).id).field("name", graph.entity(c).name);
             json.field("home", home.contains(c));
             for (const auto& column : columns) {
                 json.key(column.dimension.name);
@@ -664,13 +689,13 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
         return;
     }
 
-    std::vector<std::string> names = {"iso3", "country"};
+    std::vector<std::string> names = {code, place};
     for (const auto& column : columns) names.push_back(column.dimension.name);
     Table table(names);
     for (auto c : countries) {
         std::vector<std::string> row = {
             std::string(graph.entity_id(c)),
-            std::string(graph.entity_name(c)).append(home.contains(c) ? " (home country)" : "")};
+            std::string(graph.entity_name(c)).append(home.contains(c) ? fmt::format(" (home {})", place) : "")};
         for (const auto& column : columns) row.push_back(cell(column, c, format == Format::csv ? "; " : ", "));
         table.add(std::move(row));
     }
@@ -683,9 +708,10 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
     for (const auto& column : columns)
         dims += fmt::format("{}{} ('{}')", dims.empty() ? "" : ", ", column.dimension.name, column.dimension.relation);
     std::string date = first.date_is_as_of ? fmt::format("valid on {}", first.date->to_string()) : "valid today";
-    sections.paragraph(fmt::format("{} countries ({}) and the units that answer for them: {}; facts {}.",
-                                   countries.size(), universe.description, dims, date));
-    sections.section("Countries", countries.size(), table);
+    const auto plural = place_plural(graph.schema, base.country_kind);
+    sections.paragraph(fmt::format("{} {} ({}) and the units that answer for them: {}; facts {}.", countries.size(),
+                                   plural, universe.description, dims, date));
+    sections.section(capitalised(plural), countries.size(), table);
 
     // A legend of the ids the cells use.
     std::vector<EntityIndex> units;
@@ -710,58 +736,25 @@ std::unique_ptr<Command> make_coverage_command() {
 }
 
 void CoverageCommand::add_options(po::options_description& options, po::positional_options_description&) {
-    options.add_options()(
-        "by", po::value(&m_params.relation)->default_value(m_params.relation)->value_name("RELATION"),
-        "the relation kind by which a unit answers for a country (covers, focuses_on, located_in, ...)")(
-        "from-kind", po::value(&m_params.from_kind)->value_name("KIND"),
-        "only units of this entity kind or a subkind (department, association, institute, mission, ...)")(
-        "universe", po::value(&m_universe)->default_value(m_universe)->value_name("WHICH"),
-        "the countries to account for: un (UN members), un+observers (and the Holy See and Palestine), "
-        "iso (every country and territory), or a FILE listing ISO codes or names one a line")(
-        "no-regions", po::bool_switch(&m_no_regions),
-        "do not count the countries of a region a unit names (unit -> region -> includes -> country)")(
-        "home", po::value(&m_home)->value_name("COUNTRY"),
-        "the organisation's own country, reported apart (default: found through the ministry_of relation)")(
-        "matrix", po::bool_switch(&m_matrix),
-        "one row per country: the department, association, institute and mission that answer for it");
-    options.add(data_options(m_data)).add(output_options(m_output));
+    auto question = coverage_query_options(m_query);
+    question.add_options()("matrix", po::bool_switch(&m_matrix),
+                           "one row per place: the units of each column of the schema's [[coverage.matrix]] that "
+                           "answer for it");
+    options.add(question).add(data_options(m_data)).add(output_options(m_output));
 }
 
 void CoverageCommand::setup(const po::variables_map& variables) {
     check_format(m_output);
     (void)m_data.as_of_date();
-    if (m_universe.empty()) throw usage_error("--universe needs un, un+observers, iso or a FILE");
-    if (m_params.relation.empty()) throw usage_error("--by needs a relation kind");
-    if (m_matrix && (!variables["by"].defaulted() || variables.count("from-kind")))
+    check_coverage_query(m_query, variables);
+    if (m_matrix && (variables.count("by") || variables.count("from-kind")))
         throw usage_error("--matrix chooses its own relations and kinds; leave out --by and --from-kind");
-    m_params.through_regions = !m_no_regions;
 }
 
 int CoverageCommand::run() {
     const auto graph = load_graph(m_data);
-    auto params = m_params;
-    const auto& schema = graph.schema;
-    if (!m_matrix) {
-        (void)known_relation_kind(schema, "--by", params.relation);
-        if (!params.from_kind.empty()) (void)known_entity_kind(schema, "--from-kind", params.from_kind);
-    }
-    if (!schema.entity_kind(params.country_kind))
-        throw std::runtime_error(fmt::format("the dataset has no entity kind '{}'", params.country_kind));
-
-    params.as_of = m_data.as_of_date();
-    if (!params.as_of) params.today = run_date();
-    const auto universe = parse_universe(m_universe);
-    params.universe = universe.kind;
-    if (universe.kind == CoverageUniverse::listed)
-        params.listed = read_universe_file(graph, universe.name, params.country_kind);
-    if (!m_home.empty()) {
-        const NameResolver resolver(graph);
-        const auto home = resolve_one(graph, resolver, m_home);
-        if (!schema.is_a(graph.entity(home).kind, params.country_kind))
-            throw std::runtime_error(fmt::format("--home: {} ({}) is not a {}", graph.entity(home).name,
-                                                 graph.entity(home).id, params.country_kind));
-        params.home_country = graph.entity(home).id;
-    }
+    const auto params = coverage_params(graph, m_query, m_data, !m_matrix);
+    const auto universe = parse_universe(m_query.universe, graph.schema);
 
     Output output(m_output.output, m_output.parsed_format());
     const auto format = m_output.parsed_format();

@@ -57,8 +57,8 @@ private:
     std::vector<std::string> m_against;
     std::string m_from;
     std::string m_to;
-    std::string m_presence_by = "located_in";
-    std::string m_presence_kind = "mission";
+    std::string m_presence_by;    // empty: the schema's [coverage] presence_relation
+    std::string m_presence_kind;  // empty: the schema's [coverage] presence_kind
     bool m_no_coverage = false;
     bool m_coverage_asked = false;  // --by or --from-kind given: the question must be answerable
     bool m_presence_asked = false;
@@ -475,11 +475,13 @@ void DiffCommand::add_options(po::options_description& options, po::positional_o
         "against", po::value(&m_against)->composing()->value_name("PATH"),
         "compare --data (or the built-in dataset) with this dataset or snapshot, taken the way --data takes it; "
         "--with overlays go on both sides; repeat for several layers")(
-        "presence-by", po::value(&m_presence_by)->default_value(m_presence_by)->value_name("RELATION"),
-        "where units are: the relation for 'countries that lost every unit' (skipped when the data lacks it)")(
-        "presence-kind", po::value(&m_presence_kind)->default_value(m_presence_kind)->value_name("KIND"),
-        "the kind of unit whose presence is compared (skipped when the data lacks it)")(
-        "no-coverage", po::bool_switch(&m_no_coverage), "compare the facts only, not the coverage they give");
+        "presence-by", po::value(&m_presence_by)->value_name("RELATION"),
+        "where units are: the relation for 'places that lost every unit' (default: the schema's [coverage] "
+        "presence_relation; skipped when the data lacks it)")(
+        "presence-kind", po::value(&m_presence_kind)->value_name("KIND"),
+        "the kind of unit whose presence is compared (default: the schema's [coverage] presence_kind; skipped when "
+        "the data lacks it)")("no-coverage", po::bool_switch(&m_no_coverage),
+                              "compare the facts only, not the coverage they give");
     m_output.formats = {"table", "json", "csv", "markdown", "dot", "svg", "png", "pdf"};
     options.add(coverage_query_options(m_query)).add(data_options(m_data)).add(output_options(m_output));
 }
@@ -488,7 +490,7 @@ void DiffCommand::setup(const po::variables_map& variables) {
     check_format(m_output);
     if (const auto picture = parse_render_format(m_output.format); picture && *picture != RenderFormat::svg)
         check_binary_output(m_output.output, fmt::format("a {} picture", m_output.format));
-    check_coverage_query(m_query);
+    check_coverage_query(m_query, variables);
     if (!m_data.as_of.empty())
         throw usage_error(
             "diff compares two dates: give --from and --to rather than --as-of (each side is taken on its own date)");
@@ -502,8 +504,8 @@ void DiffCommand::setup(const po::variables_map& variables) {
         throw usage_error(fmt::format("--from {} is after --to {}: give the earlier date first", m_from, m_to));
     for (const auto& path : m_against)
         if (path.empty()) throw usage_error("--against needs a path, not an empty value");
-    m_coverage_asked = !variables["by"].defaulted() || variables.count("from-kind") > 0;
-    m_presence_asked = !variables["presence-by"].defaulted() || !variables["presence-kind"].defaulted();
+    m_coverage_asked = variables.count("by") > 0 || variables.count("from-kind") > 0;
+    m_presence_asked = variables.count("presence-by") > 0 || variables.count("presence-kind") > 0;
     if (m_no_coverage && (m_coverage_asked || m_presence_asked))
         throw usage_error(
             "--no-coverage leaves out the coverage questions; leave out --by, --from-kind and --presence-*");
@@ -513,9 +515,10 @@ std::optional<CoverageQuestion> DiffCommand::coverage_question(const Side& befor
     if (m_no_coverage) return std::nullopt;
     for (const auto* side : {&before, &after}) {
         const auto& schema = side->graph.schema;
-        const bool answerable = schema.relation_kind(m_query.params.relation) &&
-                                (m_query.params.from_kind.empty() || schema.entity_kind(m_query.params.from_kind)) &&
-                                schema.entity_kind(m_query.params.country_kind);
+        const auto params = with_schema_defaults(schema, m_query.params);
+        const bool answerable = schema.relation_kind(params.relation) &&
+                                (params.from_kind.empty() || schema.entity_kind(params.from_kind)) &&
+                                schema.entity_kind(params.country_kind);
         if (!answerable && !m_coverage_asked) return std::nullopt;
     }
     return CoverageQuestion{"coverage", coverage_params(before.graph, m_query, before.data),
@@ -524,25 +527,37 @@ std::optional<CoverageQuestion> DiffCommand::coverage_question(const Side& befor
 
 std::optional<CoverageQuestion> DiffCommand::presence_question(const Side& before, const Side& after) const {
     if (m_no_coverage) return std::nullopt;
+    // Names left out are the schema's, the one before's (a side whose schema differs answers
+    // with the same names or is checked below).
+    const auto& declared = before.graph.schema.coverage();
+    const auto presence_by = m_presence_by.empty() ? declared.presence_relation : m_presence_by;
+    const auto presence_kind = m_presence_kind.empty() ? declared.presence_kind : m_presence_kind;
+    if (presence_by.empty() || presence_kind.empty()) {
+        if (!m_presence_asked) return std::nullopt;
+        throw usage_error(
+            "the schema declares no presence question ([coverage] presence_relation and presence_kind); give both "
+            "--presence-by and --presence-kind");
+    }
     CoverageQuery query;
-    query.params.relation = m_presence_by;
-    query.params.from_kind = m_presence_kind;
+    query.params.relation = presence_by;
+    query.params.from_kind = presence_kind;
     query.params.through_regions = false;
     query.universe = "iso";
     for (const auto* side : {&before, &after}) {
         const auto& schema = side->graph.schema;
-        const bool answerable = schema.relation_kind(m_presence_by) && schema.entity_kind(m_presence_kind) &&
-                                schema.entity_kind(query.params.country_kind);
+        const auto params = with_schema_defaults(schema, query.params);
+        const bool answerable = schema.relation_kind(presence_by) && schema.entity_kind(presence_kind) &&
+                                schema.entity_kind(params.country_kind);
         if (!answerable && !m_presence_asked) return std::nullopt;
         if (!answerable) {
-            (void)known_relation_kind(schema, "--presence-by", m_presence_by);
-            (void)known_entity_kind(schema, "--presence-kind", m_presence_kind);
+            (void)known_relation_kind(schema, "--presence-by", presence_by);
+            (void)known_entity_kind(schema, "--presence-kind", presence_kind);
         }
     }
-    // Only when a side has such units at all: a dataset without missions has nothing to lose.
+    // Only when a side has such units at all: a dataset without them has nothing to lose.
     bool present = false;
     for (const auto* side : {&before, &after}) {
-        const auto kind = side->graph.schema.entity_kind(m_presence_kind);
+        const auto kind = side->graph.schema.entity_kind(presence_kind);
         for (EntityIndex e = 0; e < side->graph.entity_count() && !present; ++e)
             present = side->graph.schema.is_a(side->graph.entity_kind_index(e), *kind);
     }

@@ -57,8 +57,8 @@ void MapCommand::add_options(po::options_description& options, po::positional_op
     options.add(coverage_query_options(m_query)).add(data_options(m_data)).add(output);
 }
 
-void MapCommand::setup(const po::variables_map&) {
-    check_coverage_query(m_query);
+void MapCommand::setup(const po::variables_map& variables) {
+    check_coverage_query(m_query, variables);
     (void)m_data.as_of_date();
     if (m_format.empty()) {
         m_format = picture_format_of(m_output, "map", "--format");
@@ -75,7 +75,7 @@ int MapCommand::run() {
     const auto graph = load_graph(m_data);
     const auto params = coverage_params(graph, m_query, m_data);
     const auto report = compute_coverage(graph, params);
-    const auto universe = parse_universe(m_query.universe);
+    const auto universe = parse_universe(m_query.universe, graph.schema);
     MapOptions options;
     options.width = m_width;
     options.title = coverage_question(graph, report) + " — " + universe.description;

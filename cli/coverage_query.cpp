@@ -15,7 +15,14 @@
 
 namespace orgraph::cli {
 
-UniverseChoice parse_universe(const std::string& text) {
+UniverseChoice parse_universe(const std::string& text, const Schema& schema) {
+    if (text.empty()) {
+        // The default: members and observers when the schema says how to tell them, else every place.
+        if (!schema.gazetteer().membership_attribute.empty()) return parse_universe("un+observers", schema);
+        const auto kind = schema.entity_kind(schema.gazetteer().kind);
+        return {CoverageUniverse::all_countries, "iso",
+                fmt::format("all {}", kind ? schema.entity_kind(*kind).plural : std::string("places"))};
+    }
     if (text == "un") return {CoverageUniverse::un_members, text, "UN members"};
     if (text == "un+observers") return {CoverageUniverse::un_members_and_observers, text, "UN members and observers"};
     if (text == "iso") return {CoverageUniverse::all_countries, text, "all countries and territories"};
@@ -60,36 +67,53 @@ std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::strin
 po::options_description coverage_query_options(CoverageQuery& query) {
     po::options_description group("Question", 100, 50);
     group.add_options()(
-        "by", po::value(&query.params.relation)->default_value(query.params.relation)->value_name("RELATION"),
-        "the relation kind by which a unit answers for a country (covers, focuses_on, located_in, ...)")(
+        "by", po::value(&query.params.relation)->value_name("RELATION"),
+        "the relation kind by which a unit answers for a place (default: the schema's [coverage] relation)")(
         "from-kind", po::value(&query.params.from_kind)->value_name("KIND"),
-        "only units of this entity kind or a subkind (department, association, institute, mission, ...)")(
-        "universe", po::value(&query.universe)->default_value(query.universe)->value_name("WHICH"),
-        "the countries to account for: un (UN members), un+observers (and the Holy See and Palestine), "
-        "iso (every country and territory), or a FILE listing ISO codes or names one a line")(
+        "only units of this entity kind or a subkind (default: any kind)")(
+        "universe", po::value(&query.universe)->value_name("WHICH"),
+        "the places to account for: un (members), un+observers (members and observers), iso (every place), or a "
+        "FILE listing codes or names one a line (default: un+observers when the schema's [gazetteer] names a "
+        "membership attribute, else iso)")(
         "no-regions", po::bool_switch(&query.no_regions),
-        "do not count the countries of a region a unit names (unit -> region -> includes -> country)")(
-        "home", po::value(&query.home)->value_name("COUNTRY"),
-        "the organisation's own country, reported apart (default: found through the ministry_of relation)");
+        "do not count the places of a region a unit names (unit -> region -> includes -> place)")(
+        "home", po::value(&query.home)->value_name("PLACE"),
+        "the organisation's own place, reported apart (default: found through the schema's [coverage] "
+        "home_relation)");
     return group;
 }
 
-void check_coverage_query(CoverageQuery& query) {
-    if (query.universe.empty()) throw usage_error("--universe needs un, un+observers, iso or a FILE");
-    if (query.params.relation.empty()) throw usage_error("--by needs a relation kind");
+void check_coverage_query(CoverageQuery& query, const po::variables_map& variables) {
+    if (variables.count("universe") && query.universe.empty())
+        throw usage_error("--universe needs un, un+observers, iso or a FILE");
+    if (variables.count("by") && query.params.relation.empty()) throw usage_error("--by needs a relation kind");
     query.params.through_regions = !query.no_regions;
 }
 
-CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data) {
-    auto params = query.params;
+CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data,
+                               bool needs_relation) {
     const auto& schema = graph.schema;
-    (void)known_relation_kind(schema, "--by", params.relation);
+    auto params = with_schema_defaults(schema, query.params);
+    if (needs_relation) {
+        if (params.relation.empty())
+            throw usage_error("--by: the schema declares no default relation ([coverage] relation); give one");
+        (void)known_relation_kind(schema, "--by", params.relation);
+    }
     if (!params.from_kind.empty()) (void)known_entity_kind(schema, "--from-kind", params.from_kind);
+    if (params.country_kind.empty())
+        throw std::runtime_error("the schema declares no kind of place to count ([gazetteer] kind)");
     if (!schema.entity_kind(params.country_kind))
         throw std::runtime_error(fmt::format("the dataset has no entity kind '{}'", params.country_kind));
     params.as_of = data.as_of_date();
     if (!params.as_of) params.today = run_date();
-    const auto universe = parse_universe(query.universe);
+    const auto universe = parse_universe(query.universe, schema);
+    if ((universe.kind == CoverageUniverse::un_members ||
+         universe.kind == CoverageUniverse::un_members_and_observers) &&
+        params.membership_attribute.empty())
+        throw usage_error(
+            fmt::format("--universe {}: the schema declares no membership attribute ([gazetteer] "
+                        "membership_attribute); give iso or a FILE",
+                        universe.name));
     params.universe = universe.kind;
     if (universe.kind == CoverageUniverse::listed)
         params.listed = read_universe_file(graph, universe.name, params.country_kind);

@@ -16,7 +16,8 @@ struct UniverseChoice {
     std::string description;  // "UN members and observers"
 };
 
-UniverseChoice parse_universe(const std::string& text);
+// The universe --universe names; empty: the default for the schema.
+UniverseChoice parse_universe(const std::string& text, const Schema& schema);
 
 // The countries a universe file lists; a runtime_error with every bad line (exit status 1).
 std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
@@ -24,7 +25,7 @@ std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::strin
 
 struct CoverageQuery {
     CoverageParams params;
-    std::string universe = "un+observers";
+    std::string universe;  // empty: the default for the schema (parse_universe)
     std::string home;
     bool no_regions = false;
 };
@@ -32,10 +33,12 @@ struct CoverageQuery {
 // --by, --from-kind, --universe, --no-regions and --home, as `coverage` spells them.
 po::options_description coverage_query_options(CoverageQuery& query);
 // Checks what can be checked without data (usage errors).
-void check_coverage_query(CoverageQuery& query);
-// The parameters for `graph`: kinds checked against its schema (usage errors), the date, the
-// universe (a bad file is a runtime error) and --home resolved.
-CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data);
+void check_coverage_query(CoverageQuery& query, const po::variables_map& variables);
+// The parameters for `graph`: names left out taken from its schema (with_schema_defaults), kinds
+// checked against it (usage errors), the date, the universe (a bad file is a runtime error) and
+// --home resolved. Without `needs_relation` (the matrix chooses its own) --by is not checked.
+CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data,
+                               bool needs_relation = true);
 
 // "Countries a regional department covers": the question, from the kind the units share.
 std::string coverage_question(const Graph& graph, const CoverageReport& report);

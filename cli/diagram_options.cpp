@@ -43,7 +43,8 @@ po::options_description diagram_options(DiagramOptions& options) {
         "draw only relations of these kinds")(
         "fold", po::value(&options.fold)->composing()->value_name("KIND,..."),
         "list entities of these kinds inside the nodes related to them instead of drawing them "
-        "('countries', a kind list, or 'none'; default: countries in the organisation chart, none with --focus)")(
+        "(kinds by id or plural, 'outside', or 'none'; default: in the organisation chart what lies outside it and "
+        "the kinds the schema folds, none with --focus)")(
         "highlight", po::value(&options.highlight)->multitoken()->value_name("FROM TO"),
         "mark a shortest route from FROM to TO (forward, or backward where the schema allows)")(
         "highlight-json", po::value(&options.highlight_json)->value_name("FILE"),

@@ -52,6 +52,23 @@ id = "located_in"
 from = ["mission", "city"]
 to = ["city", "country"]
 
+[coverage]
+relation = "covers"
+region_kind = "region"
+includes_relation = "includes"
+member_relation = "member_of"
+home_relation = "ministry_of"
+status_attribute = "status"
+open_value = "open"
+
+[gazetteer]
+kind = "country"
+region_attribute = "m49_region"
+subregion_attribute = "m49_subregion"
+membership_attribute = "un_status"
+member_value = "member"
+observer_value = "observer"
+
 [[source]]
 id = "t"
 title = "Test data"

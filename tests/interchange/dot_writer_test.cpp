@@ -213,7 +213,7 @@ BOOST_AUTO_TEST_CASE(every_fill_of_the_chart_is_in_the_legend_once) {
 
 BOOST_AUTO_TEST_CASE(the_highlight_colour_is_used_by_no_style) {
     const auto& g = with_missions();
-    std::set<std::string_view> fills;
+    std::set<std::string> fills;
     for (KindIndex k = 0; k < g.schema.entity_kinds().size(); ++k) {
         const auto style = dot_detail::style_of(g.schema, k);
         BOOST_TEST(style.fill != dot_detail::highlight_colour, g.schema.entity_kind(k).id);

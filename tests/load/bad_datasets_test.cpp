@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_top_level_table_is_reported_with_the_tables_ther
     expect_problems(
         "bad/unknown-table.toml",
         {"data/bad/unknown-table.toml:7:3: error: unknown table 'entities' (expected one of: dataset, source, "
-         "entity_kind, relation_kind, rule, interchange, entity, relation)"});
+         "entity_kind, relation_kind, rule, interchange, entity, relation, presentation, coverage, gazetteer)"});
 }
 
 BOOST_AUTO_TEST_CASE(unknown_fields_are_reported_with_the_fields_expected_and_a_suggestion) {
@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE(a_dataset_with_many_problems_reports_all_of_them_in_one_run
         "data/bad/many/sources.toml:6:6: error: duplicate source 'notes' (first declared at "
         "data/bad/many/sources.toml:2:6)",
         "data/bad/many/sources.toml:9:3: error: unknown table 'entitiy' (expected one of: dataset, source, "
-        "entity_kind, relation_kind, rule, interchange, entity, relation)",
+        "entity_kind, relation_kind, rule, interchange, entity, relation, presentation, coverage, gazetteer)",
         "data/bad/many/entities.csv:3:1: error: the row has 2 fields (expected 5, as in the header)",
         "data/bad/many/entities.csv:4:17: error: a quote inside an unquoted field (expected the whole field in "
         "quotes, with inner quotes doubled)",

@@ -557,8 +557,42 @@ private:
 
 }  // namespace
 
+CoverageParams with_schema_defaults(const Schema& schema, CoverageParams params) {
+    const auto& spec = schema.coverage();
+    const auto& places = schema.gazetteer();
+    auto fill = [](std::string& field, const std::string& declared) {
+        if (field.empty()) field = declared;
+    };
+    fill(params.relation, spec.relation);
+    fill(params.country_kind, places.kind);
+    fill(params.region_kind, spec.region_kind);
+    fill(params.includes_relation, spec.includes_relation);
+    fill(params.member_relation, spec.member_relation);
+    fill(params.home_relation, spec.home_relation);
+    fill(params.membership_attribute, places.membership_attribute);
+    fill(params.member_value, places.member_value);
+    fill(params.observer_value, places.observer_value);
+    fill(params.region_attribute, places.region_attribute);
+    fill(params.subregion_attribute, places.subregion_attribute);
+    fill(params.status_attribute, spec.status_attribute);
+    fill(params.open_value, spec.open_value);
+    return params;
+}
+
 CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params) {
-    return CoverageAnalysis(graph, params).run();
+    const auto resolved = with_schema_defaults(graph.schema, params);
+    if (resolved.relation.empty())
+        throw coverage_error(
+            "no relation kind says which unit answers for which place: give one (--by), or declare "
+            "the default in the schema ([coverage] relation)");
+    if (resolved.country_kind.empty())
+        throw coverage_error("the schema declares no kind of place to count ([gazetteer] kind)");
+    if (resolved.membership_attribute.empty() && (resolved.universe == CoverageUniverse::un_members ||
+                                                  resolved.universe == CoverageUniverse::un_members_and_observers))
+        throw coverage_error(
+            "the schema declares no membership attribute ([gazetteer] membership_attribute) for a universe of "
+            "members; count every place or a list of them");
+    return CoverageAnalysis(graph, resolved).run();
 }
 
 namespace {
@@ -567,7 +601,9 @@ constexpr std::size_t max_country_line_bytes = 1000;
 }  // namespace
 
 std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view content, const std::string& file,
-                                           const std::string& country_kind) {
+                                           const std::string& country_kind_name) {
+    const auto& country_kind = country_kind_name.empty() ? graph.schema.gazetteer().kind : country_kind_name;
+    if (country_kind.empty()) throw coverage_error("the schema declares no kind of place to list ([gazetteer] kind)");
     const auto kind = graph.schema.entity_kind(country_kind);
     if (!kind) throw coverage_error(fmt::format("the dataset has no entity kind '{}'", country_kind));
     const NameResolver resolver(graph);

@@ -10,7 +10,7 @@ namespace orgraph::load_detail {
 namespace {
 
 constexpr const char* top_level_keys =
-    "dataset, source, entity_kind, relation_kind, rule, interchange, entity, relation";
+    "dataset, source, entity_kind, relation_kind, rule, interchange, entity, relation, presentation, coverage, gazetteer";
 
 }  // namespace
 
@@ -69,6 +69,7 @@ std::string type_name(const toml::node& node) {
 GraphBuilder Loader::run() {
     parse_all();
     load_schema();
+    load_schema_declarations();
     load_sources_and_datasets();
     reserve_for_csv();
     for (std::size_t layer = 0; layer < m_layers.size(); ++layer) load_entities(layer);
@@ -206,15 +207,19 @@ std::uint32_t Loader::register_file(const std::string& path) {
 }
 
 void Loader::check_top_level(const toml::table& table, std::uint32_t file) {
-    static const std::set<std::string, std::less<>> known = {"dataset", "source",      "entity_kind", "relation_kind",
-                                                             "rule",    "interchange", "entity",      "relation"};
+    static const std::set<std::string, std::less<>> known = {
+        "dataset", "source", "entity_kind", "relation_kind", "rule", "entity", "relation",
+        // schema declarations about exports (loader_interchange.cpp) and about presentation,
+        // coverage and places (loader_presentation.cpp)
+        "interchange", "presentation", "coverage", "gazetteer"};
     for (auto&& [key, node] : table) {
         if (!known.contains(key.str())) {
             error(pos_of(key, file),
                   fmt::format("unknown table '{}' (expected one of: {})", key.str(), top_level_keys));
             continue;
         }
-        const bool single = key.str() == "dataset" || key.str() == "interchange";
+        const bool single = key.str() == "dataset" || key.str() == "interchange" || key.str() == "presentation" ||
+                            key.str() == "coverage" || key.str() == "gazetteer";
         if (single && !node.is_table())
             error(pos_of(node, file), fmt::format("'{}' must be a table ([{}])", key.str(), key.str()));
         if (!single && !node.is_array_of_tables())

@@ -191,6 +191,23 @@ private:
     // The [interchange] tables (loader_interchange.cpp), after the kinds they name.
     void load_interchange();
 
+    // ---- [presentation], [coverage] and [gazetteer] (loader_presentation.cpp) ----
+
+    void load_schema_declarations();
+    void load_presentation(const toml::table& table, std::uint32_t file);
+    void load_coverage_spec(const toml::table& table, std::uint32_t file);
+    void load_gazetteer(const toml::table& table, std::uint32_t file);
+    std::optional<std::string> kind_name_field(const toml::table& table, std::uint32_t file, std::string_view key,
+                                               std::string_view what);
+    std::optional<std::string> relation_name_field(const toml::table& table, std::uint32_t file, std::string_view key,
+                                                   std::string_view what);
+    std::optional<std::string> attribute_name_field(const toml::table& table, std::uint32_t file, std::string_view key,
+                                                    std::string_view what, const std::string& kind);
+    std::optional<std::string> colour_field(const toml::table& table, std::uint32_t file, std::string_view key,
+                                            std::string_view what);
+    template <typename Fn>
+    void for_each_keyed_table(const toml::table& parent, std::uint32_t file, std::string_view key, Fn&& fn);
+
     // ---- sources and dataset tables (loader.cpp) ----
 
     void load_sources_and_datasets();

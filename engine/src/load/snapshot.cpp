@@ -154,6 +154,64 @@ private:
     std::size_t m_at = 0;
 };
 
+// The schema's [presentation], [coverage] and [gazetteer] declarations.
+void encode_schema_declarations(MetaWriter& w, const Schema& schema) {
+    const auto& p = schema.presentation();
+    w.u32(static_cast<std::uint32_t>(p.kinds.size()));
+    for (const auto& [kind, style] : p.kinds)
+        for (const auto* field : {&kind, &style.shape, &style.fill, &style.style, &style.font_colour}) w.str(*field);
+    w.u32(static_cast<std::uint32_t>(p.relations.size()));
+    for (const auto& [kind, style] : p.relations) {
+        w.str(kind);
+        w.str(style.colour);
+    }
+    w.str(p.chart.root);
+    w.strs(p.chart.folded);
+    w.strs(p.chart.inside);
+    for (const auto* field : {&p.chart.group, &p.chart.group_by, &p.chart.group_label}) w.str(*field);
+    const auto& c = schema.coverage();
+    for (const auto* field : {&c.relation, &c.region_kind, &c.includes_relation, &c.member_relation, &c.home_relation,
+                              &c.status_attribute, &c.open_value, &c.presence_relation, &c.presence_kind})
+        w.str(*field);
+    w.u32(static_cast<std::uint32_t>(c.matrix.size()));
+    for (const auto& d : c.matrix)
+        for (const auto* field : {&d.name, &d.relation, &d.kind}) w.str(*field);
+    const auto& g = schema.gazetteer();
+    for (const auto* field : {&g.kind, &g.code_label, &g.region_attribute, &g.subregion_attribute, &g.region_label,
+                              &g.numeric_attribute, &g.membership_attribute, &g.member_value, &g.observer_value})
+        w.str(*field);
+}
+
+void decode_schema_declarations(MetaReader& r, Schema& schema) {
+    auto& p = schema.presentation_mut();
+    for (auto n = r.count(20); n > 0; --n) {
+        auto kind = r.str();
+        auto& style = p.kinds[kind];
+        for (auto* field : {&style.shape, &style.fill, &style.style, &style.font_colour}) *field = r.str();
+    }
+    for (auto n = r.count(8); n > 0; --n) {
+        auto kind = r.str();
+        p.relations[kind].colour = r.str();
+    }
+    p.chart.root = r.str();
+    p.chart.folded = r.strs();
+    p.chart.inside = r.strs();
+    for (auto* field : {&p.chart.group, &p.chart.group_by, &p.chart.group_label}) *field = r.str();
+    auto& c = schema.coverage_mut();
+    for (auto* field : {&c.relation, &c.region_kind, &c.includes_relation, &c.member_relation, &c.home_relation,
+                        &c.status_attribute, &c.open_value, &c.presence_relation, &c.presence_kind})
+        *field = r.str();
+    for (auto n = r.count(12); n > 0; --n) {
+        MatrixDimension d;
+        for (auto* field : {&d.name, &d.relation, &d.kind}) *field = r.str();
+        c.matrix.push_back(std::move(d));
+    }
+    auto& g = schema.gazetteer_mut();
+    for (auto* field : {&g.kind, &g.code_label, &g.region_attribute, &g.subregion_attribute, &g.region_label,
+                        &g.numeric_attribute, &g.membership_attribute, &g.member_value, &g.observer_value})
+        *field = r.str();
+}
+
 std::string encode_meta(const Graph& graph, const SnapshotInfo& info) {
     MetaWriter w;
     w.str(info.made_by);
@@ -205,6 +263,7 @@ std::string encode_meta(const Graph& graph, const SnapshotInfo& info) {
         w.u32(r.line);
         w.u32(r.column);
     }
+    encode_schema_declarations(w, schema);
     w.u32(static_cast<std::uint32_t>(graph.sources.size()));
     for (const auto& s : graph.sources) {
         for (const auto* field : {&s.id, &s.title, &s.publisher, &s.url, &s.date, &s.note, &s.layer}) w.str(*field);
@@ -318,6 +377,7 @@ Meta decode_meta(std::string_view bytes, const std::string& name) {
         rule.column = r.u32();
         m.schema.add_rule(std::move(rule));
     }
+    decode_schema_declarations(r, m.schema);
     for (auto n = r.count(28); n > 0; --n) {
         Source s;
         for (auto* field : {&s.id, &s.title, &s.publisher, &s.url, &s.date, &s.note, &s.layer}) *field = r.str();

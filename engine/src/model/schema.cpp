@@ -18,6 +18,26 @@ RelationKindIndex Schema::add_relation_kind(RelationKind kind) {
     return index;
 }
 
+KindStyle Schema::kind_style(KindIndex kind) const {
+    KindStyle style;
+    for (std::optional<KindIndex> k = kind; k; k = m_entity_kinds[*k].parent) {
+        const auto it = m_presentation.kinds.find(m_entity_kinds[*k].id);
+        if (it == m_presentation.kinds.end()) continue;
+        for (auto [mine, theirs] : {std::pair{&style.shape, &it->second.shape},
+                                    {&style.fill, &it->second.fill},
+                                    {&style.style, &it->second.style},
+                                    {&style.font_colour, &it->second.font_colour}})
+            if (mine->empty()) *mine = *theirs;
+    }
+    return style;
+}
+
+std::optional<KindIndex> Schema::entity_kind_by_plural(std::string_view plural) const {
+    for (std::size_t i = 0; i < m_entity_kinds.size(); ++i)
+        if (m_entity_kinds[i].plural == plural) return static_cast<KindIndex>(i);
+    return std::nullopt;
+}
+
 std::optional<KindIndex> Schema::entity_kind(std::string_view id) const {
     auto it = m_entity_kind_ids.find(std::string(id));
     if (it == m_entity_kind_ids.end()) return std::nullopt;

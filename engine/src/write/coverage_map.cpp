@@ -281,11 +281,18 @@ private:
         for (int lat = 90; lat >= -90; --lat) m_scene.sphere.push_back(sphere_point(-180, lat));
 
         // The countries of the graph by numeric code (the first by id if two share one).
-        const auto country_kind = m_graph.schema.entity_kind(m_params.country_kind);
+        const auto country_kind = m_graph.schema.entity_kind(
+            m_params.country_kind.empty() ? m_graph.schema.gazetteer().kind : m_params.country_kind);
+        const auto& numeric_attribute = m_options.numeric_attribute.empty()
+                                            ? m_graph.schema.gazetteer().numeric_attribute
+                                            : m_options.numeric_attribute;
+        // Without one, no place joins a shape: every place of the universe is reported unmapped.
         std::unordered_map<std::string, EntityIndex> by_numeric;
         for (EntityIndex e = 0; e < m_graph.entity_count(); ++e) {
-            if (!country_kind || !m_graph.schema.is_a(m_graph.entity_kind_index(e), *country_kind)) continue;
-            const auto numeric = m_graph.entity_attributes(e).find(m_options.numeric_attribute);
+            if (numeric_attribute.empty() || !country_kind ||
+                !m_graph.schema.is_a(m_graph.entity_kind_index(e), *country_kind))
+                continue;
+            const auto numeric = m_graph.entity_attributes(e).find(numeric_attribute);
             if (!numeric) continue;
             auto [it, added] = by_numeric.emplace(std::string(*numeric), e);
             if (!added && m_graph.entity_id(e) < m_graph.entity_id(it->second)) it->second = e;

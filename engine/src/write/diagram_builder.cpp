@@ -18,6 +18,7 @@ class Builder {
 public:
     Builder(const Graph& graph, const DiagramParams& params) : m_graph(graph), m_params(params) {
         const auto& schema = graph.schema;
+        const auto& chart = schema.presentation().chart;
         m_kind_allowed.assign(schema.entity_kinds().size(), params.kinds.empty());
         for (const auto& k : params.kinds) {
             auto index = schema.entity_kind(k);
@@ -38,22 +39,24 @@ public:
                     m_fold_outside = true;
                     continue;
                 }
-                const std::string k = f == "countries" ? "country" : f;
-                auto index = schema.entity_kind(k);
-                if (!index) throw diagram_error(unknown_kind(f) + " or 'countries', 'outside', 'none'");
+                // A kind by its id or its plural ("countries").
+                auto index = schema.entity_kind(f);
+                if (!index) index = schema.entity_kind_by_plural(f);
+                if (!index) throw diagram_error(unknown_kind(f) + " (or a kind's plural), 'outside', 'none'");
                 for (auto d : schema.kind_and_descendants(*index)) m_fold[d] = true;
             }
         } else if (!params.focus) {
-            // The organisation chart lists what lies outside the organisation, posts and contact
-            // channels inside the nodes related to them: the readable default for a whole ministry.
+            // The organisation chart lists what lies outside the organisation, and the kinds the
+            // schema folds (posts, contact channels), inside the nodes related to them: the
+            // readable default for a whole organisation.
             m_fold_outside = true;
-            for (const char* k : {"post", "contact_channel"})
+            for (const auto& k : chart.folded)
                 if (auto kind = schema.entity_kind(k))
                     for (auto d : schema.kind_and_descendants(*kind)) m_fold[d] = true;
         }
         // Kinds that belong to the organisation part that points at them: drawn inside its box.
         m_owned.assign(schema.entity_kinds().size(), false);
-        for (const char* k : {"post", "contact_channel", "unit", "organ", "branch"})
+        for (const auto& k : chart.inside)
             if (auto index = schema.entity_kind(k))
                 for (auto d : schema.kind_and_descendants(*index)) m_owned[d] = true;
         const auto n = graph.entities().size();
@@ -136,16 +139,19 @@ private:
         }
     }
 
-    // Every ministry, what it contains (the relations whose kind may be walked backward, read
-    // backward: "has part", "sponsors"), and what those parts point at, one step out.
+    // Every entity of the chart's root kind, what it contains (the relations whose kind may be
+    // walked backward, read backward: "has part", "sponsors"), and what those parts point at, one
+    // step out.
     bool organisation_chart() {
         const auto& schema = m_graph.schema;
-        const auto ministry = schema.entity_kind("ministry");
-        if (!ministry) return false;
+        const auto& root_kind = schema.presentation().chart.root;
+        if (root_kind.empty()) return false;
+        const auto root_index = schema.entity_kind(root_kind);
+        if (!root_index) return false;
         const auto n = m_graph.entities().size();
         std::vector<EntityIndex> tree;
         for (EntityIndex e = 0; e < n; ++e)
-            if (schema.is_a(m_graph.entity_kind_index(e), *ministry) && entity_ok(e)) tree.push_back(e);
+            if (schema.is_a(m_graph.entity_kind_index(e), *root_index) && entity_ok(e)) tree.push_back(e);
         if (tree.empty()) return false;
         m_view.roots = tree;
         m_tree_parent.assign(n, no_entity);
@@ -238,7 +244,7 @@ private:
             const auto& rel = m_graph.relation(r);
             return m_view.mark[rel.from] == Mark::folded && m_view.mark[rel.to] == Mark::folded;
         });
-        group_countries();
+        group_by_attribute();
         for (EntityIndex e = 0; e < m_view.mark.size(); ++e)
             if (m_view.mark[e] == Mark::node && m_view.cluster[e] >= 0)
                 m_view.clusters[m_view.cluster[e]].members.push_back(e);
@@ -258,7 +264,7 @@ private:
         std::vector<EntityIndex> order(m_view.roots.begin(), m_view.roots.end());
         for (EntityIndex e = 0; e < n; ++e)
             if (m_tree_parent[e] != no_entity) children[m_tree_parent[e]].push_back(e);
-        // A ministry's groups come in the order of their kinds in the schema (departments before
+        // A root's groups come in the order of their kinds in the schema (departments before
         // associations, as the schema's author listed them), whatever the order of the files.
         for (auto root : m_view.roots)
             std::stable_sort(children[root].begin(), children[root].end(), [&](EntityIndex a, EntityIndex b) {
@@ -270,7 +276,7 @@ private:
         std::map<std::tuple<EntityIndex, RelationKindIndex, KindIndex>, std::size_t> group_index;
         for (auto t : order) {
             const auto parent = m_tree_parent[t];
-            if (parent == no_entity) continue;  // a ministry: top level
+            if (parent == no_entity) continue;  // a root: top level
             int parent_cluster = cluster_of(parent);
             if (m_tree_parent[parent] == no_entity) {
                 const auto& entity = m_graph.entity(t);
@@ -319,20 +325,27 @@ private:
         }
     }
 
-    void group_countries() {
-        const auto country = m_graph.schema.entity_kind("country");
-        if (!country) return;
-        std::map<std::string, int> regions;
+    // The entities of the chart's group kind (countries) not in a box yet, boxed by the value of
+    // its group_by attribute (their region), each box filled as the kind is.
+    void group_by_attribute() {
+        const auto& chart = m_graph.schema.presentation().chart;
+        if (chart.group.empty() || chart.group_by.empty()) return;
+        const auto kind = m_graph.schema.entity_kind(chart.group);
+        if (!kind) return;
+        const auto fill = style_of(m_graph.schema, *kind).fill;
+        std::map<std::string, int> groups;
         for (EntityIndex e = 0; e < m_view.mark.size(); ++e) {
             if (m_view.mark[e] != Mark::node || m_view.cluster[e] >= 0) continue;
             const auto& entity = m_graph.entity(e);
-            if (!m_graph.schema.is_a(entity.kind, *country)) continue;
-            const auto region = entity.attributes.find("m49_region");
-            if (!region || region->empty()) continue;
-            auto [it, fresh] = regions.try_emplace(std::string(*region), -1);
+            if (!m_graph.schema.is_a(entity.kind, *kind)) continue;
+            const auto value = entity.attributes.find(chart.group_by);
+            if (!value || value->empty()) continue;
+            auto [it, fresh] = groups.try_emplace(std::string(*value), -1);
             if (fresh)
-                it->second = add_cluster(fmt::format("cluster_region_{}", *region),
-                                         fmt::format("{} (UN M49 region)", *region), -1, "#e6e0f8", no_entity);
+                it->second = add_cluster(
+                    fmt::format("cluster_region_{}", *value),
+                    fmt::format("{} ({})", *value, chart.group_label.empty() ? chart.group_by : chart.group_label), -1,
+                    fill, no_entity);
             m_view.cluster[e] = it->second;
         }
     }

@@ -235,7 +235,7 @@ private:
 
     // A node with folded entities: its name, then one row per relation kind and direction
     // listing the folded entities by their list names ("covers (3): China; Mongolia; Japan").
-    void write_table_label(EntityIndex e, std::size_t begin, std::size_t end, const KindStyle& style) {
+    void write_table_label(EntityIndex e, std::size_t begin, std::size_t end, const NodeStyle& style) {
         append("<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
         const bool white = style.font_colour == "#ffffff";
         for (auto line : wrap(m_graph.entity(e).name, 32)) {

@@ -38,8 +38,8 @@ enum class CoverageUniverse {
 };
 
 struct CoverageParams {
-    std::string relation = "covers";  // the relation kind that says a unit answers for a country
-    std::string from_kind;            // only units of this kind (or a subkind); empty: any kind
+    std::string relation;   // the relation kind that says a unit answers for a country
+    std::string from_kind;  // only units of this kind (or a subkind); empty: any kind
     CoverageUniverse universe = CoverageUniverse::un_members_and_observers;
     std::vector<EntityIndex> listed;  // the countries of CoverageUniverse::listed
     std::optional<Date> as_of;        // facts that hold on this date; status is then not looked at
@@ -47,21 +47,26 @@ struct CoverageParams {
     bool through_regions = true;      // count countries a covered region includes
     bool follow_chains = true;        // follow the relation on from a target that is not a country
 
-    // Names in the schema; the defaults are those of orgraph's built-in schema.
-    std::string country_kind = "country";
-    std::string region_kind = "region";
-    std::string includes_relation = "includes";
-    std::string member_relation = "member_of";
-    std::string home_relation = "ministry_of";  // organisation → the country it belongs to
-    std::string home_country;                   // its id, when the data does not say it
-    std::string membership_attribute = "un_status";
-    std::string member_value = "member";
-    std::string observer_value = "observer";
-    std::string region_attribute = "m49_region";
-    std::string subregion_attribute = "m49_subregion";
-    std::string status_attribute = "status";
-    std::string open_value = "open";
+    // Names in the schema. Left empty, each is what the schema's [coverage] and [gazetteer]
+    // tables declare (with_schema_defaults); what they do not declare is not used.
+    std::string country_kind;       // the kind of the places counted ([gazetteer] kind)
+    std::string region_kind;        // a kind that includes places ...
+    std::string includes_relation;  // ... by this relation
+    std::string member_relation;    // place → organisation it is a member of
+    std::string home_relation;      // organisation → the place it belongs to
+    std::string home_country;       // its id, when the data does not say it
+    std::string membership_attribute;
+    std::string member_value;
+    std::string observer_value;
+    std::string region_attribute;
+    std::string subregion_attribute;
+    std::string status_attribute;  // a unit whose status is not open_value is left out (without as_of)
+    std::string open_value;
 };
+
+// `params` with every name left empty filled in from the schema's [coverage] and [gazetteer]
+// declarations (docs/dataset-format.md). compute_coverage() does this itself.
+CoverageParams with_schema_defaults(const Schema& schema, CoverageParams params);
 
 // Thrown when the parameters name kinds or entities the graph does not have.
 struct coverage_error : std::invalid_argument {
@@ -188,8 +193,8 @@ struct CoverageReport {
 
 CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params);
 
-// Countries named one per line, by ISO code, id or name ('#' starts a comment, blank lines are
-// skipped). Thrown with every line that names no country or several.
+// Countries (places of `country_kind`; empty: the schema's [gazetteer] kind) named one per line, by ISO code, id or
+// name ('#' starts a comment, blank lines are skipped). Thrown with every line that names no country or several.
 struct country_list_error : std::runtime_error {
     country_list_error(std::string message, std::vector<Diagnostic> problems)
         : std::runtime_error(std::move(message)), diagnostics(std::move(problems)) {}
@@ -199,6 +204,6 @@ struct country_list_error : std::runtime_error {
 // The countries `content` lists, in the order first listed, each once. `file` names the list in
 // diagnostics.
 std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view content, const std::string& file,
-                                           const std::string& country_kind = "country");
+                                           const std::string& country_kind = {});
 
 }  // namespace orgraph

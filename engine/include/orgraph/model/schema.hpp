@@ -3,6 +3,7 @@
 // A schema is data: it is loaded from the dataset's own files, never compiled in.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +56,70 @@ struct RuleSpec {
     std::uint32_t column = 0;
 };
 
+// How diagrams draw the entities of a kind ([presentation.kinds.KIND]); an empty field takes the
+// nearest ancestor's, then the default (docs/dataset-format.md#presentation).
+struct KindStyle {
+    std::string shape;        // a Graphviz node shape: "box", "ellipse", "house", ...
+    std::string fill;         // "#rrggbb"
+    std::string style;        // added to "filled": "rounded", "bold,rounded", "dashed"
+    std::string font_colour;  // "#rrggbb"
+};
+
+// How diagrams draw the edges of a relation kind ([presentation.relations.KIND]).
+struct RelationStyle {
+    std::string colour;  // "#rrggbb"; empty: one from a palette
+};
+
+// The organisation chart `dot` and `render` draw when no entity is in focus ([presentation.chart]).
+struct ChartSpec {
+    std::string root;                 // the entity kind whose entities head the chart; empty: no chart
+    std::vector<std::string> folded;  // kinds listed inside the nodes related to them, by default
+    std::vector<std::string> inside;  // kinds drawn inside the box of the parts that point at them
+    std::string group;                // an entity kind whose entities are boxed by an attribute ...
+    std::string group_by;             // ... this one
+    std::string group_label;          // what the attribute's values are, in the box's title
+};
+
+struct Presentation {
+    std::map<std::string, KindStyle, std::less<>> kinds;
+    std::map<std::string, RelationStyle, std::less<>> relations;
+    ChartSpec chart;
+};
+
+// One column of `coverage --matrix`: the units of `kind` and the relation by which they answer.
+struct MatrixDimension {
+    std::string name;
+    std::string relation;
+    std::string kind;
+};
+
+// The defaults of a coverage question ([coverage]); every name empty when the schema says nothing.
+struct CoverageSpec {
+    std::string relation;           // by which a unit answers for a place (--by)
+    std::string region_kind;        // a kind grouping places ...
+    std::string includes_relation;  // ... by this relation (region -> place)
+    std::string member_relation;    // place -> organisation it is a member of
+    std::string home_relation;      // organisation -> its own place
+    std::string status_attribute;   // a unit's status attribute ...
+    std::string open_value;         // ... and the value that says it is open
+    std::string presence_relation;  // `diff`'s presence question: units of presence_kind ...
+    std::string presence_kind;      // ... placed by presence_relation
+    std::vector<MatrixDimension> matrix;
+};
+
+// The places coverage counts and the map draws ([gazetteer]).
+struct Gazetteer {
+    std::string kind;                  // the entity kind of places
+    std::string code_label;            // what a place's id is called in reports ("iso3"); empty: "id"
+    std::string region_attribute;      // the attribute naming a place's region ...
+    std::string subregion_attribute;   // ... and sub-region
+    std::string region_label;          // what those regions are, in headings ("UN M49 region")
+    std::string numeric_attribute;     // the ISO 3166 numeric code the world map joins on
+    std::string membership_attribute;  // the attribute saying whether a place is a member ...
+    std::string member_value;          // ... "member"
+    std::string observer_value;        // ... "observer"
+};
+
 class Schema {
 public:
     KindIndex add_entity_kind(EntityKind kind);
@@ -74,6 +139,19 @@ public:
     [[nodiscard]] const std::vector<RuleSpec>& rules() const { return m_rules; }
     // The [interchange] table: FtM and Neo4j mappings (empty: the documented defaults).
     [[nodiscard]] const InterchangeMapping& interchange() const { return m_interchange; }
+
+    // What the schema declares about presentation, coverage and places (docs/dataset-format.md).
+    [[nodiscard]] const Presentation& presentation() const { return m_presentation; }
+    [[nodiscard]] Presentation& presentation_mut() { return m_presentation; }
+    [[nodiscard]] const CoverageSpec& coverage() const { return m_coverage; }
+    [[nodiscard]] CoverageSpec& coverage_mut() { return m_coverage; }
+    [[nodiscard]] const Gazetteer& gazetteer() const { return m_gazetteer; }
+    [[nodiscard]] Gazetteer& gazetteer_mut() { return m_gazetteer; }
+    // A kind's style, merged field by field from the kind up through its ancestors; fields no
+    // kind on the way sets are empty.
+    [[nodiscard]] KindStyle kind_style(KindIndex kind) const;
+    // The kind whose plural is `plural` ("countries"), if one is.
+    [[nodiscard]] std::optional<KindIndex> entity_kind_by_plural(std::string_view plural) const;
 
     // True when `kind` is `ancestor` or descends from it through parent links.
     [[nodiscard]] bool is_a(KindIndex kind, KindIndex ancestor) const;
@@ -102,6 +180,9 @@ private:
     std::vector<RelationKind> m_relation_kinds;
     std::vector<RuleSpec> m_rules;
     InterchangeMapping m_interchange;
+    Presentation m_presentation;
+    CoverageSpec m_coverage;
+    Gazetteer m_gazetteer;
     std::unordered_map<std::string, KindIndex> m_entity_kind_ids;
     std::unordered_map<std::string, RelationKindIndex> m_relation_kind_ids;
 };

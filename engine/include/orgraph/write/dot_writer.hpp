@@ -19,15 +19,16 @@
 namespace orgraph {
 
 struct DiagramParams {
-    // The entity whose neighbourhood is drawn; none: the organisation chart of every ministry
-    // (or, in a dataset without ministries, the whole graph).
+    // The entity whose neighbourhood is drawn; none: the organisation chart of every entity of the
+    // schema's chart root kind ([presentation.chart]; without one, or without such entities, the
+    // whole graph).
     std::optional<EntityIndex> focus;
     unsigned depth = 1;                  // steps from the focus, along relations either way
     std::vector<std::string> kinds;      // entity kinds drawn (with their subkinds); empty: all
     std::vector<std::string> relations;  // relation kinds drawn; empty: all
-    // Entity kinds (with their subkinds) folded into the nodes related to them, as rows of a
-    // table instead of nodes of their own ("country"). Nothing set: countries are folded in the
-    // organisation chart and drawn as nodes in a neighbourhood.
+    // Entity kinds (with their subkinds; by id or plural) folded into the nodes related to them, as
+    // rows of a table instead of nodes of their own. Nothing set: in the organisation chart, what
+    // lies outside the organisation and the schema's folded kinds; in a neighbourhood, nothing.
     std::optional<std::vector<std::string>> fold;
     bool legend = true;
     // Relations to draw highlighted, e.g. a shortest route; their entities are always drawn.

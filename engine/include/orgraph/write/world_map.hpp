@@ -76,10 +76,12 @@ enum class MapState {
 std::string_view map_state_class(MapState state);
 
 struct MapOptions {
-    std::string title;                          // the question
-    std::string subtitle;                       // the answer in a sentence, and the date
-    std::string numeric_attribute = "numeric";  // the country attribute holding the ISO numeric code
-    double width = 1600;                        // pixels (points in PDF)
+    std::string title;     // the question
+    std::string subtitle;  // the answer in a sentence, and the date
+    // The place attribute holding the ISO numeric code; empty: the schema's [gazetteer]
+    // numeric_attribute (when it names none either, no place joins a shape).
+    std::string numeric_attribute;
+    double width = 1600;  // pixels (points in PDF)
     // Square pixels at the default width (scaled with the width): a country of the universe
     // smaller than this gets a marker, and an uncovered one smaller than the second.
     double small_area = 30;

@@ -1,0 +1,95 @@
+# The commands on a dataset whose schema shares no kind and no relation kind with the built-in one
+# (tests/data/company): coverage and its matrix, the chart, the map and the exports answer from
+# what that schema declares ([presentation], [coverage], [gazetteer]), nothing else.
+# $1: the orgraph binary. Working directory: tests/.
+set -euo pipefail
+orgraph="$1"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+og() { "$orgraph" --data data/company "$@"; }
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+expect() {  # expect FILE TEXT: the file holds the text
+  grep -qF -- "$2" "$1" || fail "$1 does not hold '$2'; it holds:$(printf '\n')$(cat "$1")"
+}
+
+# Coverage by the schema's relation (serves) over every market (no membership is declared).
+og coverage >"$work/coverage.txt"
+expect "$work/coverage.txt" "3 of 4 markets (all markets) have a division that serves them; 1 does not."
+expect "$work/coverage.txt" "Uncovered markets, by sales zone (1)"
+expect "$work/coverage.txt" "Americas              BRA   Brazil"
+expect "$work/coverage.txt" "FRA   France  div-asia, div-europe"
+og coverage --format json >"$work/coverage.json"
+expect "$work/coverage.json" '"code": "BRA"'
+og coverage --by sited_in --format csv >"$work/sited.csv"
+expect "$work/sited.csv" "covered,FRA,France,market,Europe,,office-paris"
+# The universes of members need a membership attribute the schema does not declare.
+set +e
+og coverage --universe un >/dev/null 2>"$work/err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "coverage --universe un: exit status $code, expected 2"
+expect "$work/err" "membership_attribute"
+
+# The matrix: the schema's columns, division and office.
+og coverage --matrix --format csv >"$work/matrix.csv"
+cat >"$work/matrix.expected" <<'CSV'
+code,market,division,office
+BRA,Brazil,,
+FRA,France,div-asia; div-europe,office-paris
+DEU,Germany,div-europe,
+JPN,Japan,div-asia,
+CSV
+cmp "$work/matrix.csv" "$work/matrix.expected" || fail "the matrix differs: $(cat "$work/matrix.csv")"
+
+# The chart: rooted at the board, drawn in the schema's colours, the office inside its division's
+# box; with nothing folded, the markets boxed by their sales zone.
+og dot >"$work/chart.dot"
+expect "$work/chart.dot" 'graph [label="Organisation chart: Board of Directors"'
+expect "$work/chart.dot" '"board" [label="Board of Directors", shape=box, fillcolor="#204060", fontcolor="#ffffff", style="filled,bold"'
+expect "$work/chart.dot" 'subgraph "cluster_div-europe"'
+expect "$work/chart.dot" '"office-paris" [label=<'
+expect "$work/chart.dot" 'shape=house, fillcolor="#e0c0a0"'
+expect "$work/chart.dot" 'color="#3050a0"'
+og dot --fold none >"$work/zones.dot"
+expect "$work/zones.dot" 'label="Europe (sales zone)"'
+expect "$work/zones.dot" 'label="Asia (sales zone)"'
+expect "$work/zones.dot" 'color="#208020"'
+og dot --fold markets >"$work/folded.dot"
+expect "$work/folded.dot" '<I>serves (2):</I> France; Germany'
+if command -v dot >/dev/null; then
+  dot -Tsvg "$work/chart.dot" >/dev/null || fail "Graphviz refuses the chart"
+fi
+og render -o "$work/chart.svg"
+expect "$work/chart.svg" "Board of Directors"
+
+# The map joins markets to shapes on the schema's numeric attribute.
+og map -o "$work/map.svg" 2>"$work/map.err"
+expect "$work/map.svg" 'data-iso3="BRA"'
+expect "$work/map.svg" 'class="country uncovered" data-iso3="BRA"'
+if [ -s "$work/map.err" ]; then fail "map: $(cat "$work/map.err")"; fi
+
+# The exports carry the data whatever its kinds.
+og export --to graphml -o "$work/company.graphml"
+expect "$work/company.graphml" "sited_in"
+og export --to json -o "$work/company.json"
+expect "$work/company.json" '"reports_to"'
+# Bad declarations: every one reported with its place, nothing loaded (exit status 1).
+mkdir "$work/bad"
+sed -e 's/^board = { shape = "box", fill = "#204060"/board = { shape = "boks", fill = "#20406"/' \
+  -e 's/^root = "board"/root = "bord"/' -e 's/^numeric_attribute = "iso_numeric"/numeric_attribute = "iso_num"/' \
+  data/company/schema.toml >"$work/bad/schema.toml"
+cp data/company/company.toml "$work/bad/"
+set +e
+"$orgraph" validate "$work/bad" >"$work/bad.out" 2>&1
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "validate of bad declarations: exit status $code, expected 1"
+expect "$work/bad.out" "schema.toml:49:19: error: 'shape' of [presentation.kinds.board] is 'boks'"
+expect "$work/bad.out" "schema.toml:49:34: error: 'fill' of [presentation.kinds.board] is '#20406' (expected a colour written #rrggbb"
+expect "$work/bad.out" "schema.toml:60:8: error: unknown entity kind 'bord' in 'root' of [presentation.chart]; did you mean 'board'?"
+expect "$work/bad.out" "error: 'numeric_attribute' of [gazetteer] names the attribute 'iso_num', which entities of kind 'market' do not carry (expected one of: iso_numeric, note, zone)"
+
+echo "foreign schema: coverage, matrix, chart, map and exports checked"
