@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "coverage_query.hpp"
+#include "progress.hpp"
 #include "orgraph/analysis/coverage.hpp"
 #include "orgraph/version.hpp"
 #include "orgraph/write/html_report.hpp"
@@ -60,7 +61,7 @@ void ReportCommand::add_options(po::options_description& options, po::positional
 }
 
 void ReportCommand::setup(const po::variables_map& variables) {
-    check_coverage_query(m_query);
+    check_coverage_query(m_query, variables);
     (void)m_data.as_of_date();
     if (m_report.association_kind.empty()) throw usage_error("--associations needs an entity kind");
     if (m_report.focus_relation.empty()) throw usage_error("--focus-by needs a relation kind");
@@ -79,14 +80,14 @@ int ReportCommand::run() {
     if (m_focus_given) (void)known_relation_kind(schema, "--focus-by", m_report.focus_relation);
     if (m_routes_given) (void)known_entity_kind(schema, "--routes-to", m_report.route_kind);
     m_report.coverage = coverage_params(graph, m_query, m_data);
-    const auto universe = parse_universe(m_query.universe);
+    const auto universe = parse_universe(m_query.universe, graph.schema);
     const auto coverage = compute_coverage(graph, m_report.coverage);
     m_report.universe_description = universe.description;
     m_report.map_title = coverage_question(graph, coverage) + " — " + universe.description;
     m_report.map_subtitle = coverage_answer(graph, coverage, universe);
     m_report.generator = fmt::format("orgraph {}", ORGRAPH_VERSION_STRING);
     const auto page = html_report(graph, m_report, coverage);
-    for (const auto& w : page.warnings) std::cerr << "orgraph: graphviz: " << w << '\n';
+    for (const auto& w : page.warnings) warn("graphviz: " + w);
     Output output(m_output == "-" ? std::string{} : m_output);
     output.stream().write(page.html.data(), static_cast<std::streamsize>(page.html.size()));
     output.commit();

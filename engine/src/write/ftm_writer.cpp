@@ -219,7 +219,11 @@ private:
         if (dated_legal_entity || schema == "Position") {
             if (e.validity.from)
                 p.add(dated_legal_entity ? "incorporationDate" : "inceptionDate", e.validity.from->to_string());
-            if (e.validity.to) p.add("dissolutionDate", e.validity.to->to_string());
+            // An end the source does not date has no FtM date: it is said in words.
+            if (e.validity.end_unknown())
+                p.add("description", "ended on a date the source does not give");
+            else if (e.validity.to)
+                p.add("dissolutionDate", e.validity.to->to_string());
         }
         std::set<std::string_view> mapped;
         for (const auto& [property, attribute] : mapping.properties) {
@@ -335,7 +339,10 @@ private:
         link.add(ends.second, m_ids[second]);
         link.add("role", kind.label);
         if (r.validity.from) link.add("startDate", r.validity.from->to_string());
-        if (r.validity.to) link.add("endDate", r.validity.to->to_string());
+        if (r.validity.end_unknown())
+            link.add("description", "ended on a date the source does not give");
+        else if (r.validity.to)
+            link.add("endDate", r.validity.to->to_string());
         if (r.derived) link.add("description", fmt::format("derived by rule {}", r.rule));
         for (const auto& a : r.attributes) link.add("description", fmt::format("{}: {}", a.key, a.value));
         for (const auto& c : r.citations) {

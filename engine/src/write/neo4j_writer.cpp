@@ -49,8 +49,9 @@ std::string first_day(const std::optional<Date>& d) {
     return d ? d->first_day().to_string() : std::string{};
 }
 
+// An end the source does not date has no date value (valid_to_text says "unknown").
 std::string last_day(const std::optional<Date>& d) {
-    return d ? d->last_day().to_string() : std::string{};
+    return d && !d->is_unknown() ? d->last_day().to_string() : std::string{};
 }
 
 void check_delimiter(std::string_view item, std::string_view what, std::string_view owner) {
