@@ -4,10 +4,10 @@
 
 #include "commands.hpp"
 #include "coverage_query.hpp"
-#include "progress.hpp"
 #include "orgraph/analysis/coverage.hpp"
 #include "orgraph/version.hpp"
 #include "orgraph/write/html_report.hpp"
+#include "progress.hpp"
 
 namespace orgraph::cli {
 namespace {

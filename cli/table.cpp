@@ -172,7 +172,9 @@ TableRows rows_of(const Table& table) {
 
 }  // namespace
 
-void write_json_rows(JsonWriter& json, const Table& table) { write_json_rows(json, rows_of(table)); }
+void write_json_rows(JsonWriter& json, const Table& table) {
+    write_json_rows(json, rows_of(table));
+}
 
 void write_table(std::ostream& out, const TableRows& given, Format format) {
     if (given.numeric.size() < given.columns.size()) {
@@ -201,7 +203,9 @@ void write_table(std::ostream& out, const TableRows& given, Format format) {
     }
 }
 
-void write_table(std::ostream& out, const Table& table, Format format) { write_table(out, rows_of(table), format); }
+void write_table(std::ostream& out, const Table& table, Format format) {
+    write_table(out, rows_of(table), format);
+}
 
 void Sections::section(const std::string& title, std::size_t count, const Table& table) {
     const bool markdown = m_format == Format::markdown;

@@ -10,7 +10,8 @@ namespace orgraph::load_detail {
 namespace {
 
 constexpr const char* top_level_keys =
-    "dataset, source, entity_kind, relation_kind, rule, interchange, entity, relation, presentation, coverage, gazetteer";
+    "dataset, source, entity_kind, relation_kind, rule, interchange, entity, relation, presentation, coverage, "
+    "gazetteer";
 
 }  // namespace
 
