@@ -50,25 +50,27 @@ void ReportCommand::add_options(po::options_description& options, po::positional
                        "write the page to FILE atomically (default: standard output)")(
         "title", po::value(&m_report.title)->value_name("TEXT"),
         "the page's title (default: the names of the ministries)")(
-        "associations",
-        po::value(&m_report.association_kind)->default_value(m_report.association_kind)->value_name("KIND"),
-        "the kind of entity the associations section lists")(
-        "focus-by", po::value(&m_report.focus_relation)->default_value(m_report.focus_relation)->value_name("RELATION"),
-        "the relation kind that says what an association focuses on")(
-        "routes-to", po::value(&m_report.route_kind)->default_value(m_report.route_kind)->value_name("KIND"),
-        "the kind of entity each association's contact routes lead to (mission, embassy, ...)");
+        "associations", po::value(&m_report.association_kind)->value_name("KIND"),
+        "the kind of entity the associations section lists (default: the schema's [presentation.report])")(
+        "focus-by", po::value(&m_report.focus_relation)->value_name("RELATION"),
+        "the relation kind that says what an association focuses on (default: the schema's)")(
+        "routes-to", po::value(&m_report.route_kind)->value_name("KIND"),
+        "the kind of entity each association's contact routes lead to (default: the schema's)");
     options.add(page).add(coverage_query_options(m_query)).add(data_options(m_data));
 }
 
 void ReportCommand::setup(const po::variables_map& variables) {
     check_coverage_query(m_query, variables);
     (void)m_data.as_of_date();
-    if (m_report.association_kind.empty()) throw usage_error("--associations needs an entity kind");
-    if (m_report.focus_relation.empty()) throw usage_error("--focus-by needs a relation kind");
-    if (m_report.route_kind.empty()) throw usage_error("--routes-to needs an entity kind");
-    m_associations_given = !variables["associations"].defaulted();
-    m_focus_given = !variables["focus-by"].defaulted();
-    m_routes_given = !variables["routes-to"].defaulted();
+    if (variables.count("associations") && m_report.association_kind.empty())
+        throw usage_error("--associations needs an entity kind");
+    if (variables.count("focus-by") && m_report.focus_relation.empty())
+        throw usage_error("--focus-by needs a relation kind");
+    if (variables.count("routes-to") && m_report.route_kind.empty())
+        throw usage_error("--routes-to needs an entity kind");
+    m_associations_given = variables.count("associations") != 0;
+    m_focus_given = variables.count("focus-by") != 0;
+    m_routes_given = variables.count("routes-to") != 0;
 }
 
 int ReportCommand::run() {

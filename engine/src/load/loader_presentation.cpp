@@ -154,7 +154,7 @@ void Loader::for_each_keyed_table(const toml::table& parent, std::uint32_t file,
 }
 
 void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
-    check_fields(table, file, {"kinds", "relations", "chart"}, "[presentation]");
+    check_fields(table, file, {"kinds", "relations", "chart", "report"}, "[presentation]");
     auto& presentation = m_graph.schema.presentation_mut();
     for_each_keyed_table(table, file, "kinds", [&](const std::string& kind, const Pos& pos, const toml::table& t) {
         if (!m_graph.schema.entity_kind(kind)) {
@@ -233,6 +233,20 @@ void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
         if (auto label = string_field(*t, file, "group_label", what, false)) chart.group_label = *label;
         if (!chart.group.empty() && chart.group_by.empty())
             error(pos_of(*t, file), fmt::format("{} names a 'group' kind but no 'group_by' attribute", what));
+    }
+    if (const auto* node = table.get("report")) {
+        const auto* t = node->as_table();
+        if (!t) {
+            error(pos_of(*node, file),
+                  fmt::format("'report' must be a table ([presentation.report]), not {}", type_name(*node)));
+            return;
+        }
+        constexpr std::string_view what = "[presentation.report]";
+        check_fields(*t, file, {"associations", "focus_by", "routes_to"}, what);
+        auto& report = presentation.report;
+        if (auto kind = kind_name_field(*t, file, "associations", what)) report.associations = *kind;
+        if (auto relation = relation_name_field(*t, file, "focus_by", what)) report.focus_by = *relation;
+        if (auto kind = kind_name_field(*t, file, "routes_to", what)) report.routes_to = *kind;
     }
 }
 

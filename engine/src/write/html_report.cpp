@@ -532,24 +532,35 @@ void Page::units_section(const CoverageReport& report) {
 void Page::associations_section() {
     raw("<section id=\"associations\">\n<h2>Associations: focus and contact routes</h2>\n");
     const auto& schema = m_graph.schema;
-    const auto kind = schema.entity_kind(m_options.association_kind);
-    if (!kind) {
+    const auto& declared = schema.presentation().report;
+    const auto& association_kind =
+        m_options.association_kind.empty() ? declared.associations : m_options.association_kind;
+    const auto& focus_relation = m_options.focus_relation.empty() ? declared.focus_by : m_options.focus_relation;
+    const auto& route_kind = m_options.route_kind.empty() ? declared.routes_to : m_options.route_kind;
+    if (association_kind.empty()) {
         raw("<p>");
-        text(fmt::format("The dataset has no entity kind '{}'.", m_options.association_kind));
+        text("The schema names no kind for this section ([presentation.report] associations).");
         raw("</p>\n</section>\n");
         return;
     }
-    const auto focus = schema.relation_kind(m_options.focus_relation);
-    const auto target = schema.entity_kind(m_options.route_kind);
+    const auto kind = schema.entity_kind(association_kind);
+    if (!kind) {
+        raw("<p>");
+        text(fmt::format("The dataset has no entity kind '{}'.", association_kind));
+        raw("</p>\n</section>\n");
+        return;
+    }
+    const auto focus = schema.relation_kind(focus_relation);
+    const auto target = schema.entity_kind(route_kind);
     std::vector<EntityIndex> associations;
     for (EntityIndex e = 0; e < m_graph.entity_count(); ++e)
         if (schema.is_a(m_graph.entity_kind_index(e), *kind)) associations.push_back(e);
     std::sort(associations.begin(), associations.end(), [&](auto a, auto b) { return before(a, b); });
-    const std::string targets = target ? schema.entity_kind(*target).plural : m_options.route_kind;
+    const std::string targets = target ? schema.entity_kind(*target).plural : route_kind;
     raw("<p>");
     text(fmt::format("{} {}", associations.size(), schema.entity_kind(*kind).plural));
-    if (!focus) text(fmt::format("; the dataset has no relation kind '{}'", m_options.focus_relation));
-    if (!target) text(fmt::format("; the dataset has no entity kind '{}', so no routes", m_options.route_kind));
+    if (!focus) text(fmt::format("; the dataset has no relation kind '{}'", focus_relation));
+    if (!target) text(fmt::format("; the dataset has no entity kind '{}', so no routes", route_kind));
     raw(". A route's steps follow relations as ");
     raw("<code>orgraph routes</code> does; hover over or click a step for its source.</p>\n");
     for (const auto a : associations) {
@@ -589,7 +600,7 @@ void Page::associations_section() {
             continue;
         }
         RoutesParams params;
-        params.to_kind = m_options.route_kind;
+        params.to_kind = route_kind;
         const auto routes = find_routes(m_graph, a, params);
         const auto total = routes.reached.size() + routes.unreached.size();
         raw(routes.reached.size() <= 8 ? "<details open>" : "<details>");

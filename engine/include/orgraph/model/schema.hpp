@@ -80,10 +80,18 @@ struct ChartSpec {
     std::string group_label;          // what the attribute's values are, in the box's title
 };
 
+// What `report`'s associations section lists ([presentation.report]); empty: the schema names none.
+struct ReportSpec {
+    std::string associations;  // the entity kind the section lists ...
+    std::string focus_by;      // ... what they focus on by this relation kind ...
+    std::string routes_to;     // ... and their contact routes to entities of this kind
+};
+
 struct Presentation {
     std::map<std::string, KindStyle, std::less<>> kinds;
     std::map<std::string, RelationStyle, std::less<>> relations;
     ChartSpec chart;
+    ReportSpec report;
 };
 
 // One column of `coverage --matrix`: the units of `kind` and the relation by which they answer.

@@ -27,11 +27,12 @@ struct HtmlReportOptions {
     std::string map_title;             // the map's title and subtitle (MapOptions)
     std::string map_subtitle;
     // The associations section: entities of this kind (and subkinds), what they point at by
-    // `focus_relation`, and their contact routes to entities of `route_kind`. A kind or relation
-    // kind the schema lacks leaves that part out, saying so.
-    std::string association_kind = "association";
-    std::string focus_relation = "focuses_on";
-    std::string route_kind = "mission";
+    // `focus_relation`, and their contact routes to entities of `route_kind`. Empty: the schema's
+    // [presentation.report] names them; a kind or relation kind the schema lacks (or a schema
+    // that names none) leaves that part out, saying so.
+    std::string association_kind;
+    std::string focus_relation;
+    std::string route_kind;
     std::string generator = "orgraph";  // named at the foot of the page
 };
 
