@@ -138,18 +138,7 @@ std::string article(std::string_view word) {
 
 // "Countries a regional department covers": the kind the units share, else "a unit".
 std::string coverage_question(const Graph& graph, const CoverageReport& report) {
-    std::optional<KindIndex> kind = report.from_kind;
-    if (!kind) {
-        for (const auto& u : report.per_unit) {
-            const auto k = graph.entity_kind_index(u.unit);
-            if (!kind) {
-                kind = k;
-            } else if (*kind != k) {
-                kind.reset();
-                break;
-            }
-        }
-    }
+    const auto kind = shared_unit_kind(graph, report);
     const std::string unit = kind ? graph.schema.entity_kind(*kind).label : "unit";
     return fmt::format("Countries {} {} {}", article(unit), unit, graph.schema.relation_kind(report.relation).label);
 }

@@ -579,6 +579,17 @@ CoverageParams with_schema_defaults(const Schema& schema, CoverageParams params)
     return params;
 }
 
+std::optional<KindIndex> shared_unit_kind(const Graph& graph, const CoverageReport& report) {
+    if (report.from_kind) return report.from_kind;
+    std::optional<KindIndex> kind;
+    for (const auto& u : report.per_unit) {
+        const auto k = graph.entity_kind_index(u.unit);
+        if (kind && *kind != k) return std::nullopt;
+        kind = k;
+    }
+    return kind;
+}
+
 CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params) {
     const auto resolved = with_schema_defaults(graph.schema, params);
     if (resolved.relation.empty())

@@ -334,18 +334,7 @@ void Page::map_section(const CoverageReport& report) {
 void Page::uncovered_section(const CoverageReport& report) {
     const auto& relation = m_graph.schema.relation_kind(report.relation);
     // The kind the units share ("regional department"), else "unit".
-    std::optional<KindIndex> kind = report.from_kind;
-    if (!kind) {
-        for (const auto& u : report.per_unit) {
-            const auto k = m_graph.entity_kind_index(u.unit);
-            if (!kind) {
-                kind = k;
-            } else if (*kind != k) {
-                kind.reset();
-                break;
-            }
-        }
-    }
+    const auto kind = shared_unit_kind(m_graph, report);
     const std::string unit = kind ? m_graph.schema.entity_kind(*kind).label : "unit";
     raw("<section id=\"uncovered\">\n");
     raw("<h2>");

@@ -193,6 +193,10 @@ struct CoverageReport {
 
 CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params);
 
+// The entity kind every unit of the report shares (its --from-kind when one was given), if any:
+// what a title calls the units ("regional department"), else they are "units".
+std::optional<KindIndex> shared_unit_kind(const Graph& graph, const CoverageReport& report);
+
 // Countries (places of `country_kind`; empty: the schema's [gazetteer] kind) named one per line, by ISO code, id or
 // name ('#' starts a comment, blank lines are skipped). Thrown with every line that names no country or several.
 struct country_list_error : std::runtime_error {
