@@ -28,6 +28,14 @@ std::string joined(const std::vector<std::string>& messages) {
     return out.empty() ? std::string("no message") : out;
 }
 
+// One Graphviz context for the life of the process, never freed. Graphviz's text-layout plugin
+// keeps pointers into the context it first measured text in: a second context, made after the
+// first was freed, reads freed memory (AddressSanitizer shows it on the second render).
+GVC_t* graphviz_context() {
+    static GVC_t* const context = gvContext();
+    return context;
+}
+
 }  // namespace
 
 std::optional<RenderFormat> parse_render_format(std::string_view name) {
@@ -50,22 +58,22 @@ Rendering render_dot(std::string_view dot, RenderFormat format) {
     } restore{previous};
     agreseterrors();
 
-    const std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContext(), gvFreeContext);
+    GVC_t* const context = graphviz_context();
     if (!context) throw render_error("Graphviz could not start (gvContext failed)");
     const std::string text(dot);  // agmemread needs a terminated string
     const std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(text.c_str()), agclose);
     if (!graph || agerrors() > 0)
         throw render_error(fmt::format("Graphviz could not read the DOT: {}", joined(messages)));
-    if (gvLayout(context.get(), graph.get(), "dot") != 0)
+    if (gvLayout(context, graph.get(), "dot") != 0)
         throw render_error(fmt::format("Graphviz could not lay out the graph: {}", joined(messages)));
     const char* name = format == RenderFormat::svg ? "svg" : format == RenderFormat::png ? "png:cairo" : "pdf:cairo";
     char* data = nullptr;
     unsigned int length = 0;
-    const int status = gvRenderData(context.get(), graph.get(), name, &data, &length);
+    const int status = gvRenderData(context, graph.get(), name, &data, &length);
     Rendering result;
     if (status == 0 && data) result.data.assign(data, length);
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(context.get(), graph.get());
+    gvFreeLayout(context, graph.get());
     if (status != 0 || result.data.empty())
         throw render_error(fmt::format("Graphviz could not render {}: {}",
                                        format == RenderFormat::svg   ? "SVG"
