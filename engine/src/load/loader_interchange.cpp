@@ -183,16 +183,18 @@ void Loader::load_interchange() {
                         check_fields(*t, f, {"schema", "value", "property", "properties"}, "an FtM kind mapping");
                         FtmKindMapping m;
                         if (const auto* s = t->get("schema")) m.schema = one_of(*s, "schema", entity_schemata);
+                        // A copy: clang before 16 cannot capture a structured binding in a lambda.
+                        const std::string kind_id(id.str());
                         auto attribute = [&](const toml::node& n, std::string_view key) -> std::string {
                             const auto* s = n.as_string();
                             if (!s) return {};
                             const auto& a = s->get();
                             if (a == "name" || a == "short_name" || m_graph.schema.entity_attribute_allowed(*kind, a))
                                 return a;
-                            error(pos_of(n, f), fmt::format("'{}' of '{}' names '{}', which is not an attribute of {} "
-                                                            "(expected name, short_name or one of: {})",
-                                                            key, id.str(), a, id.str(),
-                                                            join(m_graph.schema.entity_attributes(*kind))));
+                            error(pos_of(n, f),
+                                  fmt::format("'{}' of '{}' names '{}', which is not an attribute of {} "
+                                              "(expected name, short_name or one of: {})",
+                                              key, kind_id, a, kind_id, join(m_graph.schema.entity_attributes(*kind))));
                             return {};
                         };
                         if (const auto* v = t->get("value")) {
