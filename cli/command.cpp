@@ -230,11 +230,11 @@ Graph note_uncertain(Graph graph) {
 
 }  // namespace
 
-Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs, bool name_index) {
+Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs, bool for_snapshot) {
     const auto answer = options.answer_date();
     g_answered = answer;
     g_loaded = true;
-    const PrepareOptions prepare{answer.date, !options.no_derived, name_index, answer.today};
+    const PrepareOptions prepare{answer.date, !options.no_derived, for_snapshot, answer.today, for_snapshot};
     Phase loading("loading the data");
     for (const auto& overlay : options.with) {
         if (names_snapshot(overlay, "--with"))

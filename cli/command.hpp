@@ -96,9 +96,10 @@ po::options_description data_options(DataOptions& options);
 // Loads what the options name; derives relations unless --no-derived. A --data path that is a
 // snapshot is mapped and answered from; the built-in dataset comes from the snapshot compiled
 // into the binary (unless ORGRAPH_NO_BUILTIN_SNAPSHOT is set, which tests use to compare). When
-// `inputs` is given it receives the input files, as a snapshot records them; `name_index` builds
-// the name index into the graph.
-Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs = nullptr, bool name_index = false);
+// `inputs` is given it receives the input files, as a snapshot records them; `for_snapshot` builds
+// the name index into the graph and makes its tables afresh (PrepareOptions::fresh_tables), as a
+// snapshot is written from.
+Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs = nullptr, bool for_snapshot = false);
 // The date the last load_graph answered for (every date before any load). Output prints it under
 // a text answer, and JSON answers carry it as `as_of` (write_answer_date): the one place where a
 // command says which date it answered for.

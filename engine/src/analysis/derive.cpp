@@ -254,7 +254,10 @@ private:
             facts.insert(facts.end(), witness->begin(), witness->end());
         }
         const auto validity = common_validity(m_graph, facts);
-        if (!validity) return;  // the facts never hold together
+        if (!validity) {  // the facts never hold together
+            ++m_graph.disjoint_chains;
+            return;
+        }
         m_existing.insert(PairSet::key(from, to));
         RelationData relation;
         relation.kind = kind;

@@ -12,8 +12,14 @@ Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options) {
 }
 
 Graph prepare_graph(Graph graph, const PrepareOptions& options) {
-    if (!options.as_of && options.derive == graph.rules_applied && (!options.name_index || graph.has_name_index()))
-        return graph;
+    if (options.derive == graph.rules_applied && (!options.name_index || graph.has_name_index())) {
+        if (!options.as_of) return graph;
+        // Leaving out what did not hold on the date is enough unless a rule could then derive
+        // something else (restrict_to_date says); only then are the facts derived anew.
+        if (!options.fresh_tables)
+            if (auto restricted = restrict_to_date(graph, *options.as_of, options.present))
+                return std::move(*restricted);
+    }
     return prepare_graph(thaw(graph), options);
 }
 

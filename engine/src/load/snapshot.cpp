@@ -218,6 +218,7 @@ std::string encode_meta(const Graph& graph, const SnapshotInfo& info) {
     MetaWriter w;
     w.str(info.made_by);
     w.u32(graph.rules_applied ? 1 : 0);
+    w.u64(graph.disjoint_chains);
     w.u32(static_cast<std::uint32_t>(info.inputs.size()));
     for (const auto& in : info.inputs) {
         w.str(in.path);
@@ -305,6 +306,7 @@ std::string encode_meta(const Graph& graph, const SnapshotInfo& info) {
 struct Meta {
     SnapshotInfo info;
     bool rules_applied = false;
+    std::uint64_t disjoint_chains = 0;
     Schema schema;
     std::vector<Source> sources;
     std::vector<Layer> layers;
@@ -315,6 +317,7 @@ Meta decode_meta(std::string_view bytes, const std::string& name) {
     Meta m;
     m.info.made_by = r.str();
     m.rules_applied = r.u32() != 0;
+    m.disjoint_chains = r.u64();
     for (auto n = r.count(20); n > 0; --n) {
         SnapshotInput in;
         in.path = r.str();
@@ -768,6 +771,7 @@ OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::
 
     Graph graph(std::move(meta.schema), std::move(meta.sources), std::move(meta.layers), t, nullptr);
     graph.rules_applied = meta.rules_applied;
+    graph.disjoint_chains = meta.disjoint_chains;
     meta.info.format_version = version;
     return {std::move(graph), std::move(meta.info)};
 }
@@ -798,6 +802,7 @@ OpenedSnapshot open_snapshot(const std::string& path) {
     Graph graph(std::move(opened.graph.schema), std::move(opened.graph.sources), std::move(opened.graph.layers),
                 opened.graph.tables(), mapping);
     graph.rules_applied = opened.graph.rules_applied;
+    graph.disjoint_chains = opened.graph.disjoint_chains;
     return {std::move(graph), std::move(opened.info)};
 }
 

@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
+#include <stdexcept>
 #include <unordered_map>
 
+#include "large_pages.hpp"
 #include "orgraph/model/graph_builder.hpp"
 #include "orgraph/model/text.hpp"
 
@@ -161,21 +164,21 @@ namespace {
 
 // The tables of a frozen graph, owned.
 struct OwnedTables {
-    std::vector<char> text;
-    std::vector<image::Entity> entities;
-    std::vector<image::Text> aliases;
-    std::vector<image::Attribute> attributes;
-    std::vector<image::Citation> citations;
-    std::vector<image::Relation> relations;
-    std::vector<std::uint32_t> derived_from;
-    std::vector<std::uint32_t> out_offsets;
-    std::vector<image::Adjacent> out_edges;
-    std::vector<std::uint32_t> in_offsets;
-    std::vector<image::Adjacent> in_edges;
-    std::vector<std::uint32_t> id_rank;
-    std::vector<std::uint32_t> id_slots;
-    std::vector<image::NameKey> name_keys;
-    std::vector<image::LowerId> lower_ids;
+    detail::LargeVector<char> text;
+    detail::LargeVector<image::Entity> entities;
+    detail::LargeVector<image::Text> aliases;
+    detail::LargeVector<image::Attribute> attributes;
+    detail::LargeVector<image::Citation> citations;
+    detail::LargeVector<image::Relation> relations;
+    detail::LargeVector<std::uint32_t> derived_from;
+    detail::LargeVector<std::uint32_t> out_offsets;
+    detail::LargeVector<image::Adjacent> out_edges;
+    detail::LargeVector<std::uint32_t> in_offsets;
+    detail::LargeVector<image::Adjacent> in_edges;
+    detail::LargeVector<std::uint32_t> id_rank;
+    detail::LargeVector<std::uint32_t> id_slots;
+    detail::LargeVector<image::NameKey> name_keys;
+    detail::LargeVector<image::LowerId> lower_ids;
 
     [[nodiscard]] image::Tables view() const {
         return {text,      entities,   aliases,  attributes, citations, relations, derived_from, out_offsets,
@@ -190,7 +193,7 @@ struct OwnedTables {
 // table never costs more than a few tens of megabytes.
 class TextPool {
 public:
-    explicit TextPool(std::vector<char>& text) : m_text(text), m_slots(1024) {}
+    explicit TextPool(detail::LargeVector<char>& text) : m_text(text), m_slots(1024) {}
 
     image::Text add(std::string_view s) {
         if (s.empty()) return {};
@@ -237,7 +240,7 @@ private:
         }
     }
 
-    std::vector<char>& m_text;
+    detail::LargeVector<char>& m_text;
     std::vector<Slot> m_slots;
     std::size_t m_count = 0;
 };
@@ -257,9 +260,9 @@ void add_citations(OwnedTables& t, TextPool& pool, const CitationList& citations
 
 // Fills one direction's CSR arrays: for each entity, its relations ordered by the rank of the
 // entity at the other end (its id's place in id order), then by relation index.
-void build_adjacency(const std::vector<image::Relation>& relations, std::size_t entity_count,
-                     const std::vector<std::uint32_t>& rank, bool outgoing, std::vector<std::uint32_t>& offsets,
-                     std::vector<image::Adjacent>& edges) {
+void build_adjacency(const detail::LargeVector<image::Relation>& relations, std::size_t entity_count,
+                     const detail::LargeVector<std::uint32_t>& rank, bool outgoing,
+                     detail::LargeVector<std::uint32_t>& offsets, detail::LargeVector<image::Adjacent>& edges) {
     offsets.assign(entity_count + 1, 0);
     const auto relation_count = relations.size() - 1;
     for (std::size_t r = 0; r < relation_count; ++r) ++offsets[(outgoing ? relations[r].from : relations[r].to) + 1];
@@ -328,6 +331,7 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
     auto sources = std::move(builder.sources);
     auto layers = std::move(builder.layers);
     const bool rules_applied = builder.rules_applied;
+    const auto disjoint_chains = builder.disjoint_chains;
 
     // Entities, and the order of their ids.
     auto& rank = t.id_rank;
@@ -431,7 +435,164 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
     const auto tables = t.view();
     Graph graph(std::move(schema), std::move(sources), std::move(layers), tables, std::move(owned));
     graph.rules_applied = rules_applied;
+    graph.disjoint_chains = disjoint_chains;
     return graph;
+}
+
+// ---------------------------------------------------------------------------------------------
+// subgraph
+
+namespace {
+
+// The tables of a subgraph and the storage of the graph whose text they point into.
+struct SharedTextTables {
+    OwnedTables tables;
+    std::shared_ptr<const void> text_owner;
+};
+
+}  // namespace
+
+Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
+               std::span<const std::uint8_t> keep_relation) {
+    const auto& old = graph.m_tables;
+    const auto n = graph.entity_count();
+    const auto m = graph.relation_count();
+    if (keep_entity.size() != n || keep_relation.size() != m)
+        throw std::invalid_argument("subgraph: one mark per entity and per relation is needed");
+    constexpr auto none = std::numeric_limits<std::uint32_t>::max();
+
+    auto shared = std::make_shared<SharedTextTables>();
+    shared->text_owner = graph.m_storage;
+    auto& t = shared->tables;
+
+    std::vector<std::uint32_t> entity_at(n, none);
+    std::uint32_t kept_entities = 0;
+    for (std::size_t e = 0; e < n; ++e)
+        if (keep_entity[e]) entity_at[e] = kept_entities++;
+    std::vector<std::uint32_t> relation_at(m, none);
+    std::uint32_t kept_relations = 0;
+    for (std::size_t r = 0; r < m; ++r) {
+        if (!keep_relation[r]) continue;
+        const auto& rec = old.relations[r];
+        if (entity_at[rec.from] == none || entity_at[rec.to] == none)
+            throw std::invalid_argument("subgraph: a kept relation has an end that is not kept");
+        relation_at[r] = kept_relations++;
+    }
+
+    // Entities with their lists; the text stays where it is.
+    t.entities.reserve(kept_entities + 1);
+    for (std::size_t e = 0; e < n; ++e) {
+        if (!keep_entity[e]) continue;
+        auto rec = old.entities[e];
+        const auto& next = old.entities[e + 1];
+        const auto aliases = static_cast<std::uint32_t>(t.aliases.size());
+        const auto attributes = static_cast<std::uint32_t>(t.attributes.size());
+        const auto citations = static_cast<std::uint32_t>(t.citations.size());
+        t.aliases.insert(t.aliases.end(), old.aliases.begin() + rec.aliases, old.aliases.begin() + next.aliases);
+        t.attributes.insert(t.attributes.end(), old.attributes.begin() + rec.attributes,
+                            old.attributes.begin() + next.attributes);
+        t.citations.insert(t.citations.end(), old.citations.begin() + rec.citations,
+                           old.citations.begin() + next.citations);
+        rec.aliases = aliases;
+        rec.attributes = attributes;
+        rec.citations = citations;
+        t.entities.push_back(rec);
+    }
+    image::Entity entity_sentinel;
+    entity_sentinel.aliases = static_cast<std::uint32_t>(t.aliases.size());
+    entity_sentinel.attributes = static_cast<std::uint32_t>(t.attributes.size());
+    entity_sentinel.citations = static_cast<std::uint32_t>(t.citations.size());
+    t.entities.push_back(entity_sentinel);
+
+    // Relations with their lists, ends and derivations renumbered.
+    t.relations.reserve(kept_relations + 1);
+    for (std::size_t r = 0; r < m; ++r) {
+        if (!keep_relation[r]) continue;
+        auto rec = old.relations[r];
+        const auto& next = old.relations[r + 1];
+        const auto attributes = static_cast<std::uint32_t>(t.attributes.size());
+        const auto citations = static_cast<std::uint32_t>(t.citations.size());
+        const auto derived_from = static_cast<std::uint32_t>(t.derived_from.size());
+        t.attributes.insert(t.attributes.end(), old.attributes.begin() + rec.attributes,
+                            old.attributes.begin() + next.attributes);
+        t.citations.insert(t.citations.end(), old.citations.begin() + rec.citations,
+                           old.citations.begin() + next.citations);
+        for (auto f = rec.derived_from; f < next.derived_from; ++f) {
+            const auto at = relation_at[old.derived_from[f]];
+            if (at == none)
+                throw std::invalid_argument("subgraph: a kept derived relation rests on a fact that is not kept");
+            t.derived_from.push_back(at);
+        }
+        rec.from = entity_at[rec.from];
+        rec.to = entity_at[rec.to];
+        rec.attributes = attributes;
+        rec.citations = citations;
+        rec.derived_from = derived_from;
+        t.relations.push_back(rec);
+    }
+    image::Relation relation_sentinel;
+    relation_sentinel.attributes = static_cast<std::uint32_t>(t.attributes.size());
+    relation_sentinel.citations = static_cast<std::uint32_t>(t.citations.size());
+    relation_sentinel.derived_from = static_cast<std::uint32_t>(t.derived_from.size());
+    t.relations.push_back(relation_sentinel);
+
+    // Id order: the kept entities keep their order among themselves.
+    {
+        std::vector<std::uint32_t> by_rank(n, none);
+        for (std::size_t e = 0; e < n; ++e)
+            if (keep_entity[e]) by_rank[old.id_rank[e]] = entity_at[e];
+        t.id_rank.resize(kept_entities);
+        std::uint32_t rank = 0;
+        for (const auto e : by_rank)
+            if (e != none) t.id_rank[e] = rank++;
+    }
+    {
+        std::size_t size = 1;
+        while (size < static_cast<std::size_t>(kept_entities) * 2) size *= 2;
+        t.id_slots.assign(size, 0);
+        const auto mask = size - 1;
+        for (std::uint32_t e = 0; e < kept_entities; ++e) {
+            auto i = static_cast<std::size_t>(image::id_hash(image::text_of(old.text.data(), t.entities[e].id))) & mask;
+            while (t.id_slots[i] != 0) i = (i + 1) & mask;  // ids are unique in a frozen graph
+            t.id_slots[i] = e + 1;
+        }
+    }
+
+    // Adjacency: each kept entity's list, filtered; its order (by the other end's id, then by
+    // relation) survives renumbering, since both keep their order.
+    auto filter_adjacency = [&](std::span<const std::uint32_t> offsets, std::span<const image::Adjacent> edges,
+                                detail::LargeVector<std::uint32_t>& new_offsets,
+                                detail::LargeVector<image::Adjacent>& new_edges) {
+        new_offsets.reserve(kept_entities + 1);
+        new_edges.reserve(kept_relations);
+        new_offsets.push_back(0);
+        for (std::size_t e = 0; e < n; ++e) {
+            if (!keep_entity[e]) continue;
+            for (auto i = offsets[e]; i < offsets[e + 1]; ++i) {
+                auto a = edges[i];
+                if (relation_at[a.relation] == none) continue;
+                a.relation = relation_at[a.relation];
+                a.other = entity_at[a.other];
+                new_edges.push_back(a);
+            }
+            new_offsets.push_back(static_cast<std::uint32_t>(new_edges.size()));
+        }
+    };
+    filter_adjacency(old.out_offsets, old.out_edges, t.out_offsets, t.out_edges);
+    filter_adjacency(old.in_offsets, old.in_edges, t.in_offsets, t.in_edges);
+
+    // The name index, filtered: sorted by text then entity, which renumbering keeps.
+    for (const auto& k : old.name_keys)
+        if (entity_at[k.entity] != none) t.name_keys.push_back({k.folded, entity_at[k.entity], k.written});
+    for (const auto& l : old.lower_ids)
+        if (entity_at[l.entity] != none) t.lower_ids.push_back({l.lower, entity_at[l.entity]});
+
+    auto tables = t.view();
+    tables.text = old.text;
+    Graph result(graph.schema, graph.sources, graph.layers, tables, std::move(shared));
+    result.rules_applied = graph.rules_applied;
+    result.disjoint_chains = graph.disjoint_chains;
+    return result;
 }
 
 GraphBuilder thaw(const Graph& graph) {

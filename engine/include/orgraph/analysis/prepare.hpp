@@ -16,12 +16,19 @@ struct PrepareOptions {
     bool derive = true;         // apply the schema's derivation rules
     bool name_index = false;    // build the name index now (see FreezeOptions)
     bool present = false;       // as_of is the present: facts whose end is unknown have ended
+    // Make the graph's tables afresh, as freeze() makes them from the facts, rather than leave
+    // out what did not hold on the date from a frozen graph's tables (whose text pool, shared,
+    // still holds the strings of what was left out): for a graph that is written out (a
+    // snapshot), whose bytes must not depend on how it was prepared.
+    bool fresh_tables = false;
 };
 
 Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options = {});
 
 // A frozen graph (a snapshot's) for the options: returned as it is when it already answers them
-// (all dates, rules applied as asked), otherwise its facts are thawed and prepared again.
+// (all dates, rules applied as asked); for a date, what did not hold then is left out when that
+// is exact (model/as_of.hpp), in time linear in the graph; otherwise its facts are thawed and
+// prepared again.
 Graph prepare_graph(Graph graph, const PrepareOptions& options = {});
 
 }  // namespace orgraph

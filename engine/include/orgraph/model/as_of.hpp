@@ -4,11 +4,20 @@
 // is the present (today): a fact whose end is unknown has ended by then and is left out; on
 // another date it may have held and is kept (Validity::uncertain_on tells which).
 
+#include <optional>
 #include "orgraph/model/date.hpp"
+
+#include "orgraph/model/graph.hpp"
 #include "orgraph/model/graph_builder.hpp"
 
 namespace orgraph {
 
 GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date, bool present = false);
+
+// A frozen graph, derived relations included, as it stood on one date, made by leaving out
+// what did not hold (subgraph(): no string copied, nothing derived again), when that is exactly
+// what restricting its facts and deriving anew would give; nothing when it might not be, and
+// the caller must derive again (prepare_graph does). Linear in the size of the graph.
+std::optional<Graph> restrict_to_date(const Graph& graph, const Date& date, bool present = false);
 
 }  // namespace orgraph

@@ -221,7 +221,8 @@ public:
     Schema schema;
     std::vector<Source> sources;
     std::vector<Layer> layers;
-    bool rules_applied = false;  // the schema's derivation rules have run (derive.hpp)
+    bool rules_applied = false;         // the schema's derivation rules have run (derive.hpp)
+    std::uint64_t disjoint_chains = 0;  // GraphBuilder::disjoint_chains when it was frozen
 
     [[nodiscard]] EntityRange entities() const { return EntityRange(this); }
     [[nodiscard]] RelationRange relations() const { return RelationRange(this); }
@@ -302,6 +303,7 @@ public:
           std::shared_ptr<const void> storage);
 
 private:
+    friend Graph subgraph(const Graph&, std::span<const std::uint8_t>, std::span<const std::uint8_t>);
     image::Tables m_tables;
     std::shared_ptr<const void> m_storage;
     std::unordered_map<std::string, SourceIndex> m_source_ids;
@@ -334,6 +336,13 @@ struct FreezeOptions {
 // Freezes a built graph into the compact, immutable form. The builder is consumed: its memory is
 // released as the tables are made.
 Graph freeze(GraphBuilder&& builder, const FreezeOptions& options = {});
+
+// The part of a graph made of the entities and relations marked kept (one byte per entity and
+// per relation, nonzero to keep), in their order, without copying a string: the new graph shares
+// the text of the old one and keeps it alive. A kept relation's two ends, and the facts a kept
+// derived relation rests on, must be kept too. The name index is kept when the graph has one.
+Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
+               std::span<const std::uint8_t> keep_relation);
 
 // The facts of a frozen graph (derived relations left out) as a builder again, to restrict
 // them to a date and derive anew.

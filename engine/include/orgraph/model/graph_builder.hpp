@@ -100,6 +100,10 @@ public:
     std::vector<Source> sources;
     std::vector<Layer> layers;
     bool rules_applied = false;  // derive_relations() has run
+    // Chains of facts the rules followed whose facts never hold at one time, so that they
+    // derived nothing (derive.hpp). While there are none, a derived graph restricted to a date
+    // is what deriving from the facts of that date gives (as_of.hpp).
+    std::uint64_t disjoint_chains = 0;
 
     EntityIndex add_entity(EntityData entity);
     RelationIndex add_relation(RelationData relation);
