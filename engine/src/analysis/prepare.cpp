@@ -17,8 +17,14 @@ Graph prepare_graph(Graph graph, const PrepareOptions& options) {
         // Leaving out what did not hold on the date is enough unless a rule could then derive
         // something else (restrict_to_date says); only then are the facts derived anew.
         if (!options.fresh_tables)
-            if (auto restricted = restrict_to_date(graph, *options.as_of, options.present))
+            if (auto restricted = restrict_to_date(graph, *options.as_of, options.present)) {
+                // The restricted graph has tables of its own but for the text: a mapped
+                // snapshot's other pages need not stay in memory (they are read again if the
+                // whole graph is asked for).
+                if (restricted->tables().relations.data() != graph.tables().relations.data())
+                    graph.release_table_pages();
                 return std::move(*restricted);
+            }
     }
     return prepare_graph(thaw(graph), options);
 }

@@ -803,6 +803,7 @@ OpenedSnapshot open_snapshot(const std::string& path) {
                 opened.graph.tables(), mapping);
     graph.rules_applied = opened.graph.rules_applied;
     graph.disjoint_chains = opened.graph.disjoint_chains;
+    graph.mapped_from_file = mapping->data != nullptr && mapping->size != 0;
     return {std::move(graph), std::move(opened.info)};
 }
 

@@ -1,6 +1,8 @@
 #include "orgraph/model/graph.hpp"
 
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <limits>
@@ -79,6 +81,31 @@ Relation Graph::relation(RelationIndex index) const {
     view.rule = image::text_of(text, r.rule);
     view.derived_from = m_tables.derived_from.subspan(r.derived_from, next.derived_from - r.derived_from);
     return view;
+}
+
+namespace {
+
+// Tells the kernel the whole pages of a table mapped from a file will not be needed soon (a page
+// at either end may hold the next table, so it stays).
+template <typename T>
+void release_pages(std::span<const T> table) {
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(table.data());
+    const auto end = begin + table.size_bytes();
+    const auto first = (begin + page - 1) / page * page;
+    const auto last = end / page * page;
+    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+}
+
+}  // namespace
+
+void Graph::release_table_pages() const {
+    if (!mapped_from_file) return;
+    const auto& t = m_tables;
+    release_pages(t.entities), release_pages(t.aliases), release_pages(t.attributes), release_pages(t.citations);
+    release_pages(t.relations), release_pages(t.derived_from), release_pages(t.out_offsets);
+    release_pages(t.out_edges), release_pages(t.in_offsets), release_pages(t.in_edges), release_pages(t.id_rank);
+    release_pages(t.id_slots), release_pages(t.name_keys), release_pages(t.lower_ids);
 }
 
 std::optional<EntityIndex> Graph::find(std::string_view id) const {
@@ -498,6 +525,12 @@ Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
         rec.citations = citations;
         t.entities.push_back(rec);
     }
+    // A mapped graph's tables are let go as soon as they are copied, so that the old and the new
+    // are not both in memory at the peak.
+    auto done = [&](auto table) {
+        if (graph.mapped_from_file) release_pages(table);
+    };
+    done(old.aliases), done(old.entities);
     image::Entity entity_sentinel;
     entity_sentinel.aliases = static_cast<std::uint32_t>(t.aliases.size());
     entity_sentinel.attributes = static_cast<std::uint32_t>(t.attributes.size());
@@ -535,6 +568,7 @@ Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
     relation_sentinel.citations = static_cast<std::uint32_t>(t.citations.size());
     relation_sentinel.derived_from = static_cast<std::uint32_t>(t.derived_from.size());
     t.relations.push_back(relation_sentinel);
+    done(old.attributes), done(old.citations), done(old.derived_from), done(old.relations);
 
     // Id order: the kept entities keep their order among themselves.
     {
@@ -546,6 +580,7 @@ Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
         for (const auto e : by_rank)
             if (e != none) t.id_rank[e] = rank++;
     }
+    done(old.id_rank);
     {
         std::size_t size = 1;
         while (size < static_cast<std::size_t>(kept_entities) * 2) size *= 2;
@@ -579,13 +614,16 @@ Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
         }
     };
     filter_adjacency(old.out_offsets, old.out_edges, t.out_offsets, t.out_edges);
+    done(old.out_offsets), done(old.out_edges);
     filter_adjacency(old.in_offsets, old.in_edges, t.in_offsets, t.in_edges);
+    done(old.in_offsets), done(old.in_edges);
 
     // The name index, filtered: sorted by text then entity, which renumbering keeps.
     for (const auto& k : old.name_keys)
         if (entity_at[k.entity] != none) t.name_keys.push_back({k.folded, entity_at[k.entity], k.written});
     for (const auto& l : old.lower_ids)
         if (entity_at[l.entity] != none) t.lower_ids.push_back({l.lower, entity_at[l.entity]});
+    done(old.name_keys), done(old.lower_ids);
 
     auto tables = t.view();
     tables.text = old.text;

@@ -223,6 +223,15 @@ public:
     std::vector<Layer> layers;
     bool rules_applied = false;         // the schema's derivation rules have run (derive.hpp)
     std::uint64_t disjoint_chains = 0;  // GraphBuilder::disjoint_chains when it was frozen
+    // The tables are a read-only mapping of a file (a snapshot): the kernel may drop their pages
+    // at any time and reads them again from the file when they are next touched.
+    bool mapped_from_file = false;
+
+    // For a graph mapped from a file, tells the kernel that the pages of every table but the
+    // text will not be needed soon (a graph made from this one by subgraph() has its own), so
+    // they stop counting against the process's memory; they are read again if touched. Does
+    // nothing for a graph whose tables are in memory it owns.
+    void release_table_pages() const;
 
     [[nodiscard]] EntityRange entities() const { return EntityRange(this); }
     [[nodiscard]] RelationRange relations() const { return RelationRange(this); }
