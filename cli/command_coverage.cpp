@@ -263,6 +263,13 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
     const auto& params = p.params();
     sections.paragraph(p.sentence(report));
     sections.paragraph(p.conditions(report));
+    if (params.through_regions && !report.empty_regions.empty()) {
+        const auto n = report.empty_regions.size();
+        sections.paragraph(fmt::format(
+            "{} {} named by the units {} no {}, so no {} is counted through {}: see the last "
+            "section.",
+            n, n == 1 ? "region" : "regions", n == 1 ? "lists" : "list", p.place(), p.place(), n == 1 ? "it" : "them"));
+    }
 
     Table uncovered({"region", "sub-region", p.code(), p.place(), params.membership_attribute});
     for (const auto& group : report.uncovered)
@@ -278,16 +285,24 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
     sections.section(capitalised(p.places()) + " covered by more than one unit", report.multiply_covered.size(),
                      multiple);
 
-    Table outside({"id", "name", "why outside", "covered by"});
+    Table outside({p.code(), p.place(), "why outside", "covered by"});
     for (const auto& o : report.outside_universe)
         outside.add({p.id(o.entity), p.list(o.entity), p.reason_text(o), p.units_cell(o.units)});
-    sections.section("Covered outside the universe", report.outside_universe.size(), outside);
+    sections.section(fmt::format("{} covered outside the universe", capitalised(p.places())),
+                     report.outside_universe.size(), outside);
 
-    Table units({"id", "name", p.places(), "directly", "indirectly", "outside"},
-                {false, false, true, true, true, true});
+    Table others({"id", "name", "kind", "covered by"});
+    for (const auto& o : report.not_countries)
+        others.add({p.id(o.entity), p.name(o.entity), p.graph().kind_of(o.entity).label, p.units_cell(o.units)});
+    sections.section(fmt::format("Covered entries that are not {}", p.places()), report.not_countries.size(), others);
+
+    Table units({"id", "name", p.places(), "directly", "indirectly", "outside", fmt::format("not {}", p.places()),
+                 fmt::format("regions without {}", p.places())},
+                {false, false, true, true, true, true, true, true});
     for (const auto& u : report.per_unit)
         units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
-                   std::to_string(u.countries - u.directly), std::to_string(u.outside)});
+                   std::to_string(u.countries - u.directly), std::to_string(u.outside), std::to_string(u.not_countries),
+                   std::to_string(u.empty_regions)});
     sections.section("Per unit", report.per_unit.size(), units);
 
     Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
@@ -353,7 +368,8 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
                                                           {"covered", s.covered},
                                                           {"uncovered", s.uncovered},
                                                           {"multiply_covered", s.multiply_covered},
-                                                          {"outside_universe", s.outside_universe}}) {
+                                                          {"outside_universe", s.outside_universe},
+                                                          {"not_countries", s.not_countries}}) {
         auto row = pad({"summary", key});
         row[14] = std::to_string(value);
         table.add(std::move(row));
@@ -371,10 +387,15 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
     for (const auto& o : report.outside_universe)
         for (const auto& u : o.units)
             table.add(with_unit(country_row("outside_universe", o.entity), u, p.reason_text(o)));
+    for (const auto& o : report.not_countries)
+        for (const auto& u : o.units)
+            table.add(with_unit({"not_country", p.id(o.entity), p.name(o.entity), graph.kind_of(o.entity).id, "", ""},
+                                u, p.reason_text(o)));
     for (const auto& u : report.per_unit) {
         auto row = pad({"per_unit", p.id(u.unit), p.name(u.unit), graph.kind_of(u.unit).id});
-        row[13] = fmt::format("directly {}; indirectly {}; outside {}; home {}", u.directly, u.countries - u.directly,
-                              u.outside, u.home);
+        row[13] = fmt::format("directly {}; indirectly {}; outside {}; home {}; not {} {}; regions without {} {}",
+                              u.directly, u.countries - u.directly, u.outside, u.home, p.places(), u.not_countries,
+                              p.places(), u.empty_regions);
         row[14] = std::to_string(u.countries);
         table.add(std::move(row));
     }
@@ -491,6 +512,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
     json.field("uncovered", static_cast<std::uint64_t>(s.uncovered));
     json.field("multiply_covered", static_cast<std::uint64_t>(s.multiply_covered));
     json.field("outside_universe", static_cast<std::uint64_t>(s.outside_universe));
+    json.field("not_countries", static_cast<std::uint64_t>(s.not_countries));
     json.end_object();
 
     auto coverage_list = [&](std::string_view key, const std::vector<CountryCoverage>& list) {
@@ -512,10 +534,19 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("outside_universe").begin_array();
     for (const auto& o : report.outside_universe) {
-        json.begin_object().field("id", p.id(o.entity));
-        if (o.reason != OutsideReason::not_a_country) json.field(p.code(), p.id(o.entity));
+        json.begin_object().field("id", p.id(o.entity)).field(p.code(), p.id(o.entity));
         json.field("name", p.name(o.entity)).field("kind", graph.kind_of(o.entity).id);
         json.field("reason", reason_code(o.reason)).field("why", p.reason_text(o));
+        json.key("covered_by");
+        json_units(json, p, o.units);
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("not_countries").begin_array();
+    for (const auto& o : report.not_countries) {
+        json.begin_object().field("id", p.id(o.entity)).field("name", p.name(o.entity));
+        json.field("kind", graph.kind_of(o.entity).id).field("kind_label", graph.kind_of(o.entity).label);
         json.key("covered_by");
         json_units(json, p, o.units);
         json.end_object();
@@ -530,6 +561,8 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
         json.field("directly", static_cast<std::uint64_t>(u.directly));
         json.field("indirectly", static_cast<std::uint64_t>(u.countries - u.directly));
         json.field("outside_universe", static_cast<std::uint64_t>(u.outside));
+        json.field("not_countries", static_cast<std::uint64_t>(u.not_countries));
+        json.field("empty_regions", static_cast<std::uint64_t>(u.empty_regions));
         json.field("home", static_cast<std::uint64_t>(u.home));
         json.end_object();
     }

@@ -54,6 +54,14 @@ std::string attributes_text(const Attributes& attributes) {
     return text;
 }
 
+// The value the schema names as what an entity of its kind is read by (a contact channel's
+// address or number), if its kind has one and the entity carries it.
+std::optional<std::string_view> summary_of(const Graph& graph, EntityIndex e) {
+    const auto& key = graph.schema.summary_attribute(graph.entity_kind_index(e));
+    if (key.empty()) return std::nullopt;
+    return graph.entity_attributes(e).find(key);
+}
+
 void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
     const auto& e = graph.entity(card.entity);
     JsonWriter json(out);
@@ -93,6 +101,11 @@ void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
             json.field("reads", group.phrase);
             json.key("other").begin_object().field("id", other.id).field("name", other.name);
             json.field("kind", graph.kind_of(item.other).id);
+            json.key("summary");
+            if (const auto summary = summary_of(graph, item.other))
+                json.value(*summary);
+            else
+                json.null();
             json.key("context").begin_array();
             for (auto p : entity_context(graph, item.other))
                 json.begin_object().field("id", graph.entity(p).id).field("name", graph.entity(p).name).end_object();
@@ -123,14 +136,15 @@ void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
 }
 
 void write_csv(std::ostream& out, const Graph& graph, const EntityCard& card, Format format) {
-    Table table({"direction", "relation", "reads", "other_id", "other_name", "other_kind", "attributes", "derived",
-                 "valid", "sources"});
+    Table table({"direction", "relation", "reads", "other_id", "other_name", "other_kind", "other_summary",
+                 "attributes", "derived", "valid", "sources"});
     for (const auto& group : card.groups) {
         for (const auto& item : group.items) {
             const auto& r = graph.relation(item.relation);
             const auto& other = graph.entity(item.other);
             table.add({group.outgoing ? "out" : "in", graph.schema.relation_kind(group.kind).id, group.phrase,
                        std::string(other.id), std::string(other.name), graph.kind_of(item.other).id,
+                       std::string(summary_of(graph, item.other).value_or(std::string_view{})),
                        attributes_text(r.attributes), r.derived ? "yes" : "no", validity_text(r.validity),
                        graph.cite(r.citations)});
         }
@@ -173,10 +187,7 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
             const auto& r = graph.relation(item.relation);
             const auto& other = graph.entity(item.other);
             std::string text = fmt::format("{} {} ({})", group.outgoing ? "→" : "←", other.name, other.id);
-            const auto& summary_key = graph.schema.summary_attribute(other.kind);
-            if (const auto summary =
-                    summary_key.empty() ? std::optional<std::string_view>{} : other.attributes.find(summary_key))
-                text.append(": ").append(*summary);
+            if (const auto summary = summary_of(graph, item.other)) text.append(": ").append(*summary);
             if (const auto place = entity_context(graph, item.other); !place.empty()) {
                 std::string names;
                 for (auto p : place) names.append(names.empty() ? "" : ", ").append(graph.entity_name(p));

@@ -36,7 +36,7 @@ std::string dump(const Graph& g, const CoverageReport& r) {
     };
     const auto& s = r.summary;
     out << s.universe << ' ' << s.home << ' ' << s.considered << ' ' << s.covered << ' ' << s.uncovered << ' '
-        << s.multiply_covered << ' ' << s.outside_universe << '\n';
+        << s.multiply_covered << ' ' << s.outside_universe << ' ' << s.not_countries << '\n';
     for (const auto& c : r.covered) {
         out << "covered " << g.entity(c.country).id;
         units(c.units);
@@ -52,9 +52,14 @@ std::string dump(const Graph& g, const CoverageReport& r) {
         units(o.units);
         out << '\n';
     }
+    for (const auto& o : r.not_countries) {
+        out << "not-country " << g.entity(o.entity).id;
+        units(o.units);
+        out << '\n';
+    }
     for (const auto& u : r.per_unit)
         out << "unit " << g.entity(u.unit).id << ' ' << u.countries << ' ' << u.directly << ' ' << u.outside << ' '
-            << u.home << '\n';
+            << u.home << ' ' << u.not_countries << ' ' << u.empty_regions << '\n';
     for (const auto& o : r.organisations)
         out << "organisation " << g.entity(o.organisation).id << ' ' << o.members << ' ' << o.members_covered << '\n';
     for (const auto& gap : r.membership_gaps) {
@@ -84,7 +89,8 @@ BOOST_AUTO_TEST_CASE(summary_counts_the_universe_apart_from_the_home_country) {
     BOOST_TEST(s.covered == 6u);
     BOOST_TEST(s.uncovered == 3u);
     BOOST_TEST(s.multiply_covered == 1u);
-    BOOST_TEST(s.outside_universe == 2u);
+    BOOST_TEST(s.outside_universe == 1u);  // the territory FOX
+    BOOST_TEST(s.not_countries == 1u);     // the union, apart from the countries
 }
 
 BOOST_AUTO_TEST_CASE(a_country_named_by_a_unit_is_covered_directly) {
@@ -133,32 +139,46 @@ BOOST_AUTO_TEST_CASE(a_country_reached_only_through_a_region_says_which) {
     BOOST_TEST(graph().kind_of_relation(path.relation).id == "includes");
 }
 
-BOOST_AUTO_TEST_CASE(without_regions_the_region_is_an_entry_outside_the_universe) {
+BOOST_AUTO_TEST_CASE(without_regions_the_region_is_an_entry_that_is_not_a_country) {
     auto params = params_on("2024-06-01");
     params.through_regions = false;
     const auto r = compute_coverage(graph(), params);
     BOOST_TEST(uncovered_ids(graph(), r) == (Ids{"DEL", "CHA", "GOL", "IND"}), boost::test_tools::per_element());
-    // Countries first, then the other entries by name.
-    BOOST_TEST(outside_ids(graph(), r) == (Ids{"FOX", "nowhere", "south", "union"}), boost::test_tools::per_element());
+    // The countries outside the universe, and apart from them the other entries, by name.
+    BOOST_TEST(outside_ids(graph(), r) == (Ids{"FOX"}), boost::test_tools::per_element());
+    BOOST_TEST(not_country_ids(graph(), r) == (Ids{"nowhere", "south", "union"}), boost::test_tools::per_element());
+    BOOST_TEST(r.summary.outside_universe == 1u);
+    BOOST_TEST(r.summary.not_countries == 3u);
     BOOST_TEST(r.empty_regions.empty());
+    for (const auto& u : r.per_unit) BOOST_TEST(u.empty_regions == 0u, graph().entity(u.unit).id);
 }
 
 BOOST_AUTO_TEST_CASE(a_region_that_includes_nothing_is_reported) {
     BOOST_TEST_REQUIRE(report().empty_regions.size() == 1u);
     BOOST_TEST(graph().entity(report().empty_regions[0].region).id == "nowhere");
     BOOST_TEST(ids(graph(), report().empty_regions[0].units) == (Ids{"d2"}), boost::test_tools::per_element());
+    // The unit that names it says so in its own counts; it is neither a country nor an organisation.
+    BOOST_TEST_REQUIRE(report().per_unit.size() == 2u);
+    BOOST_TEST(report().per_unit[0].empty_regions == 0u);
+    BOOST_TEST(report().per_unit[1].empty_regions == 1u);
+    BOOST_TEST(not_country_ids(graph(), report()) == (Ids{"union"}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(entries_outside_the_universe_say_why) {
     const auto& outside = report().outside_universe;
-    BOOST_TEST_REQUIRE(outside.size() == 2u);
+    BOOST_TEST_REQUIRE(outside.size() == 1u);
     BOOST_TEST(graph().entity(outside[0].entity).id == "FOX");
     BOOST_TEST((outside[0].reason == OutsideReason::not_member));
     BOOST_TEST(outside[0].status == "none");
     BOOST_TEST(unit_ids(graph(), outside[0].units) == (Ids{"d2"}), boost::test_tools::per_element());
-    BOOST_TEST(graph().entity(outside[1].entity).id == "union");
-    BOOST_TEST((outside[1].reason == OutsideReason::not_a_country));
-    BOOST_TEST(graph().entity(graph().relation(outside[1].units.front().best().relation).from).id == "d1");
+    // The organisation is not a country: it is reported apart, not among the countries.
+    const auto& others = report().not_countries;
+    BOOST_TEST_REQUIRE(others.size() == 1u);
+    BOOST_TEST(graph().entity(others[0].entity).id == "union");
+    BOOST_TEST((others[0].reason == OutsideReason::not_a_country));
+    BOOST_TEST(graph().entity(graph().relation(others[0].units.front().best().relation).from).id == "d1");
+    BOOST_TEST(report().summary.outside_universe == 1u);
+    BOOST_TEST(report().summary.not_countries == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(an_observer_is_outside_a_universe_of_members) {
@@ -181,7 +201,8 @@ BOOST_AUTO_TEST_CASE(every_country_kind_entity_is_in_the_iso_universe) {
     const auto r = compute_coverage(graph(), params);
     BOOST_TEST(r.summary.universe == 11u);
     BOOST_TEST((covered_ids(graph(), r.covered) == Ids{"ALF", "BRV", "DEL", "ECH", "FOX", "HOT", "JUL"}));
-    BOOST_TEST(r.outside_universe.size() == 1u);  // the union alone
+    BOOST_TEST(r.outside_universe.empty());  // every country is in it
+    BOOST_TEST(not_country_ids(graph(), r) == (Ids{"union"}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_listed_universe_holds_the_listed_countries_only) {
@@ -193,9 +214,12 @@ BOOST_AUTO_TEST_CASE(a_listed_universe_holds_the_listed_countries_only) {
     BOOST_TEST(r.summary.home == 0u);
     BOOST_TEST((covered_ids(graph(), r.covered) == Ids{"ALF"}));
     BOOST_TEST((uncovered_ids(graph(), r) == Ids{"CHA"}));
-    // The countries the list leaves out are out of scope: only the union is outside.
-    BOOST_TEST(outside_ids(graph(), r) == (Ids{"union"}), boost::test_tools::per_element());
-    BOOST_TEST(r.per_unit[0].outside == 1u);
+    // The countries the list leaves out are out of scope: no country is outside; the union is
+    // reported as what it is, not a country.
+    BOOST_TEST(outside_ids(graph(), r).empty());
+    BOOST_TEST(not_country_ids(graph(), r) == (Ids{"union"}), boost::test_tools::per_element());
+    BOOST_TEST(r.per_unit[0].outside == 0u);
+    BOOST_TEST(r.per_unit[0].not_countries == 1u);
     // The membership gaps still know who covers the members the list leaves out.
     BOOST_TEST_REQUIRE(r.membership_gaps.size() == 2u);
     BOOST_TEST((r.membership_gaps[1].standing == MemberStanding::covered_by_other));
@@ -289,11 +313,13 @@ BOOST_AUTO_TEST_CASE(per_unit_counts_direct_indirect_and_outside) {
     BOOST_TEST(graph().entity(units[0].unit).id == "d1");
     BOOST_TEST(units[0].countries == 4u);
     BOOST_TEST(units[0].directly == 4u);
-    BOOST_TEST(units[0].outside == 1u);
+    BOOST_TEST(units[0].outside == 0u);        // no country outside the universe ...
+    BOOST_TEST(units[0].not_countries == 1u);  // ... but the union, which is not a country
     BOOST_TEST(graph().entity(units[1].unit).id == "d2");
     BOOST_TEST(units[1].countries == 3u);
     BOOST_TEST(units[1].directly == 2u);
     BOOST_TEST(units[1].outside == 1u);
+    BOOST_TEST(units[1].not_countries == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_kind_filter_lists_units_that_cover_nothing_too) {

@@ -89,6 +89,37 @@ BOOST_AUTO_TEST_CASE(the_page_holds_every_section_and_the_same_bytes_twice) {
                          "Democratic Republic of the</td>") != std::string::npos);
 }
 
+// The countries outside the universe (Puerto Rico, Western Sahara) and the organisations and
+// bodies the departments cover (ASEAN, SAARC, the EU and three of its bodies) are two tables.
+BOOST_AUTO_TEST_CASE(countries_outside_the_universe_are_apart_from_the_organisations) {
+    const auto& graph = builtin();
+    const auto options = options_for_today();
+    const auto html = html_report(graph, options, compute_coverage(graph, options.coverage)).html;
+    const auto countries = html.find("<h3>Countries covered outside the universe (2)</h3>");
+    const auto others = html.find("<h3>Covered entries that are not countries (6)</h3>");
+    BOOST_TEST_REQUIRE(countries != std::string::npos);
+    BOOST_TEST_REQUIRE(others != std::string::npos);
+    BOOST_TEST_REQUIRE(countries < others);
+    const auto first = html.substr(countries, others - countries);
+    const auto second = html.substr(others, html.find("</table>", others) - others);
+    for (const auto* name : {"Puerto Rico", "Western Sahara"}) {
+        BOOST_TEST(first.find(name) != std::string::npos, name);
+        BOOST_TEST(second.find(name) == std::string::npos, name);
+    }
+    for (const auto* name :
+         {"Association of Southeast Asian Nations", "South Asian Association for Regional Cooperation",
+          "European Union", "European Commission", "European Council", "European External Action Service"}) {
+        BOOST_TEST(first.find(name) == std::string::npos, name);
+        BOOST_TEST(second.find(name) != std::string::npos, name);
+    }
+    BOOST_TEST(count(second, "<td>regional organisation</td>") == 3u);
+    BOOST_TEST(count(second, "<td>organisation body</td>") == 3u);
+    // Each department's summary counts them apart.
+    BOOST_TEST(count(html, ", 4 entries that are not countries") == 1u);  // ead2
+    BOOST_TEST(count(html, ", 2 entries that are not countries") == 1u);  // aad2
+    BOOST_TEST(count(html, ", 2 outside the universe") == 1u);            // aalad
+}
+
 BOOST_AUTO_TEST_CASE(a_schema_without_associations_gives_a_page_that_says_so) {
     const auto& graph = builtin();
     auto options = options_for_today();

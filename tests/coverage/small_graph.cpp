@@ -165,6 +165,12 @@ std::vector<std::string> outside_ids(const orgraph::Graph& graph, const orgraph:
     return result;
 }
 
+std::vector<std::string> not_country_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report) {
+    std::vector<std::string> result;
+    for (const auto& o : report.not_countries) result.emplace_back(graph.entity(o.entity).id);
+    return result;
+}
+
 std::vector<std::string> covered_ids(const orgraph::Graph& graph, const std::vector<orgraph::CountryCoverage>& list) {
     std::vector<std::string> result;
     for (const auto& c : list) result.emplace_back(graph.entity(c.country).id);

@@ -31,6 +31,8 @@ orgraph::EntityIndex index_of(const orgraph::Graph& graph, const std::string& id
 std::vector<std::string> ids(const orgraph::Graph& graph, const std::vector<orgraph::EntityIndex>& entities);
 std::vector<std::string> uncovered_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report);
 std::vector<std::string> outside_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report);
+// The entries a unit names that are not countries (organisations, their bodies), in report order.
+std::vector<std::string> not_country_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report);
 std::vector<std::string> covered_ids(const orgraph::Graph& graph, const std::vector<orgraph::CountryCoverage>& list);
 // The coverage of one country in the report (covered, home or outside), or nullptr.
 const std::vector<orgraph::CoveringUnit>* units_of(const orgraph::Graph& graph, const orgraph::CoverageReport& report,

@@ -27,14 +27,28 @@ done
 "$python" - "$work/report.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1], encoding="utf-8"))
-for key in ("universe", "summary", "uncovered", "multiply_covered", "outside_universe", "per_unit",
-            "membership_gaps", "covered", "home", "organisations", "empty_regions"):
+for key in ("universe", "summary", "uncovered", "multiply_covered", "outside_universe", "not_countries",
+            "per_unit", "membership_gaps", "covered", "home", "organisations", "empty_regions"):
     assert key in report, f"missing key {key}"
 s = report["summary"]
 assert s["covered"] == len(report["covered"]), s
 assert s["uncovered"] == len(report["uncovered"]), s
 assert s["multiply_covered"] == len(report["multiply_covered"]), s
 assert s["outside_universe"] == len(report["outside_universe"]), s
+assert s["not_countries"] == len(report["not_countries"]), s
+# Countries outside the universe and organisations are apart: each country has its code, no
+# organisation or body is among the countries, and the per-unit counts add up to the lists.
+assert [o["iso3"] for o in report["outside_universe"]] == ["PRI", "ESH"], report["outside_universe"]
+assert all(o["kind"] == "country" for o in report["outside_universe"])
+assert {o["id"]: o["kind"] for o in report["not_countries"]} == {
+    "ASEAN": "regional_organization", "european-commission": "organization_body",
+    "european-council": "organization_body", "eeas": "organization_body", "EU": "regional_organization",
+    "SAARC": "regional_organization"}, report["not_countries"]
+units = {u["id"]: u for u in report["per_unit"]}
+assert (units["aad2"]["outside_universe"], units["aad2"]["not_countries"]) == (0, 2), units["aad2"]
+assert (units["ead2"]["outside_universe"], units["ead2"]["not_countries"]) == (0, 4), units["ead2"]
+assert sum(u["outside_universe"] for u in units.values()) == sum(len(o["covered_by"]) for o in report["outside_universe"])
+assert sum(u["not_countries"] for u in units.values()) == sum(len(o["covered_by"]) for o in report["not_countries"])
 assert s["considered"] == s["covered"] + s["uncovered"], s
 assert s["universe"] == s["considered"] + s["home"] == report["universe"]["size"], s
 for country in report["uncovered"] + report["covered"]:
@@ -62,6 +76,11 @@ counted = lambda name: sum(1 for r in rows[1:] if r[section] == name)
 report = json.load(open(sys.argv[2], encoding="utf-8"))
 assert counted("uncovered") == report["summary"]["uncovered"]
 assert counted("covered") == sum(len(c["covered_by"]) for c in report["covered"])
+assert counted("outside_universe") == sum(len(o["covered_by"]) for o in report["outside_universe"])
+assert counted("not_country") == sum(len(o["covered_by"]) for o in report["not_countries"])
+kind = header.index("kind")
+assert {r[kind] for r in rows[1:] if r[section] == "outside_universe"} == {"country"}
+assert "country" not in {r[kind] for r in rows[1:] if r[section] == "not_country"}
 matrix = list(csv.DictReader(open(sys.argv[3], encoding="utf-8", newline="")))
 assert len(matrix) == report["universe"]["size"], len(matrix)
 russia = next(r for r in matrix if r["iso3"] == "RUS")

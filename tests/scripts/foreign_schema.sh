@@ -21,6 +21,10 @@ expect "$work/coverage.txt" "3 of 4 markets (all markets) have a division that s
 expect "$work/coverage.txt" "Uncovered markets, by sales zone (1)"
 expect "$work/coverage.txt" "Americas              BRA   Brazil"
 expect "$work/coverage.txt" "FRA   France  div-asia, div-europe"
+# Places and the entries that are not places are told apart by the schema's [gazetteer] kind.
+expect "$work/coverage.txt" "Markets covered outside the universe (0)"
+expect "$work/coverage.txt" "Covered entries that are not markets (0)"
+expect "$work/coverage.txt" "not markets  regions without markets"
 og coverage --format json >"$work/coverage.json"
 expect "$work/coverage.json" '"code": "BRA"'
 og coverage --by sited_in --format csv >"$work/sited.csv"

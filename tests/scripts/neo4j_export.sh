@@ -125,7 +125,8 @@ def table(name, required):
     return header, rows[1:]
 
 nodes_header, nodes = table("nodes.csv", ["id:ID", ":LABEL", "aliases:string[]", "provenance:string[]",
-                                          "valid_from:date", "valid_to:date", "count:int", "about:int"])
+                                          "valid_from:date", "valid_to:date", "count:int",
+                                          "participants_about:int"])
 rels_header, rels = table("relationships.csv", [":START_ID", ":END_ID", ":TYPE", "provenance:string[]",
                                                 "valid_from:date", "valid_to:date", "derived:boolean"])
 ids = {r[0] for r in nodes}
@@ -145,6 +146,9 @@ ncol = {h: i for i, h in enumerate(nodes_header)}
 counts = [r[ncol["count:int"]] for r in nodes if r[ncol["count:int"]]]
 if not counts:
     failures.append("no node has a count")
+about = {r[0]: r[ncol["participants_about:int"]] for r in nodes if r[ncol["participants_about:int"]]}
+if about != {"kjia": "20", "kaa": "30"}:
+    failures.append(f"participants_about: {about}")
 for f in failures:
     print("FAIL:", f, file=sys.stderr)
 sys.exit(1 if failures else 0)

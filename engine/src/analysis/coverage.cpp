@@ -82,6 +82,7 @@ public:
         s.covered = report.covered.size();
         s.multiply_covered = report.multiply_covered.size();
         s.outside_universe = report.outside_universe.size();
+        s.not_countries = report.not_countries.size();
         s.uncovered = 0;
         for (const auto& g : report.uncovered) s.uncovered += g.countries.size();
         return report;
@@ -307,7 +308,7 @@ private:
         m_unit_slot.assign(n, none);
         for (auto unit : m_units) {
             m_unit_slot[unit] = static_cast<std::uint32_t>(report.per_unit.size());
-            report.per_unit.push_back({unit, 0, 0, 0, 0});
+            report.per_unit.push_back({unit, 0, 0, 0, 0, 0, 0});
         }
         m_coverage_of.assign(n, none);
         std::vector<OutsideEntry> outside;
@@ -360,7 +361,8 @@ private:
             }
         }
 
-        // Targets that are not countries and lead to none.
+        // Targets that are not countries and lead to none: apart from the countries.
+        std::vector<OutsideEntry> others;
         std::sort(m_other_targets.begin(), m_other_targets.end());
         for (std::size_t i = 0; i < m_other_targets.size();) {
             const auto target = m_other_targets[i].target;
@@ -372,11 +374,11 @@ private:
                                      : CoverageWay::direct;
                 if (!entry.units.empty() && entry.units.back().unit == other.unit) continue;
                 entry.units.push_back({other.unit, {CoveragePath{way, std::nullopt, other.relation}}});
-                ++report.per_unit[m_unit_slot[other.unit]].outside;
+                ++report.per_unit[m_unit_slot[other.unit]].not_countries;
             }
             std::sort(entry.units.begin(), entry.units.end(),
                       [&](const CoveringUnit& a, const CoveringUnit& b) { return by_name(a.unit, b.unit); });
-            outside.push_back(std::move(entry));
+            others.push_back(std::move(entry));
         }
         std::sort(report.covered.begin(), report.covered.end(),
                   [&](const CountryCoverage& a, const CountryCoverage& b) { return by_name(a.country, b.country); });
@@ -384,18 +386,16 @@ private:
             m_coverage_of[report.covered[i].country] = i;
             if (report.covered[i].units.size() > 1) report.multiply_covered.push_back(report.covered[i]);
         }
-        std::stable_sort(outside.begin(), outside.end(), [&](const OutsideEntry& a, const OutsideEntry& b) {
-            const bool ca = a.reason != OutsideReason::not_a_country;
-            const bool cb = b.reason != OutsideReason::not_a_country;
-            if (ca != cb) return ca;
-            return by_name(a.entity, b.entity);
-        });
-        for (std::uint32_t i = 0; i < outside.size(); ++i)
-            if (m_is_country[outside[i].entity]) m_coverage_of[outside[i].entity] = i | outside_flag;
+        auto by_entity_name = [&](const OutsideEntry& a, const OutsideEntry& b) { return by_name(a.entity, b.entity); };
+        std::sort(outside.begin(), outside.end(), by_entity_name);
+        std::sort(others.begin(), others.end(), by_entity_name);
+        for (std::uint32_t i = 0; i < outside.size(); ++i) m_coverage_of[outside[i].entity] = i | outside_flag;
         report.outside_universe = std::move(outside);
+        report.not_countries = std::move(others);
 
         std::sort(report.per_unit.begin(), report.per_unit.end(),
                   [&](const UnitCoverage& a, const UnitCoverage& b) { return by_name(a.unit, b.unit); });
+        for (std::uint32_t i = 0; i < report.per_unit.size(); ++i) m_unit_slot[report.per_unit[i].unit] = i;
     }
 
     [[nodiscard]] OutsideReason outside_reason(EntityIndex country) const {
@@ -507,8 +507,10 @@ private:
         m_empty_regions.erase(std::unique(m_empty_regions.begin(), m_empty_regions.end()), m_empty_regions.end());
         for (std::size_t i = 0; i < m_empty_regions.size();) {
             EmptyRegion region{m_empty_regions[i].first, {}};
-            for (; i < m_empty_regions.size() && m_empty_regions[i].first == region.region; ++i)
+            for (; i < m_empty_regions.size() && m_empty_regions[i].first == region.region; ++i) {
                 region.units.push_back(m_empty_regions[i].second);
+                ++report.per_unit[m_unit_slot[m_empty_regions[i].second]].empty_regions;
+            }
             sort_by_name(region.units);
             report.empty_regions.push_back(std::move(region));
         }

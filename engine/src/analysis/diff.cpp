@@ -262,8 +262,7 @@ Reached reached(const Graph& graph, const CoverageReport& report) {
     };
     for (const auto& c : report.covered) add(c.country, c.units);
     for (const auto& h : report.home) add(h.country, h.units);
-    for (const auto& o : report.outside_universe)
-        if (o.reason != OutsideReason::not_a_country) add(o.entity, o.units);
+    for (const auto& o : report.outside_universe) add(o.entity, o.units);  // countries only
     for (auto& [country, units] : result) {
         std::sort(units.begin(), units.end());
         units.erase(std::unique(units.begin(), units.end()), units.end());

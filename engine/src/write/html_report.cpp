@@ -437,8 +437,9 @@ void Page::uncovered_section(const CoverageReport& report) {
 
     if (!report.outside_universe.empty()) {
         raw("<h3>");
-        text(fmt::format("Covered outside the universe ({})", report.outside_universe.size()));
-        raw("</h3>\n<table>\n<thead><tr><th>entry</th><th>why outside</th><th>covered by</th></tr></thead>\n<tbody>\n");
+        text(fmt::format("Countries covered outside the universe ({})", report.outside_universe.size()));
+        raw("</h3>\n<table>\n<thead><tr><th>country</th><th>why outside</th><th>covered "
+            "by</th></tr></thead>\n<tbody>\n");
         for (const auto& o : report.outside_universe) {
             raw("<tr");
             search_key({o.entity});
@@ -456,10 +457,29 @@ void Page::uncovered_section(const CoverageReport& report) {
                 case OutsideReason::not_valid:
                     text("not valid on the date");
                     break;
-                case OutsideReason::not_a_country:
-                    text(fmt::format("not a country: {}", kind_label(o.entity)));
+                case OutsideReason::not_a_country:  // reported with the entries that are not countries
                     break;
             }
+            raw("</td><td>");
+            for (std::size_t i = 0; i < o.units.size(); ++i) {
+                if (i) text(", ");
+                relation_fact(o.units[i].best().relation, list_name(m_graph, o.units[i].unit));
+            }
+            raw("</td></tr>\n");
+        }
+        raw("</tbody>\n</table>\n");
+    }
+    if (!report.not_countries.empty()) {
+        raw("<h3>");
+        text(fmt::format("Covered entries that are not countries ({})", report.not_countries.size()));
+        raw("</h3>\n<table>\n<thead><tr><th>entry</th><th>kind</th><th>covered by</th></tr></thead>\n<tbody>\n");
+        for (const auto& o : report.not_countries) {
+            raw("<tr");
+            search_key({o.entity});
+            raw("><td>");
+            entity(o.entity);
+            raw("</td><td>");
+            text(kind_label(o.entity));
             raw("</td><td>");
             for (std::size_t i = 0; i < o.units.size(); ++i) {
                 if (i) text(", ");
@@ -499,6 +519,11 @@ void Page::units_section(const CoverageReport& report) {
         raw("</strong> <span class=\"kind\">");
         text(fmt::format("{} · {} {}", kind_label(u.unit), u.countries, u.countries == 1 ? "country" : "countries"));
         if (u.outside) text(fmt::format(", {} outside the universe", u.outside));
+        if (u.not_countries)
+            text(fmt::format(", {} {}", u.not_countries,
+                             u.not_countries == 1 ? "entry that is not a country" : "entries that are not countries"));
+        if (u.empty_regions)
+            text(fmt::format(", {} region{} listing no country", u.empty_regions, u.empty_regions == 1 ? "" : "s"));
         raw("</span></summary>\n<ul class=\"cols\">\n");
         for (const auto& r : list) {
             raw("<li");

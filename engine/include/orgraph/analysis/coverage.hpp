@@ -110,7 +110,8 @@ enum class OutsideReason {
     not_member,     // a country whose membership attribute is neither member nor observer
     observer,       // an observer, while the universe holds members only
     not_valid,      // a country that does not exist on the date
-    not_a_country,  // a target of another kind (an organisation, a region not counted through)
+    not_a_country,  // a target of another kind (an organisation, a region not counted through):
+                    // reported in CoverageReport::not_countries, never with the countries
 };
 
 struct OutsideEntry {
@@ -122,10 +123,12 @@ struct OutsideEntry {
 
 struct UnitCoverage {
     EntityIndex unit = 0;
-    std::size_t countries = 0;  // countries of the universe it reaches (the home country apart)
-    std::size_t directly = 0;   // of them, those its own relation names
-    std::size_t outside = 0;    // entries outside the universe it reaches
-    std::size_t home = 0;       // home countries it reaches
+    std::size_t countries = 0;      // countries of the universe it reaches (the home country apart)
+    std::size_t directly = 0;       // of them, those its own relation names
+    std::size_t outside = 0;        // countries outside the universe it reaches
+    std::size_t home = 0;           // home countries it reaches
+    std::size_t not_countries = 0;  // entries it names that are not countries (organisations, bodies)
+    std::size_t empty_regions = 0;  // regions it names that include no country
 };
 
 struct OrganisationCoverage {
@@ -168,7 +171,8 @@ struct CoverageSummary {
     std::size_t covered = 0;
     std::size_t uncovered = 0;
     std::size_t multiply_covered = 0;
-    std::size_t outside_universe = 0;  // entries reached outside the universe
+    std::size_t outside_universe = 0;  // countries reached outside the universe
+    std::size_t not_countries = 0;     // entries reached that are not countries
 };
 
 struct CoverageReport {
@@ -181,9 +185,12 @@ struct CoverageReport {
     std::vector<CountryCoverage> covered;           // countries of the universe, by name then id
     std::vector<UncoveredGroup> uncovered;          // by region, sub-region (empty ones last)
     std::vector<CountryCoverage> multiply_covered;  // covered by two units or more
-    // Countries first, then other entries. With a listed universe, the countries the list leaves
-    // out are out of scope and not reported here.
+    // Countries (the schema's [gazetteer] kind) reached outside the universe, by name. With a
+    // listed universe, the countries the list leaves out are out of scope and not reported here.
     std::vector<OutsideEntry> outside_universe;
+    // What the units name that is not a country and leads to none (regional organisations, their
+    // bodies, a region with --no-regions), by name; each with reason not_a_country.
+    std::vector<OutsideEntry> not_countries;
     std::vector<UnitCoverage> per_unit;               // by name, then id
     std::vector<OrganisationCoverage> organisations;  // organisations with members, by name
     std::vector<MembershipGap> membership_gaps;       // by organisation, then member
