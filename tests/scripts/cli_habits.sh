@@ -60,6 +60,11 @@ cmp -s "$work/to.graphml" "$work/f.graphml" || fail "export -f graphml differs f
 "$orgraph" info -o "$work/info.out" && head -1 "$work/info.out" | grep -q "entities" || fail "info -o info.out: no table"
 expect 2 "the name says csv but --format is json" "$orgraph" info --format json -o "$work/x.csv"
 [ ! -e "$work/x.csv" ] || fail "a refused -o x.csv was written"
+# Pictures too: a PNG is not written under an SVG's name, whether --to or --format chose it.
+expect 2 "the name says svg but --to is png (name it $work/r.png for png" "$orgraph" render --to png -o "$work/r.svg"
+expect 2 "the name says svg but --format is pdf" "$orgraph" map --format pdf -o "$work/m.svg"
+expect 2 "the name says json but --to is svg" "$orgraph" render --format svg -o "$work/r.json"
+[ ! -e "$work/r.svg" ] && [ ! -e "$work/m.svg" ] && [ ! -e "$work/r.json" ] || fail "a refused picture was written"
 "$orgraph" diff --from 2020 -o "$work/d.svg" && grep -q "<svg" "$work/d.svg" || fail "diff -o d.svg did not draw SVG"
 # A value that looks like -f is a value, not --format.
 "$orgraph" dot --title -f >/dev/null || fail "dot --title -f took the title for --format"
