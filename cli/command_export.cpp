@@ -139,8 +139,8 @@ void ExportCommand::add_options(po::options_description& options, po::positional
     output.add_options()(
         "to,t", po::value(&m_to)->value_name("FORMAT"),
         "graphml, json (NetworkX node-link), csv (orgraph's bulk dataset: a directory), neo4j (neo4j-admin "
-        "import CSVs: a directory) or ftm (FollowTheMoney, one entity per line); default: from the name of -o "
-        "(.graphml, .json, .ftm.json), required for a directory and for standard output")(
+        "import CSVs: a directory) or ftm (FollowTheMoney, one entity per line) (default: from the extension of -o, "
+        ".graphml, .json or .ftm.json; needed for a directory and for standard output)")(
         "output,o", path_value(&m_output, "-o")->value_name("PATH"),
         "the file (default: standard output) or, for csv and neo4j, the directory to write; written atomically; "
         "a name that says another format than --to is refused")(
