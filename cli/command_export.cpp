@@ -9,6 +9,7 @@
 #include "orgraph/write/atomic_directory.hpp"
 #include "orgraph/write/interchange.hpp"
 #include "progress.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -43,10 +44,9 @@ bool directory_format(const std::string& format) {
     return format == "csv" || format == "neo4j";
 }
 
-// What the name of -o says it holds, by its ending, in any case: "graphml" (.graphml), "json"
-// (.json: node-link JSON), "ftm" (.ftm.json, .ftm, .jsonl, .ndjson: one JSON entity a line),
-// "csv" (.csv), or another format orgraph writes elsewhere (.svg, .png, .pdf, .dot, .gv, .md,
-// .orgraph for a snapshot); empty for "-", a name without an extension and any other ending.
+// What the name of -o says it holds, by its ending, in any case: "ftm" for .ftm.json, .ftm, .jsonl
+// and .ndjson (one JSON entity a line), else what format_of_extension says (graphml, json, csv,
+// svg, snapshot, ...); empty for "-", a name without an extension and an ending no format has.
 // `stem` is the name without that ending, for the name the refusal suggests.
 struct NamedFormat {
     std::string format;
@@ -54,24 +54,18 @@ struct NamedFormat {
 };
 
 NamedFormat format_named_by(const std::string& path) {
-    if (path.empty() || path == "-") return {};
-    auto lower = path;
+    const auto name = std::filesystem::path(path).filename().string();
+    auto lower = name;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-    static constexpr std::pair<std::string_view, std::string_view> endings[] = {
-        {".ftm.json", "ftm"}, {".ftm", "ftm"},           {".jsonl", "ftm"},
-        {".ndjson", "ftm"},   {".graphml", "graphml"},   {".json", "json"},
-        {".csv", "csv"},      {".svg", "svg"},           {".png", "png"},
-        {".pdf", "pdf"},      {".dot", "dot"},           {".gv", "dot"},
-        {".md", "markdown"},  {".markdown", "markdown"}, {".orgraph", "a snapshot"},
-    };
-    const auto name_start = lower.find_last_of('/') == std::string::npos ? 0 : lower.find_last_of('/') + 1;
-    for (const auto& [ending, format] : endings) {
-        // The ending must leave a name before it: ".json" alone is a hidden file's name.
-        if (lower.size() > name_start + ending.size() && lower.ends_with(ending))
-            return {std::string(format), path.substr(0, path.size() - ending.size())};
+    for (const std::string_view ending : {".ftm.json", ".ftm", ".jsonl", ".ndjson"}) {
+        // The ending must leave a name before it: ".ftm" alone is a hidden file's name.
+        if (lower.size() > ending.size() && lower.ends_with(ending))
+            return {"ftm", path.substr(0, path.size() - ending.size())};
     }
-    return {};
+    auto format = format_of_extension(path);
+    if (format.empty()) return {};
+    return {std::move(format), path.substr(0, path.rfind('.'))};
 }
 
 // The ending export gives a format's output: a file's extension; a directory has none.

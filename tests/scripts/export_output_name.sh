@@ -95,7 +95,7 @@ refused "the name says json but --to is csv" "a directory name such as $work/x f
 refused "the name says graphml but --to is neo4j" -- --to neo4j -o "$work/x.graphml"
 refused "the name says csv but --to is graphml" "name it $work/x.graphml" -- --to graphml -o "$work/x.csv"
 refused "the name says svg but --to is json" -- --to json -o "$work/x.svg"
-refused "the name says a snapshot but --to is graphml" -- --to graphml -o "$work/x.orgraph"
+refused "the name says snapshot but --to is graphml" -- --to graphml -o "$work/x.orgraph"
 # --format and -f are other names of --to, and meet the same rule.
 refused "the name says json but --to is graphml" -- --format graphml -o "$work/x.json"
 refused "the name says graphml but --to is ftm" -- -f ftm -o "$work/x.GRAPHML"
@@ -107,6 +107,7 @@ printf 'keep\n' >"$work/kept.json"
 # Without --to, a name that chooses nothing is refused with the endings export knows.
 refused "export cannot tell the format from '.xml'" ".graphml" ".json" ".ftm.json" "give --to" -- -o "$work/x.xml"
 refused "export cannot tell the format from '.txt'" -- -o "$work/x.txt"
+refused "the name says html, which export does not write" -- -o "$work/x.html"
 refused "the name says svg, which export does not write" ".graphml, .json or .ftm.json" -- -o "$work/x.svg"
 refused "the name says csv, which export does not write" "give --to csv or --to neo4j" -- -o "$work/x.csv"
 refused "a name without an extension" "give --to csv or --to neo4j" -- -o "$work/mfa-dir"
