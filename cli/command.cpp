@@ -415,6 +415,17 @@ std::string picture_format_of(const std::string& path, std::string_view command,
                     path, command, name.substr(dot + 1), option));
 }
 
+void check_picture_name(const std::string& path, const std::string& format, std::string_view option) {
+    const auto named = format_of_extension(path);
+    if (named.empty() || named == format) return;
+    const auto name = std::filesystem::path(path).filename().string();
+    const auto stem = path.substr(0, path.size() - (name.size() - name.rfind('.')));
+    const bool picture = named == "svg" || named == "png" || named == "pdf";
+    throw usage_error(fmt::format("-o {}: the name says {} but {} is {} (name it {}.{} for {}{})", path, named, option,
+                                  format, stem, format, format,
+                                  picture ? fmt::format(", or leave out {} to write {}", option, named) : ""));
+}
+
 std::string unknown_command_message(std::string_view name) {
     std::vector<std::string> names;
     for (const auto& command : make_commands()) names.emplace_back(command->info().name);

@@ -182,6 +182,9 @@ std::unique_ptr<Command> find_command(std::string_view name);
 // The picture format the extension of `path` names (svg, png, pdf, in any case), svg for a name
 // without one; usage_error for another extension (m.jpg), rather than SVG under that name.
 std::string picture_format_of(const std::string& path, std::string_view command, std::string_view option);
+// usage_error when the extension of `path` names another format than the picture `format` given
+// with `option` (--to png -o m.svg), rather than a PNG under an SVG's name.
+void check_picture_name(const std::string& path, const std::string& format, std::string_view option);
 // "unknown command 'shwo'; did you mean 'show'? (…)": the closest command, when one is close.
 std::string unknown_command_message(std::string_view name);
 

@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "diagram_options.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -45,6 +46,8 @@ void DotCommand::add_options(po::options_description& options, po::positional_op
 }
 
 void DotCommand::setup(const po::variables_map&) {
+    check_single_format_name(m_output, "dot", "dot", "Graphviz DOT",
+                             "'orgraph render' draws the diagram as svg, png or pdf");
     check_diagram_options(m_diagram);
     (void)m_data.as_of_date();
 }

@@ -66,6 +66,7 @@ void MapCommand::setup(const po::variables_map& variables) {
     const auto format = parse_render_format(m_format);
     if (!format)
         throw usage_error(fmt::format("--format '{}' is not a format map writes (expected svg, png or pdf)", m_format));
+    check_picture_name(m_output, m_format, "--format");
     m_render = *format;
     if (m_render != RenderFormat::svg) check_binary_output(m_output, fmt::format("a {} map", m_format));
     if (!(m_width >= 600 && m_width <= 10000)) throw usage_error("--width must be between 600 and 10000");

@@ -62,6 +62,7 @@ void RenderCommand::setup(const po::variables_map&) {
     const auto format = parse_render_format(m_to);
     if (!format)
         throw usage_error(fmt::format("--to '{}' is not a format render writes (expected svg, png or pdf)", m_to));
+    check_picture_name(m_output, m_to, "--to");
     if (*format != RenderFormat::svg) check_binary_output(m_output, fmt::format("a {} picture", m_to));
     check_diagram_options(m_diagram);
     (void)m_data.as_of_date();

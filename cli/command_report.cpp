@@ -8,6 +8,7 @@
 #include "orgraph/version.hpp"
 #include "orgraph/write/html_report.hpp"
 #include "progress.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -60,6 +61,7 @@ void ReportCommand::add_options(po::options_description& options, po::positional
 }
 
 void ReportCommand::setup(const po::variables_map& variables) {
+    check_single_format_name(m_output, "report", "html", "one HTML page", "");
     check_coverage_query(m_query, variables);
     (void)m_data.as_of_date();
     if (variables.count("associations") && m_report.association_kind.empty())

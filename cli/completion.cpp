@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "command.hpp"
@@ -136,48 +137,77 @@ std::string zsh_escape(const std::string& text) {
     return out;
 }
 
+// One _arguments spec of an option: '*--data=[load this dataset]:value:_files'.
+std::string zsh_option_spec(const OptionSpec& o) {
+    const bool is_long = o.spelling.starts_with("--");
+    const auto action = o.takes_file ? ":value:_files" : o.takes_value ? ":value: " : "";
+    return fmt::format("'*{}{}[{}]{}'", o.spelling, o.takes_value ? (is_long ? "=" : "+") : "",
+                       zsh_escape(o.description), action);
+}
+
 std::string zsh_script() {
     const auto specs = command_specs();
     std::string commands;
     for (const auto& spec : specs) commands += fmt::format("        '{}:{}'\n", spec.name, zsh_escape(spec.synopsis));
+    // The options that may stand before the command (as in the bash script), described as the
+    // first command that takes each describes it.
+    std::string global;
+    for (const std::string_view name : {"--data", "--with", "--as-of", "--no-derived", "--import-kind", "--import-name",
+                                        "-q", "--quiet", "-v", "--verbose", "-h", "--help", "--version"}) {
+        for (const auto& spec : specs) {
+            const auto found = std::find_if(spec.options.begin(), spec.options.end(),
+                                            [&](const OptionSpec& o) { return o.spelling == name; });
+            if (found == spec.options.end()) continue;
+            global += " \\\n        " + zsh_option_spec(*found);
+            break;
+        }
+    }
     std::string cases;
     for (const auto& spec : specs) {
-        cases += fmt::format("        {})\n            _arguments -s", spec.name);
-        for (const auto& o : spec.options) {
-            const bool is_long = o.spelling.starts_with("--");
-            const auto action = o.takes_file ? ":value:_files" : o.takes_value ? ":value: " : "";
-            cases += fmt::format(" \\\n                '*{}{}[{}]{}'", o.spelling,
-                                 o.takes_value ? (is_long ? "=" : "+") : "", zsh_escape(o.description), action);
-        }
+        cases += fmt::format("                {})\n                    _arguments -s", spec.name);
+        for (const auto& o : spec.options) cases += " \\\n                        " + zsh_option_spec(o);
         if (spec.name == "help")
-            cases += " \\\n                '1:command:(" + [&] {
+            cases += " \\\n                        '1:command:(" + [&] {
                 std::string names;
                 for (const auto& s : specs) names += (names.empty() ? "" : " ") + s.name;
                 return names;
             }() + ")'";
         else
-            cases += " \\\n                '*:argument:_files'";
-        cases += "\n            ;;\n";
+            cases += " \\\n                        '*:argument:_files'";
+        cases += " && ret=0\n                    ;;\n";
     }
     return fmt::format(R"(#compdef orgraph
-# zsh completion for orgraph, made by 'orgraph completion zsh' from its commands.
+# zsh completion for orgraph, made by 'orgraph completion zsh' from its commands. Installed in a
+# directory of $fpath as _orgraph, or sourced after compinit: source <(orgraph completion zsh)
 _orgraph() {{
+    local curcontext="$curcontext" state state_descr line ret=1
+    typeset -A opt_args
     local -a commands
     commands=(
 {0}    )
-    if (( CURRENT == 2 )); then
-        _describe -t commands 'orgraph command' commands
-        return
-    fi
-    local command=${{words[2]}}
-    shift words
-    (( CURRENT-- ))
-    case $command in
-{1}    esac
+    # Options before the command, then the command, then its own options and arguments.
+    _arguments -C{1} \
+        '(-)1:command:->command' \
+        '(-)*::argument:->argument' && ret=0
+    case $state in
+        command)
+            _describe -t commands 'orgraph command' commands && ret=0
+            ;;
+        argument)
+            curcontext="${{curcontext%:*:*}}:orgraph-${{words[1]}}:"
+            case ${{words[1]}} in
+{2}            esac
+            ;;
+    esac
+    return ret
 }}
-_orgraph "$@"
+if [[ ${{funcstack[1]}} == _orgraph ]]; then
+    _orgraph "$@"
+else
+    compdef _orgraph orgraph
+fi
 )",
-                       commands, cases);
+                       commands, global, cases);
 }
 
 }  // namespace

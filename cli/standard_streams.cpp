@@ -96,25 +96,58 @@ std::string format_of_extension(const std::string& path) {
     auto ext = name.substr(dot + 1);
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-    if (ext == "json" || ext == "csv" || ext == "dot" || ext == "svg" || ext == "png" || ext == "pdf") return ext;
+    if (ext == "json" || ext == "csv" || ext == "dot" || ext == "svg" || ext == "png" || ext == "pdf" ||
+        ext == "graphml" || ext == "html")
+        return ext;
     if (ext == "md" || ext == "markdown") return "markdown";
     if (ext == "gv") return "dot";
+    if (ext == "htm") return "html";
+    if (ext == "orgraph") return "snapshot";
     return {};
+}
+
+std::string extension_for(std::string_view format) {
+    if (format == "markdown") return ".md";
+    if (format == "table") return ".txt";
+    return "." + std::string(format);
 }
 
 void check_output_extension(OutputOptions& options) {
     const auto named = format_of_extension(options.output);
     const auto& formats = options.formats;
     const bool writes_named = std::find(formats.begin(), formats.end(), named) != formats.end();
+    const auto stem = [&] { return options.output.substr(0, options.output.rfind('.')); };
     if (options.format.empty()) {
-        options.format = writes_named ? named : formats.front();
-        return;
+        if (named.empty() || writes_named) {
+            options.format = writes_named ? named : formats.front();
+            return;
+        }
+        std::string endings;
+        for (std::size_t i = 0; i < formats.size(); ++i)
+            endings += fmt::format("{}{} for {}",
+                                   i == 0                    ? ""
+                                   : i + 1 == formats.size() ? " or "
+                                                             : ", ",
+                                   extension_for(formats[i]), formats[i]);
+        throw usage_error(fmt::format("-o {}: the name says {}, which this command does not write (name the file {})",
+                                      options.output, named, endings));
     }
-    if (!named.empty() && named != options.format && writes_named)
-        throw usage_error(
-            fmt::format("-o {}: the name says {} but --format is {} (name the file for its format, or "
-                        "leave out --format: the extension chooses it)",
-                        options.output, named, options.format));
+    // An unknown --format is reported by check_format, with the formats there are.
+    if (std::find(formats.begin(), formats.end(), options.format) == formats.end()) return;
+    if (!named.empty() && named != options.format)
+        throw usage_error(fmt::format("-o {}: the name says {} but --format is {} (name it {}{} for {}{})",
+                                      options.output, named, options.format, stem(), extension_for(options.format),
+                                      options.format,
+                                      writes_named ? ", or leave out --format: the extension chooses it" : ""));
+}
+
+void check_single_format_name(const std::string& path, std::string_view command, std::string_view format,
+                              std::string_view what, std::string_view hint) {
+    const auto named = format_of_extension(path);
+    if (named.empty() || named == format) return;
+    throw usage_error(fmt::format("-o {}: the name says {}, but {} writes {} only (name it {}{}{})", path, named,
+                                  command, what, path.substr(0, path.rfind('.')), extension_for(format),
+                                  hint.empty() ? std::string{} : fmt::format("; {}", hint)));
 }
 
 void check_binary_output(const std::string& path, std::string_view what) {

@@ -60,6 +60,23 @@ cmp -s "$work/to.graphml" "$work/f.graphml" || fail "export -f graphml differs f
 "$orgraph" info -o "$work/info.out" && head -1 "$work/info.out" | grep -q "entities" || fail "info -o info.out: no table"
 expect 2 "the name says csv but --format is json" "$orgraph" info --format json -o "$work/x.csv"
 [ ! -e "$work/x.csv" ] || fail "a refused -o x.csv was written"
+# Pictures too: a PNG is not written under an SVG's name, whether --to or --format chose it.
+expect 2 "the name says svg but --to is png (name it $work/r.png for png" "$orgraph" render --to png -o "$work/r.svg"
+expect 2 "the name says svg but --format is pdf" "$orgraph" map --format pdf -o "$work/m.svg"
+expect 2 "the name says json but --to is svg" "$orgraph" render --format svg -o "$work/r.json"
+[ ! -e "$work/r.svg" ] && [ ! -e "$work/m.svg" ] && [ ! -e "$work/r.json" ] || fail "a refused picture was written"
+# A name that says a format the command does not write is refused, not filled with another.
+expect 2 "-o $work/i.svg: the name says svg, which this command does not write (name the file .txt for table, .json" \
+  "$orgraph" info -o "$work/i.svg"
+expect 2 "the name says graphml, which this command does not write" "$orgraph" coverage -o "$work/c.graphml"
+expect 2 "the name says html, which this command does not write" "$orgraph" diff --from 2020 -o "$work/d.html"
+expect 2 "the name says svg, but dot writes Graphviz DOT only (name it $work/c.dot; 'orgraph render' draws" \
+  "$orgraph" dot -o "$work/c.svg"
+expect 2 "the name says pdf, but report writes one HTML page only (name it $work/r.html)" \
+  "$orgraph" report -o "$work/r.pdf"
+for refused in i.svg c.graphml d.html c.svg r.pdf; do [ ! -e "$work/$refused" ] || fail "the refused $refused was written"; done
+"$orgraph" dot -o "$work/c.gv" && grep -q "^digraph" "$work/c.gv" || fail "dot -o c.gv wrote no DOT"
+"$orgraph" report -o "$work/r.HTM" && grep -q "<html" "$work/r.HTM" || fail "report -o r.HTM wrote no page"
 "$orgraph" diff --from 2020 -o "$work/d.svg" && grep -q "<svg" "$work/d.svg" || fail "diff -o d.svg did not draw SVG"
 # A value that looks like -f is a value, not --format.
 "$orgraph" dot --title -f >/dev/null || fail "dot --title -f took the title for --format"
