@@ -54,6 +54,7 @@ void SnapshotCommand::setup(const po::variables_map&) {
     (void)m_data.as_of_date();
     if (m_output.empty()) throw usage_error("snapshot: give the file to write with -o FILE");
     if (m_output == "-") check_binary_output(m_output, "a snapshot");
+    check_single_format_name(m_output, "snapshot", "snapshot", "a binary snapshot", "");
 }
 
 int SnapshotCommand::run() {

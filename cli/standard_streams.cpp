@@ -109,6 +109,7 @@ std::string format_of_extension(const std::string& path) {
 std::string extension_for(std::string_view format) {
     if (format == "markdown") return ".md";
     if (format == "table") return ".txt";
+    if (format == "snapshot") return ".orgraph";
     return "." + std::string(format);
 }
 

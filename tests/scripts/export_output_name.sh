@@ -123,6 +123,15 @@ grep -qF "export needs --to FORMAT" "$work/err" || fail "export without --to or 
 # An unknown --to is reported before the name is looked at.
 refused "unknown export format 'gexf'" -- --to gexf -o "$work/x.json"
 
+# snapshot writes one format: a name that says another is refused, nothing written.
+"$orgraph" snapshot -o "$work/s.json" >"$work/out" 2>"$work/err"
+[ $? -eq 2 ] || fail "snapshot -o s.json did not exit 2"
+grep -qF "the name says json, but snapshot writes a binary snapshot only (name it $work/s.orgraph)" "$work/err" ||
+  fail "snapshot -o s.json: $(cat "$work/err")"
+[ ! -e "$work/s.json" ] || fail "a refused snapshot wrote its file"
+"$orgraph" snapshot -q -o "$work/s.orgraph" && "$orgraph" --data "$work/s.orgraph" info >/dev/null ||
+  fail "snapshot -o s.orgraph"
+
 [ "$failures" -eq 0 ] || {
   echo "$failures failures" >&2
   exit 1
