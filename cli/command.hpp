@@ -19,9 +19,9 @@
 #include "orgraph/load/snapshot.hpp"
 #include "orgraph/model/date.hpp"
 #include "orgraph/model/graph.hpp"
+#include "orgraph/model/visible_text.hpp"
 #include "orgraph/write/atomic_file.hpp"
 #include "orgraph/write/json_writer.hpp"
-#include "orgraph/write/visible_text.hpp"
 
 namespace orgraph::cli {
 
@@ -134,7 +134,7 @@ inline constexpr const char* no_formula_guard_help =
 // space left on device").
 // Text for people (the table and markdown formats) goes through a VisibleStream: control
 // characters, bidirectional controls and the like reach the terminal or the file in their
-// visible form (orgraph/write/visible_text.hpp), whichever writer printed them.
+// visible form (orgraph/model/visible_text.hpp), whichever writer printed them.
 class Output {
 public:
     explicit Output(const std::string& path);

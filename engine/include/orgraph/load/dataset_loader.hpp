@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/diagnostics.hpp"
 #include "orgraph/model/graph_builder.hpp"
 
 namespace orgraph {
