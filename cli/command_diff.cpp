@@ -10,7 +10,7 @@
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/model/entity_card.hpp"
 #include "orgraph/model/text.hpp"
-#include "orgraph/write/diff_dot.hpp"
+#include "orgraph/report/diff_dot.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "orgraph/write/render.hpp"
 #include "standard_streams.hpp"

@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "coverage_query.hpp"
 #include "orgraph/analysis/coverage.hpp"
+#include "orgraph/report/coverage_map.hpp"
 #include "orgraph/write/world_map.hpp"
 #include "progress.hpp"
 #include "standard_streams.hpp"

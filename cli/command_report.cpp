@@ -5,8 +5,8 @@
 #include "commands.hpp"
 #include "coverage_query.hpp"
 #include "orgraph/analysis/coverage.hpp"
+#include "orgraph/report/html_report.hpp"
 #include "orgraph/version.hpp"
-#include "orgraph/write/html_report.hpp"
 #include "progress.hpp"
 
 namespace orgraph::cli {

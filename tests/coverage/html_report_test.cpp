@@ -7,7 +7,7 @@
 #include <string>
 
 #include "builtin_graph.hpp"
-#include "orgraph/write/html_report.hpp"
+#include "orgraph/report/html_report.hpp"
 
 using namespace orgraph;
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "builtin_graph.hpp"
+#include "orgraph/report/coverage_map.hpp"
 #include "orgraph/write/world_map.hpp"
 #include "small_graph.hpp"
 

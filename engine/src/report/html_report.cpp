@@ -1,4 +1,4 @@
-#include "orgraph/write/html_report.hpp"
+#include "orgraph/report/html_report.hpp"
 
 #include <fmt/format.h>
 
@@ -9,10 +9,10 @@
 
 #include "orgraph/analysis/routes.hpp"
 #include "orgraph/model/text.hpp"
+#include "orgraph/model/visible_text.hpp"
+#include "orgraph/report/coverage_map.hpp"
 #include "orgraph/write/dot_writer.hpp"
 #include "orgraph/write/render.hpp"
-#include "orgraph/write/visible_text.hpp"
-#include "orgraph/write/world_map.hpp"
 
 namespace orgraph {
 
