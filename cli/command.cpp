@@ -11,6 +11,7 @@
 #include <sstream>
 #include <utility>
 
+#include "command_examples.hpp"
 #include "option_text.hpp"
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/builtin/builtin.hpp"
@@ -435,7 +436,7 @@ std::string command_help(Command& command) {
         << "\n\n"
         << wrap_text(info.synopsis) << "\n"
         << format_options(options, fmt::format("Options of orgraph {}", info.name)) << "\nExamples:\n";
-    std::istringstream examples{std::string(info.examples)};
+    std::istringstream examples{std::string(command_examples(info.name))};
     std::string line;
     while (std::getline(examples, line)) out << wrap_example(line);
     out << '\n'

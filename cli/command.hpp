@@ -155,12 +155,12 @@ private:
 // after a failure does not throw again.
 void flush_standard_output();
 
-// What the help says of a command, besides its options.
+// What the help says of a command, besides its options and its examples (command_examples.hpp:
+// the EXAMPLES section of docs/<name>.md).
 struct CommandInfo {
     std::string_view name;
     std::string_view synopsis;   // one line, for `orgraph help`
     std::string_view arguments;  // "ENTITY", "[PATH...]"
-    std::string_view examples;   // one example a line
 };
 
 class Command {

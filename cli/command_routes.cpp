@@ -20,12 +20,6 @@ constexpr CommandInfo routes_info{
     .synopsis =
         "contact routes: the best route from an entity to every entity of a kind, and why the rest are out of reach",
     .arguments = "FROM --to-kind KIND",
-    .examples =
-        "orgraph routes korua --to-kind mission\n"
-        "orgraph --with dprk-missions routes \"Korea-Africa Association\" --to-kind embassy\n"
-        "orgraph --with dprk-missions routes kafa --to-kind mission --as-of 2024-06 --format csv\n"
-        "orgraph routes korua --to-kind mission --via contact_via --format json\n"
-        "orgraph --with dprk-missions routes kafa --to-kind embassy --explain",
 };
 
 class RoutesCommand final : public RouteCommand {
