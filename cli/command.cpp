@@ -11,6 +11,7 @@
 #include <sstream>
 #include <utility>
 
+#include "command_examples.hpp"
 #include "option_text.hpp"
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/builtin/builtin.hpp"
@@ -142,13 +143,14 @@ po::typed_value<std::string>* path_value(std::string* target, const char* option
 
 po::options_description data_options(DataOptions& options) {
     po::options_description group("Data", 100, 50);  // as wide as the command's own options
+    const auto with_help = fmt::format("load an overlay on top (a path, or a built-in overlay: {}); repeatable",
+                                       join(builtin_overlays(), ", "));
     group.add_options()("data", po::value(&options.data)->composing()->value_name("PATH"),
                         "load this dataset instead of the built-in one (a directory, a .toml file, entities.csv, "
                         ".graphml, node-link .json, or a snapshot made by 'orgraph snapshot'; - reads one GraphML, "
                         "JSON, TOML or snapshot file from "
                         "standard input); repeat for several layers")(
-        "with", po::value(&options.with)->composing()->value_name("PATH|NAME"),
-        "load an overlay on top (a path, or a built-in overlay such as dprk-missions); repeatable")(
+        "with", po::value(&options.with)->composing()->value_name("PATH|NAME"), with_help.c_str())(
         "as-of",
         po::value(&options.as_of)
             ->notifier([](const std::string& text) {
@@ -446,7 +448,7 @@ std::string command_help(Command& command) {
         << "\n\n"
         << wrap_text(info.synopsis) << "\n"
         << format_options(options, fmt::format("Options of orgraph {}", info.name)) << "\nExamples:\n";
-    std::istringstream examples{std::string(info.examples)};
+    std::istringstream examples{std::string(command_examples(info.name))};
     std::string line;
     while (std::getline(examples, line)) out << wrap_example(line);
     out << '\n'
@@ -467,7 +469,9 @@ std::string general_help() {
         << format_option_line("    --data=PATH...",
                               "load these datasets (or one snapshot) instead of the built-in DPRK MFA dataset; "
                               "- reads one file from standard input")
-        << format_option_line("    --with=PATH|NAME", "load an overlay on top (e.g. --with dprk-missions)")
+        << format_option_line("    --with=PATH|NAME",
+                              fmt::format("load an overlay on top (a path, or a built-in overlay: {})",
+                                          join(builtin_overlays(), ", ")))
         << format_option_line("    --as-of=DATE", "answer for DATE instead of today (only what was valid then)")
         << format_option_line("    --all-dates", "answer for every date at once instead of today")
         << format_option_line("    --no-derived", "leave out relations derived by the schema's rules")

@@ -19,9 +19,9 @@
 #include "orgraph/load/snapshot.hpp"
 #include "orgraph/model/date.hpp"
 #include "orgraph/model/graph.hpp"
+#include "orgraph/model/visible_text.hpp"
 #include "orgraph/write/atomic_file.hpp"
 #include "orgraph/write/json_writer.hpp"
-#include "orgraph/write/visible_text.hpp"
 
 namespace orgraph::cli {
 
@@ -134,7 +134,7 @@ inline constexpr const char* no_formula_guard_help =
 // space left on device").
 // Text for people (the table and markdown formats) goes through a VisibleStream: control
 // characters, bidirectional controls and the like reach the terminal or the file in their
-// visible form (orgraph/write/visible_text.hpp), whichever writer printed them.
+// visible form (orgraph/model/visible_text.hpp), whichever writer printed them.
 class Output {
 public:
     explicit Output(const std::string& path);
@@ -155,12 +155,12 @@ private:
 // after a failure does not throw again.
 void flush_standard_output();
 
-// What the help says of a command, besides its options.
+// What the help says of a command, besides its options and its examples (command_examples.hpp:
+// the EXAMPLES section of docs/<name>.md).
 struct CommandInfo {
     std::string_view name;
     std::string_view synopsis;   // one line, for `orgraph help`
     std::string_view arguments;  // "ENTITY", "[PATH...]"
-    std::string_view examples;   // one example a line
 };
 
 class Command {

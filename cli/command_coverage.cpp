@@ -19,13 +19,6 @@ constexpr CommandInfo coverage_info{
     .name = "coverage",
     .synopsis = "which unit answers for which place, which places none does, and where the structure disagrees",
     .arguments = "",
-    .examples =
-        "orgraph coverage\n"
-        "orgraph coverage --universe un --format json -o coverage.json\n"
-        "orgraph coverage --by focuses_on --from-kind association\n"
-        "orgraph coverage --with dprk-missions --by located_in --from-kind mission\n"
-        "orgraph coverage --with dprk-missions --matrix --format csv\n"
-        "orgraph coverage --universe my-countries.txt --as-of 2019-06-30",
 };
 
 class CoverageCommand final : public Command {

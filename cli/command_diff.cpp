@@ -10,7 +10,7 @@
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/model/entity_card.hpp"
 #include "orgraph/model/text.hpp"
-#include "orgraph/write/diff_dot.hpp"
+#include "orgraph/report/diff_dot.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "orgraph/write/render.hpp"
 #include "standard_streams.hpp"
@@ -23,13 +23,6 @@ constexpr CommandInfo diff_info{
     .name = "diff",
     .synopsis = "what changed between two dates or two datasets: entities, relations, and the coverage they give",
     .arguments = "",
-    .examples =
-        "orgraph --with dprk-missions diff --from 2020 --to 2025\n"
-        "orgraph --with dprk-missions diff --from 2023-06 --format json\n"
-        "orgraph diff --data old-ministry/ --against new-ministry/\n"
-        "orgraph diff --data before.orgraph --against after.orgraph --format csv -o changes.csv\n"
-        "orgraph --with dprk-missions diff --from 2020 --to 2025 --by located_in --from-kind mission\n"
-        "orgraph --with dprk-missions diff --from 2020 --to 2025 --format svg -o changes.svg",
 };
 
 // A side of the comparison: the graph as prepared, and how to name it.

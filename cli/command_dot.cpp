@@ -10,12 +10,6 @@ constexpr CommandInfo dot_info{
     .name = "dot",
     .synopsis = "GraphViz DOT of the organisation chart or an entity's neighbourhood, sources in tooltips",
     .arguments = "",
-    .examples =
-        "orgraph dot -o ministry.dot\n"
-        "orgraph dot --fold none --kinds ministry,department,country\n"
-        "orgraph dot --focus korua --depth 2 | dot -Tsvg > korua.svg\n"
-        "orgraph dot --focus aad1 --highlight aad1 CHN\n"
-        "orgraph path aad1 malta --format json > route.json && orgraph dot --highlight-json route.json",
 };
 
 class DotCommand final : public Command {

@@ -18,12 +18,6 @@ constexpr CommandInfo export_info{
     .name = "export",
     .synopsis = "write the graph as GraphML, node-link JSON, a CSV dataset, Neo4j import CSVs or FollowTheMoney",
     .arguments = "",
-    .examples =
-        "orgraph export -o mfa.graphml\n"
-        "orgraph export -o mfa.json\n"
-        "orgraph export --to csv -o mfa-csv && orgraph --data mfa-csv info\n"
-        "orgraph export --to neo4j -o mfa-neo4j --no-derived\n"
-        "orgraph export --to ftm --with dprk-missions > mfa.ftm.json",
 };
 
 class ExportCommand final : public Command {

@@ -14,11 +14,6 @@ constexpr CommandInfo find_info{
     .name = "find",
     .synopsis = "ranked matches for a text over names, acronyms and aliases",
     .arguments = "TEXT",
-    .examples =
-        "orgraph find korea\n"
-        "orgraph find \"cote d'ivoire\"\n"
-        "orgraph find embassy --kind mission --with dprk-missions\n"
-        "orgraph find asian --format json",
 };
 
 class FindCommand final : public Command {

@@ -12,11 +12,6 @@ constexpr CommandInfo generate_info{
     .name = "generate",
     .synopsis = "write a synthetic organisation graph of a given size (bulk CSV) for tests and benchmarks",
     .arguments = "-o DIR",
-    .examples =
-        "orgraph generate --entities 2000 --relations 10000 -o /tmp/small\n"
-        "orgraph generate --entities 1000000 --relations 5000000 --seed 7 -o /tmp/big\n"
-        "orgraph generate --entities 1000000 --relations 5000000 --seed 7 -o /tmp/big --force\n"
-        "orgraph --data /tmp/small info",
 };
 
 class GenerateCommand final : public Command {

@@ -10,9 +10,6 @@ constexpr CommandInfo help_info{
     .name = "help",
     .synopsis = "the list of commands, or the manual of one",
     .arguments = "[COMMAND]",
-    .examples =
-        "orgraph help\n"
-        "orgraph help show",
 };
 
 class HelpCommand final : public Command {

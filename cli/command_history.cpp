@@ -15,10 +15,6 @@ constexpr CommandInfo history_info{
     .name = "history",
     .synopsis = "every dated fact around one entity, oldest first: when it and each of its relations began and ended",
     .arguments = "ENTITY",
-    .examples =
-        "orgraph --with dprk-missions history \"DPRK Embassy in Luanda\"\n"
-        "orgraph --with dprk-missions history emb-ind-new-delhi --format json\n"
-        "orgraph history GBR --format csv -o gbr-history.csv",
 };
 
 class HistoryCommand final : public Command {

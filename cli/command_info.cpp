@@ -13,10 +13,6 @@ constexpr CommandInfo info_info{
     .name = "info",
     .synopsis = "what is loaded: layers, sources, entities per kind, relations per kind",
     .arguments = "",
-    .examples =
-        "orgraph info\n"
-        "orgraph info --with dprk-missions\n"
-        "orgraph info --data tests/data/example --format json",
 };
 
 class InfoCommand final : public Command {

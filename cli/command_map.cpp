@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "coverage_query.hpp"
 #include "orgraph/analysis/coverage.hpp"
+#include "orgraph/report/coverage_map.hpp"
 #include "orgraph/write/world_map.hpp"
 #include "progress.hpp"
 #include "standard_streams.hpp"
@@ -16,12 +17,6 @@ constexpr CommandInfo map_info{
     .name = "map",
     .synopsis = "a world map of a coverage answer: each country filled by the unit that covers it (SVG, PNG, PDF)",
     .arguments = "",
-    .examples =
-        "orgraph map -o coverage.svg\n"
-        "orgraph map --universe un -o coverage.png\n"
-        "orgraph map --by focuses_on --from-kind association -o associations.pdf\n"
-        "orgraph --with dprk-missions map --by located_in --from-kind mission -o missions.svg\n"
-        "orgraph map --as-of 2019-06-30 --format svg > coverage-2019.svg",
 };
 
 class MapCommand final : public Command {

@@ -18,12 +18,6 @@ constexpr CommandInfo path_info{
     .synopsis =
         "the shortest route from one entity to another (or the k shortest, or all up to N hops), each step sourced",
     .arguments = "FROM TO",
-    .examples =
-        "orgraph path korua \"DPRK Embassy in Moscow\"\n"
-        "orgraph path korua emb-rus-moscow --k 3\n"
-        "orgraph path korua emb-rus-moscow --all --max-hops 4\n"
-        "orgraph path aad1 korua --via part_of,sponsored_by\n"
-        "orgraph --with dprk-missions path kafa emb-nga-abuja --format json",
 };
 
 class PathCommand final : public RouteCommand {

@@ -15,12 +15,6 @@ constexpr CommandInfo reach_info{
     .synopsis =
         "everything an entity reaches (or, reversed, what reaches it), with distance and the step that got there",
     .arguments = "ENTITY",
-    .examples =
-        "orgraph reach korua\n"
-        "orgraph reach korua --kinds mission\n"
-        "orgraph reach \"DPRK Embassy in Moscow\" --reverse\n"
-        "orgraph reach mfa --via part_of --depth 1 --format csv\n"
-        "orgraph --with dprk-missions reach aalad --via oversees --format json",
 };
 
 class ReachCommand final : public RouteCommand {

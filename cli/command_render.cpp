@@ -17,11 +17,6 @@ constexpr CommandInfo render_info{
     .name = "render",
     .synopsis = "lay out and render the diagram of 'orgraph dot' to SVG, PNG or PDF with Graphviz's library",
     .arguments = "",
-    .examples =
-        "orgraph render -o ministry.svg\n"
-        "orgraph render --to png -o ministry.png\n"
-        "orgraph render --focus kcca --depth 2 --to pdf -o kcca.pdf\n"
-        "orgraph render --highlight aad1 malta --fold none --focus aad1 -o route.svg",
 };
 
 class RenderCommand final : public Command {

@@ -5,8 +5,8 @@
 #include "commands.hpp"
 #include "coverage_query.hpp"
 #include "orgraph/analysis/coverage.hpp"
+#include "orgraph/report/html_report.hpp"
 #include "orgraph/version.hpp"
-#include "orgraph/write/html_report.hpp"
 #include "progress.hpp"
 #include "standard_streams.hpp"
 
@@ -17,11 +17,6 @@ constexpr CommandInfo report_info{
     .name = "report",
     .synopsis = "one self-contained HTML page: chart, coverage map, uncovered countries, units, associations, sources",
     .arguments = "",
-    .examples =
-        "orgraph report -o report.html\n"
-        "orgraph --with dprk-missions report -o report.html\n"
-        "orgraph report --as-of 2019-06-30 --universe un -o report-2019.html\n"
-        "orgraph report --routes-to embassy --title \"MFA of the DPRK, December 2026\" -o report.html",
 };
 
 class ReportCommand final : public Command {

@@ -20,12 +20,6 @@ constexpr CommandInfo routes_info{
     .synopsis =
         "contact routes: the best route from an entity to every entity of a kind, and why the rest are out of reach",
     .arguments = "FROM --to-kind KIND",
-    .examples =
-        "orgraph routes korua --to-kind mission\n"
-        "orgraph --with dprk-missions routes \"Korea-Africa Association\" --to-kind embassy\n"
-        "orgraph --with dprk-missions routes kafa --to-kind mission --as-of 2024-06 --format csv\n"
-        "orgraph routes korua --to-kind mission --via contact_via --format json\n"
-        "orgraph --with dprk-missions routes kafa --to-kind embassy --explain",
 };
 
 class RoutesCommand final : public RouteCommand {
@@ -91,7 +85,7 @@ void RoutesCommand::add_own_options(po::options_description& options, po::positi
     options.add_options()("from", po::value(&m_from)->value_name("FROM"),
                           "where routes start: an id, name, acronym or alias")(
         "to-kind", po::value(&m_params.to_kind)->value_name("KIND"),
-        "the kind of entity routes lead to, subkinds included (e.g. mission, embassy)")(
+        "the kind of entity routes lead to, subkinds included")(
         "explain", po::bool_switch(&m_explain),
         "write each derived step's derivation in full under it, instead of once, numbered, after the routes");
     positional.add("from", 1);
@@ -99,7 +93,8 @@ void RoutesCommand::add_own_options(po::options_description& options, po::positi
 
 void RoutesCommand::check_own_options(const po::variables_map&) {
     if (m_from.empty()) throw usage_error("routes needs FROM (an id, a name, an acronym or an alias)");
-    if (m_params.to_kind.empty()) throw usage_error("routes needs --to-kind KIND (e.g. --to-kind mission)");
+    if (m_params.to_kind.empty())
+        throw usage_error("routes needs --to-kind KIND: the kind of entity the routes lead to");
 }
 
 int RoutesCommand::run() {

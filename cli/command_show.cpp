@@ -18,11 +18,6 @@ constexpr CommandInfo show_info{
     .name = "show",
     .synopsis = "an entity card: attributes, sources and every relation in and out, read in words",
     .arguments = "ENTITY",
-    .examples =
-        "orgraph show \"Asian Affairs Department 1\"\n"
-        "orgraph show korua\n"
-        "orgraph show malta --format json\n"
-        "orgraph --with dprk-missions show \"DPRK Embassy in Moscow\"",
 };
 
 class ShowCommand final : public Command {

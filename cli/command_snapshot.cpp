@@ -17,11 +17,6 @@ constexpr CommandInfo snapshot_info{
     .name = "snapshot",
     .synopsis = "write the loaded, checked and derived graph to one binary file that every command reads fast",
     .arguments = "-o FILE",
-    .examples =
-        "orgraph --data my-ministry/ snapshot -o ministry.orgraph\n"
-        "orgraph --data ministry.orgraph coverage\n"
-        "orgraph --with dprk-missions snapshot -o mfa-missions.orgraph\n"
-        "orgraph validate ministry.orgraph",
 };
 
 class SnapshotCommand final : public Command {

@@ -13,11 +13,6 @@ constexpr CommandInfo validate_info{
     .name = "validate",
     .synopsis = "check datasets against their schema and report every problem with its position",
     .arguments = "[PATH...]",
-    .examples =
-        "orgraph validate\n"
-        "orgraph validate --with dprk-missions\n"
-        "orgraph validate my-ministry/\n"
-        "orgraph validate schema.toml entities.csv",
 };
 
 class ValidateCommand final : public Command {

@@ -17,11 +17,6 @@ constexpr CommandInfo weak_points_info{
     .synopsis =
         "single points of failure: the entities and relations every route from an entity to its targets passes through",
     .arguments = "FROM (TO | --to-kind KIND)",
-    .examples =
-        "orgraph weak-points korua --to-kind mission\n"
-        "orgraph weak-points korua \"DPRK Embassy in Moscow\" --via contact_via,sponsored_by,part_of,oversees\n"
-        "orgraph --with dprk-missions weak-points kafa --to-kind embassy\n"
-        "orgraph --with dprk-missions weak-points kafa --to-kind mission --format csv",
 };
 
 class WeakPointsCommand final : public RouteCommand {

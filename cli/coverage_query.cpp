@@ -76,7 +76,7 @@ po::options_description coverage_query_options(CoverageQuery& query) {
         "FILE listing codes or names one a line (default: un+observers when the schema's [gazetteer] names a "
         "membership attribute, else iso)")(
         "no-regions", po::bool_switch(&query.no_regions),
-        "do not count the places of a region a unit names (unit -> region -> includes -> place)")(
+        "do not count the places of a region a unit names (a unit -> a region -> the places it includes)")(
         "home", po::value(&query.home)->value_name("PLACE"),
         "the organisation's own place, reported apart (default: found through the schema's [coverage] "
         "home_relation)");

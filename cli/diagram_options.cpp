@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "orgraph/analysis/paths.hpp"
+#include "orgraph/load/route_json.hpp"
 #include "orgraph/model/name_resolver.hpp"
 #include "standard_streams.hpp"
 
@@ -84,7 +86,12 @@ void write_diagram_dot(std::ostream& out, const Graph& graph, DiagramOptions& op
         if (options.highlight.size() == 2) {
             const auto from = resolve(options.highlight[0]);
             const auto to = resolve(options.highlight[1]);
-            auto route = shortest_route(graph, from, to, params.relations);
+            std::optional<std::vector<RelationIndex>> route;
+            try {
+                route = shortest_route(graph, from, to, params.relations);
+            } catch (const unknown_kind_error& e) {
+                throw usage_error(e.what());  // an unknown relation kind in --relations
+            }
             if (!route)
                 throw std::runtime_error(fmt::format("no route from {} ({}) to {} ({}) in the loaded data",
                                                      graph.entity(from).name, graph.entity(from).id,
@@ -95,7 +102,7 @@ void write_diagram_dot(std::ostream& out, const Graph& graph, DiagramOptions& op
             const auto text = read_input_text(options.highlight_json, "--highlight-json");
             try {
                 params.highlight = route_relations(graph, read_route_json(text));
-            } catch (const diagram_error& e) {
+            } catch (const route_json_error& e) {
                 throw std::runtime_error(fmt::format("{}: {}", options.highlight_json, e.what()));
             }
         }

@@ -17,13 +17,13 @@
 #include "completion.hpp"
 #include "option_text.hpp"
 #include "orgraph/builtin/builtin.hpp"
-#include "orgraph/load/diagnostics.hpp"
 #include "orgraph/load/snapshot.hpp"
+#include "orgraph/model/diagnostics.hpp"
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/model/visible_text.hpp"
 #include "orgraph/version.hpp"
 #include "orgraph/write/fd_stream.hpp"
 #include "orgraph/write/temporary.hpp"
-#include "orgraph/write/visible_text.hpp"
 #include "progress.hpp"
 
 namespace {

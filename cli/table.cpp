@@ -6,10 +6,10 @@
 
 #include <stdexcept>
 
-#include "orgraph/load/text_checks.hpp"
-#include "orgraph/write/csv_cell.hpp"
+#include "orgraph/model/csv_cell.hpp"
+#include "orgraph/model/text_checks.hpp"
+#include "orgraph/model/visible_text.hpp"
 #include "orgraph/write/json_writer.hpp"
-#include "orgraph/write/visible_text.hpp"
 
 namespace orgraph::cli {
 

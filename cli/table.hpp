@@ -1,8 +1,8 @@
 #pragma once
 // Tabular results, printed as an aligned table, CSV (RFC 4180), Markdown or JSON (an array of
 // objects keyed by column name). Text tables and Markdown show every cell in its visible form
-// (orgraph/write/visible_text.hpp; Markdown also escapes '|'); CSV guards the text cells that
-// begin like a formula (orgraph/write/csv_cell.hpp) unless --no-formula-guard, and refuses a
+// (orgraph/model/visible_text.hpp; Markdown also escapes '|'); CSV guards the text cells that
+// begin like a formula (orgraph/model/csv_cell.hpp) unless --no-formula-guard, and refuses a
 // cell that holds a NUL byte before it writes anything.
 
 #include <functional>

@@ -1,4 +1,4 @@
-// The HTML report (write/html_report.hpp) of the built-in dataset: escaping, list names, the
+// The HTML report (report/html_report.hpp) of the built-in dataset: escaping, list names, the
 // sections and what they say, the same bytes twice (but for the chart). tests/scripts/report_browser.sh has a
 // browser judge the page.
 
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "builtin_graph.hpp"
-#include "orgraph/write/html_report.hpp"
+#include "orgraph/report/html_report.hpp"
 
 using namespace orgraph;
 

@@ -1,5 +1,5 @@
-// The world map of a coverage answer (write/world_map.hpp): the projection, the shapes file and
-// its parser, and the scene laid out for the built-in dataset.
+// The world map of a coverage answer (report/coverage_map.hpp, write/world_map.hpp): the
+// projection, the shapes file and its parser, and the scene laid out for the built-in dataset.
 
 #include <boost/test/unit_test.hpp>
 
@@ -8,6 +8,7 @@
 #include <set>
 
 #include "builtin_graph.hpp"
+#include "orgraph/report/coverage_map.hpp"
 #include "orgraph/write/world_map.hpp"
 #include "small_graph.hpp"
 

@@ -6,7 +6,7 @@
 
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
-#include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/diagnostics.hpp"
 #include "orgraph/model/graph_builder.hpp"
 
 namespace dataset_test {

@@ -10,7 +10,7 @@
 #include "dataset_facts.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
-#include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/diagnostics.hpp"
 
 using namespace dataset_test;
 

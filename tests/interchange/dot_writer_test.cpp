@@ -15,9 +15,11 @@
 #include <set>
 #include <sstream>
 
+#include "orgraph/analysis/paths.hpp"
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/load/route_json.hpp"
 #include "orgraph/write/dot_writer.hpp"
 #include "write/diagram_style.hpp"
 
@@ -180,7 +182,7 @@ BOOST_AUTO_TEST_CASE(a_highlighted_route_is_drawn_whatever_the_view) {
     BOOST_TEST(has(dot, "\"ead1\" -> \"emb-rus-moscow\" [color=\"#d62728\", penwidth=2.5"));
     // No route: nothing to draw.
     BOOST_TEST(!shortest_route(g, id(g, "CHN"), id(g, "aad1"), {"covers"}).has_value());
-    BOOST_CHECK_THROW(shortest_route(g, id(g, "CHN"), id(g, "aad1"), {"nope"}), diagram_error);
+    BOOST_CHECK_THROW(shortest_route(g, id(g, "CHN"), id(g, "aad1"), {"nope"}), unknown_kind_error);
 }
 
 BOOST_AUTO_TEST_CASE(every_fill_of_the_chart_is_in_the_legend_once) {
@@ -270,14 +272,14 @@ BOOST_AUTO_TEST_CASE(routes_are_read_from_path_json) {
     BOOST_TEST(hops[1].kind == "part_of");
     const auto relations = route_relations(g, hops);
     BOOST_TEST(g.entity(g.relation(relations[1]).from).id == "protocol");  // walked backward
-    BOOST_CHECK_THROW(route_relations(g, {{"aad1", "CHN", "part_of"}}), diagram_error);
-    BOOST_CHECK_THROW(route_relations(g, {{"aad1", "atlantis", ""}}), diagram_error);
-    BOOST_CHECK_EXCEPTION(read_route_json("{\"routes\": [\n{\"route\": [{\"from\": 1}]}]}"), diagram_error,
-                          [](const diagram_error& e) { return std::string(e.what()).starts_with("2:12:"); });
-    BOOST_CHECK_EXCEPTION(read_route_json("{\"routes\": [}"), diagram_error, [](const diagram_error& e) {
+    BOOST_CHECK_THROW(route_relations(g, {{"aad1", "CHN", "part_of"}}), route_json_error);
+    BOOST_CHECK_THROW(route_relations(g, {{"aad1", "atlantis", ""}}), route_json_error);
+    BOOST_CHECK_EXCEPTION(read_route_json("{\"routes\": [\n{\"route\": [{\"from\": 1}]}]}"), route_json_error,
+                          [](const route_json_error& e) { return std::string(e.what()).starts_with("2:12:"); });
+    BOOST_CHECK_EXCEPTION(read_route_json("{\"routes\": [}"), route_json_error, [](const route_json_error& e) {
         return std::string(e.what()).starts_with("1:13: JSON syntax");
     });
-    BOOST_CHECK_THROW(read_route_json("{\"found\": false, \"routes\": []}"), diagram_error);
+    BOOST_CHECK_THROW(read_route_json("{\"found\": false, \"routes\": []}"), route_json_error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,7 +6,7 @@
 #include "load/csv_reader.hpp"
 #include "load/json_reader.hpp"
 #include "load/xml_reader.hpp"
-#include "orgraph/load/text_checks.hpp"
+#include "orgraph/model/text_checks.hpp"
 
 using namespace orgraph;
 

@@ -13,11 +13,11 @@
 
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
-#include "orgraph/load/text_checks.hpp"
-#include "orgraph/write/csv_cell.hpp"
+#include "orgraph/model/csv_cell.hpp"
+#include "orgraph/model/text_checks.hpp"
+#include "orgraph/model/visible_text.hpp"
 #include "orgraph/write/interchange.hpp"
 #include "orgraph/write/json_writer.hpp"
-#include "orgraph/write/visible_text.hpp"
 
 namespace fs = std::filesystem;
 using namespace orgraph;

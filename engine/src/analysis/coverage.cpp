@@ -6,8 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "orgraph/load/text_checks.hpp"
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/model/text_checks.hpp"
 
 namespace orgraph {
 namespace {

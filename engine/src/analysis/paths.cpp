@@ -21,6 +21,19 @@ std::optional<Route> shortest_path(const TraversalView& view, EntityIndex from, 
     return search.route(to);
 }
 
+std::optional<std::vector<RelationIndex>> shortest_route(const Graph& graph, EntityIndex from, EntityIndex to,
+                                                         const std::vector<std::string>& relations) {
+    TraversalParams traversal;
+    traversal.via = relations;
+    const TraversalView view(graph, traversal);
+    const auto route = shortest_path(view, from, to);
+    if (!route) return std::nullopt;
+    std::vector<RelationIndex> walked;
+    walked.reserve(route->size());
+    for (const auto& step : *route) walked.push_back(step.relation);
+    return walked;
+}
+
 // Yen's algorithm: each next route leaves an earlier one at some entity (the spur) and goes on
 // by the shortest way that avoids the entities before the spur and the steps the earlier routes
 // took from it. Every search is a breadth-first search, so the whole costs k times the route

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "orgraph/load/text_checks.hpp"
-#include "orgraph/write/csv_cell.hpp"
+#include "orgraph/model/csv_cell.hpp"
+#include "orgraph/model/text_checks.hpp"
 
 namespace orgraph {
 

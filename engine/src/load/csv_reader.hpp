@@ -35,7 +35,7 @@ public:
     [[nodiscard]] const std::vector<std::uint32_t>& lines() const { return m_lines; }
     // The line the current row starts on.
     [[nodiscard]] std::uint32_t line() const { return m_row_line; }
-    // Reads a file written with the formula guard (orgraph/write/csv_cell.hpp): the apostrophe
+    // Reads a file written with the formula guard (orgraph/model/csv_cell.hpp): the apostrophe
     // the guard added is taken off every field, the header's included.
     void set_formula_guard(bool on) { m_formula_guard = on; }
     // Problems found since the last call.

@@ -12,7 +12,7 @@
 
 #include "load/json_reader.hpp"
 #include "load/xml_reader.hpp"
-#include "orgraph/load/text_checks.hpp"
+#include "orgraph/model/text_checks.hpp"
 
 namespace orgraph {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "orgraph/load/text_checks.hpp"
+#include "orgraph/model/text_checks.hpp"
 
 namespace orgraph {
 

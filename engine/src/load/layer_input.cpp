@@ -125,7 +125,7 @@ void clear_fallback_schema() {
     fallback_schema.reset();
 }
 
-LayerInput builtin_schema_layer() {
+LayerInput fallback_schema_layer() {
     const std::lock_guard lock(fallback_mutex);
     return fallback_schema ? *fallback_schema : LayerInput{};
 }

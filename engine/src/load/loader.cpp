@@ -69,6 +69,11 @@ std::string type_name(const toml::node& node) {
 
 GraphBuilder Loader::run() {
     parse_all();
+    if (m_no_schema) {
+        // Every entity's kind would be unknown: the one problem is said once.
+        m_diagnostics.sort(m_file_names);
+        throw dataset_error(m_diagnostics.items());
+    }
     load_schema();
     load_schema_declarations();
     load_sources_and_datasets();
@@ -122,10 +127,10 @@ void Loader::parse_all() {
             m_files.push_back(std::move(parsed));
         }
     }
-    // The schema and sources an exported graph carries stand in for the built-in schema: they
+    // The schema and sources an exported graph carries stand in for the fallback schema: they
     // are read only when no layer declares a kind of its own.
     if (!any_kind) any_kind = read_embedded_datasets();
-    if (!any_kind && !m_files.empty()) prepend_builtin_schema();
+    if (!any_kind && !m_files.empty()) prepend_fallback_schema();
 }
 
 // Parses a TOML file; true when it declares entity kinds.
@@ -184,8 +189,19 @@ bool Loader::read_embedded_datasets() {
     return any_kind;
 }
 
-void Loader::prepend_builtin_schema() {
-    m_schema_layer = builtin_schema_layer();
+void Loader::prepend_fallback_schema() {
+    m_schema_layer = fallback_schema_layer();
+    if (m_schema_layer.files.empty()) {
+        // Syntax errors may have hidden the kinds; otherwise the data simply has no schema.
+        if (m_diagnostics.empty()) {
+            error({0, 0, 0},
+                  "no file of the dataset declares an entity kind ([[entity_kind]]), and no fallback schema "
+                  "is set: load the dataset's schema with it, as a layer of its own or a file of the first "
+                  "layer (docs/dataset-format.md)");
+            m_no_schema = true;
+        }
+        return;
+    }
     std::vector<ParsedFile> schema_files;
     for (const auto& input : m_schema_layer.files) {
         ParsedFile parsed{&input, register_file(input.path), 0, std::nullopt, nullptr};

@@ -156,7 +156,7 @@ private:
     // ---- parsing (loader.cpp) ----
 
     void parse_all();
-    void prepend_builtin_schema();
+    void prepend_fallback_schema();
     bool parse_toml(ParsedFile& parsed);
     bool read_embedded_datasets();
     bool note_unknown(Unknown what, const Pos& pos, std::string_view id);
@@ -253,6 +253,7 @@ private:
     const std::vector<LayerInput>& m_layers;
     const LoadOptions& m_options;
     LayerInput m_schema_layer;
+    bool m_no_schema = false;  // no layer declares a kind and no fallback schema is set
     std::vector<ParsedFile> m_schema_only;
     std::vector<ParsedFile> m_files;
     std::deque<InputFile> m_embedded;  // the TOML text of imported graphs' orgraph_dataset

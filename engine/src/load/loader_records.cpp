@@ -3,8 +3,8 @@
 #include <numeric>
 
 #include "load/loader.hpp"
-#include "orgraph/load/text_checks.hpp"
 #include "orgraph/model/text.hpp"
+#include "orgraph/model/text_checks.hpp"
 
 namespace orgraph::load_detail {
 namespace {

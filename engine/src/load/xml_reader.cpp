@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "orgraph/load/text_checks.hpp"
+#include "orgraph/model/text_checks.hpp"
 
 namespace orgraph {
 

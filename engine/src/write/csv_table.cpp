@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "orgraph/load/text_checks.hpp"
-#include "orgraph/write/csv_cell.hpp"
+#include "orgraph/model/csv_cell.hpp"
+#include "orgraph/model/text_checks.hpp"
 #include "orgraph/write/interchange.hpp"
 #include "write/export_text.hpp"
 

@@ -2,7 +2,7 @@
 // The CSV files of the directory exports (orgraph's own dataset, the Neo4j import): a header of
 // fixed columns and one more column per attribute key, then a row per entity or relation, each
 // field quoted per RFC 4180 and, unless turned off, guarded against formula injection
-// (orgraph/write/csv_cell.hpp). The rows are appended to one string, written out whole.
+// (orgraph/model/csv_cell.hpp). The rows are appended to one string, written out whole.
 
 #include <filesystem>
 #include <string>

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "orgraph/write/visible_text.hpp"
+#include "orgraph/model/visible_text.hpp"
 
 namespace orgraph::dot_detail {
 namespace {

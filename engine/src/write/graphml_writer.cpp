@@ -11,8 +11,8 @@
 #include <map>
 #include <set>
 
+#include "orgraph/model/visible_text.hpp"
 #include "orgraph/write/interchange.hpp"
-#include "orgraph/write/visible_text.hpp"
 #include "write/export_text.hpp"
 
 namespace orgraph {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "orgraph/write/visible_text.hpp"
+#include "orgraph/model/visible_text.hpp"
 
 namespace orgraph {
 

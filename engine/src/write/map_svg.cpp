@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "map_style.hpp"
-#include "orgraph/write/visible_text.hpp"
+#include "orgraph/model/visible_text.hpp"
 #include "orgraph/write/world_map.hpp"
 
 namespace orgraph {

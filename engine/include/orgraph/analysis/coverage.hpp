@@ -23,8 +23,8 @@
 #include <string_view>
 #include <vector>
 
-#include "orgraph/load/diagnostics.hpp"
 #include "orgraph/model/date.hpp"
+#include "orgraph/model/diagnostics.hpp"
 #include "orgraph/model/graph.hpp"
 
 namespace orgraph {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "orgraph/analysis/traversal.hpp"
@@ -31,6 +32,13 @@ struct PathResult {
 
 // Throws unknown_kind_error for a kind the schema does not know.
 PathResult find_paths(const Graph& graph, EntityIndex from, EntityIndex to, const PathParams& params);
+
+// The relations the shortest route from one entity to another walks, in order: the route
+// `orgraph path` prints, as a diagram highlights it (DiagramParams::highlight). `relations` limits
+// the kinds walked. Nothing when no route joins them; throws unknown_kind_error for a kind the
+// schema does not know.
+std::optional<std::vector<RelationIndex>> shortest_route(const Graph& graph, EntityIndex from, EntityIndex to,
+                                                         const std::vector<std::string>& relations = {});
 
 // The building blocks, on a view.
 std::optional<Route> shortest_path(const TraversalView& view, EntityIndex from, EntityIndex to);

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/diagnostics.hpp"
 #include "orgraph/model/graph_builder.hpp"
 
 namespace orgraph {
@@ -45,12 +45,13 @@ FileFormat file_format(std::string_view path);
 
 // The schema load() falls back on when no layer declares a kind (a dataset of entities and
 // relations only). The engine has none of its own: until one is set, such a dataset fails with
-// its kinds unknown. use_builtin_schema() (orgraph/builtin/builtin.hpp, in orgraph::builtin)
-// sets the built-in one, as the orgraph command does. Process-wide; set it before loading.
+// one problem saying it has no schema. use_builtin_schema() (orgraph/builtin/builtin.hpp, in
+// orgraph::builtin) sets the built-in one, as the orgraph command does. Process-wide; set it
+// before loading.
 void set_fallback_schema(LayerInput schema);
 void clear_fallback_schema();
 // The fallback schema set, or an empty layer when none is (what load() reads).
-LayerInput builtin_schema_layer();
+LayerInput fallback_schema_layer();
 
 // Loads the layers in order. When no layer declares a kind, the fallback schema comes first.
 GraphBuilder load(const std::vector<LayerInput>& layers, const LoadOptions& options = {});

@@ -10,8 +10,6 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include "orgraph/model/graph.hpp"
@@ -31,7 +29,8 @@ struct DiagramParams {
     // lies outside the organisation and the schema's folded kinds; in a neighbourhood, nothing.
     std::optional<std::vector<std::string>> fold;
     bool legend = true;
-    // Relations to draw highlighted, e.g. a shortest route; their entities are always drawn.
+    // Relations to draw highlighted, e.g. a route (shortest_route, analysis/paths.hpp, or
+    // route_relations, load/route_json.hpp); their entities are always drawn.
     std::vector<RelationIndex> highlight;
     std::string title;  // empty: a title saying what is drawn
 };
@@ -45,24 +44,5 @@ struct diagram_error : std::invalid_argument {
 void write_dot(std::ostream& out, const Graph& graph, const DiagramParams& params);
 // The DOT text of the diagram.
 std::string write_dot(const Graph& graph, const DiagramParams& params);
-
-// A shortest route from one entity to another, as the relations it walks, in order: the route
-// `orgraph path` finds (analysis/paths.hpp): each step follows a relation forward, or backward
-// where its kind allows (relation_kind.backward). `relations` limits the kinds walked.
-std::optional<std::vector<RelationIndex>> shortest_route(const Graph& graph, EntityIndex from, EntityIndex to,
-                                                         const std::vector<std::string>& relations = {});
-
-// The relations of a route given as steps between entity ids ("from", "to", optionally the
-// relation "kind"), e.g. read from `orgraph path --format json`. Throws diagram_error when a hop
-// names an unknown entity or no relation joins its two ends.
-struct RouteHop {
-    std::string from, to, kind;
-};
-std::vector<RelationIndex> route_relations(const Graph& graph, const std::vector<RouteHop>& hops);
-
-// The steps of every route in a JSON document: arrays under "route" (as `orgraph path --format
-// json` writes them), "hops" or "steps", of objects with from.id and to.id (or from and to as
-// plain ids) and optionally the relation kind. Throws diagram_error saying where it is wrong.
-std::vector<RouteHop> read_route_json(std::string_view json);
 
 }  // namespace orgraph

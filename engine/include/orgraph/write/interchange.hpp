@@ -32,7 +32,7 @@ void write_ftm(std::ostream& out, const Graph& graph);
 // Directory formats write their files into `directory`, which must exist; they return the
 // names of the files written.
 // With `formula_guard`, a cell that begins like a formula gets a leading apostrophe
-// (orgraph/write/csv_cell.hpp); the CSV dataset's dataset.toml then says so
+// (orgraph/model/csv_cell.hpp); the CSV dataset's dataset.toml then says so
 // (`csv_formula_guard = true`), and orgraph's loader takes the apostrophes off again.
 std::vector<std::string> write_dataset_csv(const std::filesystem::path& directory, const Graph& graph,
                                            bool formula_guard = true);

@@ -1,7 +1,8 @@
 #pragma once
-// A world map of a coverage answer (analysis/coverage.hpp): a choropleth in which each country
-// of the universe is filled by the unit that covers it, uncovered countries in one alert colour,
-// countries covered twice or more hatched, the home country marked and the rest greyed.
+// A world map: the country shapes, and a scene of them laid out in pixels (for a coverage answer
+// by make_coverage_map, report/coverage_map.hpp: a choropleth in which each country of the
+// universe is filled by the unit that covers it, uncovered countries in one alert colour,
+// countries covered twice or more hatched, the home country marked and the rest greyed).
 // Countries too small to see at world scale get a circle marker with a label.
 //
 // The country shapes are Natural Earth's (public domain), converted by scripts/gen-world-map
@@ -21,8 +22,6 @@
 #include <string_view>
 #include <vector>
 
-#include "orgraph/analysis/coverage.hpp"
-#include "orgraph/model/graph.hpp"
 #include "orgraph/write/render.hpp"
 
 namespace orgraph {
@@ -75,20 +74,6 @@ enum class MapState {
 // "covered", "multiple", "uncovered", "home", "outside", "no-country": the SVG class.
 std::string_view map_state_class(MapState state);
 
-struct MapOptions {
-    std::string title;     // the question
-    std::string subtitle;  // the answer in a sentence, and the date
-    // The place attribute holding the ISO numeric code; empty: the schema's [gazetteer]
-    // numeric_attribute (when it names none either, no place joins a shape).
-    std::string numeric_attribute;
-    double width = 1600;  // pixels (points in PDF)
-    // Square pixels at the default width (scaled with the width): a country of the universe
-    // smaller than this gets a marker, and an uncovered one smaller than the second.
-    double small_area = 30;
-    double uncovered_small_area = 160;
-    std::size_t max_unit_colours = 12;  // more units than this: one colour per kind of unit
-};
-
 struct MapText {
     MapPoint at;
     std::string text;
@@ -135,10 +120,6 @@ struct MapScene {
     std::vector<MapLegendItem> legend;
     std::vector<std::string> unmapped;  // countries of the universe the map has no shape for: "Name (ID)"
 };
-
-// Lays out the map of `report`, computed by compute_coverage(graph, params).
-MapScene make_coverage_map(const Graph& graph, const CoverageParams& params, const CoverageReport& report,
-                           const MapOptions& options, const WorldShapes& shapes = builtin_world_shapes());
 
 // The scene as an SVG document.
 std::string map_svg(const MapScene& scene);

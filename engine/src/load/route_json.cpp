@@ -1,6 +1,5 @@
-// The routes a diagram highlights: found as `orgraph path` finds them, or read back from its
-// JSON output and matched to the loaded relations.
-#include "orgraph/write/dot_writer.hpp"
+// Routes read back from JSON (`orgraph path --format json`) and matched to the loaded relations.
+#include "orgraph/load/route_json.hpp"
 
 #include <fmt/format.h>
 
@@ -9,35 +8,16 @@
 #include <vector>
 
 #include "load/json_reader.hpp"
-#include "orgraph/analysis/paths.hpp"
 
 namespace orgraph {
-
-std::optional<std::vector<RelationIndex>> shortest_route(const Graph& graph, EntityIndex from, EntityIndex to,
-                                                         const std::vector<std::string>& relations) {
-    // The same search as `orgraph path`, so that a highlighted route is the route it prints.
-    TraversalParams traversal;
-    traversal.via = relations;
-    std::optional<Route> route;
-    try {
-        const TraversalView view(graph, traversal);
-        route = shortest_path(view, from, to);
-    } catch (const unknown_kind_error& e) {
-        throw diagram_error(e.what());
-    }
-    if (!route) return std::nullopt;
-    std::vector<RelationIndex> relations_walked;
-    for (const auto& step : *route) relations_walked.push_back(step.relation);
-    return relations_walked;
-}
 
 std::vector<RelationIndex> route_relations(const Graph& graph, const std::vector<RouteHop>& hops) {
     std::vector<RelationIndex> route;
     for (const auto& hop : hops) {
         const auto from = graph.find(hop.from);
         const auto to = graph.find(hop.to);
-        if (!from) throw diagram_error(fmt::format("the route names an unknown entity '{}'", hop.from));
-        if (!to) throw diagram_error(fmt::format("the route names an unknown entity '{}'", hop.to));
+        if (!from) throw route_json_error(fmt::format("the route names an unknown entity '{}'", hop.from));
+        if (!to) throw route_json_error(fmt::format("the route names an unknown entity '{}'", hop.to));
         std::optional<RelationIndex> found;
         auto consider = [&](RelationIndex r) {
             if (found) return;
@@ -48,9 +28,9 @@ std::vector<RelationIndex> route_relations(const Graph& graph, const std::vector
         for (auto r : graph.out_relations(*from)) consider(r);
         for (auto r : graph.in_relations(*from)) consider(r);
         if (!found)
-            throw diagram_error(fmt::format("no {}relation joins '{}' and '{}' in the loaded data",
-                                            hop.kind.empty() ? std::string{} : "'" + hop.kind + "' ", hop.from,
-                                            hop.to));
+            throw route_json_error(fmt::format("no {}relation joins '{}' and '{}' in the loaded data",
+                                               hop.kind.empty() ? std::string{} : "'" + hop.kind + "' ", hop.from,
+                                               hop.to));
         route.push_back(*found);
     }
     return route;
@@ -79,7 +59,7 @@ void collect_hops(const JsonValue& v, const TextPositions& positions, std::vecto
                     const auto to = id_of(hop.find("to"));
                     if (!hop.is_object() || !from || !to) {
                         const auto [line, column] = positions.at(hop.offset);
-                        throw diagram_error(fmt::format("{}:{}: a step without from.id and to.id", line, column));
+                        throw route_json_error(fmt::format("{}:{}: a step without from.id and to.id", line, column));
                     }
                     RouteHop h{*from, *to, {}};
                     for (const char* k : {"kind", "relation"}) {
@@ -109,12 +89,12 @@ std::vector<RouteHop> read_route_json(std::string_view json) {
     const TextPositions positions(json);
     if (!root) {
         const auto [line, column] = positions.at(error.offset);
-        throw diagram_error(fmt::format("{}:{}: JSON syntax: {}", line, column, error.message));
+        throw route_json_error(fmt::format("{}:{}: JSON syntax: {}", line, column, error.message));
     }
     std::vector<RouteHop> hops;
     collect_hops(*root, positions, hops);
     if (hops.empty())
-        throw diagram_error(
+        throw route_json_error(
             "the JSON holds no route (expected the output of orgraph path --format json: routes, "
             "each with a \"route\" array of steps with from.id and to.id)");
     return hops;

@@ -1,4 +1,4 @@
-#include "orgraph/load/diagnostics.hpp"
+#include "orgraph/model/diagnostics.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

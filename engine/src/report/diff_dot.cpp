@@ -1,11 +1,11 @@
-#include "orgraph/write/diff_dot.hpp"
+#include "orgraph/report/diff_dot.hpp"
 
 #include <algorithm>
 #include <iterator>
 #include <map>
 #include <string_view>
 
-#include "dot_text.hpp"
+#include "write/dot_text.hpp"
 
 namespace orgraph {
 namespace {

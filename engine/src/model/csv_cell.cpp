@@ -1,4 +1,4 @@
-#include "orgraph/write/csv_cell.hpp"
+#include "orgraph/model/csv_cell.hpp"
 
 namespace orgraph {
 

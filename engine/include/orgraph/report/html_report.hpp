@@ -21,7 +21,7 @@
 namespace orgraph {
 
 struct HtmlReportOptions {
-    std::string title;                 // empty: the names of the ministries, else the top layer's title
+    std::string title;                 // empty: the names of the chart's roots, else the top layer's title
     CoverageParams coverage;           // the coverage question; its as_of or today dates the page
     std::string universe_description;  // "UN members and observers"
     std::string map_title;             // the map's title and subtitle (MapOptions)

@@ -1,4 +1,4 @@
-#include "orgraph/write/html_report.hpp"
+#include "orgraph/report/html_report.hpp"
 
 #include <fmt/format.h>
 
@@ -9,10 +9,10 @@
 
 #include "orgraph/analysis/routes.hpp"
 #include "orgraph/model/text.hpp"
+#include "orgraph/model/visible_text.hpp"
+#include "orgraph/report/coverage_map.hpp"
 #include "orgraph/write/dot_writer.hpp"
 #include "orgraph/write/render.hpp"
-#include "orgraph/write/visible_text.hpp"
-#include "orgraph/write/world_map.hpp"
 
 namespace orgraph {
 
@@ -265,10 +265,11 @@ bool Page::before(EntityIndex a, EntityIndex b) const {
 std::string Page::title() const {
     if (!m_options.title.empty()) return m_options.title;
     std::vector<std::string> names;
-    if (const auto ministry = m_graph.schema.entity_kind("ministry")) {
+    // The entities that head the organisation chart ([presentation.chart] root) name the page.
+    const auto& root_kind = m_graph.schema.presentation().chart.root;
+    if (const auto root = root_kind.empty() ? std::nullopt : m_graph.schema.entity_kind(root_kind)) {
         for (EntityIndex e = 0; e < m_graph.entity_count(); ++e)
-            if (m_graph.schema.is_a(m_graph.entity_kind_index(e), *ministry))
-                names.emplace_back(m_graph.entity_name(e));
+            if (m_graph.schema.is_a(m_graph.entity_kind_index(e), *root)) names.emplace_back(m_graph.entity_name(e));
     }
     std::sort(names.begin(), names.end());
     if (names.empty() && !m_graph.layers.empty()) names.push_back(m_graph.layers.back().title);

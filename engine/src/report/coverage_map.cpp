@@ -9,7 +9,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "orgraph/write/world_map.hpp"
+#include "orgraph/report/coverage_map.hpp"
 
 namespace orgraph {
 namespace {

@@ -1,4 +1,4 @@
-#include "orgraph/write/visible_text.hpp"
+#include "orgraph/model/visible_text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
-#include "orgraph/load/text_checks.hpp"
+#include "orgraph/model/text_checks.hpp"
 
 #include <fmt/format.h>
 
 #include <cstring>
 
-#include "orgraph/write/visible_text.hpp"
+#include "orgraph/model/visible_text.hpp"
 
 namespace orgraph {
 

@@ -30,7 +30,7 @@ std::pair<std::uint32_t, std::uint32_t> line_and_column(std::string_view text, s
 inline constexpr std::size_t max_quoted_bytes = 80;
 
 // A piece of input as a message quotes it: at most max_quoted_bytes bytes (cut at a character
-// boundary, "…" and the full size added when cut), in the visible form of orgraph/write/visible_text.hpp (\n, \x1b,
+// boundary, "…" and the full size added when cut), in the visible form of orgraph/model/visible_text.hpp (\n, \x1b,
 // \u202e).
 std::string quoted_excerpt(std::string_view text);
 
