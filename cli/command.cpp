@@ -209,19 +209,18 @@ bool names_snapshot(const std::string& path, std::string_view option) {
     return std::filesystem::exists(path, ec) && is_snapshot_file(path);
 }
 
-// The status attribute and the value that says a record's presence is uncertain (those of the
-// built-in schema; coverage reads `status` and `open` alike).
-constexpr std::string_view status_attribute = "status";
-constexpr std::string_view uncertain_status = "uncertain";
-
 // The entities an answer for one date keeps without knowing that they existed then.
 Graph note_uncertain(Graph graph) {
     if (!g_answered.date) return graph;
+    // The schema's [coverage] names the status attribute and the value that says an entity's
+    // presence is uncertain; a schema that names none has no such status.
+    const auto& coverage = graph.schema.coverage();
+    const bool uncertain = !coverage.status_attribute.empty() && !coverage.uncertain_value.empty();
     for (EntityIndex e = 0; e < graph.entities().size(); ++e) {
         const char* why = nullptr;
         if (graph.entity_validity(e).uncertain_on(*g_answered.date, g_answered.today))
             why = "it ended on a date the source does not give";
-        else if (graph.entity_attributes(e).find(status_attribute) == uncertain_status)
+        else if (uncertain && graph.entity_attributes(e).find(coverage.status_attribute) == coverage.uncertain_value)
             why = "its status is uncertain";
         if (why)
             g_answered.uncertain.push_back(

@@ -254,7 +254,7 @@ void Loader::load_coverage_spec(const toml::table& table, std::uint32_t file) {
     constexpr std::string_view what = "[coverage]";
     check_fields(table, file,
                  {"relation", "region_kind", "includes_relation", "member_relation", "home_relation",
-                  "status_attribute", "open_value", "presence_relation", "presence_kind", "matrix"},
+                  "status_attribute", "open_value", "uncertain_value", "presence_relation", "presence_kind", "matrix"},
                  what);
     auto& spec = m_graph.schema.coverage_mut();
     if (auto v = relation_name_field(table, file, "relation", what)) spec.relation = *v;
@@ -264,6 +264,7 @@ void Loader::load_coverage_spec(const toml::table& table, std::uint32_t file) {
     if (auto v = relation_name_field(table, file, "home_relation", what)) spec.home_relation = *v;
     if (auto v = string_field(table, file, "status_attribute", what, false)) spec.status_attribute = *v;
     if (auto v = string_field(table, file, "open_value", what, false)) spec.open_value = *v;
+    if (auto v = string_field(table, file, "uncertain_value", what, false)) spec.uncertain_value = *v;
     if (auto v = relation_name_field(table, file, "presence_relation", what)) spec.presence_relation = *v;
     if (auto v = kind_name_field(table, file, "presence_kind", what)) spec.presence_kind = *v;
     const auto* node = table.get("matrix");

@@ -171,8 +171,9 @@ void encode_schema_declarations(MetaWriter& w, const Schema& schema) {
     for (const auto* field : {&p.chart.group, &p.chart.group_by, &p.chart.group_label}) w.str(*field);
     for (const auto* field : {&p.report.associations, &p.report.focus_by, &p.report.routes_to}) w.str(*field);
     const auto& c = schema.coverage();
-    for (const auto* field : {&c.relation, &c.region_kind, &c.includes_relation, &c.member_relation, &c.home_relation,
-                              &c.status_attribute, &c.open_value, &c.presence_relation, &c.presence_kind})
+    for (const auto* field :
+         {&c.relation, &c.region_kind, &c.includes_relation, &c.member_relation, &c.home_relation, &c.status_attribute,
+          &c.open_value, &c.uncertain_value, &c.presence_relation, &c.presence_kind})
         w.str(*field);
     w.u32(static_cast<std::uint32_t>(c.matrix.size()));
     for (const auto& d : c.matrix)
@@ -201,7 +202,7 @@ void decode_schema_declarations(MetaReader& r, Schema& schema) {
     for (auto* field : {&p.report.associations, &p.report.focus_by, &p.report.routes_to}) *field = r.str();
     auto& c = schema.coverage_mut();
     for (auto* field : {&c.relation, &c.region_kind, &c.includes_relation, &c.member_relation, &c.home_relation,
-                        &c.status_attribute, &c.open_value, &c.presence_relation, &c.presence_kind})
+                        &c.status_attribute, &c.open_value, &c.uncertain_value, &c.presence_relation, &c.presence_kind})
         *field = r.str();
     for (auto n = r.count(12); n > 0; --n) {
         MatrixDimension d;

@@ -110,6 +110,7 @@ struct CoverageSpec {
     std::string home_relation;      // organisation -> its own place
     std::string status_attribute;   // a unit's status attribute ...
     std::string open_value;         // ... and the value that says it is open
+    std::string uncertain_value;    // ... and the value that says whether it exists is uncertain
     std::string presence_relation;  // `diff`'s presence question: units of presence_kind ...
     std::string presence_kind;      // ... placed by presence_relation
     std::vector<MatrixDimension> matrix;
