@@ -116,7 +116,8 @@ BOOST_AUTO_TEST_CASE(leaving_out_gives_what_deriving_anew_gives_on_the_builtin_d
         if (!d || d->is_unknown()) return;
         dates.insert(d->to_string());
         if (d->day > 1) dates.insert(Date{d->year, d->month, static_cast<std::int8_t>(d->day - 1)}.to_string());
-        if (d->day != 0 && d->day < 28) dates.insert(Date{d->year, d->month, static_cast<std::int8_t>(d->day + 1)}.to_string());
+        if (d->day != 0 && d->day < 28)
+            dates.insert(Date{d->year, d->month, static_cast<std::int8_t>(d->day + 1)}.to_string());
         if (d->month == 0) dates.insert(std::to_string(d->year - 1));
     };
     for (const auto& e : graph.entities()) add(e.validity.from), add(e.validity.to);
@@ -163,8 +164,8 @@ BOOST_AUTO_TEST_CASE(an_entity_that_did_not_exist_is_left_out_with_what_rests_on
 BOOST_AUTO_TEST_CASE(a_derived_relation_resting_on_a_fact_that_did_not_hold_declines) {
     // c in a is derived through b; c in b held only until 2005, so in 2010 c and a both stand
     // but the derived relation does not: another chain might derive it, so derive again.
-    const auto graph = small(place("a") + place("b", "in = \"a\"") +
-                             place("c", "in = [{ to = \"b\", valid_to = 2005 }]"));
+    const auto graph =
+        small(place("a") + place("b", "in = \"a\"") + place("c", "in = [{ to = \"b\", valid_to = 2005 }]"));
     BOOST_TEST(!restrict_to_date(graph, year(2010)).has_value());
     PrepareOptions options;
     options.as_of = year(2010);
@@ -191,8 +192,8 @@ BOOST_AUTO_TEST_CASE(a_chain_that_never_held_together_declines_at_every_date) {
 
 BOOST_AUTO_TEST_CASE(a_stated_relation_of_a_derived_kind_that_ended_declines) {
     // c in a is stated until 2005, so the rule did not derive it; in 2010 it would.
-    const auto graph = small(place("a") + place("b", "in = \"a\"") +
-                             place("c", "in = [\"b\", { to = \"a\", valid_to = 2005 }]"));
+    const auto graph =
+        small(place("a") + place("b", "in = \"a\"") + place("c", "in = [\"b\", { to = \"a\", valid_to = 2005 }]"));
     BOOST_TEST(!restrict_to_date(graph, year(2010)).has_value());
     PrepareOptions options;
     options.as_of = year(2010);
