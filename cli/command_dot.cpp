@@ -11,6 +11,7 @@ constexpr CommandInfo dot_info{
     .arguments = "",
     .examples =
         "orgraph dot -o ministry.dot\n"
+        "orgraph dot --overview -o overview.dot\n"
         "orgraph dot --fold none --kinds ministry,department,country\n"
         "orgraph dot --focus korua --depth 2 | dot -Tsvg > korua.svg\n"
         "orgraph dot --focus aad1 --highlight aad1 CHN\n"
@@ -52,7 +53,7 @@ void DotCommand::setup(const po::variables_map&) {
 int DotCommand::run() {
     const auto graph = load_graph(m_data);
     Output output(m_output);
-    write_diagram_dot(output.stream(), graph, m_diagram);
+    write_diagram_dot(output.stream(), graph, m_diagram, m_data);
     output.commit();
     return 0;
 }

@@ -19,6 +19,7 @@ constexpr CommandInfo render_info{
     .arguments = "",
     .examples =
         "orgraph render -o ministry.svg\n"
+        "orgraph render --overview -o overview.svg\n"
         "orgraph render --to png -o ministry.png\n"
         "orgraph render --focus kcca --depth 2 --to pdf -o kcca.pdf\n"
         "orgraph render --highlight aad1 malta --fold none --focus aad1 -o route.svg",
@@ -70,7 +71,7 @@ void RenderCommand::setup(const po::variables_map&) {
 int RenderCommand::run() {
     const auto graph = load_graph(m_data);
     std::ostringstream dot;
-    write_diagram_dot(dot, graph, m_diagram);
+    write_diagram_dot(dot, graph, m_diagram, m_data);
     const auto picture = render_dot(dot.str(), *parse_render_format(m_to));
     for (const auto& w : picture.warnings) warn(fmt::format("graphviz: {}", w));
     Output output(m_output);

@@ -27,7 +27,7 @@ public:
     T* allocate(std::size_t n) {
         if (n > static_cast<std::size_t>(-1) / sizeof(T)) throw std::bad_array_new_length();
         const auto bytes = n * sizeof(T);
-        if (bytes < threshold) return static_cast<T*>(::operator new(bytes, std::align_val_t{alignof(T)}));
+        if (bytes < threshold) return static_cast<T*>(::operator new (bytes, std::align_val_t{alignof(T)}));
         const auto rounded = (bytes + huge_page - 1) / huge_page * huge_page;
         void* p = std::aligned_alloc(huge_page, rounded);
         if (!p) throw std::bad_alloc();
@@ -37,7 +37,7 @@ public:
 
     void deallocate(T* p, std::size_t n) noexcept {
         if (n * sizeof(T) < threshold)
-            ::operator delete(p, std::align_val_t{alignof(T)});
+            ::operator delete (p, std::align_val_t{alignof(T)});
         else
             std::free(p);
     }

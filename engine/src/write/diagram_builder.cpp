@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "orgraph/analysis/coverage.hpp"
 #include "orgraph/model/text.hpp"
 #include "write/diagram_style.hpp"
 
@@ -45,7 +46,7 @@ public:
                 if (!index) throw diagram_error(unknown_kind(f) + " (or a kind's plural), 'outside', 'none'");
                 for (auto d : schema.kind_and_descendants(*index)) m_fold[d] = true;
             }
-        } else if (!params.focus) {
+        } else if (!params.focus && !params.overview) {
             // The organisation chart lists what lies outside the organisation, and the kinds the
             // schema folds (posts, contact channels), inside the nodes related to them: the
             // readable default for a whole organisation.
@@ -63,9 +64,23 @@ public:
         m_view.mark.assign(n, Mark::none);
         m_view.cluster.assign(n, -1);
         m_view.own_cluster.assign(n, -1);
+        if (params.overview) {
+            for (const auto& k : schema.presentation().overview.kinds)
+                if (auto index = schema.entity_kind(k))
+                    for (auto d : schema.kind_and_descendants(*index)) m_overview_kind[d] = true;
+        }
     }
 
     View build() {
+        if (m_params.overview) {
+            if (!organisation_chart())
+                throw diagram_error(
+                    "an overview needs the chart's root: the schema's [presentation.chart] root kind, with entities "
+                    "of it in the data");
+            count_places();
+            group_and_fold();
+            return std::move(m_view);
+        }
         if (m_params.focus) {
             neighbourhood();
         } else if (!organisation_chart()) {
@@ -167,6 +182,7 @@ private:
             std::sort(in.begin(), in.end());
             for (auto [r, child] : in) {
                 if (!containment(r) || !relation_ok(r) || !entity_ok(child) || m_in_tree[child]) continue;
+                if (m_params.overview && !in_overview(child, x)) continue;
                 m_in_tree[child] = true;
                 m_tree_parent[child] = x;
                 m_joined_by[child] = r;
@@ -174,6 +190,19 @@ private:
             }
         }
         for (auto t : tree) m_view.mark[t] = Mark::node;
+        std::string names;
+        for (auto root : m_view.roots) {
+            if (!names.empty()) names += ", ";
+            names += m_graph.entity_name(root);
+        }
+        if (m_params.overview) {
+            // Only the containment that holds the tree together; nothing one step out.
+            for (auto t : tree)
+                if (m_tree_parent[t] != no_entity) m_view.drawn.push_back(m_joined_by[t]);
+            std::sort(m_view.drawn.begin(), m_view.drawn.end());
+            m_view.what = fmt::format("Overview: {}", names);
+            return true;
+        }
         std::vector<bool> seen(m_graph.relations().size(), false);
         for (auto t : tree) {
             for (const auto& a : m_graph.out_edges(t)) {
@@ -186,13 +215,64 @@ private:
         }
         for (RelationIndex r = 0; r < seen.size(); ++r)
             if (seen[r]) m_view.drawn.push_back(r);
-        std::string names;
-        for (auto root : m_view.roots) {
-            if (!names.empty()) names += ", ";
-            names += m_graph.entity_name(root);
-        }
         m_view.what = fmt::format("Organisation chart: {}", names);
         return true;
+    }
+
+    // In the overview, a part is drawn when its kind is one the schema's overview names (without
+    // any, when it is a root's direct part).
+    bool in_overview(EntityIndex child, EntityIndex parent) const {
+        const auto& kinds = m_graph.schema.presentation().overview.kinds;
+        if (kinds.empty()) return m_tree_parent[parent] == no_entity;  // only the roots have none
+        return m_overview_kind[m_graph.entity_kind_index(child)];
+    }
+
+    // The overview's counts: for each drawn part of a counted kind, the places of the universe it
+    // covers, as compute_coverage() counts them (directly, through regions, via, derived) on the
+    // date, under "12 countries". Nothing is counted when the schema names no relation or place.
+    void count_places() {
+        const auto& schema = m_graph.schema;
+        const auto& spec = schema.presentation().overview;
+        CoverageParams question;
+        question.relation = spec.count_by;
+        question.as_of = m_params.as_of;
+        question.today = m_params.as_of ? std::nullopt : m_params.today;
+        question = with_schema_defaults(schema, std::move(question));
+        const auto relation = schema.relation_kind(question.relation);
+        const auto place = schema.entity_kind(question.country_kind);
+        if (question.relation.empty() || !relation || !place) return;
+        // The default universe of `coverage`: members and observers when the schema tells them.
+        question.universe = question.membership_attribute.empty() ? CoverageUniverse::all_countries
+                                                                  : CoverageUniverse::un_members_and_observers;
+        std::vector<bool> counted(schema.entity_kinds().size(), false);
+        if (spec.counted.empty()) {
+            for (KindIndex k = 0; k < counted.size(); ++k) counted[k] = schema.allows_from(*relation, k);
+        } else {
+            for (const auto& k : spec.counted)
+                if (auto index = schema.entity_kind(k))
+                    for (auto d : schema.kind_and_descendants(*index)) counted[d] = true;
+        }
+        CoverageReport report;
+        try {
+            report = compute_coverage(m_graph, question);
+        } catch (const coverage_error& e) {
+            throw diagram_error(fmt::format("the overview cannot count places: {}", e.what()));
+        }
+        std::vector<std::size_t> countries(m_graph.entities().size(), 0);
+        for (const auto& unit : report.per_unit) countries[unit.unit] = unit.countries;
+        const auto& kind = schema.entity_kind(*place);
+        m_view.caption.assign(m_graph.entities().size(), {});
+        for (EntityIndex e = 0; e < m_view.mark.size(); ++e) {
+            if (m_view.mark[e] != Mark::node || !counted[m_graph.entity_kind_index(e)]) continue;
+            const auto n = countries[e];
+            m_view.caption[e] = fmt::format("{} {}", n, n == 1 ? kind.label : kind.plural);
+        }
+        const auto& date = m_params.as_of ? m_params.as_of : m_params.today;
+        m_view.what +=
+            fmt::format(" (how many {} each {}{})", kind.plural,
+                        schema.relation_kind(*relation).label.empty() ? schema.relation_kind(*relation).id
+                                                                      : schema.relation_kind(*relation).label,
+                        date ? fmt::format(", as of {}", date->to_string()) : std::string());
     }
 
     void whole_graph() {
@@ -368,6 +448,7 @@ private:
     const Graph& m_graph;
     const DiagramParams& m_params;
     std::vector<bool> m_kind_allowed, m_relation_allowed, m_fold, m_owned;
+    std::vector<bool> m_overview_kind = std::vector<bool>(m_graph.schema.entity_kinds().size(), false);
     bool m_fold_outside = false;
     View m_view;
     std::vector<EntityIndex> m_tree_parent;

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "orgraph/model/date.hpp"
 #include "orgraph/model/graph.hpp"
 
 namespace orgraph {
@@ -34,6 +35,12 @@ struct DiagramParams {
     // Relations to draw highlighted, e.g. a shortest route; their entities are always drawn.
     std::vector<RelationIndex> highlight;
     std::string title;  // empty: a title saying what is drawn
+    // The overview instead of the organisation chart: the chart's roots and only the parts of the
+    // kinds [presentation.overview] names, each counted part labelled with the number of places
+    // it covers as compute_coverage() counts them (for `as_of`, else `today`). Not with a focus,
+    // a fold or a highlight.
+    bool overview = false;
+    std::optional<Date> as_of, today;
 };
 
 // A bad parameter (an unknown kind or relation kind); the message says what was expected.
