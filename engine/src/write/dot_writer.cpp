@@ -155,7 +155,7 @@ private:
     }
     bool has_caption(EntityIndex e) const { return e < m_view.caption.size() && !m_view.caption[e].empty(); }
     // Bytes of a name on one line of a plain node; a node with a caption is wider for it anyway.
-    std::size_t name_width(EntityIndex e) const { return has_caption(e) ? 28 : 24; }
+    std::size_t name_width(EntityIndex e) const { return has_caption(e) ? 30 : 24; }
     void indent(int level) {
         for (int i = 0; i < level; ++i) append("  ");
     }
