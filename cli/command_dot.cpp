@@ -49,7 +49,7 @@ void DotCommand::setup(const po::variables_map&) {
 int DotCommand::run() {
     const auto graph = load_graph(m_data);
     Output output(m_output);
-    write_diagram_dot(output.stream(), graph, m_diagram);
+    write_diagram_dot(output.stream(), graph, m_diagram, m_data);
     output.commit();
     return 0;
 }

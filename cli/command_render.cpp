@@ -66,7 +66,7 @@ void RenderCommand::setup(const po::variables_map&) {
 int RenderCommand::run() {
     const auto graph = load_graph(m_data);
     std::ostringstream dot;
-    write_diagram_dot(dot, graph, m_diagram);
+    write_diagram_dot(dot, graph, m_diagram, m_data);
     const auto picture = render_dot(dot.str(), *parse_render_format(m_to));
     for (const auto& w : picture.warnings) warn(fmt::format("graphviz: {}", w));
     Output output(m_output);

@@ -9,6 +9,7 @@
 #include "orgraph/analysis/paths.hpp"
 #include "orgraph/load/route_json.hpp"
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/report/overview.hpp"
 #include "standard_streams.hpp"
 
 namespace orgraph::cli {
@@ -35,6 +36,10 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
 po::options_description diagram_options(DiagramOptions& options) {
     po::options_description group("Diagram");
     group.add_options()(
+        "overview", po::bool_switch(&options.overview),
+        "draw a compact organisation chart that fits one screen: the top of the organisation and the parts the "
+        "schema's overview names (departments, institutes, associations), each department with how many countries "
+        "it covers, nothing below them")(
         "focus", po::value(&options.focus)->value_name("ENTITY"),
         "draw this entity's neighbourhood instead of the organisation chart (an id, name, acronym or alias)")(
         "depth", number_value(&options.params.depth, "--depth", 0, 1000000)->value_name("N"),
@@ -64,13 +69,26 @@ void check_diagram_options(const DiagramOptions& options) {
     if (!options.highlight.empty() && !options.highlight_json.empty())
         throw usage_error("--highlight and --highlight-json cannot be combined");
     if (options.params.depth == 0 && !options.focus.empty()) throw usage_error("--depth must be at least 1");
+    if (options.overview) {
+        // The overview is the top of the organisation chart: nothing to centre, fold or route through.
+        for (const auto& [given, name] : {std::pair{!options.focus.empty(), "--focus"},
+                                          {!options.fold.empty(), "--fold"},
+                                          {!options.highlight.empty(), "--highlight"},
+                                          {!options.highlight_json.empty(), "--highlight-json"}})
+            if (given)
+                throw usage_error(fmt::format(
+                    "--overview cannot be combined with {}: the overview is the organisation's top levels, drawn "
+                    "whole (draw the full chart or a neighbourhood without --overview)",
+                    name));
+    }
     const auto fold = split_commas(options.fold);
     if (fold.size() > 1 && std::find(fold.begin(), fold.end(), "none") != fold.end())
         throw usage_error("--fold none cannot be combined with kinds to fold");
 }
 
-void write_diagram_dot(std::ostream& out, const Graph& graph, DiagramOptions& options) {
+void write_diagram_dot(std::ostream& out, const Graph& graph, DiagramOptions& options, const DataOptions& data) {
     auto& params = options.params;
+    params.overview = options.overview;
     params.kinds = split_commas(options.kinds);
     params.relations = split_commas(options.relations);
     if (!options.fold.empty()) params.fold = split_commas(options.fold);
@@ -105,6 +123,12 @@ void write_diagram_dot(std::ostream& out, const Graph& graph, DiagramOptions& op
             } catch (const route_json_error& e) {
                 throw std::runtime_error(fmt::format("{}: {}", options.highlight_json, e.what()));
             }
+        }
+        // The overview counts countries for the date the answer is for, as `coverage` does.
+        if (options.overview) {
+            const auto as_of = data.as_of_date();
+            params.overview_counts =
+                overview_counts(graph, as_of, as_of ? std::nullopt : std::optional<Date>(run_date()));
         }
         write_dot(out, graph, params);
     } catch (const diagram_error& e) {

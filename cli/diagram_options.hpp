@@ -15,12 +15,13 @@ struct DiagramOptions {
     std::vector<std::string> kinds, relations, fold, highlight;
     std::string highlight_json;
     bool no_legend = false;
+    bool overview = false;
 };
 
 po::options_description diagram_options(DiagramOptions& options);
 // Checks what can be checked before loading (throws usage_error).
 void check_diagram_options(const DiagramOptions& options);
-// Resolves names against the loaded graph and writes the DOT text.
-void write_diagram_dot(std::ostream& out, const Graph& graph, DiagramOptions& options);
+// Resolves names against the loaded graph and writes the DOT text; `data` dates the overview's counts.
+void write_diagram_dot(std::ostream& out, const Graph& graph, DiagramOptions& options, const DataOptions& data);
 
 }  // namespace orgraph::cli

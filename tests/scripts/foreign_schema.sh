@@ -68,6 +68,22 @@ if command -v dot >/dev/null; then
 fi
 og render -o "$work/chart.svg"
 expect "$work/chart.svg" "Board of Directors"
+# The overview, with the defaults of a schema that declares none: the board's direct parts, each
+# division (a kind `serves` may start from) with the markets it serves; the office is not drawn.
+og dot --overview >"$work/overview.dot"
+expect "$work/overview.dot" 'graph [label="Overview: Board of Directors (how many markets each serves'
+expect "$work/overview.dot" '"div-europe" [label="European Division\n2 markets"'
+if grep -q '"office-paris"' "$work/overview.dot"; then fail "the overview draws an office"; fi
+# Without a chart root there is no top to draw: a usage error that says so.
+sed -e '/^root = "board"/d' data/company/schema.toml >"$work/rootless-schema.toml"
+mkdir "$work/rootless" && mv "$work/rootless-schema.toml" "$work/rootless/schema.toml"
+cp data/company/company.toml "$work/rootless/"
+set +e
+"$orgraph" --data "$work/rootless" dot --overview >/dev/null 2>"$work/err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "dot --overview without a chart root: exit status $code, expected 2"
+expect "$work/err" "an overview needs the chart's root"
 
 # The map joins markets to shapes on the schema's numeric attribute.
 og map -o "$work/map.svg" 2>"$work/map.err"
@@ -85,6 +101,7 @@ mkdir "$work/bad"
 sed -e 's/^board = { shape = "box", fill = "#204060"/board = { shape = "boks", fill = "#20406"/' \
   -e 's/^root = "board"/root = "bord"/' -e 's/^numeric_attribute = "iso_numeric"/numeric_attribute = "iso_num"/' \
   data/company/schema.toml >"$work/bad/schema.toml"
+printf '\n[presentation.overview]\nkinds = ["divison"]\ncount_by = "serve"\n' >>"$work/bad/schema.toml"
 cp data/company/company.toml "$work/bad/"
 set +e
 "$orgraph" validate "$work/bad" >"$work/bad.out" 2>&1
@@ -94,6 +111,8 @@ set -e
 expect "$work/bad.out" "schema.toml:49:19: error: 'shape' of [presentation.kinds.board] is 'boks'"
 expect "$work/bad.out" "schema.toml:49:34: error: 'fill' of [presentation.kinds.board] is '#20406' (expected a colour written #rrggbb"
 expect "$work/bad.out" "schema.toml:60:8: error: unknown entity kind 'bord' in 'root' of [presentation.chart]; did you mean 'board'?"
+expect "$work/bad.out" "unknown entity kind 'divison' in 'kinds' of [presentation.overview]; did you mean 'division'?"
+expect "$work/bad.out" "unknown relation kind 'serve' in 'count_by' of [presentation.overview]; did you mean 'serves'?"
 expect "$work/bad.out" "error: 'numeric_attribute' of [gazetteer] names the attribute 'iso_num', which entities of kind 'market' do not carry (expected one of: iso_numeric, note, zone)"
 
 echo "foreign schema: coverage, matrix, chart, map and exports checked"

@@ -154,7 +154,7 @@ void Loader::for_each_keyed_table(const toml::table& parent, std::uint32_t file,
 }
 
 void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
-    check_fields(table, file, {"kinds", "relations", "chart", "report"}, "[presentation]");
+    check_fields(table, file, {"kinds", "relations", "chart", "report", "overview"}, "[presentation]");
     auto& presentation = m_graph.schema.presentation_mut();
     for_each_keyed_table(table, file, "kinds", [&](const std::string& kind, const Pos& pos, const toml::table& t) {
         if (!m_graph.schema.entity_kind(kind)) {
@@ -247,6 +247,30 @@ void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
         if (auto kind = kind_name_field(*t, file, "associations", what)) report.associations = *kind;
         if (auto relation = relation_name_field(*t, file, "focus_by", what)) report.focus_by = *relation;
         if (auto kind = kind_name_field(*t, file, "routes_to", what)) report.routes_to = *kind;
+    }
+    if (const auto* node = table.get("overview")) {
+        const auto* t = node->as_table();
+        if (!t) {
+            error(pos_of(*node, file),
+                  fmt::format("'overview' must be a table ([presentation.overview]), not {}", type_name(*node)));
+            return;
+        }
+        constexpr std::string_view what = "[presentation.overview]";
+        check_fields(*t, file, {"kinds", "counted", "count_by"}, what);
+        auto& overview = presentation.overview;
+        for (auto [key, list] : {std::pair{"kinds", &overview.kinds}, {"counted", &overview.counted}}) {
+            const auto* value = t->get(key);
+            if (!value) continue;
+            list->clear();
+            for (auto& [kind, pos] : string_list(*value, file, key)) {
+                if (m_graph.schema.entity_kind(kind))
+                    list->push_back(kind);
+                else
+                    error(pos, fmt::format("unknown entity kind '{}' in '{}' of {}{}", kind, key, what,
+                                           suggestion_or_list(kind, m_entity_kind_ids)));
+            }
+        }
+        if (auto relation = relation_name_field(*t, file, "count_by", what)) overview.count_by = *relation;
     }
 }
 

@@ -170,6 +170,9 @@ void encode_schema_declarations(MetaWriter& w, const Schema& schema) {
     w.strs(p.chart.inside);
     for (const auto* field : {&p.chart.group, &p.chart.group_by, &p.chart.group_label}) w.str(*field);
     for (const auto* field : {&p.report.associations, &p.report.focus_by, &p.report.routes_to}) w.str(*field);
+    w.strs(p.overview.kinds);
+    w.strs(p.overview.counted);
+    w.str(p.overview.count_by);
     const auto& c = schema.coverage();
     for (const auto* field :
          {&c.relation, &c.region_kind, &c.includes_relation, &c.member_relation, &c.home_relation, &c.status_attribute,
@@ -200,6 +203,9 @@ void decode_schema_declarations(MetaReader& r, Schema& schema) {
     p.chart.inside = r.strs();
     for (auto* field : {&p.chart.group, &p.chart.group_by, &p.chart.group_label}) *field = r.str();
     for (auto* field : {&p.report.associations, &p.report.focus_by, &p.report.routes_to}) *field = r.str();
+    p.overview.kinds = r.strs();
+    p.overview.counted = r.strs();
+    p.overview.count_by = r.str();
     auto& c = schema.coverage_mut();
     for (auto* field : {&c.relation, &c.region_kind, &c.includes_relation, &c.member_relation, &c.home_relation,
                         &c.status_attribute, &c.open_value, &c.uncertain_value, &c.presence_relation, &c.presence_kind})

@@ -45,7 +45,7 @@ public:
                 if (!index) throw diagram_error(unknown_kind(f) + " (or a kind's plural), 'outside', 'none'");
                 for (auto d : schema.kind_and_descendants(*index)) m_fold[d] = true;
             }
-        } else if (!params.focus) {
+        } else if (!params.focus && !params.overview) {
             // The organisation chart lists what lies outside the organisation, and the kinds the
             // schema folds (posts, contact channels), inside the nodes related to them: the
             // readable default for a whole organisation.
@@ -63,9 +63,23 @@ public:
         m_view.mark.assign(n, Mark::none);
         m_view.cluster.assign(n, -1);
         m_view.own_cluster.assign(n, -1);
+        if (params.overview) {
+            for (const auto& k : schema.presentation().overview.kinds)
+                if (auto index = schema.entity_kind(k))
+                    for (auto d : schema.kind_and_descendants(*index)) m_overview_kind[d] = true;
+        }
     }
 
     View build() {
+        if (m_params.overview) {
+            if (!organisation_chart())
+                throw diagram_error(
+                    "an overview needs the chart's root: the schema's [presentation.chart] root kind, with entities "
+                    "of it in the data");
+            count_places();
+            group_and_fold();
+            return std::move(m_view);
+        }
         if (m_params.focus) {
             neighbourhood();
         } else if (!organisation_chart()) {
@@ -167,6 +181,7 @@ private:
             std::sort(in.begin(), in.end());
             for (auto [r, child] : in) {
                 if (!containment(r) || !relation_ok(r) || !entity_ok(child) || m_in_tree[child]) continue;
+                if (m_params.overview && !in_overview(child, x)) continue;
                 m_in_tree[child] = true;
                 m_tree_parent[child] = x;
                 m_joined_by[child] = r;
@@ -174,6 +189,19 @@ private:
             }
         }
         for (auto t : tree) m_view.mark[t] = Mark::node;
+        std::string names;
+        for (auto root : m_view.roots) {
+            if (!names.empty()) names += ", ";
+            names += m_graph.entity_name(root);
+        }
+        if (m_params.overview) {
+            // Only the containment that holds the tree together; nothing one step out.
+            for (auto t : tree)
+                if (m_tree_parent[t] != no_entity) m_view.drawn.push_back(m_joined_by[t]);
+            std::sort(m_view.drawn.begin(), m_view.drawn.end());
+            m_view.what = fmt::format("Overview: {}", names);
+            return true;
+        }
         std::vector<bool> seen(m_graph.relations().size(), false);
         for (auto t : tree) {
             for (const auto& a : m_graph.out_edges(t)) {
@@ -186,13 +214,33 @@ private:
         }
         for (RelationIndex r = 0; r < seen.size(); ++r)
             if (seen[r]) m_view.drawn.push_back(r);
-        std::string names;
-        for (auto root : m_view.roots) {
-            if (!names.empty()) names += ", ";
-            names += m_graph.entity_name(root);
-        }
         m_view.what = fmt::format("Organisation chart: {}", names);
         return true;
+    }
+
+    // In the overview, a part is drawn when its kind is one the schema's overview names (without
+    // any, when it is a root's direct part).
+    bool in_overview(EntityIndex child, EntityIndex parent) const {
+        const auto& kinds = m_graph.schema.presentation().overview.kinds;
+        if (kinds.empty()) return m_tree_parent[parent] == no_entity;  // only the roots have none
+        return m_overview_kind[m_graph.entity_kind_index(child)];
+    }
+
+    // The overview's captions: for each drawn part of a counted kind, the places it covers
+    // ("12 countries"), as the caller counted them (OverviewCounts); nothing when it counted none.
+    void count_places() {
+        const auto& counts = m_params.overview_counts;
+        if (counts.places.size() != m_graph.entities().size()) return;
+        m_view.caption.assign(m_graph.entities().size(), {});
+        for (EntityIndex e = 0; e < m_view.mark.size(); ++e) {
+            const auto kind = m_graph.entity_kind_index(e);
+            if (m_view.mark[e] != Mark::node || kind >= counts.counted_kind.size() || !counts.counted_kind[kind])
+                continue;
+            const auto n = counts.places[e];
+            m_view.caption[e] = fmt::format("{} {}", n, n == 1 ? counts.singular : counts.plural);
+        }
+        m_view.what += fmt::format(" (how many {} each {}{})", counts.plural, counts.relation,
+                                   counts.date ? fmt::format(", as of {}", counts.date->to_string()) : std::string());
     }
 
     void whole_graph() {
@@ -368,6 +416,7 @@ private:
     const Graph& m_graph;
     const DiagramParams& m_params;
     std::vector<bool> m_kind_allowed, m_relation_allowed, m_fold, m_owned;
+    std::vector<bool> m_overview_kind = std::vector<bool>(m_graph.schema.entity_kinds().size(), false);
     bool m_fold_outside = false;
     View m_view;
     std::vector<EntityIndex> m_tree_parent;

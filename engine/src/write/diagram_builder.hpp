@@ -45,6 +45,8 @@ struct View {
     std::vector<EntityIndex> roots;
     std::vector<PartGroup> groups;
     std::string what;  // the default title
+    // Per entity: a line drawn under its name (the overview's "12 countries"); empty: none.
+    std::vector<std::string> caption;
 };
 
 // Decides what the diagram of `params` draws. Throws diagram_error on an unknown kind or

@@ -153,6 +153,9 @@ private:
         }
         return {start, at};
     }
+    bool has_caption(EntityIndex e) const { return e < m_view.caption.size() && !m_view.caption[e].empty(); }
+    // Bytes of a name on one line of a plain node; a node with a caption is wider for it anyway.
+    std::size_t name_width(EntityIndex e) const { return has_caption(e) ? 30 : 24; }
     void indent(int level) {
         for (int i = 0; i < level; ++i) append("  ");
     }
@@ -195,10 +198,14 @@ private:
         if (rows_begin == rows_end) {
             m_out.push_back('"');
             bool first = true;
-            for (auto line : wrap(entity.name, 24)) {
+            for (auto line : wrap(entity.name, name_width(e))) {
                 if (!first) append("\\n");
                 append_escaped(m_out, line);
                 first = false;
+            }
+            if (has_caption(e)) {
+                append("\\n");
+                append_escaped(m_out, m_view.caption[e]);
             }
             m_out.push_back('"');
         } else {
@@ -345,7 +352,7 @@ private:
         const auto begin = m_rows_start[e], end = m_rows_start[e + 1];
         if (begin == end) {
             std::size_t longest = 0;
-            for (auto line : wrap(m_graph.entity(e).name, 24)) longest = std::max(longest, line.size());
+            for (auto line : wrap(m_graph.entity(e).name, name_width(e))) longest = std::max(longest, line.size());
             return 16 + 5.6 * static_cast<double>(longest);
         }
         std::size_t longest = 0;
@@ -357,7 +364,9 @@ private:
 
     double node_height(EntityIndex e) const {
         const auto begin = m_rows_start[e], end = m_rows_start[e + 1];
-        if (begin == end) return 8 + 12 * static_cast<double>(wrap(m_graph.entity(e).name, 24).size());
+        if (begin == end)
+            return 8 + 12 * static_cast<double>(wrap(m_graph.entity(e).name, name_width(e)).size() +
+                                                (has_caption(e) ? 1 : 0));
         double lines = static_cast<double>(wrap(m_graph.entity(e).name, 32).size()) * 12;
         for (const auto& [key, others] : fold_groups(e, begin, end))
             lines += 10 * static_cast<double>(1 + names_width(others) / row_width);
@@ -612,6 +621,8 @@ private:
 
 void write_dot(std::ostream& out, const Graph& graph, const DiagramParams& params) {
     if (params.focus && *params.focus >= graph.entities().size()) throw diagram_error("the focus is not an entity");
+    if (params.overview && (params.focus || params.fold || !params.highlight.empty()))
+        throw diagram_error("an overview draws the organisation's top levels only: no focus, fold or highlight");
     for (auto r : params.highlight)
         if (r >= graph.relations().size()) throw diagram_error("a highlighted relation does not exist");
     auto view = dot_detail::build_view(graph, params);

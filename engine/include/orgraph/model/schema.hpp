@@ -87,11 +87,20 @@ struct ReportSpec {
     std::string routes_to;     // ... and their contact routes to entities of this kind
 };
 
+// The compact organisation chart `dot --overview` draws ([presentation.overview]): the chart's root,
+// the parts of these kinds it contains, and how many places each counted part answers for.
+struct OverviewSpec {
+    std::vector<std::string> kinds;    // kinds drawn beneath the root (with subkinds); empty: the root's direct parts
+    std::vector<std::string> counted;  // kinds whose nodes give their count; empty: kinds count_by may start from
+    std::string count_by;              // the relation counted as coverage counts it; empty: [coverage] relation
+};
+
 struct Presentation {
     std::map<std::string, KindStyle, std::less<>> kinds;
     std::map<std::string, RelationStyle, std::less<>> relations;
     ChartSpec chart;
     ReportSpec report;
+    OverviewSpec overview;
 };
 
 // One column of `coverage --matrix`: the units of `kind` and the relation by which they answer.

@@ -12,9 +12,21 @@
 #include <string>
 #include <vector>
 
+#include "orgraph/model/date.hpp"
 #include "orgraph/model/graph.hpp"
 
 namespace orgraph {
+
+// How many places each entity of an overview covers, and what they are, for its captions and
+// title: counted by the caller (overview_counts() in report/overview.hpp, which runs the coverage
+// analysis), so that drawing runs no analysis.
+struct OverviewCounts {
+    std::vector<std::size_t> places;  // per entity; empty: nothing is counted
+    std::vector<bool> counted_kind;   // per entity kind: whether its entities get a caption
+    std::string singular, plural;     // what a place is: "country", "countries"
+    std::string relation;             // how a unit answers for one: "covers"
+    std::optional<Date> date;         // the date counted for
+};
 
 struct DiagramParams {
     // The entity whose neighbourhood is drawn; none: the organisation chart of every entity of the
@@ -33,6 +45,12 @@ struct DiagramParams {
     // route_relations, load/route_json.hpp); their entities are always drawn.
     std::vector<RelationIndex> highlight;
     std::string title;  // empty: a title saying what is drawn
+    // The overview instead of the organisation chart: the chart's roots and only the parts of the
+    // kinds [presentation.overview] names, each counted part labelled with the number of places
+    // it covers (`overview_counts`, made by the caller: report/overview.hpp). Not with a focus,
+    // a fold or a highlight.
+    bool overview = false;
+    OverviewCounts overview_counts;
 };
 
 // A bad parameter (an unknown kind or relation kind); the message says what was expected.
