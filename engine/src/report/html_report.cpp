@@ -178,6 +178,13 @@ private:
     // ` data-s="…"`: what the search box matches, folded.
     void search_key(std::initializer_list<EntityIndex> entities);
     void relation_fact(RelationIndex r, std::string_view shown);
+    // The units that cover a place, each by its list name, its covering relation's sources a hover away.
+    void covering_units(const std::vector<CoveringUnit>& units) {
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            if (i) text(", ");
+            relation_fact(units[i].best().relation, list_name(m_graph, units[i].unit));
+        }
+    }
 
     [[nodiscard]] std::string entity_tooltip(EntityIndex e) const;
     [[nodiscard]] std::string relation_citation(RelationIndex r) const;
@@ -462,10 +469,7 @@ void Page::uncovered_section(const CoverageReport& report) {
                     break;
             }
             raw("</td><td>");
-            for (std::size_t i = 0; i < o.units.size(); ++i) {
-                if (i) text(", ");
-                relation_fact(o.units[i].best().relation, list_name(m_graph, o.units[i].unit));
-            }
+            covering_units(o.units);
             raw("</td></tr>\n");
         }
         raw("</tbody>\n</table>\n");
@@ -482,10 +486,7 @@ void Page::uncovered_section(const CoverageReport& report) {
             raw("</td><td>");
             text(kind_label(o.entity));
             raw("</td><td>");
-            for (std::size_t i = 0; i < o.units.size(); ++i) {
-                if (i) text(", ");
-                relation_fact(o.units[i].best().relation, list_name(m_graph, o.units[i].unit));
-            }
+            covering_units(o.units);
             raw("</td></tr>\n");
         }
         raw("</tbody>\n</table>\n");
