@@ -110,7 +110,9 @@ std::string extension_for(std::string_view format) {
     if (format == "markdown") return ".md";
     if (format == "table") return ".txt";
     if (format == "snapshot") return ".orgraph";
-    return "." + std::string(format);
+    std::string extension(1, '.');  // appended, not "." + string: GCC 12 warns falsely (-Wrestrict) on that at -O2
+    extension += format;
+    return extension;
 }
 
 void check_output_extension(OutputOptions& options) {
