@@ -98,9 +98,11 @@ private:
     [[nodiscard]] std::string_view attribute(EntityIndex e, std::string_view key) const {
         return m_graph.entity_attributes(e).find(key).value_or(std::string_view{});
     }
+    // In the order a reader scans a list by: the name lists show (list_name: "Democratic Republic
+    // of the Congo" among the D's, not ISO's "Congo, The Democratic Republic of the"), then id.
     [[nodiscard]] bool by_name(EntityIndex a, EntityIndex b) const {
-        return std::pair(m_graph.entity_name(a), m_graph.entity_id(a)) <
-               std::pair(m_graph.entity_name(b), m_graph.entity_id(b));
+        return std::pair(list_name(m_graph, a), m_graph.entity_id(a)) <
+               std::pair(list_name(m_graph, b), m_graph.entity_id(b));
     }
     void sort_by_name(std::vector<EntityIndex>& entities) const {
         std::sort(entities.begin(), entities.end(), [&](EntityIndex a, EntityIndex b) { return by_name(a, b); });
