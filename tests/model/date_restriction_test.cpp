@@ -31,13 +31,17 @@ Graph all_dates(GraphBuilder facts) {
     return prepare_graph(std::move(facts), options);
 }
 
-// The reference: the graph's facts restricted to the date, then derived.
-Graph derived_anew(const Graph& graph, const Date& date, bool present) {
+PrepareOptions for_date(const Date& date, bool present) {
     PrepareOptions options;
     options.as_of = date;
     options.present = present;
     options.name_index = true;
-    return prepare_graph(thaw(graph), options);
+    return options;
+}
+
+// The reference: the graph's facts restricted to the date, then derived.
+Graph derived_anew(const Graph& graph, const Date& date, bool present) {
+    return prepare_graph(thaw(graph), for_date(date, present));
 }
 
 std::vector<std::string> adjacency_of(const Graph& g) {
@@ -134,11 +138,7 @@ BOOST_AUTO_TEST_CASE(leaving_out_gives_what_deriving_anew_gives_on_the_builtin_d
                     ++left_out;
                     check_same_graph(*restricted, expected);
                 }
-                PrepareOptions options;
-                options.as_of = date;
-                options.present = present;
-                options.name_index = true;
-                check_same_graph(prepare_graph(graph, options), expected);
+                check_same_graph(prepare_graph(graph, for_date(date, present)), expected);
             }
         }
     }
@@ -167,9 +167,7 @@ BOOST_AUTO_TEST_CASE(a_derived_relation_resting_on_a_fact_that_did_not_hold_decl
     const auto graph =
         small(place("a") + place("b", "in = \"a\"") + place("c", "in = [{ to = \"b\", valid_to = 2005 }]"));
     BOOST_TEST(!restrict_to_date(graph, year(2010)).has_value());
-    PrepareOptions options;
-    options.as_of = year(2010);
-    const auto prepared = prepare_graph(graph, options);
+    const auto prepared = prepare_graph(graph, for_date(year(2010), false));
     BOOST_TEST(prepared.relation_count() == 1U);
     check_same_records(prepared, derived_anew(graph, year(2010), false));
     // In 2000 everything held: nothing is left out.
@@ -184,9 +182,7 @@ BOOST_AUTO_TEST_CASE(a_chain_that_never_held_together_declines_at_every_date) {
     BOOST_TEST(graph.disjoint_chains == 1U);
     for (const int y : {1980, 1995, 2010}) {
         BOOST_TEST(!restrict_to_date(graph, year(y)).has_value());
-        PrepareOptions options;
-        options.as_of = year(y);
-        check_same_records(prepare_graph(graph, options), derived_anew(graph, year(y), false));
+        check_same_records(prepare_graph(graph, for_date(year(y), false)), derived_anew(graph, year(y), false));
     }
 }
 
@@ -195,9 +191,7 @@ BOOST_AUTO_TEST_CASE(a_stated_relation_of_a_derived_kind_that_ended_declines) {
     const auto graph =
         small(place("a") + place("b", "in = \"a\"") + place("c", "in = [\"b\", { to = \"a\", valid_to = 2005 }]"));
     BOOST_TEST(!restrict_to_date(graph, year(2010)).has_value());
-    PrepareOptions options;
-    options.as_of = year(2010);
-    const auto prepared = prepare_graph(graph, options);
+    const auto prepared = prepare_graph(graph, for_date(year(2010), false));
     const auto expected = derived_anew(graph, year(2010), false);
     check_same_records(prepared, expected);
     bool derived = false;

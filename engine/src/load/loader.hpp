@@ -201,6 +201,10 @@ private:
                                                std::string_view what);
     std::optional<std::string> relation_name_field(const toml::table& table, std::uint32_t file, std::string_view key,
                                                    std::string_view what);
+    // Replaces LIST with the entity kinds the list at KEY names, when the table has KEY; each
+    // unknown kind is an error at its place.
+    void kind_list_field(const toml::table& table, std::uint32_t file, std::string_view key, std::string_view what,
+                         std::vector<std::string>& list);
     std::optional<std::string> attribute_name_field(const toml::table& table, std::uint32_t file, std::string_view key,
                                                     std::string_view what, const std::string& kind);
     std::optional<std::string> colour_field(const toml::table& table, std::uint32_t file, std::string_view key,

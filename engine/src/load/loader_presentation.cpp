@@ -216,18 +216,8 @@ void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
         check_fields(*t, file, {"root", "folded", "inside", "group", "group_by", "group_label"}, what);
         auto& chart = presentation.chart;
         if (auto root = kind_name_field(*t, file, "root", what)) chart.root = *root;
-        for (auto [key, list] : {std::pair{"folded", &chart.folded}, {"inside", &chart.inside}}) {
-            const auto* value = t->get(key);
-            if (!value) continue;
-            list->clear();
-            for (auto& [kind, pos] : string_list(*value, file, key)) {
-                if (m_graph.schema.entity_kind(kind))
-                    list->push_back(kind);
-                else
-                    error(pos, fmt::format("unknown entity kind '{}' in '{}' of {}{}", kind, key, what,
-                                           suggestion_or_list(kind, m_entity_kind_ids)));
-            }
-        }
+        kind_list_field(*t, file, "folded", what, chart.folded);
+        kind_list_field(*t, file, "inside", what, chart.inside);
         if (auto group = kind_name_field(*t, file, "group", what)) chart.group = *group;
         if (auto by = attribute_name_field(*t, file, "group_by", what, chart.group)) chart.group_by = *by;
         if (auto label = string_field(*t, file, "group_label", what, false)) chart.group_label = *label;
@@ -258,19 +248,23 @@ void Loader::load_presentation(const toml::table& table, std::uint32_t file) {
         constexpr std::string_view what = "[presentation.overview]";
         check_fields(*t, file, {"kinds", "counted", "count_by"}, what);
         auto& overview = presentation.overview;
-        for (auto [key, list] : {std::pair{"kinds", &overview.kinds}, {"counted", &overview.counted}}) {
-            const auto* value = t->get(key);
-            if (!value) continue;
-            list->clear();
-            for (auto& [kind, pos] : string_list(*value, file, key)) {
-                if (m_graph.schema.entity_kind(kind))
-                    list->push_back(kind);
-                else
-                    error(pos, fmt::format("unknown entity kind '{}' in '{}' of {}{}", kind, key, what,
-                                           suggestion_or_list(kind, m_entity_kind_ids)));
-            }
-        }
+        kind_list_field(*t, file, "kinds", what, overview.kinds);
+        kind_list_field(*t, file, "counted", what, overview.counted);
         if (auto relation = relation_name_field(*t, file, "count_by", what)) overview.count_by = *relation;
+    }
+}
+
+void Loader::kind_list_field(const toml::table& table, std::uint32_t file, std::string_view key, std::string_view what,
+                             std::vector<std::string>& list) {
+    const auto* value = table.get(key);
+    if (!value) return;
+    list.clear();
+    for (auto& [kind, pos] : string_list(*value, file, key)) {
+        if (m_graph.schema.entity_kind(kind))
+            list.push_back(kind);
+        else
+            error(pos, fmt::format("unknown entity kind '{}' in '{}' of {}{}", kind, key, what,
+                                   suggestion_or_list(kind, m_entity_kind_ids)));
     }
 }
 
