@@ -418,7 +418,7 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
 
     // Relations.
     {
-        auto relations = builder.take_relations();
+        auto [relations, attribute_maps, citation_lists] = builder.take_relations();
         const auto derivations = builder.take_derivations();
         auto derivation = derivations.begin();
         const auto m = checked_index(relations.size(), "relations");
@@ -435,8 +435,8 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
             rec.attributes = checked_index(t.attributes.size(), "attributes");
             rec.citations = checked_index(t.citations.size(), "citations");
             rec.derived_from = checked_index(t.derived_from.size(), "derivations");
-            add_attributes(t, pool, r.attributes);
-            add_citations(t, pool, r.citations);
+            add_attributes(t, pool, attribute_maps[r.attributes]);
+            add_citations(t, pool, citation_lists[r.citations]);
             if (derivation != derivations.end() && derivation->first == index) {
                 rec.rule = pool.shared(derivation->second.rule);
                 const auto& facts = derivation->second.facts;
@@ -444,7 +444,6 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
                 ++derivation;
             }
             t.relations.push_back(rec);
-            r = RelationData{};
         }
         image::Relation sentinel;
         sentinel.attributes = checked_index(t.attributes.size(), "attributes");
