@@ -479,7 +479,7 @@ std::string general_help() {
                               "the picture or file format where it draws or exports")
         << format_option_line("-o, --output=FILE", "write the result to FILE atomically (- for standard output)")
         << format_option_line("-q, --quiet", "print no warnings and no progress")
-        << format_option_line("-v, --verbose", "print the time each phase took on standard error")
+        << format_option_line("-v, --verbose", "print the time and peak memory of each phase on standard error")
         << format_option_line("-h, --help", "print the help")
         << format_option_line("    --version", "print the version")
         << "\n'orgraph help COMMAND' or 'orgraph COMMAND --help' describes one command;\n"
