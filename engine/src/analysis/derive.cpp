@@ -106,7 +106,7 @@ private:
 // The period in which all the facts hold: the latest start and the earliest end. Dates are
 // compared by the days they stand for, so that "until 2023-06" beats "until 2023" although
 // 2023 sorts first as a Date. Empty when the facts never hold at the same time.
-std::optional<Validity> common_validity(const GraphBuilder& graph, const std::vector<RelationIndex>& facts) {
+std::optional<Validity> common_validity(const GraphBuilder& graph, std::span<const RelationIndex> facts) {
     Validity common;
     for (auto f : facts) {
         const auto& v = graph.relation(f).validity;
@@ -379,32 +379,54 @@ private:
         const auto parsed = parse_chain(rule.compose);
         if (!parsed || parsed->empty()) return;
         const auto& steps = *parsed;
-        struct Chain {
-            EntityIndex start, at;
+        // The chains of one length, side by side: where each starts and stands, and its facts
+        // (`length` relations per chain) in one array, a few bytes a chain rather than a vector
+        // of its own; there may be millions.
+        struct Chains {
+            std::size_t length = 1;
+            std::vector<EntityIndex> start, at;
             std::vector<RelationIndex> facts;
+
+            [[nodiscard]] std::size_t size() const { return start.size(); }
+            [[nodiscard]] std::span<const RelationIndex> facts_of(std::size_t c) const {
+                return {facts.data() + c * length, length};
+            }
         };
-        std::vector<Chain> chains;
+        Chains chains;
         for (auto r : of_kind(steps[0].kind)) {
             const auto& rel = m_graph.relation(r);
-            chains.push_back(steps[0].backward ? Chain{rel.to, rel.from, {r}} : Chain{rel.from, rel.to, {r}});
+            chains.start.push_back(steps[0].backward ? rel.to : rel.from);
+            chains.at.push_back(steps[0].backward ? rel.from : rel.to);
+            chains.facts.push_back(r);
         }
-        // Of the chains that join the same two ends, the first whose facts hold together.
-        PairSet seen;
-        auto keep_first = [&](std::vector<Chain>& all) {
-            std::vector<Chain> kept;
-            seen.clear();
-            for (auto& chain : all) {
-                const auto key = PairSet::key(chain.start, chain.at);
-                if (seen.contains(key) || !common_validity(m_graph, chain.facts)) continue;
-                seen.insert(key);
-                kept.push_back(std::move(chain));
-            }
-            all = std::move(kept);
-        };
         if (steps.size() == 1) {
-            for (const auto& chain : chains) add(rule, target, chain.start, chain.at, chain.facts);
+            for (std::size_t c = 0; c < chains.size(); ++c)
+                add(rule, target, chains.start[c], chains.at[c], chains.facts_of(c));
             return;
         }
+        // Of the chains that join the same two ends, the first whose facts hold together; the
+        // others are dropped in place, keeping the order.
+        PairSet seen;
+        auto keep_first = [&](Chains& all) {
+            seen = PairSet{};
+            seen.reserve(all.size());
+            std::size_t kept = 0;
+            for (std::size_t c = 0; c < all.size(); ++c) {
+                const auto key = PairSet::key(all.start[c], all.at[c]);
+                if (seen.contains(key) || !common_validity(m_graph, all.facts_of(c))) continue;
+                seen.insert(key);
+                if (kept != c) {
+                    all.start[kept] = all.start[c];
+                    all.at[kept] = all.at[c];
+                    std::copy_n(all.facts.begin() + static_cast<long>(c * all.length), all.length,
+                                all.facts.begin() + static_cast<long>(kept * all.length));
+                }
+                ++kept;
+            }
+            all.start.resize(kept);
+            all.at.resize(kept);
+            all.facts.resize(kept * all.length);
+        };
         // The relations of the step's kind at an entity, found once per entity and step: many
         // chains stand on the same entity (every department covering a country reaches it), and
         // a country has thousands of relations of other kinds to look through.
@@ -413,8 +435,7 @@ private:
         std::vector<RelationIndex> found;
         // On the last step, relations whose far end the derived kind may not reach (a city, where
         // only missions may be overseen) are left out here, once, rather than by add() per chain.
-        auto candidates_at = [&](EntityIndex at, const Step& step,
-                                 bool last) -> std::pair<const RelationIndex*, std::size_t> {
+        auto candidates_at = [&](EntityIndex at, const Step& step, bool last) -> std::span<const RelationIndex> {
             if (!found_at[at]) {
                 const auto first = static_cast<std::uint32_t>(found.size());
                 // Only what stood when the rule began (the adjacency's), never what it has just added.
@@ -434,21 +455,22 @@ private:
         for (std::size_t i = 1; i < steps.size(); ++i) {
             keep_first(chains);
             const bool last = i + 1 == steps.size();
-            std::vector<Chain> next;
+            Chains next;
+            next.length = chains.length + 1;
             std::fill(found_at.begin(), found_at.end(), 0);
             spans.clear();
             found.clear();
-            for (auto& chain : chains) {
-                const auto [candidates, count] = candidates_at(chain.at, steps[i], last);
-                for (std::size_t c = 0; c < count; ++c) {
-                    const auto r = candidates[c];
+            for (std::size_t c = 0; c < chains.size(); ++c) {
+                const auto facts = chains.facts_of(c);
+                for (const auto r : candidates_at(chains.at[c], steps[i], last)) {
                     const auto at = steps[i].backward ? m_graph.relation(r).from : m_graph.relation(r).to;
                     if (last) {
-                        add(rule, target, chain.start, at, chain.facts, r);
+                        add(rule, target, chains.start[c], at, facts, r);
                     } else {
-                        auto facts = chain.facts;
-                        facts.push_back(r);
-                        next.push_back({chain.start, at, std::move(facts)});
+                        next.start.push_back(chains.start[c]);
+                        next.at.push_back(at);
+                        next.facts.insert(next.facts.end(), facts.begin(), facts.end());
+                        next.facts.push_back(r);
                     }
                 }
             }
