@@ -46,6 +46,8 @@ std::string AnswerDate::text() const {
 namespace {
 constexpr const char* undated_end = "it ended on a date the source does not give";
 constexpr const char* uncertain_status = "its status is uncertain";
+constexpr const char* resting_on_undated_end =
+    "it is derived from a fact that ended on a date the source does not give";
 }  // namespace
 
 UncertainFacts find_uncertain(const Graph& graph, const Date& date, bool today) {
@@ -60,8 +62,12 @@ UncertainFacts find_uncertain(const Graph& graph, const Date& date, bool today) 
         else if (status && graph.entity_attributes(e).find(coverage.status_attribute) == coverage.uncertain_value)
             facts.entities.emplace_back(e, uncertain_status);
     }
+    // A derived relation takes the earliest end of the facts it rests on: an undated one when
+    // that is theirs.
     for (RelationIndex r = 0; r < graph.relation_count(); ++r)
-        if (graph.relation_validity(r).uncertain_on(date, today)) facts.relations.emplace_back(r, undated_end);
+        if (graph.relation_validity(r).uncertain_on(date, today))
+            facts.relations.emplace_back(
+                r, graph.relation_record(r).flags & image::relation_derived ? resting_on_undated_end : undated_end);
     return facts;
 }
 

@@ -27,12 +27,14 @@ run path_avoids "${missions[@]}" path korua emb-rus-moscow
 run path_through "${missions[@]}" path mfa emb-uzb-tashkent
 run show_ead1 "${missions[@]}" show ead1
 run find_lima "${missions[@]}" find lima
-# The example with data/calendar, 2020: a liaison and an office whose ends are not given.
+# The example with data/calendar, 2020: a liaison, an office and an office's seat whose ends are
+# not given, and a rule that derives from the seat.
 run liaison_path "${example[@]}" path north-office archive --via liaises_with
 run office_path "${example[@]}" path north-office mca
 run reach_countries "${example[@]}" reach mca --kinds country --reverse
 run reach_offices "${example[@]}" reach mca --reverse
 run weak_points "${example[@]}" weak-points mca --to-kind country
+run derived_path "${example[@]}" path north-office NOR --via located_in
 # The same from a snapshot: the unknown end of a relation survives it.
 "$orgraph" --data data/example --with data/calendar snapshot -o "$work/calendar.orgraph"
 "$orgraph" --data "$work/calendar.orgraph" --as-of 2020 path north-office archive --via liaises_with --format json \
@@ -76,14 +78,23 @@ expect("a path off the liaison", relations(load("office_path")) + ids(load("offi
 # reach counts every entity it reaches, those of other kinds than --kinds too.
 expect("reach towards countries passes the Eastern Office", ids(load("reach_countries")), ["east-office"])
 expect("reach of offices", ids(load("reach_offices")), ["east-office"])
-# The Eastern Office covers no country: no route to a country passes it.
-expect("weak points towards countries", ids(load("weak_points")) + relations(load("weak_points")), [])
+# The Eastern Office covers no country and the liaison leads to none: no route to a country
+# passes them. The Northern Office's seat leads to Norway (and the rule's relation rests on it).
+seat = [("north-office", "located_in", "NOR"), ("north-office", "located_in", "harbourtown")]
+expect("weak points towards countries (entities)", ids(load("weak_points")), [])
+expect("weak points towards countries (relations)", relations(load("weak_points")), seat)
+run_derived = load("derived_path")
+expect("a derived step brings the fact it rests on", relations(run_derived), seat)
+expect("why the derived step is uncertain", sorted(u["why"] for u in run_derived["uncertain_relations"]),
+       ["it ended on a date the source does not give",
+        "it is derived from a fact that ended on a date the source does not give"])
 
 today = load("diff_today")
 expect("diff: the earlier side", (today["before"]["as_of"], today["before"]["as_of_today"]), ("2018", False))
 expect("diff: the later side is today", (today["after"]["as_of"], today["after"]["as_of_today"]), ("2026-07-01", True))
 expect("diff: uncertain in 2018", ids(today["before"]), ["east-office"])
-expect("diff: uncertain relations in 2018", relations(today["before"]), liaison)
+expect("diff: uncertain relations in 2018", relations(today["before"]),
+       liaison + [("north-office", "located_in", "harbourtown")])
 expect("diff: nothing uncertain today", ids(today["after"]) + relations(today["after"]), [])
 dated = load("diff_dated")
 expect("diff --to 2024: no side is today", (dated["before"]["as_of_today"], dated["after"]["as_of_today"]), (False, False))
