@@ -657,6 +657,9 @@ void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& b
         for (const auto& d : dimensions) kinds += (kinds.empty() ? "" : ", ") + d.kind;
         throw std::runtime_error(fmt::format("the dataset has none of the units a matrix shows ({})", kinds));
     }
+    AnswerUses uses(graph);
+    for (const auto& column : columns) use_coverage(uses, column.report);
+    note_uses(uses);
     for (auto& column : columns) {
         for (const auto& c : column.report.covered) column.by_country.emplace(c.country, &c.units);
         for (const auto& h : column.report.home) column.by_country.emplace(h.country, &h.units);
@@ -788,6 +791,9 @@ int CoverageCommand::run() {
         write_matrix(output.stream(), graph, params, universe, format);
     } else {
         const auto report = compute_coverage(graph, params);
+        AnswerUses uses(graph);
+        use_coverage(uses, report);
+        note_uses(uses);
         const Presenter presenter(graph, params, universe);
         switch (format) {
             case Format::json:
