@@ -388,7 +388,23 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
         rank.resize(n);
         for (std::uint32_t i = 0; i < n; ++i) rank[order[i]] = i;
 
+        // Every table sized once, so that none is copied to a larger one while the builder's
+        // records are still held (the text's size is a bound: shared strings are stored once).
+        std::size_t aliases = 0, attributes = 0, citations = 0, text = 0;
+        for (const auto& e : entities) {
+            aliases += e.aliases.size();
+            attributes += e.attributes.size();
+            citations += e.citations.size();
+            text += e.id.size() + e.name.size() + e.short_name.size();
+            for (const auto& a : e.aliases) text += a.size();
+            for (const auto& a : e.attributes) text += a.key.size() + a.value.size();
+            for (const auto& c : e.citations) text += c.locator.size();
+        }
         t.entities.reserve(n + 1);
+        t.aliases.reserve(aliases);
+        t.attributes.reserve(attributes);
+        t.citations.reserve(citations);
+        t.text.reserve(text);
         for (auto& e : entities) {
             image::Entity rec;
             rec.id = pool.add(e.id);
@@ -405,6 +421,8 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
             add_citations(t, pool, e.citations);
             t.entities.push_back(rec);
             e = EntityData{};  // release its strings as we go
+            // and let the system have their pages back now and then, while the tables grow
+            if (t.entities.size() % (1U << 18) == 0) return_free_memory();
         }
         image::Entity sentinel;
         sentinel.aliases = checked_index(t.aliases.size(), "aliases");
@@ -440,7 +458,20 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
         const auto derivations = builder.take_derivations();
         auto derivation = derivations.begin();
         const auto m = checked_index(relations.size(), "relations");
+        std::size_t attributes = t.attributes.size(), citations = t.citations.size(), text = t.text.size();
+        for (const auto& r : relations) {
+            attributes += attribute_maps[r.attributes].size();
+            citations += citation_lists[r.citations].size();
+        }
+        for (const auto& map : attribute_maps)
+            for (const auto& a : map) text += a.key.size() + a.value.size();
+        for (const auto& list : citation_lists)
+            for (const auto& c : list) text += c.locator.size();
+        for (const auto& made : derivations) text += made.second.rule.size();
         t.relations.reserve(m + 1);
+        t.attributes.reserve(attributes);
+        t.citations.reserve(citations);
+        t.text.reserve(text);
         // The builder's records are handed back as they are copied, a block at a time, so
         // that they and the tables made of them are not all held at once.
         constexpr RelationIndex block = 1U << 16;
