@@ -129,6 +129,10 @@ struct UnitCoverage {
     std::size_t home = 0;           // home countries it reaches
     std::size_t not_countries = 0;  // entries it names that are not countries (organisations, bodies)
     std::size_t empty_regions = 0;  // regions it names that include no country
+
+    // Countries of the universe it reaches other than by its own relation (through a region, via
+    // an entity, by a derived relation).
+    [[nodiscard]] std::size_t indirectly() const { return countries - directly; }
 };
 
 struct OrganisationCoverage {
@@ -136,6 +140,9 @@ struct OrganisationCoverage {
     std::vector<EntityIndex> units;   // the units that cover it, by name then id
     std::size_t members = 0;          // its member countries on the date, the home country apart
     std::size_t members_covered = 0;  // of them, those one of `units` covers too
+
+    // Members none of `units` covers.
+    [[nodiscard]] std::size_t gaps() const { return members - members_covered; }
 };
 
 enum class MemberStanding {
