@@ -10,6 +10,7 @@
 #include "orgraph/analysis/coverage.hpp"
 #include "orgraph/analysis/coverage_matrix.hpp"
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/write/json_entity.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "table.hpp"
 
@@ -501,13 +502,13 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
     write_table(out, table, Format::csv);
 }
 
-void json_entity(JsonWriter& json, const Presenter& p, EntityIndex e, std::string_view id_key = "id") {
-    json.begin_object().field(id_key, p.id(e)).field("name", p.name(e)).end_object();
+void json_entity(JsonWriter& json, const Presenter& p, EntityIndex e) {
+    write_entity_reference(json, p.graph(), e);
 }
 
 void json_country(JsonWriter& json, const Presenter& p, EntityIndex c, bool open_only = false) {
     const auto& params = p.params();
-    json.begin_object().field(p.code(), p.id(c)).field("name", p.name(c));
+    begin_entity_object(json, p.graph(), c).field(p.code(), p.id(c));
     json.field(params.membership_attribute, p.attribute(c, params.membership_attribute));
     json.field(params.region_attribute, p.attribute(c, params.region_attribute));
     json.field(params.subregion_attribute, p.attribute(c, params.subregion_attribute));
@@ -518,8 +519,7 @@ void json_units(JsonWriter& json, const Presenter& p, const std::vector<Covering
     json.begin_array();
     for (const auto& u : units) {
         const auto& best = u.best();
-        json.begin_object().field("id", p.id(u.unit)).field("name", p.name(u.unit));
-        json.field("kind", p.graph().kind_of(u.unit).id);
+        begin_entity_object(json, p.graph(), u.unit);
         json.field("how", way_code(best.way));
         json.key("through");
         if (best.through)
@@ -577,8 +577,7 @@ void json_places(JsonWriter& json, const Presenter& p, const CoverageReport& rep
 
     json.key("outside_universe").begin_array();
     for (const auto& o : report.outside_universe) {
-        json.begin_object().field("id", p.id(o.entity)).field(p.code(), p.id(o.entity));
-        json.field("name", p.name(o.entity)).field("kind", graph.kind_of(o.entity).id);
+        begin_entity_object(json, graph, o.entity).field(p.code(), p.id(o.entity));
         json.field("reason", reason_code(o.reason)).field("why", p.reason_text(o));
         json.key("covered_by");
         json_units(json, p, o.units);
@@ -588,8 +587,7 @@ void json_places(JsonWriter& json, const Presenter& p, const CoverageReport& rep
 
     json.key("not_countries").begin_array();
     for (const auto& o : report.not_countries) {
-        json.begin_object().field("id", p.id(o.entity)).field("name", p.name(o.entity));
-        json.field("kind", graph.kind_of(o.entity).id).field("kind_label", graph.kind_of(o.entity).label);
+        begin_entity_object(json, graph, o.entity).field("kind_label", graph.kind_of(o.entity).label);
         json.key("covered_by");
         json_units(json, p, o.units);
         json.end_object();
@@ -602,8 +600,7 @@ void json_units_and_organisations(JsonWriter& json, const Presenter& p, const Co
     const auto& graph = p.graph();
     json.key("per_unit").begin_array();
     for (const auto& u : report.per_unit) {
-        json.begin_object().field("id", p.id(u.unit)).field("name", p.name(u.unit));
-        json.field("kind", graph.kind_of(u.unit).id);
+        begin_entity_object(json, graph, u.unit);
         json.field("countries", static_cast<std::uint64_t>(u.countries));
         json.field("directly", static_cast<std::uint64_t>(u.directly));
         json.field("indirectly", static_cast<std::uint64_t>(u.indirectly()));
@@ -617,7 +614,7 @@ void json_units_and_organisations(JsonWriter& json, const Presenter& p, const Co
 
     json.key("organisations").begin_array();
     for (const auto& o : report.organisations) {
-        json.begin_object().field("id", p.id(o.organisation)).field("name", p.name(o.organisation));
+        begin_entity_object(json, graph, o.organisation);
         json.key("covered_by").begin_array();
         for (auto unit : o.units) json_entity(json, p, unit);
         json.end_array();
@@ -675,7 +672,7 @@ void json_gaps_and_home(JsonWriter& json, const Presenter& p, const CoverageRepo
 
     json.key("empty_regions").begin_array();
     for (const auto& r : report.empty_regions) {
-        json.begin_object().field("id", p.id(r.region)).field("name", p.name(r.region));
+        begin_entity_object(json, graph, r.region);
         json.key("named_by").begin_array();
         for (auto unit : r.units) json_entity(json, p, unit);
         json.end_array();
@@ -734,8 +731,7 @@ void write_matrix_json(std::ostream& out, const Presenter& p, const CoverageMatr
     json.end_array();
     json.key("countries").begin_array();
     for (const auto& row : matrix.rows) {
-        json.begin_object().field(p.code(), graph.entity(row.place).id).field("name", graph.entity(row.place).name);
-        json.field("home", row.home);
+        begin_entity_object(json, graph, row.place).field(p.code(), p.id(row.place)).field("home", row.home);
         for (std::size_t i = 0; i < matrix.columns.size(); ++i) {
             json.key(matrix.columns[i].dimension.name);
             json_units(json, p, row.cells[i]);

@@ -23,8 +23,8 @@ const Graph& graph() {
 const std::vector<MatrixDimension>& dimensions() {
     static const std::vector<MatrixDimension> list = {
         {"departments", "covers", "regional_department"},
-        {"ghosts", "covers", "ghost"},           // a kind the schema lacks
-        {"envoys", "sends", "mission"},          // a relation the schema lacks
+        {"ghosts", "covers", "ghost"},   // a kind the schema lacks
+        {"envoys", "sends", "mission"},  // a relation the schema lacks
         {"missions", "located_in", "mission"},
     };
     return list;
@@ -103,15 +103,13 @@ BOOST_AUTO_TEST_CASE(an_earlier_date_brings_back_what_held_then) {
 }
 
 BOOST_AUTO_TEST_CASE(no_dimension_or_none_the_data_has_is_an_error) {
-    BOOST_CHECK_EXCEPTION(compute_coverage_matrix(graph(), params_on("2024-06-01"), {}), coverage_error,
-                          [](const coverage_error& e) {
-                              return std::string(e.what()).find("[[coverage.matrix]]") != std::string::npos;
-                          });
+    BOOST_CHECK_EXCEPTION(
+        compute_coverage_matrix(graph(), params_on("2024-06-01"), {}), coverage_error,
+        [](const coverage_error& e) { return std::string(e.what()).find("[[coverage.matrix]]") != std::string::npos; });
     const std::vector<MatrixDimension> absent = {{"ghosts", "covers", "ghost"}, {"envoys", "sends", "mission"}};
-    BOOST_CHECK_EXCEPTION(compute_coverage_matrix(graph(), params_on("2024-06-01"), absent), coverage_error,
-                          [](const coverage_error& e) {
-                              return std::string(e.what()).find("(ghost, mission)") != std::string::npos;
-                          });
+    BOOST_CHECK_EXCEPTION(
+        compute_coverage_matrix(graph(), params_on("2024-06-01"), absent), coverage_error,
+        [](const coverage_error& e) { return std::string(e.what()).find("(ghost, mission)") != std::string::npos; });
     // The small schema declares no matrix of its own.
     BOOST_CHECK_THROW(compute_coverage_matrix(graph(), params_on("2024-06-01")), coverage_error);
 }

@@ -20,8 +20,7 @@ bool has_entity_of(const Graph& graph, KindIndex kind) {
 // The columns the data can answer: one coverage answer per dimension it has units and a relation for.
 std::vector<CoverageMatrixColumn> matrix_columns(const Graph& graph, const CoverageParams& base,
                                                  const std::vector<MatrixDimension>& dimensions) {
-    if (dimensions.empty())
-        throw coverage_error("the schema declares no columns for a matrix ([[coverage.matrix]])");
+    if (dimensions.empty()) throw coverage_error("the schema declares no columns for a matrix ([[coverage.matrix]])");
     std::vector<CoverageMatrixColumn> columns;
     for (const auto& dimension : dimensions) {
         const auto kind = graph.schema.entity_kind(dimension.kind);
