@@ -2,7 +2,6 @@
 #include "coverage_query.hpp"
 
 #include <fmt/format.h>
-#include <cstring>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
@@ -10,6 +9,7 @@
 #include "orgraph/analysis/coverage.hpp"
 #include "orgraph/analysis/coverage_matrix.hpp"
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/model/text.hpp"
 #include "orgraph/write/json_entity.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "table.hpp"
@@ -41,20 +41,6 @@ private:
 std::string code_label(const Schema& schema) {
     const auto& label = schema.gazetteer().code_label;
     return label.empty() ? std::string("id") : label;
-}
-
-// What the places are called: the label of the schema's [gazetteer] kind, and its plural.
-std::string place_label(const Schema& schema, const std::string& kind) {
-    const auto index = schema.entity_kind(kind);
-    return index ? schema.entity_kind(*index).label : std::string("place");
-}
-std::string place_plural(const Schema& schema, const std::string& kind) {
-    const auto index = schema.entity_kind(kind);
-    return index ? schema.entity_kind(*index).plural : std::string("places");
-}
-std::string capitalised(std::string text) {
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-    return text;
 }
 
 std::string_view way_code(CoverageWay way) {
@@ -111,8 +97,8 @@ public:
     [[nodiscard]] std::string list(EntityIndex e) const { return std::string(list_name(m_graph, e)); }
     // What places, their ids and their regions are called, as the schema declares them.
     [[nodiscard]] std::string code() const { return code_label(m_graph.schema); }
-    [[nodiscard]] std::string place() const { return place_label(m_graph.schema, m_params.country_kind); }
-    [[nodiscard]] std::string places() const { return place_plural(m_graph.schema, m_params.country_kind); }
+    [[nodiscard]] std::string place() const { return place_words(m_graph.schema, m_params.country_kind).one; }
+    [[nodiscard]] std::string places() const { return place_words(m_graph.schema, m_params.country_kind).many; }
     [[nodiscard]] std::string places(std::size_t n) const { return n == 1 ? place() : places(); }
     [[nodiscard]] std::string region_label() const {
         const auto& label = m_graph.schema.gazetteer().region_label;
@@ -203,9 +189,7 @@ public:
             }
         }
         if (!kind) return "a unit";
-        const auto& label = m_graph.schema.entity_kind(*kind).label;
-        const bool vowel = !label.empty() && std::strchr("aeiouAEIOU", label.front()) != nullptr;
-        return fmt::format("{} {}", vowel ? "an" : "a", label);
+        return with_article(m_graph.schema.entity_kind(*kind).label);
     }
 
     [[nodiscard]] std::string sentence(const CoverageReport& report) const {

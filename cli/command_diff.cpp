@@ -241,17 +241,21 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
         Table units({"id", "name", "valid", "gained", "lost"});
         for (const auto& u : c.units)
             units.add({u.unit, p.name_of(u.unit), p.valid_of(u.unit), join(u.gained), join(u.lost)});
-        sections.section(fmt::format("Countries gained or lost, per unit ({})", c.name), c.units.size(), units);
+        // The places as the schema after calls them ("countries", "markets").
+        const auto places = place_words(p.after().graph.schema, q.after.country_kind);
+        sections.section(fmt::format("{} gained or lost, per unit ({})", capitalised(places.many), c.name),
+                         c.units.size(), units);
         auto countries = [&](const std::vector<CountryCoverageChange>& list, bool lost) {
-            Table table({"id", "country", lost ? "reached before by" : "reached now by"});
+            Table table({"id", places.one, lost ? "reached before by" : "reached now by"});
             for (const auto& x : list)
                 table.add({x.country, p.name_of(x.country), join(lost ? x.units_before : x.units_after)});
             return table;
         };
-        sections.section(fmt::format("Countries that lost every one of the {} ({})", p.units_label(q), c.name),
-                         c.lost_all.size(), countries(c.lost_all, true));
-        sections.section(fmt::format("Countries reached for the first time ({})", c.name), c.gained_first.size(),
-                         countries(c.gained_first, false));
+        sections.section(
+            fmt::format("{} that lost every one of the {} ({})", capitalised(places.many), p.units_label(q), c.name),
+            c.lost_all.size(), countries(c.lost_all, true));
+        sections.section(fmt::format("{} reached for the first time ({})", capitalised(places.many), c.name),
+                         c.gained_first.size(), countries(c.gained_first, false));
     }
 }
 

@@ -68,6 +68,16 @@ struct CoverageParams {
 // declarations (docs/dataset-format.md). compute_coverage() does this itself.
 CoverageParams with_schema_defaults(const Schema& schema, CoverageParams params);
 
+// What the places a coverage question counts are called, in the schema's own words: the label
+// and plural of `country_kind` (empty: the schema's [gazetteer] kind), else "place" and "places".
+struct PlaceWords {
+    std::string one;   // "country"
+    std::string many;  // "countries"
+
+    [[nodiscard]] const std::string& of(std::size_t n) const { return n == 1 ? one : many; }
+};
+PlaceWords place_words(const Schema& schema, const std::string& country_kind = {});
+
 // Thrown when the parameters name kinds or entities the graph does not have.
 struct coverage_error : std::invalid_argument {
     using std::invalid_argument::invalid_argument;
