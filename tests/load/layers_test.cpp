@@ -315,6 +315,40 @@ source = "gazette:1"
     use_builtin_schema();
 }
 
+// A load's options may name its fallback schema, as the orgraph command does, with no
+// process-wide one set; named, it is the one read even when another is set process-wide.
+BOOST_AUTO_TEST_CASE(a_load_may_name_its_own_fallback_schema) {
+    const auto data = layer("data", {toml_file("data.toml", R"([[source]]
+id = "gazette"
+title = "Gazette"
+
+[[entity]]
+id = "malta"
+kind = "country"
+name = "Malta"
+source = "gazette:1"
+)")});
+    LoadOptions options;
+    options.fallback_schema = layer("schema", {toml_file("schema.toml", schema_toml)});
+    clear_fallback_schema();
+    const auto graph = load({data}, options);
+    BOOST_TEST(graph.entities().size() == 1u);
+    BOOST_TEST(graph.schema.entity_kind("country").has_value());
+    BOOST_TEST(!graph.schema.entity_kind("embassy").has_value());  // the built-in schema's, not read
+
+    // With the built-in schema set process-wide, the load's own still wins.
+    use_builtin_schema();
+    BOOST_TEST(!load({data}, options).schema.entity_kind("embassy").has_value());
+    BOOST_TEST(load({data}).schema.entity_kind("embassy").has_value());
+
+    // An empty layer named as the fallback is no schema: the one problem, as with none set.
+    options.fallback_schema = LayerInput{};
+    BOOST_CHECK_EXCEPTION((void)load({data}, options), dataset_error, [](const dataset_error& e) {
+        return e.diagnostics.size() == 1 &&
+               e.diagnostics[0].message.starts_with("no file of the dataset declares an entity kind");
+    });
+}
+
 // /proc files call themselves regular files but have no size: reading one failed with
 // "basic_string::_M_replace_aux".
 BOOST_AUTO_TEST_CASE(a_proc_file_is_refused_with_its_name) {

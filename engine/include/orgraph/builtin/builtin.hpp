@@ -26,8 +26,9 @@ LayerInput read_layer_or_overlay(const std::string& path_or_name);
 // diagnostics and snapshot inputs without the prefix); none when no such file is built in.
 std::optional<std::string_view> builtin_file(std::string_view path);
 
-// Makes the built-in schema the one load() falls back on when no layer declares a kind
-// (set_fallback_schema), as the orgraph command does.
+// Makes the built-in schema the one load() falls back on when no layer declares a kind and the
+// load's options name none (set_fallback_schema), for every load of the process. The orgraph
+// command names it per load instead (LoadOptions::fallback_schema = builtin_schema()).
 void use_builtin_schema();
 
 }  // namespace orgraph
