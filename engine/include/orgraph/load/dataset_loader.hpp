@@ -36,8 +36,9 @@ struct ImportMapping {
 struct LoadOptions {
     ImportMapping mapping;
     // The schema read first when no layer declares a kind (a dataset of entities and relations
-    // only): builtin_schema() from orgraph::builtin for the built-in one. None: the process-wide
-    // fallback (set_fallback_schema), if one is set; else such a dataset fails with one problem.
+    // only): builtin_schema() from orgraph::builtin for the built-in one, as the orgraph command
+    // reads. The engine has none of its own: without one, such a dataset fails with one problem
+    // saying it has no schema.
     std::optional<LayerInput> fallback_schema;
 };
 
@@ -48,17 +49,8 @@ LayerInput read_layer(const std::string& path);
 // or *.relations.csv; anything else is read as entities CSV.
 FileFormat file_format(std::string_view path);
 
-// The schema load() falls back on when no layer declares a kind and its LoadOptions name no
-// fallback_schema. The engine has none of its own: until one is set, such a dataset fails with
-// one problem saying it has no schema. use_builtin_schema() (orgraph/builtin/builtin.hpp, in
-// orgraph::builtin) sets the built-in one. Process-wide, for a program whose every load wants the
-// same; LoadOptions::fallback_schema says it for one load (as the orgraph command does).
-void set_fallback_schema(LayerInput schema);
-void clear_fallback_schema();
-// The fallback schema set, or an empty layer when none is (what load() reads).
-LayerInput fallback_schema_layer();
-
-// Loads the layers in order. When no layer declares a kind, the fallback schema comes first.
+// Loads the layers in order. When no layer declares a kind, the options' fallback schema comes
+// first.
 GraphBuilder load(const std::vector<LayerInput>& layers, const LoadOptions& options = {});
 
 }  // namespace orgraph
