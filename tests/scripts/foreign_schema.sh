@@ -89,6 +89,7 @@ expect "$work/err" "an overview needs the chart's root"
 og map -o "$work/map.svg" 2>"$work/map.err"
 expect "$work/map.svg" 'data-iso3="BRA"'
 expect "$work/map.svg" 'class="country uncovered" data-iso3="BRA"'
+expect "$work/map.svg" 'no market of the data has this shape'
 if [ -s "$work/map.err" ]; then fail "map: $(cat "$work/map.err")"; fi
 
 # The report and the map's legend call the places what the schema calls them; no word of the

@@ -326,7 +326,7 @@ private:
                 drawn[*entity] = true;
             } else {
                 country.name = shape.name;
-                country.title = fmt::format("{}\nno country of the data has this shape{}", shape.name,
+                country.title = fmt::format("{}\nno {} of the data has this shape{}", shape.name, m_places.one,
                                             shape.numeric.empty() ? "" : " (ISO numeric " + shape.numeric + ")");
             }
             country.state = standing.state;
