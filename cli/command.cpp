@@ -44,23 +44,103 @@ std::string AnswerDate::text() const {
 }
 
 namespace {
+constexpr const char* undated_end = "it ended on a date the source does not give";
+constexpr const char* uncertain_status = "its status is uncertain";
+constexpr const char* resting_on_undated_end =
+    "it is derived from a fact that ended on a date the source does not give";
+}  // namespace
 
-// Under a text answer: the entities it counted without knowing that they existed on its date.
-std::string uncertain_text(const AnswerDate& answer) {
-    if (answer.uncertain.empty()) return {};
-    constexpr std::size_t shown = 10;
-    std::string text = fmt::format("uncertain {}, counted as present ({}):\n", answer.today ? "today" : "on that date",
-                                   answer.uncertain.size());
-    for (std::size_t i = 0; i < answer.uncertain.size() && i < shown; ++i) {
-        const auto& u = answer.uncertain[i];
-        text += fmt::format("  {} ({}): {}\n", u.name, u.id, u.why);
+UncertainFacts find_uncertain(const Graph& graph, const Date& date, bool today) {
+    UncertainFacts facts;
+    // The schema's [coverage] names the status attribute and the value that says an entity's
+    // presence is uncertain; a schema that names none has no such status.
+    const auto& coverage = graph.schema.coverage();
+    const bool status = !coverage.status_attribute.empty() && !coverage.uncertain_value.empty();
+    for (EntityIndex e = 0; e < graph.entity_count(); ++e) {
+        if (graph.entity_validity(e).uncertain_on(date, today))
+            facts.entities.emplace_back(e, undated_end);
+        else if (status && graph.entity_attributes(e).find(coverage.status_attribute) == coverage.uncertain_value)
+            facts.entities.emplace_back(e, uncertain_status);
     }
-    if (answer.uncertain.size() > shown)
-        text += fmt::format("  and {} more (--format json lists them all)\n", answer.uncertain.size() - shown);
-    return text;
+    // A derived relation takes the earliest end of the facts it rests on: an undated one when
+    // that is theirs.
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r)
+        if (graph.relation_validity(r).uncertain_on(date, today))
+            facts.relations.emplace_back(
+                r, graph.relation_record(r).flags & image::relation_derived ? resting_on_undated_end : undated_end);
+    return facts;
+}
+
+void AnswerUses::relation(RelationIndex r) {
+    const auto& record = m_graph.relation_record(r);
+    m_relations.push_back(r);
+    m_entities.push_back(record.from);
+    m_entities.push_back(record.to);
+    if (!(record.flags & image::relation_derived)) return;
+    // A derived relation is opened up once, however many routes take it.
+    if (!m_derived.insert(r).second) return;
+    for (const auto fact : m_graph.relation(r).derived_from) relation(fact);
+}
+
+namespace {
+
+// The items of `all` (ascending by index) whose index is in `used`, in the order of `all`.
+template <typename Index>
+std::vector<std::pair<Index, const char*>> used_of(const std::vector<std::pair<Index, const char*>>& all,
+                                                   std::vector<Index>& used) {
+    std::vector<std::pair<Index, const char*>> kept;
+    if (all.empty()) return kept;
+    std::sort(used.begin(), used.end());
+    auto u = used.begin();
+    for (const auto& item : all) {
+        u = std::lower_bound(u, used.end(), item.first);
+        if (u == used.end()) break;
+        if (*u == item.first) kept.push_back(item);
+    }
+    return kept;
 }
 
 }  // namespace
+
+UncertainFacts AnswerUses::uncertain_among(const UncertainFacts& facts) {
+    return {used_of(facts.entities, m_entities), used_of(facts.relations, m_relations)};
+}
+
+void AnswerDate::list_uncertain(const Graph& graph, const UncertainFacts& facts) {
+    uncertain.clear();
+    uncertain_relations.clear();
+    for (const auto& [e, why] : facts.entities)
+        uncertain.push_back({std::string(graph.entity_id(e)), std::string(graph.entity_name(e)), why});
+    for (const auto& [r, why] : facts.relations) {
+        const auto& record = graph.relation_record(r);
+        const auto& kind = graph.kind_of_relation(r);
+        uncertain_relations.push_back(
+            {std::string(graph.entity_id(record.from)), kind.id, std::string(graph.entity_id(record.to)),
+             fmt::format("{} ({}) — {} → {} ({})", graph.entity_name(record.from), graph.entity_id(record.from),
+                         kind.label.empty() ? kind.id : kind.label, graph.entity_name(record.to),
+                         graph.entity_id(record.to)),
+             why});
+    }
+}
+
+std::string uncertain_text(const AnswerDate& answer) {
+    const auto count = answer.uncertain.size() + answer.uncertain_relations.size();
+    if (count == 0) return {};
+    constexpr std::size_t shown = 10;
+    std::string text =
+        fmt::format("uncertain {}, counted as present ({}):\n", answer.today ? "today" : "on that date", count);
+    std::size_t written = 0;
+    for (const auto& u : answer.uncertain) {
+        if (written++ == shown) break;
+        text += fmt::format("  {} ({}): {}\n", u.name, u.id, u.why);
+    }
+    for (const auto& u : answer.uncertain_relations) {
+        if (written++ >= shown) break;
+        text += fmt::format("  {}: {}\n", u.text, u.why);
+    }
+    if (count > shown) text += fmt::format("  and {} more (--format json lists them all)\n", count - shown);
+    return text;
+}
 
 std::optional<Date> DataOptions::as_of_date() const {
     if (as_of.empty()) return std::nullopt;
@@ -84,24 +164,43 @@ AnswerDate DataOptions::answer_date() const {
 }
 
 namespace {
-AnswerDate g_answered;  // every date until a graph is loaded
-bool g_loaded = false;  // whether a graph was loaded (commands that load none print no date)
+AnswerDate g_answered;       // every date until a graph is loaded
+UncertainFacts g_uncertain;  // of the graph loaded, on the date answered for
+bool g_loaded = false;       // whether a graph was loaded (commands that load none print no date)
 }  // namespace
 
 const AnswerDate& answered_date() {
     return g_answered;
 }
 
-void write_answer_date(JsonWriter& json) {
-    if (g_answered.date)
-        json.field("as_of", g_answered.date->to_string());
+void note_uses(AnswerUses& uses) {
+    if (!g_answered.date) return;
+    g_answered.list_uncertain(uses.graph(), uses.uncertain_among(g_uncertain));
+}
+
+void write_answer_date(JsonWriter& json, const AnswerDate& answer) {
+    if (answer.date)
+        json.field("as_of", answer.date->to_string());
     else
         json.key("as_of").null();
-    json.field("as_of_today", g_answered.today);
+    json.field("as_of_today", answer.today);
     json.key("uncertain").begin_array();
-    for (const auto& u : g_answered.uncertain)
+    for (const auto& u : answer.uncertain)
         json.begin_object().field("id", u.id).field("name", u.name).field("why", u.why).end_object();
     json.end_array();
+    json.key("uncertain_relations").begin_array();
+    for (const auto& u : answer.uncertain_relations)
+        json.begin_object()
+            .field("from", u.from)
+            .field("kind", u.kind)
+            .field("to", u.to)
+            .field("why", u.why)
+            .end_object();
+    json.end_array();
+}
+
+void write_answer_date(JsonWriter& json) {
+    write_answer_date(json, g_answered);
 }
 
 std::uint64_t parse_number(const char* option, const std::string& text, std::uint64_t min, std::uint64_t max) {
@@ -209,23 +308,11 @@ bool names_snapshot(const std::string& path, std::string_view option) {
     return std::filesystem::exists(path, ec) && is_snapshot_file(path);
 }
 
-// The entities an answer for one date keeps without knowing that they existed then.
+// What the graph keeps for the date answered for without knowing that it held then; until a
+// command says what its answer used (note_uses), all of it is listed.
 Graph note_uncertain(Graph graph) {
-    if (!g_answered.date) return graph;
-    // The schema's [coverage] names the status attribute and the value that says an entity's
-    // presence is uncertain; a schema that names none has no such status.
-    const auto& coverage = graph.schema.coverage();
-    const bool uncertain = !coverage.status_attribute.empty() && !coverage.uncertain_value.empty();
-    for (EntityIndex e = 0; e < graph.entities().size(); ++e) {
-        const char* why = nullptr;
-        if (graph.entity_validity(e).uncertain_on(*g_answered.date, g_answered.today))
-            why = "it ended on a date the source does not give";
-        else if (uncertain && graph.entity_attributes(e).find(coverage.status_attribute) == coverage.uncertain_value)
-            why = "its status is uncertain";
-        if (why)
-            g_answered.uncertain.push_back(
-                {std::string(graph.entity_id(e)), std::string(graph.entity_name(e)), std::string(why)});
-    }
+    g_uncertain = g_answered.date ? find_uncertain(graph, *g_answered.date, g_answered.today) : UncertainFacts{};
+    g_answered.list_uncertain(graph, g_uncertain);
     return graph;
 }
 
@@ -276,6 +363,7 @@ Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs,
     load_options.mapping.kind_key = options.import_kind;
     load_options.mapping.name_key = options.import_name;
     load_options.fallback_schema = builtin_schema();  // a dataset that declares no kind reads the built-in ones
+    load_options.consume_input = true;                // the layers are let go of right after
     auto facts = load(layers, load_options);
     layers = {};  // the files' text is not needed any more: free it before deriving
     // Restricted before deriving (prepare_graph's order), so that a derived relation rests only
@@ -480,7 +568,7 @@ std::string general_help() {
                               "the picture or file format where it draws or exports")
         << format_option_line("-o, --output=FILE", "write the result to FILE atomically (- for standard output)")
         << format_option_line("-q, --quiet", "print no warnings and no progress")
-        << format_option_line("-v, --verbose", "print the time each phase took on standard error")
+        << format_option_line("-v, --verbose", "print the time and peak memory of each phase on standard error")
         << format_option_line("-h, --help", "print the help")
         << format_option_line("    --version", "print the version")
         << "\n'orgraph help COMMAND' or 'orgraph COMMAND --help' describes one command;\n"

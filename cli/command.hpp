@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "orgraph/load/snapshot.hpp"
@@ -45,6 +47,40 @@ std::uint64_t parse_number(const char* option, const std::string& text, std::uin
 // A file name option (-o): an empty value is a usage_error, not standard output.
 po::typed_value<std::string>* path_value(std::string* target, const char* option);
 
+// The entities and relations of a graph whose presence on a date is uncertain: an end the source
+// does not give (Validity::uncertain_on), or, for an entity, the schema's [coverage]
+// status_attribute equal to its uncertain_value. Found in one pass over the graph; each list
+// ascending by index, each item with why it is uncertain.
+struct UncertainFacts {
+    std::vector<std::pair<EntityIndex, const char*>> entities;
+    std::vector<std::pair<RelationIndex, const char*>> relations;
+};
+UncertainFacts find_uncertain(const Graph& graph, const Date& date, bool today);
+
+// What an answer used: the entities and relations it counted, listed or walked. A relation
+// brings its two ends, and a derived relation the facts it rests on (and their ends), since the
+// answer holds only while they do. Adding is constant time; uncertain_among() sorts what was
+// added once, so that the cost follows the answer's size, not the graph's.
+class AnswerUses {
+public:
+    explicit AnswerUses(const Graph& graph) : m_graph(graph) {}
+    [[nodiscard]] const Graph& graph() const { return m_graph; }
+    void entity(EntityIndex e) { m_entities.push_back(e); }
+    void relation(RelationIndex r);
+    template <typename Entities>
+    void entities(const Entities& list) {
+        for (const auto e : list) entity(e);
+    }
+    // The ones of `facts` this answer used, in the order of `facts`.
+    [[nodiscard]] UncertainFacts uncertain_among(const UncertainFacts& facts);
+
+private:
+    const Graph& m_graph;
+    std::vector<EntityIndex> m_entities;
+    std::vector<RelationIndex> m_relations;
+    std::unordered_set<RelationIndex> m_derived;  // derived relations already opened up
+};
+
 // The calendar every command answers by: one date (today unless --as-of names another), or
 // every date (--all-dates, and the commands that carry or compare the whole record: validate,
 // snapshot, export, diff, history).
@@ -52,18 +88,34 @@ struct AnswerDate {
     std::optional<Date> date;  // empty: every date
     bool today = false;        // the date is the run date, not one given with --as-of
 
-    // An entity the answer keeps although whether it existed on the date is not known: its end
+    // An entity the answer counts although whether it existed on the date is not known: its end
     // is unknown (and the date is not today), or its status says it is uncertain.
     struct Uncertain {
         std::string id;
         std::string name;
         std::string why;
     };
-    std::vector<Uncertain> uncertain;  // in the graph's order
+    // A relation the answer counts although whether it held on the date is not known: its end is
+    // unknown and the date is not today.
+    struct UncertainRelation {
+        std::string from;  // ids
+        std::string kind;
+        std::string to;
+        std::string text;  // "Northern Office (north-office) — liaises with → Archive Office (archive)"
+        std::string why;
+    };
+    std::vector<Uncertain> uncertain;                    // in the graph's order
+    std::vector<UncertainRelation> uncertain_relations;  // in the graph's order
 
     // "as of 2026-07-01 (today)", "as of 2023-06-30", "all dates".
     [[nodiscard]] std::string text() const;
+    // Fills the two lists with the facts named, read from `graph`.
+    void list_uncertain(const Graph& graph, const UncertainFacts& facts);
 };
+
+// Under a text answer: "uncertain today, counted as present (N):" and what is uncertain, one a
+// line (the first ten; JSON lists them all); empty when nothing is.
+std::string uncertain_text(const AnswerDate& answer);
 
 // The run date: ORGRAPH_TODAY (YYYY-MM-DD) when set, so that answers can be pinned to a day (the
 // golden tests do), otherwise the system date.
@@ -104,8 +156,15 @@ Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs 
 // a text answer, and JSON answers carry it as `as_of` (write_answer_date): the one place where a
 // command says which date it answered for.
 const AnswerDate& answered_date();
-// "as_of": "2026-07-01" (null for every date) and "as_of_today": true|false.
+// Narrows what the answer lists as uncertain to what it used (call it before write_answer_date).
+// Every answer for one date lists the uncertain entities and relations it used; a command that
+// never calls this lists every uncertain one of the graph it loaded, which is right for an answer
+// about the whole graph (info, export, report) and errs on the side of saying too much.
+void note_uses(AnswerUses& uses);
+// "as_of": "2026-07-01" (null for every date), "as_of_today": true|false, "uncertain": [{id,
+// name, why}] and "uncertain_relations": [{from, kind, to, why}].
 void write_answer_date(JsonWriter& json);
+void write_answer_date(JsonWriter& json, const AnswerDate& answer);
 
 enum class Format { table, json, csv, markdown };
 

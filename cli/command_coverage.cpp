@@ -805,9 +805,16 @@ int CoverageCommand::run() {
     const auto format = m_output.parsed_format();
     const Presenter presenter(graph, params, universe);
     if (m_matrix) {
-        write_matrix(output.stream(), presenter, compute_coverage_matrix(graph, params), format);
+        const auto matrix = compute_coverage_matrix(graph, params);
+        AnswerUses uses(graph);
+        for (const auto& column : matrix.columns) use_coverage(uses, column.report);
+        note_uses(uses);
+        write_matrix(output.stream(), presenter, matrix, format);
     } else {
         const auto report = compute_coverage(graph, params);
+        AnswerUses uses(graph);
+        use_coverage(uses, report);
+        note_uses(uses);
         switch (format) {
             case Format::json:
                 write_json(output.stream(), presenter, report);

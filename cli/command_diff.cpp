@@ -31,7 +31,14 @@ struct Side {
     Graph graph;
     std::optional<Date> date;
     std::string label;
-    DataOptions data;  // its data, with its date as --as-of (for the coverage parameters)
+    DataOptions data;          // its data, with its date as --as-of (for the coverage parameters)
+    AnswerDate answer;         // its date, whether it is today, and what it counts without knowing it held
+    UncertainFacts uncertain;  // on its date, in the whole graph
+
+    // "2020", "2026-07-01 (today)".
+    [[nodiscard]] std::string date_text() const {
+        return date ? date->to_string() + (answer.today ? " (today)" : "") : std::string{};
+    }
 };
 
 class DiffCommand final : public Command {
@@ -141,12 +148,10 @@ public:
     }
 
     [[nodiscard]] std::string sides() const {
-        auto side = [](const Side& s) {
-            return s.date ? fmt::format("{} on {}", s.label, s.date->to_string()) : s.label;
-        };
+        auto side = [](const Side& s) { return s.date ? fmt::format("{} on {}", s.label, s.date_text()) : s.label; };
         if (m_before.label == m_after.label && m_before.date && m_after.date)
-            return fmt::format("Changes in {} from {} to {}.", m_before.label, m_before.date->to_string(),
-                               m_after.date->to_string());
+            return fmt::format("Changes in {} from {} to {}.", m_before.label, m_before.date_text(),
+                               m_after.date_text());
         return fmt::format("Changes from {} to {}{}.", side(m_before), side(m_after),
                            m_before.date || m_after.date ? "" : " (facts of every date)");
     }
@@ -257,6 +262,11 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
         sections.section(fmt::format("{} reached for the first time ({})", capitalised(places.many), c.name),
                          c.gained_first.size(), countries(c.gained_first, false));
     }
+    // Under the answer, as every command ends one: the date each side answered for, and what it
+    // counted without knowing it held then.
+    out << '\n';
+    for (const auto& [name, side] : {std::pair{"before", &p.before()}, std::pair{"after", &p.after()}})
+        out << name << ": " << side->answer.text() << '\n' << uncertain_text(side->answer);
 }
 
 void write_csv(std::ostream& out, const Presenter& p) {
@@ -337,6 +347,43 @@ void write_csv(std::ostream& out, const Presenter& p) {
     write_table(out, table, Format::csv);
 }
 
+// What each side of the diff's answer used: the entities and relations that changed, as that
+// side has them, and the units and countries of the coverage changes on that side; each side
+// lists those of them whose presence on its date is uncertain.
+void note_diff_uses(const GraphDiff& diff, Side& before, Side& after) {
+    AnswerUses old_side(before.graph);
+    AnswerUses new_side(after.graph);
+    for (const auto& e : diff.entities) {
+        if (e.before) old_side.entity(*e.before);
+        if (e.after) new_side.entity(*e.after);
+    }
+    for (const auto& r : diff.relations) {
+        if (r.before) old_side.relation(*r.before);
+        if (r.after) new_side.relation(*r.after);
+    }
+    auto by_id = [](AnswerUses& uses, const Graph& graph, const std::vector<std::string>& ids) {
+        for (const auto& id : ids)
+            if (const auto e = graph.find(id)) uses.entity(*e);
+    };
+    for (const auto& c : diff.coverage) {
+        for (const auto& u : c.units) {
+            if (u.before) old_side.entity(*u.before);
+            if (u.after) new_side.entity(*u.after);
+            by_id(old_side, before.graph, u.lost);
+            by_id(new_side, after.graph, u.gained);
+        }
+        for (const auto* list : {&c.lost_all, &c.gained_first})
+            for (const auto& x : *list) {
+                if (x.before) old_side.entity(*x.before);
+                if (x.after) new_side.entity(*x.after);
+                by_id(old_side, before.graph, x.units_before);
+                by_id(new_side, after.graph, x.units_after);
+            }
+    }
+    before.answer.list_uncertain(before.graph, old_side.uncertain_among(before.uncertain));
+    after.answer.list_uncertain(after.graph, new_side.uncertain_among(after.uncertain));
+}
+
 void json_date(JsonWriter& json, std::string_view key, const std::optional<Date>& date) {
     json.key(key);
     if (date)
@@ -371,7 +418,7 @@ void write_json(std::ostream& out, const Presenter& p) {
     json.begin_object();
     for (const auto& [key, side] : {std::pair{"before", &p.before()}, std::pair{"after", &p.after()}}) {
         json.key(key).begin_object().field("data", side->label);
-        json_date(json, "as_of", side->date);
+        write_answer_date(json, side->answer);
         json.end_object();
     }
     const auto& s = diff.summary;
@@ -578,22 +625,30 @@ int DiffCommand::run() {
         facts.no_derived = date.has_value() || m_data.no_derived;
         return load_graph(facts);
     };
-    auto prepare_side = [&](const DataOptions& data, const std::optional<Date>& date, const Graph& loaded) {
-        Side side{prepare_graph(loaded, PrepareOptions{date, !m_data.no_derived, false}), date,
-                  data_label(data.data, data.with), data};
+    // The later side's date is today when --to is left out: then, as in every answer for today, a
+    // fact whose end the source does not give has ended.
+    auto prepare_side = [&](const DataOptions& data, const std::optional<Date>& date, bool today, const Graph& loaded) {
+        PrepareOptions prepare{date, !m_data.no_derived, false};
+        prepare.present = today;
+        Side side{prepare_graph(loaded, prepare), date, data_label(data.data, data.with), data, {}, {}};
         side.data.as_of = date ? date->to_string() : std::string{};
+        side.answer.date = date;
+        side.answer.today = today;
+        if (date) side.uncertain = find_uncertain(side.graph, *date, today);
         return side;
     };
+    const bool to_today = !m_to_date && to_date;
     const auto all = load_side(m_data, m_from_date);
-    const auto before = prepare_side(m_data, m_from_date, all);
+    auto before = prepare_side(m_data, m_from_date, false, all);
     auto against = m_data;
     if (!m_against.empty()) against.data = m_against;
-    const auto after = prepare_side(against, to_date, m_against.empty() ? all : load_side(against, to_date));
+    auto after = prepare_side(against, to_date, to_today, m_against.empty() ? all : load_side(against, to_date));
 
     std::vector<CoverageQuestion> questions;
     if (auto q = coverage_question(before, after)) questions.push_back(std::move(*q));
     if (auto q = presence_question(before, after)) questions.push_back(std::move(*q));
     const auto diff = diff_graphs(before.graph, after.graph, DiffOptions{questions});
+    note_diff_uses(diff, before, after);
 
     const Presenter presenter(before, after, diff, questions);
     Output output(m_output.output);

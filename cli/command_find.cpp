@@ -82,13 +82,18 @@ int FindCommand::run() {
     const auto matches = resolver.find(text, kind ? graph.entities().size() : m_limit);
     Table table({"rank", "id", "kind", "name", "matched", "match"}, {true, false, false, false, false, false});
     std::size_t rank = 0;
+    std::vector<EntityIndex> found;
     for (const auto& m : matches) {
         if (kind && !graph.schema.is_a(graph.entity(m.entity).kind, *kind)) continue;
         if (rank == m_limit) break;
+        found.push_back(m.entity);
         const auto& e = graph.entity(m.entity);
         table.add({std::to_string(++rank), std::string(e.id), graph.kind_of(m.entity).id, std::string(e.name),
                    m.matched, quality_name(m.quality)});
     }
+    AnswerUses uses(graph);
+    for (const auto& row : found) uses.entity(row);
+    note_uses(uses);
     // No match: JSON and CSV still write their empty document for programs to read; a table for
     // people would be a header over nothing, so only the message below is printed.
     const auto format = m_output.parsed_format();

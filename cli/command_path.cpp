@@ -82,6 +82,13 @@ int PathCommand::run() {
         result.routes.size(), m_params.k, graph.entity(from).id, graph.entity(to).id,
         m_filtered ? " and keeps to --via and --through" : "");
 
+    AnswerUses uses(graph);
+    uses.entity(from);
+    uses.entity(to);
+    for (const auto& route : result.routes) use_route(uses, route);
+    if (result.no_route) use_no_route(uses, *result.no_route);
+    note_uses(uses);
+
     Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();

@@ -60,6 +60,17 @@ int ReachCommand::run() {
     m_params.kinds = split_list(m_kinds);
     const auto result = with_known_kinds([&] { return reach(graph, start, m_params); });
 
+    // Every entity reached and the step that reached it: the routes of the answer and its count
+    // (with --kinds, those of other kinds are counted too, and the routes pass through them).
+    AnswerUses uses(graph);
+    uses.entity(start);
+    for (const auto* list : {&result.reached, &result.passed})
+        for (const auto& r : *list) {
+            uses.entity(r.entity);
+            uses.relation(r.step.relation);
+        }
+    note_uses(uses);
+
     Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();

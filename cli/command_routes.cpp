@@ -107,6 +107,18 @@ int RoutesCommand::run() {
     const auto& kind = graph.schema.entity_kind(result.kind);
     const auto total = result.reached.size() + result.unreached.size();
 
+    AnswerUses uses(graph);
+    uses.entity(from);
+    for (const auto& r : result.reached) {
+        uses.entity(r.target);
+        use_route(uses, r.route);
+    }
+    for (const auto& u : result.unreached) {
+        uses.entity(u.target);
+        if (u.connection.found) use_route(uses, u.connection.route);
+    }
+    note_uses(uses);
+
     Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();

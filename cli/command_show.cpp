@@ -270,6 +270,15 @@ int ShowCommand::run() {
                         found.name, found.id, answer.text(), validity_text(found.validity)));
     }
     const auto card = make_entity_card(graph, entity);
+    // The entity, its neighbours and the relations to them, and the places the card names them by.
+    AnswerUses uses(graph);
+    uses.entity(entity);
+    for (const auto& group : card.groups)
+        for (const auto& item : group.items) {
+            uses.relation(item.relation);
+            uses.entities(entity_context(graph, item.other));
+        }
+    note_uses(uses);
     Output output(m_output.output, m_output.parsed_format());
     switch (m_output.parsed_format()) {
         case Format::json:

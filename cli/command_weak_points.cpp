@@ -73,6 +73,20 @@ int WeakPointsCommand::run() {
         to ? entity_label(graph, *to) : graph.schema.entity_kind(*graph.schema.entity_kind(m_params.to_kind)).plural;
     const auto total = result.targets.size() + result.unreached.size();
 
+    // Whether an entity is a weak point depends on every route to the targets: the entities and
+    // steps of the graph of routes (an uncertain one may be the other way round a point).
+    AnswerUses uses(graph);
+    uses.entity(from);
+    if (to) uses.entity(*to);
+    uses.entities(result.on_routes);
+    for (const auto& s : result.route_steps) uses.relation(s.relation);
+    for (const auto& u : result.unreached) {
+        uses.entity(u.target);
+        if (u.connection.found) use_route(uses, u.connection.route);
+    }
+    if (result.no_route) use_no_route(uses, *result.no_route);
+    note_uses(uses);
+
     Output output(m_output.output, m_output.parsed_format());
     auto& out = output.stream();
     const auto format = m_output.parsed_format();

@@ -130,6 +130,49 @@ CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, c
 }
 
 // "Countries a regional department covers": the kind the units share, else "a unit".
+void use_coverage(AnswerUses& uses, const CoverageReport& report) {
+    auto units = [&](const std::vector<CoveringUnit>& list) {
+        for (const auto& unit : list) {
+            uses.entity(unit.unit);
+            for (const auto& path : unit.paths) {
+                uses.relation(path.relation);
+                if (path.through) uses.entity(*path.through);
+            }
+        }
+    };
+    for (const auto& u : report.per_unit) uses.entity(u.unit);
+    for (const auto& c : report.covered) {
+        uses.entity(c.country);
+        units(c.units);
+    }
+    for (const auto& group : report.uncovered) uses.entities(group.countries);
+    for (const auto* entries : {&report.outside_universe, &report.not_countries})
+        for (const auto& entry : *entries) {
+            uses.entity(entry.entity);
+            units(entry.units);
+        }
+    for (const auto& o : report.organisations) {
+        uses.entity(o.organisation);
+        uses.entities(o.units);
+    }
+    for (const auto& gap : report.membership_gaps) {
+        uses.entity(gap.organisation);
+        uses.entity(gap.member);
+        uses.relation(gap.membership);
+        uses.entities(gap.units);
+        uses.entities(gap.other_units);
+    }
+    for (const auto& h : report.home) {
+        uses.entity(h.country);
+        if (h.found_by) uses.relation(*h.found_by);
+        units(h.units);
+    }
+    for (const auto& r : report.empty_regions) {
+        uses.entity(r.region);
+        uses.entities(r.units);
+    }
+}
+
 std::string coverage_question(const Graph& graph, const CoverageReport& report) {
     const auto kind = shared_unit_kind(graph, report);
     const std::string unit = kind ? graph.schema.entity_kind(*kind).label : "unit";

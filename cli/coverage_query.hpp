@@ -40,6 +40,12 @@ void check_coverage_query(CoverageQuery& query, const po::variables_map& variabl
 CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data,
                                bool needs_relation = true);
 
+// What a coverage answer used: the units counted, the countries and other entries they count
+// toward (the uncovered countries too), and each way a unit reaches one (the relation, the
+// region or entity it goes through); organisations and their members, the home country, the
+// empty regions.
+void use_coverage(AnswerUses& uses, const CoverageReport& report);
+
 // "Countries a regional department covers": the question, from the kind the units share.
 std::string coverage_question(const Graph& graph, const CoverageReport& report);
 // "183 of 194 countries (UN members and observers) covered, 11 not, …": the answer in a sentence.

@@ -243,7 +243,8 @@ std::vector<std::string> apply_format_rule(std::string_view command, const po::o
 po::options_description general_options(GeneralOptions& options) {
     po::options_description group("General");
     group.add_options()("quiet,q", po::bool_switch(&options.quiet), "print no warnings and no progress")(
-        "verbose,v", po::bool_switch(&options.verbose), "print the time each phase took on standard error")(
+        "verbose,v", po::bool_switch(&options.verbose),
+        "print the time and peak memory of each phase on standard error")(
         "help,h", po::bool_switch(&options.help), "print this help")("version", po::bool_switch(&options.version),
                                                                      "print the version");
     return group;

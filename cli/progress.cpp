@@ -1,5 +1,7 @@
 #include "progress.hpp"
 
+#include <sys/resource.h>
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -89,7 +91,11 @@ void Phase::end() {
     }
     if (g_verbosity == Verbosity::verbose) {
         const std::chrono::duration<double> took = std::chrono::steady_clock::now() - m_start;
-        std::cerr << fmt::format("orgraph: {}: {:.3f} s\n", m_what, took.count());
+        // getrusage's ru_maxrss is the peak resident set so far, in KiB on Linux.
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        std::cerr << fmt::format("orgraph: {}: {:.3f} s (peak memory so far {} MiB)\n", m_what, took.count(),
+                                 usage.ru_maxrss / 1024);
     }
 }
 

@@ -170,6 +170,14 @@ void add_derivation_rows(std::vector<std::vector<std::string>>& rows, const Grap
     }
 }
 
+void use_route(AnswerUses& uses, const Route& route) {
+    for (const auto& step : route) uses.relation(step.relation);
+}
+
+void use_no_route(AnswerUses& uses, const NoRouteExplanation& why) {
+    if (why.connectable) use_route(uses, why.connection);
+}
+
 std::vector<EntityIndex> route_through(const Route& route) {
     std::vector<EntityIndex> through;
     for (std::size_t i = 0; i + 1 < route.size(); ++i) through.push_back(route[i].to);

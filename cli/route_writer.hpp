@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "command.hpp"
 #include "orgraph/analysis/routes.hpp"
 #include "orgraph/analysis/traversal.hpp"
 #include "orgraph/write/json_entity.hpp"
@@ -70,6 +71,10 @@ void write_derivations_text(std::ostream& out, const Graph& graph, const Derivat
 std::vector<std::string> derivation_columns();
 void add_derivation_rows(std::vector<std::vector<std::string>>& rows, const Graph& graph,
                          const Derivations& derivations);
+// What an answer that shows routes used: every step's relation (with its ends and, derived, the
+// facts it rests on); a missing route's explanation, the connection it proposes.
+void use_route(AnswerUses& uses, const Route& route);
+void use_no_route(AnswerUses& uses, const NoRouteExplanation& why);
 // The entities a route passes through, its two ends left out.
 std::vector<EntityIndex> route_through(const Route& route);
 void write_step_json(JsonWriter& json, const Graph& graph, const Step& step);

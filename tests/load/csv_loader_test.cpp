@@ -1,4 +1,7 @@
+#include <fmt/format.h>
 #include <boost/test/unit_test.hpp>
+
+#include <algorithm>
 
 #include "load/csv_reader.hpp"
 #include "load_helpers.hpp"
@@ -239,6 +242,65 @@ BOOST_AUTO_TEST_CASE(the_formula_guard_key_must_be_true_or_false) {
     expect_lines(problems_of({layer("ports", {toml_file("dataset.toml", schema),
                                               entities_csv("entities.csv", "id,kind,name\np1,port,Port\n")})}),
                  {"dataset.toml:3:21: error: 'csv_formula_guard' must be true or false"});
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(consumed_input)
+
+namespace {
+
+// Text in memory of its own, as read_layer gives a large file, so that a load may hand it back.
+FileText own_memory(const std::string& text) {
+    auto owned = FileText::of_size(text.size());
+    std::copy(text.begin(), text.end(), owned.writable());
+    return owned;
+}
+
+// Ports and the lines that call at them, with remarks long enough that each file spans several
+// of the blocks a consuming load hands back (8 MiB): 2,500 rows of about 4 KiB.
+std::vector<LayerInput> big_ports(bool bad_last_row) {
+    constexpr int rows = 2500;
+    const std::string padding(4000, 'x');
+    std::string entities = "id,kind,name,remark\nline,shipping_line,The Line,\n";
+    std::string relations = "source,target,kind,weekly\n";
+    for (int i = 0; i < rows; ++i) {
+        entities += fmt::format("p{},port,Port {},{}\n", i, i, padding);
+        relations += fmt::format("line,p{},calls_at,{}{}\n", bad_last_row && i == rows - 1 ? rows : i, i, padding);
+    }
+    return {layer("ports", {toml_file("dataset.toml", ports_schema),
+                            InputFile{"entities.csv", own_memory(entities), FileFormat::entities_csv},
+                            InputFile{"relations.csv", own_memory(relations), FileFormat::relations_csv}})};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_load_that_consumes_its_input_reads_every_row_whole) {
+    LoadOptions consume;
+    consume.consume_input = true;
+    const auto consumed = freeze(load(big_ports(false), consume));
+    BOOST_TEST_REQUIRE(consumed.entity_count() == 2501u);
+    BOOST_TEST_REQUIRE(consumed.relation_count() == 2500u);
+    // The last rows, read after the first blocks were handed back, are whole.
+    const auto last = consumed.entity(*consumed.find("p2499"));
+    BOOST_TEST(last.name == "Port 2499");
+    BOOST_TEST(last.attributes.find("remark")->size() == 4000u);
+    const auto r = consumed.relation(consumed.relation_count() - 1);
+    BOOST_TEST(*r.attributes.find("weekly") == "2499" + std::string(4000, 'x'));
+}
+
+BOOST_AUTO_TEST_CASE(a_load_that_consumes_its_input_reports_a_late_problem_where_it_is) {
+    LoadOptions consume;
+    consume.consume_input = true;
+    std::vector<std::string> problems;
+    try {
+        (void)load(big_ports(true), consume);
+    } catch (const dataset_error& e) {
+        for (const auto& d : e.diagnostics) problems.push_back(d.to_string());
+    }
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0].starts_with("relations.csv:2501:6: error:"), problems[0]);
+    BOOST_TEST(problems[0].find("p2500") != std::string::npos, problems[0]);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

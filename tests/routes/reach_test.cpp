@@ -57,6 +57,13 @@ BOOST_AUTO_TEST_CASE(depth_and_kinds_limit_what_is_reported) {
     BOOST_REQUIRE(result.reached.size() == 1u);
     BOOST_TEST(graph.entity(result.reached[0].entity).id == "e");
     BOOST_TEST(result.reached_total == 4u);  // the filter does not shorten the walk
+    // What the answer counted besides: the others reached, each with its step, in search order.
+    std::vector<std::string> passed;
+    for (const auto& r : result.passed) passed.emplace_back(graph.entity(r.entity).id);
+    BOOST_TEST(passed == (std::vector<std::string>{"b", "c", "d"}), boost::test_tools::per_element());
+    BOOST_TEST(graph.entity(result.passed.back().step.from).id == "c");
+    params.kinds.clear();
+    BOOST_TEST(reach(graph, id(graph, "a"), params).passed.empty());
 }
 
 BOOST_AUTO_TEST_CASE(reverse_lists_who_reaches_the_entity) {

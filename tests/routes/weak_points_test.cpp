@@ -101,6 +101,27 @@ BOOST_AUTO_TEST_CASE(a_diamond_has_its_join_as_weak_point) {
     BOOST_TEST(!result.no_route);
 }
 
+BOOST_AUTO_TEST_CASE(the_graph_of_routes_leaves_out_what_leads_to_no_target) {
+    // s -> a -> t, s -> b -> t, and a side branch s -> x -> y -> s that leads to no target but
+    // back to the start: the answer rests on s, a, b, t and the four steps between them, not on x
+    // or y.
+    GraphText g;
+    g.entity("s").entity("a").entity("b").entity("x").entity("y").entity("t", "office");
+    g.relation("link", "s", "a").relation("link", "s", "b").relation("link", "a", "t").relation("link", "b", "t");
+    g.relation("link", "s", "x").relation("link", "x", "y").relation("link", "y", "s");
+    const auto graph = test::load_graph_text(g);
+    const auto result = find_weak_points(graph, id(graph, "s"), id(graph, "t"), {});
+    auto on_routes = ids(graph, result.on_routes);
+    std::sort(on_routes.begin(), on_routes.end());
+    BOOST_TEST(on_routes == (std::vector<std::string>{"a", "b", "s", "t"}), boost::test_tools::per_element());
+    std::vector<std::string> steps;
+    for (const auto& s : result.route_steps)
+        steps.push_back(std::string(graph.entity(s.from).id) + ">" + std::string(graph.entity(s.to).id));
+    std::sort(steps.begin(), steps.end());
+    BOOST_TEST(steps == (std::vector<std::string>{"a>t", "b>t", "s>a", "s>b"}), boost::test_tools::per_element());
+    BOOST_TEST(result.route_entities == 6u);  // x and y are reached all the same
+}
+
 BOOST_AUTO_TEST_CASE(parallel_relations_are_not_single_points_of_failure) {
     GraphText g;
     g.entity("s").entity("m").entity("t");

@@ -158,7 +158,7 @@ if command -v script >/dev/null; then
 fi
 "$orgraph" -v --data "$work/big" export --to graphml -o /dev/null 2>"$work/err"
 for phase in "loading the data" "deriving relations" "exporting as graphml"; do
-  grep -qE "^orgraph: $phase: [0-9]+\.[0-9]{3} s$" "$work/err" || fail "-v printed no time of '$phase': $(cat "$work/err")"
+  grep -qE "^orgraph: $phase: [0-9]+\.[0-9]{3} s \(peak memory so far [0-9]+ MiB\)$" "$work/err" || fail "-v printed no time of '$phase': $(cat "$work/err")"
 done
 "$orgraph" --verbose snapshot -o "$work/v.orgraph" 2>"$work/err" >/dev/null
 grep -q "^orgraph: writing the snapshot: " "$work/err" || fail "-v printed no time of writing the snapshot"

@@ -5,7 +5,6 @@
 #include <numeric>
 #include <optional>
 #include <span>
-#include <unordered_map>
 
 namespace orgraph {
 namespace {
@@ -107,7 +106,7 @@ private:
 // The period in which all the facts hold: the latest start and the earliest end. Dates are
 // compared by the days they stand for, so that "until 2023-06" beats "until 2023" although
 // 2023 sorts first as a Date. Empty when the facts never hold at the same time.
-std::optional<Validity> common_validity(const GraphBuilder& graph, const std::vector<RelationIndex>& facts) {
+std::optional<Validity> common_validity(const GraphBuilder& graph, std::span<const RelationIndex> facts) {
     Validity common;
     for (auto f : facts) {
         const auto& v = graph.relation(f).validity;
@@ -119,6 +118,8 @@ std::optional<Validity> common_validity(const GraphBuilder& graph, const std::ve
 }
 
 class Deriver {
+    static constexpr RelationIndex no_relation = std::numeric_limits<RelationIndex>::max();
+
 public:
     explicit Deriver(GraphBuilder& graph) : m_graph(graph) {}
 
@@ -166,14 +167,16 @@ private:
         m_adjacency.build(m_graph, m_before);
         // What already joins two entities by the kind this rule derives, stated or derived.
         const auto present = of_kind(target);
-        m_existing.clear();
+        // Sized for this rule: a table left large by an earlier rule would turn every lookup into
+        // a cache miss.
+        m_existing = PairSet{};
         m_existing.reserve(present.size());
         for (auto r : present) m_existing.insert(PairSet::key(m_graph.relation(r).from, m_graph.relation(r).to));
         // The condition is checked from both ends, meeting in the middle: its first half walked
         // from the start, its second half walked back from the end, each remembered per entity.
         // Neither half then fans out further than its own entity allows.
-        m_from_start.clear();
-        m_from_end.clear();
+        m_from_start.reset(m_graph.entities().size());
+        m_from_end.reset(m_graph.entities().size());
         m_condition_head.clear();
         m_condition_tail.clear();
         if (rule.only_if.empty()) return true;
@@ -212,46 +215,68 @@ private:
         return at;
     }
 
-    const std::vector<Reached>& remembered(std::unordered_map<EntityIndex, std::vector<Reached>>& memo, EntityIndex e,
-                                           const std::vector<Step>& steps) {
-        auto it = memo.find(e);
-        if (it == memo.end()) it = memo.emplace(e, walk(e, steps)).first;
-        return it->second;
+    // The walks of one half of a rule's condition, made once per entity and kept for the rule:
+    // an index per entity (0: not walked yet, else 1 + where its walk is kept), not a hash map,
+    // since compositions ask for the same entities millions of times.
+    struct Memo {
+        std::vector<std::uint32_t> slot;
+        std::vector<std::vector<Reached>> walks;
+
+        void reset(std::size_t entities) {
+            slot.assign(entities, 0);
+            walks.clear();
+        }
+    };
+
+    const std::vector<Reached>& remembered(Memo& memo, EntityIndex e, const std::vector<Step>& steps) {
+        if (!memo.slot[e]) {
+            memo.walks.push_back(walk(e, steps));
+            memo.slot[e] = static_cast<std::uint32_t>(memo.walks.size());
+        }
+        return memo.walks[memo.slot[e] - 1];
     }
 
-    // The facts by which the rule's only_if chain joins `from` to `to`, or nothing.
-    std::optional<std::vector<RelationIndex>> condition(EntityIndex from, EntityIndex to) {
+    // Where the rule's only_if chain joins `from` to `to`: the chain's first half (from `from`)
+    // and its second half (walked back from `to`) that meet, or nothing.
+    std::optional<std::pair<const Reached*, const Reached*>> condition(EntityIndex from, EntityIndex to) {
         const auto& head = remembered(m_from_start, from, m_condition_head);
         const auto& tail = remembered(m_from_end, to, m_condition_tail);
         auto a = head.begin();
         auto b = tail.begin();
         while (a != head.end() && b != tail.end()) {
-            if (a->end < b->end) {
+            if (a->end < b->end)
                 ++a;
-            } else if (b->end < a->end) {
+            else if (b->end < a->end)
                 ++b;
-            } else {
-                auto facts = a->facts;
-                facts.insert(facts.end(), b->facts.rbegin(), b->facts.rend());
-                return facts;
-            }
+            else
+                return std::pair{&*a, &*b};
         }
         return std::nullopt;
     }
 
     // A relation is added once per (from, to, kind): a stated fact is never doubled by a derived
     // one, and the first derivation found (in relation order) that meets the rule's condition and
-    // whose facts hold together is the one kept.
+    // whose facts hold together is the one kept. The facts are the chain's (`chain`, then `last`
+    // unless it is `no_relation`) followed by the condition's; they are gathered only once every
+    // cheaper test has passed, since most chains of a composition fail one.
     void add(const RuleSpec& rule, RelationKindIndex kind, EntityIndex from, EntityIndex to,
-             std::vector<RelationIndex> facts) {
+             std::span<const RelationIndex> chain, RelationIndex last = no_relation) {
         if (from == to) return;
         if (m_existing.contains(PairSet::key(from, to))) return;
         const auto& schema = m_graph.schema;
         if (!schema.allows(kind, m_graph.entity(from).kind, m_graph.entity(to).kind)) return;
+        std::optional<std::pair<const Reached*, const Reached*>> witness;
         if (!rule.only_if.empty()) {
-            auto witness = condition(from, to);
+            witness = condition(from, to);
             if (!witness) return;
-            facts.insert(facts.end(), witness->begin(), witness->end());
+        }
+        std::vector<RelationIndex> facts;
+        facts.reserve(chain.size() + 1 + (witness ? witness->first->facts.size() + witness->second->facts.size() : 0));
+        facts.assign(chain.begin(), chain.end());
+        if (last != no_relation) facts.push_back(last);
+        if (witness) {
+            facts.insert(facts.end(), witness->first->facts.begin(), witness->first->facts.end());
+            facts.insert(facts.end(), witness->second->facts.rbegin(), witness->second->facts.rend());
         }
         const auto validity = common_validity(m_graph, facts);
         if (!validity) {  // the facts never hold together
@@ -265,7 +290,7 @@ private:
         relation.to = to;
         relation.validity = *validity;
         for (auto f : facts) {
-            for (const auto& c : m_graph.relation(f).citations)
+            for (const auto& c : m_graph.relation_citations(f))
                 if (std::find(relation.citations.begin(), relation.citations.end(), c) == relation.citations.end())
                     relation.citations.push_back(c);
         }
@@ -287,7 +312,7 @@ private:
         for (auto r : of_kind(*source)) {
             const auto from = m_graph.relation(r).to;
             const auto to = m_graph.relation(r).from;
-            add(rule, target, from, to, {r});
+            add(rule, target, from, to, {}, r);
         }
     }
 
@@ -354,32 +379,54 @@ private:
         const auto parsed = parse_chain(rule.compose);
         if (!parsed || parsed->empty()) return;
         const auto& steps = *parsed;
-        struct Chain {
-            EntityIndex start, at;
+        // The chains of one length, side by side: where each starts and stands, and its facts
+        // (`length` relations per chain) in one array, a few bytes a chain rather than a vector
+        // of its own; there may be millions.
+        struct Chains {
+            std::size_t length = 1;
+            std::vector<EntityIndex> start, at;
             std::vector<RelationIndex> facts;
+
+            [[nodiscard]] std::size_t size() const { return start.size(); }
+            [[nodiscard]] std::span<const RelationIndex> facts_of(std::size_t c) const {
+                return {facts.data() + c * length, length};
+            }
         };
-        std::vector<Chain> chains;
+        Chains chains;
         for (auto r : of_kind(steps[0].kind)) {
             const auto& rel = m_graph.relation(r);
-            chains.push_back(steps[0].backward ? Chain{rel.to, rel.from, {r}} : Chain{rel.from, rel.to, {r}});
+            chains.start.push_back(steps[0].backward ? rel.to : rel.from);
+            chains.at.push_back(steps[0].backward ? rel.from : rel.to);
+            chains.facts.push_back(r);
         }
-        // Of the chains that join the same two ends, the first whose facts hold together.
-        PairSet seen;
-        auto keep_first = [&](std::vector<Chain>& all) {
-            std::vector<Chain> kept;
-            seen.clear();
-            for (auto& chain : all) {
-                const auto key = PairSet::key(chain.start, chain.at);
-                if (seen.contains(key) || !common_validity(m_graph, chain.facts)) continue;
-                seen.insert(key);
-                kept.push_back(std::move(chain));
-            }
-            all = std::move(kept);
-        };
         if (steps.size() == 1) {
-            for (auto& chain : chains) add(rule, target, chain.start, chain.at, std::move(chain.facts));
+            for (std::size_t c = 0; c < chains.size(); ++c)
+                add(rule, target, chains.start[c], chains.at[c], chains.facts_of(c));
             return;
         }
+        // Of the chains that join the same two ends, the first whose facts hold together; the
+        // others are dropped in place, keeping the order.
+        PairSet seen;
+        auto keep_first = [&](Chains& all) {
+            seen = PairSet{};
+            seen.reserve(all.size());
+            std::size_t kept = 0;
+            for (std::size_t c = 0; c < all.size(); ++c) {
+                const auto key = PairSet::key(all.start[c], all.at[c]);
+                if (seen.contains(key) || !common_validity(m_graph, all.facts_of(c))) continue;
+                seen.insert(key);
+                if (kept != c) {
+                    all.start[kept] = all.start[c];
+                    all.at[kept] = all.at[c];
+                    std::copy_n(all.facts.begin() + static_cast<long>(c * all.length), all.length,
+                                all.facts.begin() + static_cast<long>(kept * all.length));
+                }
+                ++kept;
+            }
+            all.start.resize(kept);
+            all.at.resize(kept);
+            all.facts.resize(kept * all.length);
+        };
         // The relations of the step's kind at an entity, found once per entity and step: many
         // chains stand on the same entity (every department covering a country reaches it), and
         // a country has thousands of relations of other kinds to look through.
@@ -388,8 +435,7 @@ private:
         std::vector<RelationIndex> found;
         // On the last step, relations whose far end the derived kind may not reach (a city, where
         // only missions may be overseen) are left out here, once, rather than by add() per chain.
-        auto candidates_at = [&](EntityIndex at, const Step& step,
-                                 bool last) -> std::pair<const RelationIndex*, std::size_t> {
+        auto candidates_at = [&](EntityIndex at, const Step& step, bool last) -> std::span<const RelationIndex> {
             if (!found_at[at]) {
                 const auto first = static_cast<std::uint32_t>(found.size());
                 // Only what stood when the rule began (the adjacency's), never what it has just added.
@@ -409,21 +455,23 @@ private:
         for (std::size_t i = 1; i < steps.size(); ++i) {
             keep_first(chains);
             const bool last = i + 1 == steps.size();
-            std::vector<Chain> next;
+            Chains next;
+            next.length = chains.length + 1;
             std::fill(found_at.begin(), found_at.end(), 0);
             spans.clear();
             found.clear();
-            for (auto& chain : chains) {
-                const auto [candidates, count] = candidates_at(chain.at, steps[i], last);
-                for (std::size_t c = 0; c < count; ++c) {
-                    const auto r = candidates[c];
+            for (std::size_t c = 0; c < chains.size(); ++c) {
+                const auto facts = chains.facts_of(c);
+                for (const auto r : candidates_at(chains.at[c], steps[i], last)) {
                     const auto at = steps[i].backward ? m_graph.relation(r).from : m_graph.relation(r).to;
-                    auto facts = chain.facts;
-                    facts.push_back(r);
-                    if (last)
-                        add(rule, target, chain.start, at, std::move(facts));
-                    else
-                        next.push_back({chain.start, at, std::move(facts)});
+                    if (last) {
+                        add(rule, target, chains.start[c], at, facts, r);
+                    } else {
+                        next.start.push_back(chains.start[c]);
+                        next.at.push_back(at);
+                        next.facts.insert(next.facts.end(), facts.begin(), facts.end());
+                        next.facts.push_back(r);
+                    }
                 }
             }
             chains = std::move(next);
@@ -435,7 +483,7 @@ private:
     Adjacency m_adjacency;       // and where they start and end
     PairSet m_existing;          // pairs joined by the kind the current rule derives
     std::vector<Step> m_condition_head, m_condition_tail;
-    std::unordered_map<EntityIndex, std::vector<Reached>> m_from_start, m_from_end;
+    Memo m_from_start, m_from_end;
     std::size_t m_added = 0;
 };
 

@@ -22,8 +22,8 @@ ReachResult reach(const Graph& graph, EntityIndex start, const ReachParams& para
     for (auto e : search.order) {
         if (e == start) continue;
         result.farthest = search.distance[e];
-        if (!reported[graph.entity_kind_index(e)]) continue;
-        result.reached.push_back({e, search.distance[e], search.reached_by[e]});
+        (reported[graph.entity_kind_index(e)] ? result.reached : result.passed)
+            .push_back({e, search.distance[e], search.reached_by[e]});
     }
     return result;
 }

@@ -158,6 +158,38 @@ WeakPointsResult find_weak_points(const Graph& graph, EntityIndex from, std::opt
         std::reverse(result.common_relations.begin(), result.common_relations.end());
     }
 
+    // What the answer rests on: the entities and steps of some route to a target, found by walking
+    // the graph of routes backwards from the sink (an entity off every such route changes nothing).
+    // A step back into the start is on no route (a route does not pass its start twice), and
+    // neither is what only such a step leads on from.
+    {
+        std::vector<std::uint32_t> into(n + 2, 0);
+        for (const auto& [u, v] : edges) ++into[v + 1];
+        for (std::uint32_t v = 0; v <= n; ++v) into[v + 1] += into[v];
+        std::vector<std::uint32_t> by_end(edges.size());
+        auto next = into;
+        for (std::uint32_t k = 0; k < edges.size(); ++k) by_end[next[edges[k].second]++] = k;
+        std::vector<bool> leads(n + 1, false);
+        std::vector<std::uint32_t> queue{sink};
+        leads[sink] = true;
+        while (!queue.empty()) {
+            const auto v = queue.back();
+            queue.pop_back();
+            if (v == 0) continue;
+            for (auto k = into[v]; k < into[v + 1]; ++k) {
+                const auto edge = by_end[k];
+                const auto u = edges[edge].first;
+                if (edge < step_edges) result.route_steps.push_back(edge_steps[edge]);
+                if (!leads[u]) {
+                    leads[u] = true;
+                    queue.push_back(u);
+                }
+            }
+        }
+        for (std::uint32_t i = 0; i < n; ++i)
+            if (leads[i]) result.on_routes.push_back(search.order[i]);
+    }
+
     std::vector<EntityIndex> missing;
     for (auto e : wanted)
         if (!search.reached(e)) missing.push_back(e);

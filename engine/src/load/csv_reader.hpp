@@ -33,6 +33,8 @@ public:
     // The line where each field starts (a quoted field may hold line breaks, so a row may
     // span several lines).
     [[nodiscard]] const std::vector<std::uint32_t>& lines() const { return m_lines; }
+    // Where the next row begins, in bytes: the text before it is not read again.
+    [[nodiscard]] std::size_t offset() const { return m_pos; }
     // The line the current row starts on.
     [[nodiscard]] std::uint32_t line() const { return m_row_line; }
     // Reads a file written with the formula guard (orgraph/model/csv_cell.hpp): the apostrophe

@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include <linux/magic.h>
+#include <sys/mman.h>
 #include <sys/vfs.h>
+#include <unistd.h>
 
 #include "orgraph/model/text.hpp"
 
@@ -19,7 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
+// Files from this size on get memory of their own (FileText).
+constexpr std::size_t mapped_from = std::size_t{1} << 20;
+
+FileText read_file(const fs::path& path) {
     // Only a regular file is opened: a FIFO would block the open until a writer came.
     std::error_code ec;
     const auto status = fs::status(path, ec);
@@ -37,13 +42,14 @@ std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (no such file, or no permission)"}});
     try {
-        std::string content;
         in.seekg(0, std::ios::end);
         const auto size = in.tellg();
         if (size < 0) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (its size is unknown)"}});
-        content.resize(static_cast<std::size_t>(size));
+        auto content = static_cast<std::size_t>(size) >= mapped_from
+                           ? FileText::of_size(static_cast<std::size_t>(size))
+                           : FileText(std::string(static_cast<std::size_t>(size), '\0'));
         in.seekg(0);
-        in.read(content.data(), static_cast<std::streamsize>(content.size()));
+        in.read(content.writable(), static_cast<std::streamsize>(content.size()));
         if (in.gcount() != static_cast<std::streamsize>(content.size()))
             throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (it changed while being read)"}});
         return content;
@@ -53,6 +59,52 @@ std::string read_file(const fs::path& path) {
 }
 
 }  // namespace
+
+// Anonymous memory of the text's own, so that parts of it can be handed back (madvise).
+struct FileText::Mapped {
+    char* bytes = nullptr;
+    std::size_t size = 0;
+
+    explicit Mapped(std::size_t n) : size(n) {
+        void* p = ::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        bytes = static_cast<char*>(p);
+    }
+    ~Mapped() { ::munmap(bytes, size); }
+    Mapped(const Mapped&) = delete;
+    Mapped& operator=(const Mapped&) = delete;
+};
+
+FileText::FileText(std::string text) : m_string(std::make_shared<std::string>(std::move(text))) {}
+
+FileText FileText::of_size(std::size_t size) {
+    FileText text;
+    if (size == 0) return text;
+    text.m_mapped = std::make_shared<Mapped>(size);
+    return text;
+}
+
+const char* FileText::data() const {
+    if (m_mapped) return m_mapped->bytes;
+    return m_string ? m_string->data() : "";
+}
+
+std::size_t FileText::size() const {
+    if (m_mapped) return m_mapped->size;
+    return m_string ? m_string->size() : 0;
+}
+
+char* FileText::writable() {
+    if (m_mapped) return m_mapped->bytes;
+    return m_string ? m_string->data() : nullptr;
+}
+
+void FileText::release_before(std::size_t offset) const {
+    if (!m_mapped) return;
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const auto end = std::min(offset, m_mapped->size) / page * page;
+    if (end > 0) ::madvise(m_mapped->bytes, end, MADV_DONTNEED);
+}
 
 LayerInput read_layer(const std::string& path_text) {
     const fs::path path(path_text);

@@ -94,7 +94,7 @@ GraphBuilder Loader::run() {
 void Loader::reserve_for_csv() {
     std::size_t entities = 0, relations = 0;
     for (const auto& file : m_files) {
-        const auto& content = file.input->content;
+        const auto content = file.input->content.view();
         const auto format = file.input->format;
         if (format != FileFormat::entities_csv && format != FileFormat::relations_csv) continue;
         const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));

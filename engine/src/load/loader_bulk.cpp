@@ -78,8 +78,38 @@ void Loader::csv_citations(std::string_view cell, const Pos& pos, std::size_t la
     out.resize(count);
 }
 
+namespace {
+
+// Under LoadOptions::consume_input, hands back the text a CSV reader has gone past, a few MiB
+// at a time: a file of millions of rows then does not stay resident while its rows become
+// records.
+class ParsedText {
+public:
+    ParsedText(const FileText& text, bool consume) : m_text(text), m_consume(consume) {}
+    ParsedText(const ParsedText&) = delete;
+    ParsedText& operator=(const ParsedText&) = delete;
+    ~ParsedText() {
+        if (m_consume) m_text.release_before(m_text.size());
+    }
+    void passed(const CsvReader& reader) {
+        if (m_consume && reader.offset() >= m_released + step) {
+            m_released = reader.offset();
+            m_text.release_before(m_released);
+        }
+    }
+
+private:
+    static constexpr std::size_t step = std::size_t{8} << 20;
+    const FileText& m_text;
+    bool m_consume;
+    std::size_t m_released = 0;
+};
+
+}  // namespace
+
 void Loader::read_csv_entities(const ParsedFile& file) {
     CsvReader reader(file.input->content);
+    ParsedText parsed(file.input->content, m_options.consume_input);
     reader.set_formula_guard(m_csv_formula_guard[file.layer]);
     auto columns = read_header(reader, file, {"id", "kind", "name"});
     report_csv_errors(reader, file);
@@ -97,6 +127,7 @@ void Loader::read_csv_entities(const ParsedFile& file) {
     }
     EntityRecord record;
     while (reader.next_row()) {
+        parsed.passed(reader);
         if (report_csv_errors(reader, file)) continue;
         const auto& f = reader.fields();
         if (f.size() != columns->names.size()) {
@@ -144,6 +175,7 @@ void Loader::read_csv_entities(const ParsedFile& file) {
 
 void Loader::read_csv_relations(const ParsedFile& file) {
     CsvReader reader(file.input->content);
+    ParsedText parsed(file.input->content, m_options.consume_input);
     reader.set_formula_guard(m_csv_formula_guard[file.layer]);
     auto columns = read_header(reader, file, {"source", "target", "kind"});
     report_csv_errors(reader, file);
@@ -163,6 +195,7 @@ void Loader::read_csv_relations(const ParsedFile& file) {
     std::vector<RelationRecord> batch(relation_batch_size);
     std::size_t pending = 0;
     while (reader.next_row()) {
+        parsed.passed(reader);
         if (report_csv_errors(reader, file)) continue;
         const auto& f = reader.fields();
         if (f.size() != columns->names.size()) {

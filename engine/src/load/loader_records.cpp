@@ -580,17 +580,13 @@ void Loader::merge_repeated_statements() {
                 const auto& relation = relations[group[k]];
                 bool compatible =
                     existing.validity.from == relation.validity.from && existing.validity.to == relation.validity.to;
-                for (const auto& a : relation.attributes) {
-                    const auto* value = existing.attributes.find(a.key);
+                const auto& existing_attributes = m_graph.relation_attributes(group[i]);
+                for (const auto& a : m_graph.relation_attributes(group[k])) {
+                    const auto* value = existing_attributes.find(a.key);
                     if (value && *value != a.value) compatible = false;
                 }
                 if (!compatible) continue;
-                auto& target = m_graph.relation_mut(group[i]);
-                auto& source = m_graph.relation_mut(group[k]);
-                for (const auto& a : source.attributes) target.attributes.set(a.key, a.value);
-                for (auto& c : source.citations)
-                    if (std::find(target.citations.begin(), target.citations.end(), c) == target.citations.end())
-                        target.citations.push_back(std::move(c));
+                m_graph.merge_relation(group[i], group[k]);
                 if (merged.empty()) merged.assign(m, false);
                 merged[group[k]] = true;
             }

@@ -23,7 +23,7 @@ GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date, bool 
         const auto& relation = graph.relation(r);
         if (!relation.validity.holds_on(date, present)) continue;
         if (renumbered[relation.from] == dropped || renumbered[relation.to] == dropped) continue;
-        auto copy = relation;
+        auto copy = graph.relation_data(r);
         copy.from = renumbered[relation.from];
         copy.to = renumbered[relation.to];
         const auto* derivation = graph.derivation(r);

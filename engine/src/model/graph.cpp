@@ -1,6 +1,7 @@
 #include "orgraph/model/graph.hpp"
 
 #include <fmt/format.h>
+#include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -85,8 +86,9 @@ Relation Graph::relation(RelationIndex index) const {
 
 namespace {
 
-// Tells the kernel the whole pages of a table mapped from a file will not be needed soon (a page
-// at either end may hold the next table, so it stays).
+// Tells the kernel the whole pages of a table will not be needed again: a table mapped from a
+// file, or records of a builder already copied (a page at either end may hold something else,
+// so it stays). Private pages read as zeros afterwards, mapped ones as the file says.
 template <typename T>
 void release_pages(std::span<const T> table) {
     const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
@@ -350,6 +352,18 @@ void build_name_index(OwnedTables& t, TextPool& pool) {
 
 }  // namespace
 
+namespace {
+
+// Gives the heap's free pages back to the system where the C library can (glibc's malloc_trim);
+// elsewhere it does nothing.
+void return_free_memory() {
+#if defined(__GLIBC__)
+    ::malloc_trim(0);
+#endif
+}
+
+}  // namespace
+
 Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
     auto owned = std::make_shared<OwnedTables>();
     auto& t = *owned;
@@ -416,15 +430,24 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
         }
     }
 
+    // The entities' strings were freed one by one, in the middle of the heap: hand the pages
+    // they leave back to the system before the relations' tables are made.
+    return_free_memory();
+
     // Relations.
     {
-        auto relations = builder.take_relations();
+        auto [relations, attribute_maps, citation_lists] = builder.take_relations();
         const auto derivations = builder.take_derivations();
         auto derivation = derivations.begin();
         const auto m = checked_index(relations.size(), "relations");
         t.relations.reserve(m + 1);
+        // The builder's records are handed back as they are copied, a block at a time, so
+        // that they and the tables made of them are not all held at once.
+        constexpr RelationIndex block = 1U << 16;
         for (RelationIndex index = 0; index < m; ++index) {
-            auto& r = relations[index];
+            if (index % block == 0 && index >= block)
+                release_pages(std::span<const RelationRecord>(relations.data() + (index - block), block));
+            const auto& r = relations[index];
             image::Relation rec;
             rec.from = r.from;
             rec.to = r.to;
@@ -435,8 +458,8 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
             rec.attributes = checked_index(t.attributes.size(), "attributes");
             rec.citations = checked_index(t.citations.size(), "citations");
             rec.derived_from = checked_index(t.derived_from.size(), "derivations");
-            add_attributes(t, pool, r.attributes);
-            add_citations(t, pool, r.citations);
+            add_attributes(t, pool, attribute_maps[r.attributes]);
+            add_citations(t, pool, citation_lists[r.citations]);
             if (derivation != derivations.end() && derivation->first == index) {
                 rec.rule = pool.shared(derivation->second.rule);
                 const auto& facts = derivation->second.facts;
@@ -444,7 +467,6 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
                 ++derivation;
             }
             t.relations.push_back(rec);
-            r = RelationData{};
         }
         image::Relation sentinel;
         sentinel.attributes = checked_index(t.attributes.size(), "attributes");

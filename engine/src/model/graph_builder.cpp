@@ -55,10 +55,76 @@ EntityIndex GraphBuilder::add_entity(EntityData entity) {
     return index;
 }
 
+std::uint32_t GraphBuilder::keep_attributes(AttributeMap attributes) {
+    if (attributes.empty()) return 0;
+    m_attribute_maps.push_back(std::move(attributes));
+    return static_cast<std::uint32_t>(m_attribute_maps.size() - 1);
+}
+
+std::uint32_t GraphBuilder::keep_citations(CitationList citations) {
+    if (citations.empty()) return 0;
+    const bool plain = citations.size() == 1 && citations.front().locator.empty();
+    const auto source = citations.front().source;
+    if (plain && source < m_plain_citations.size() && m_plain_citations[source] != 0)
+        return m_plain_citations[source] - 1;
+    m_citation_lists.push_back(std::move(citations));
+    const auto index = static_cast<std::uint32_t>(m_citation_lists.size() - 1);
+    if (plain) {
+        if (m_plain_citations.size() <= source) m_plain_citations.resize(source + 1, 0);
+        m_plain_citations[source] = index + 1;
+    }
+    return index;
+}
+
 RelationIndex GraphBuilder::add_relation(RelationData relation) {
     const auto index = static_cast<RelationIndex>(m_relations.size());
-    m_relations.push_back(std::move(relation));
+    RelationRecord record;
+    record.from = relation.from;
+    record.to = relation.to;
+    record.validity = relation.validity;
+    record.kind = relation.kind;
+    record.derived = relation.derived;
+    record.attributes = keep_attributes(std::move(relation.attributes));
+    record.citations = keep_citations(std::move(relation.citations));
+    m_relations.push_back(record);
     return index;
+}
+
+RelationData GraphBuilder::relation_data(RelationIndex index) const {
+    const auto& record = m_relations[index];
+    RelationData relation;
+    relation.kind = record.kind;
+    relation.from = record.from;
+    relation.to = record.to;
+    relation.attributes = m_attribute_maps[record.attributes];
+    relation.citations = m_citation_lists[record.citations];
+    relation.validity = record.validity;
+    relation.derived = record.derived;
+    return relation;
+}
+
+void GraphBuilder::merge_relation(RelationIndex into, RelationIndex from) {
+    const auto& source = m_relations[from];
+    auto& target = m_relations[into];
+    if (source.attributes != 0) {
+        // A map of its own (maps are never shared), made when the relation had none.
+        if (target.attributes == 0) {
+            m_attribute_maps.emplace_back();
+            target.attributes = static_cast<std::uint32_t>(m_attribute_maps.size() - 1);
+        }
+        auto& attributes = m_attribute_maps[target.attributes];
+        for (const auto& a : m_attribute_maps[source.attributes]) attributes.set(a.key, a.value);
+    }
+    if (source.citations == target.citations) return;
+    // Lists may be shared: the merged one is a new list.
+    CitationList merged = m_citation_lists[target.citations];
+    bool grew = false;
+    for (const auto& c : m_citation_lists[source.citations])
+        if (std::find(merged.begin(), merged.end(), c) == merged.end()) {
+            merged.push_back(c);
+            grew = true;
+        }
+    if (grew) target.citations = keep_citations(std::move(merged));
 }
 
 RelationIndex GraphBuilder::add_derived_relation(RelationData relation, DerivationData derivation) {
@@ -149,8 +215,13 @@ std::vector<EntityData> GraphBuilder::take_entities() {
     return std::move(m_entities);
 }
 
-std::vector<RelationData> GraphBuilder::take_relations() {
-    return std::move(m_relations);
+GraphBuilder::RelationTables GraphBuilder::take_relations() {
+    RelationTables tables{std::move(m_relations), std::move(m_attribute_maps), std::move(m_citation_lists)};
+    m_relations.clear();
+    m_attribute_maps.assign(1, AttributeMap{});
+    m_citation_lists.assign(1, CitationList{});
+    m_plain_citations.clear();
+    return tables;
 }
 
 std::vector<std::pair<RelationIndex, DerivationData>> GraphBuilder::take_derivations() {

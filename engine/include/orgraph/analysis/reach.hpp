@@ -31,6 +31,9 @@ struct ReachResult {
     std::size_t reached_total = 0;  // entities reached, the start not counted, before `kinds`
     std::uint32_t farthest = 0;     // the greatest distance reached
     std::vector<Reached> reached;   // by distance, then in search order; the start left out
+    // With `kinds`: the entities reached that are of other kinds, ordered alike (counted in
+    // `reached_total`, and what the routes to those listed pass through).
+    std::vector<Reached> passed;
 };
 
 // Throws unknown_kind_error for a kind the schema does not know.

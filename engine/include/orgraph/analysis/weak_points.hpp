@@ -42,6 +42,10 @@ struct WeakPointsResult {
     // On every route to every reachable target (targets themselves left out of `common_entities`).
     std::vector<EntityIndex> common_entities;
     std::vector<Step> common_relations;
+    // The graph the answer was found in: the entities (in search order) and the steps (in no
+    // particular order) of some route from `from` to a reachable target.
+    std::vector<EntityIndex> on_routes;
+    std::vector<Step> route_steps;
     std::vector<UnreachedTarget> unreached;      // targets no route reaches, by id
     std::optional<NoRouteExplanation> no_route;  // one target, and no route to it
 };

@@ -3,6 +3,7 @@
 // against the schema. A load with any problem yields no graph: it throws dataset_error with
 // every problem found.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,9 +16,39 @@ namespace orgraph {
 
 enum class FileFormat { toml, entities_csv, relations_csv, graphml, node_link_json };
 
+// The bytes of an input file. A large file read from disk (read_layer) sits in memory of its
+// own rather than a string's, so that a load told it may consume its input
+// (LoadOptions::consume_input) can hand back the pages of bulk CSV it has parsed, and a file of
+// millions of rows does not stay resident beside the graph made of it. Copies share the bytes.
+class FileText {
+public:
+    FileText() = default;
+    FileText(std::string text);  // NOLINT(google-explicit-constructor): text is text
+    FileText(std::string_view text) : FileText(std::string(text)) {}  // NOLINT(google-explicit-constructor)
+    FileText(const char* text) : FileText(std::string(text)) {}       // NOLINT(google-explicit-constructor)
+    // `size` bytes to be filled through writable() before the text is read.
+    static FileText of_size(std::size_t size);
+
+    [[nodiscard]] std::string_view view() const { return {data(), size()}; }
+    operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+    [[nodiscard]] const char* data() const;
+    [[nodiscard]] std::size_t size() const;
+    [[nodiscard]] bool empty() const { return size() == 0; }
+    [[nodiscard]] char* writable();
+
+    // Hands back to the system the whole pages before `offset`, where the text has memory of
+    // its own: they read as zero bytes afterwards, in this text and every copy of it.
+    void release_before(std::size_t offset) const;
+
+private:
+    struct Mapped;
+    std::shared_ptr<std::string> m_string;
+    std::shared_ptr<Mapped> m_mapped;
+};
+
 struct InputFile {
-    std::string path;     // as shown in diagnostics
-    std::string content;  // the whole file
+    std::string path;  // as shown in diagnostics
+    FileText content;  // the whole file
     FileFormat format = FileFormat::toml;
 };
 
@@ -40,6 +71,9 @@ struct LoadOptions {
     // reads. The engine has none of its own: without one, such a dataset fails with one problem
     // saying it has no schema.
     std::optional<LayerInput> fallback_schema;
+    // The loader may hand back the memory of the bulk CSV text it has parsed: the layers' CSV
+    // files read as zero bytes afterwards. Only for layers that are not read again.
+    bool consume_input = false;
 };
 
 // A layer read from disk: a directory, a .toml file, a .csv entity file (with the

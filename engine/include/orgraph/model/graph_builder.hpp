@@ -78,6 +78,8 @@ struct EntityData {
     Validity validity;
 };
 
+// A relation as it is handed to the builder (add_relation) or taken back from it
+// (relation_data).
 struct RelationData {
     RelationKindIndex kind = 0;
     EntityIndex from = 0;
@@ -86,6 +88,20 @@ struct RelationData {
     CitationList citations;
     Validity validity;
     bool derived = false;  // added by a rule; its rule and facts are the builder's derivation()
+};
+
+// A relation as the builder keeps it: 32 bytes. Its attributes and citations sit in tables of
+// the builder (relation_attributes, relation_citations): most relations have no attribute, and
+// relations cited to the same source without a locator (every row of a bulk CSV file without a
+// provenance column, and what is derived from them) share one list of citations.
+struct RelationRecord {
+    EntityIndex from = 0;
+    EntityIndex to = 0;
+    Validity validity;
+    RelationKindIndex kind = 0;
+    bool derived = false;          // added by a rule; its rule and facts are the builder's derivation()
+    std::uint32_t attributes = 0;  // into the builder's attribute maps; 0 is the empty one
+    std::uint32_t citations = 0;   // into the builder's lists of citations; 0 is the empty one
 };
 
 // How a derived relation came about.
@@ -120,11 +136,21 @@ public:
     SourceIndex add_source(Source source);
 
     [[nodiscard]] const std::vector<EntityData>& entities() const { return m_entities; }
-    [[nodiscard]] const std::vector<RelationData>& relations() const { return m_relations; }
+    [[nodiscard]] const std::vector<RelationRecord>& relations() const { return m_relations; }
     [[nodiscard]] const EntityData& entity(EntityIndex index) const { return m_entities[index]; }
     [[nodiscard]] EntityData& entity_mut(EntityIndex index) { return m_entities[index]; }
-    [[nodiscard]] const RelationData& relation(RelationIndex index) const { return m_relations[index]; }
-    [[nodiscard]] RelationData& relation_mut(RelationIndex index) { return m_relations[index]; }
+    [[nodiscard]] const RelationRecord& relation(RelationIndex index) const { return m_relations[index]; }
+    [[nodiscard]] const AttributeMap& relation_attributes(RelationIndex index) const {
+        return m_attribute_maps[m_relations[index].attributes];
+    }
+    [[nodiscard]] const CitationList& relation_citations(RelationIndex index) const {
+        return m_citation_lists[m_relations[index].citations];
+    }
+    // The whole relation, its attributes and citations copied out.
+    [[nodiscard]] RelationData relation_data(RelationIndex index) const;
+    // Gives relation `into` the attributes it lacks and the citations it lacks of relation
+    // `from` (a statement made twice, merged by the loader).
+    void merge_relation(RelationIndex into, RelationIndex from);
     // The rule and facts behind a derived relation; null for a stated one.
     [[nodiscard]] const DerivationData* derivation(RelationIndex index) const;
 
@@ -143,7 +169,12 @@ public:
     // For freeze(): hands the records over, leaving the builder empty of them (and of its id
     // index, which freeze() does not need).
     std::vector<EntityData> take_entities();
-    std::vector<RelationData> take_relations();
+    struct RelationTables {
+        std::vector<RelationRecord> relations;
+        std::vector<AttributeMap> attribute_maps;
+        std::vector<CitationList> citation_lists;
+    };
+    RelationTables take_relations();
     std::vector<std::pair<RelationIndex, DerivationData>> take_derivations();
 
 private:
@@ -154,7 +185,15 @@ private:
     };
 
     std::vector<EntityData> m_entities;
-    std::vector<RelationData> m_relations;
+    std::vector<RelationRecord> m_relations;
+    // The relations' attribute maps and lists of citations; the first of each is empty. A list
+    // of one citation without a locator is kept once per source (m_plain_citations: 1 + where
+    // it is, by source; 0 while there is none).
+    std::vector<AttributeMap> m_attribute_maps{1};
+    std::vector<CitationList> m_citation_lists{1};
+    std::vector<std::uint32_t> m_plain_citations;
+    std::uint32_t keep_attributes(AttributeMap attributes);
+    std::uint32_t keep_citations(CitationList citations);
     // The derived relations' rules and facts, in relation order.
     std::vector<std::pair<RelationIndex, DerivationData>> m_derivations;
     // Entity ids to indices: open addressing over the entities' own id strings, each slot the
