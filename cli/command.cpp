@@ -362,7 +362,8 @@ Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs,
     LoadOptions load_options;
     load_options.mapping.kind_key = options.import_kind;
     load_options.mapping.name_key = options.import_name;
-    load_options.consume_input = true;  // the layers are let go of right after
+    load_options.fallback_schema = builtin_schema();  // a dataset that declares no kind reads the built-in ones
+    load_options.consume_input = true;                // the layers are let go of right after
     auto facts = load(layers, load_options);
     layers = {};  // the files' text is not needed any more: free it before deriving
     // Restricted before deriving (prepare_graph's order), so that a derived relation rests only

@@ -2,13 +2,15 @@
 #include "coverage_query.hpp"
 
 #include <fmt/format.h>
-#include <cstring>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
 
 #include "orgraph/analysis/coverage.hpp"
+#include "orgraph/analysis/coverage_matrix.hpp"
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/model/text.hpp"
+#include "orgraph/write/json_entity.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "table.hpp"
 
@@ -39,20 +41,6 @@ private:
 std::string code_label(const Schema& schema) {
     const auto& label = schema.gazetteer().code_label;
     return label.empty() ? std::string("id") : label;
-}
-
-// What the places are called: the label of the schema's [gazetteer] kind, and its plural.
-std::string place_label(const Schema& schema, const std::string& kind) {
-    const auto index = schema.entity_kind(kind);
-    return index ? schema.entity_kind(*index).label : std::string("place");
-}
-std::string place_plural(const Schema& schema, const std::string& kind) {
-    const auto index = schema.entity_kind(kind);
-    return index ? schema.entity_kind(*index).plural : std::string("places");
-}
-std::string capitalised(std::string text) {
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-    return text;
 }
 
 std::string_view way_code(CoverageWay way) {
@@ -109,8 +97,8 @@ public:
     [[nodiscard]] std::string list(EntityIndex e) const { return std::string(list_name(m_graph, e)); }
     // What places, their ids and their regions are called, as the schema declares them.
     [[nodiscard]] std::string code() const { return code_label(m_graph.schema); }
-    [[nodiscard]] std::string place() const { return place_label(m_graph.schema, m_params.country_kind); }
-    [[nodiscard]] std::string places() const { return place_plural(m_graph.schema, m_params.country_kind); }
+    [[nodiscard]] std::string place() const { return place_words(m_graph.schema, m_params.country_kind).one; }
+    [[nodiscard]] std::string places() const { return place_words(m_graph.schema, m_params.country_kind).many; }
     [[nodiscard]] std::string places(std::size_t n) const { return n == 1 ? place() : places(); }
     [[nodiscard]] std::string region_label() const {
         const auto& label = m_graph.schema.gazetteer().region_label;
@@ -201,9 +189,7 @@ public:
             }
         }
         if (!kind) return "a unit";
-        const auto& label = m_graph.schema.entity_kind(*kind).label;
-        const bool vowel = !label.empty() && std::strchr("aeiouAEIOU", label.front()) != nullptr;
-        return fmt::format("{} {}", vowel ? "an" : "a", label);
+        return with_article(m_graph.schema.entity_kind(*kind).label);
     }
 
     [[nodiscard]] std::string sentence(const CoverageReport& report) const {
@@ -251,6 +237,44 @@ private:
     const UniverseChoice& m_universe;
 };
 
+// The units, the organisations they cover and their gaps, the home places and the empty regions.
+void text_structure(Sections& sections, const Presenter& p, const CoverageReport& report) {
+    const auto& params = p.params();
+    Table units({"id", "name", p.places(), "directly", "indirectly", "outside", fmt::format("not {}", p.places()),
+                 fmt::format("regions without {}", p.places())},
+                {false, false, true, true, true, true, true, true});
+    for (const auto& u : report.per_unit)
+        units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
+                   std::to_string(u.indirectly()), std::to_string(u.outside), std::to_string(u.not_countries),
+                   std::to_string(u.empty_regions)});
+    sections.section("Per unit", report.per_unit.size(), units);
+
+    Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
+                        {false, false, false, true, true, true});
+    for (const auto& o : report.organisations)
+        organisations.add({p.id(o.organisation), p.name(o.organisation), p.ids_cell(o.units), std::to_string(o.members),
+                           std::to_string(o.members_covered), std::to_string(o.gaps())});
+    sections.section("Organisations covered, and their members", report.organisations.size(), organisations);
+
+    Table gaps({"organisation", "covered by", p.code(), "member", "member since", "standing"});
+    for (const auto& g : report.membership_gaps)
+        gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
+                  date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
+    sections.section("Membership gaps", report.membership_gaps.size(), gaps);
+
+    Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
+    for (const auto& h : report.home)
+        home.add({p.id(h.country), p.list(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
+                  h.units.empty() ? "none" : p.units_cell(h.units)});
+    sections.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), home);
+
+    if (params.through_regions) {
+        Table empty({"id", "name", "named by"});
+        for (const auto& r : report.empty_regions) empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
+        sections.section(fmt::format("Regions that include no {}", p.place()), report.empty_regions.size(), empty);
+    }
+}
+
 void write_text(std::ostream& out, const Presenter& p, const CoverageReport& report, Format format) {
     Sections sections(out, format);
     const auto& params = p.params();
@@ -288,72 +312,82 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
     for (const auto& o : report.not_countries)
         others.add({p.id(o.entity), p.name(o.entity), p.graph().kind_of(o.entity).label, p.units_cell(o.units)});
     sections.section(fmt::format("Covered entries that are not {}", p.places()), report.not_countries.size(), others);
-
-    Table units({"id", "name", p.places(), "directly", "indirectly", "outside", fmt::format("not {}", p.places()),
-                 fmt::format("regions without {}", p.places())},
-                {false, false, true, true, true, true, true, true});
-    for (const auto& u : report.per_unit)
-        units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
-                   std::to_string(u.countries - u.directly), std::to_string(u.outside), std::to_string(u.not_countries),
-                   std::to_string(u.empty_regions)});
-    sections.section("Per unit", report.per_unit.size(), units);
-
-    Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
-                        {false, false, false, true, true, true});
-    for (const auto& o : report.organisations)
-        organisations.add({p.id(o.organisation), p.name(o.organisation), p.ids_cell(o.units), std::to_string(o.members),
-                           std::to_string(o.members_covered), std::to_string(o.members - o.members_covered)});
-    sections.section("Organisations covered, and their members", report.organisations.size(), organisations);
-
-    Table gaps({"organisation", "covered by", p.code(), "member", "member since", "standing"});
-    for (const auto& g : report.membership_gaps)
-        gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
-                  date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
-    sections.section("Membership gaps", report.membership_gaps.size(), gaps);
-
-    Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
-    for (const auto& h : report.home)
-        home.add({p.id(h.country), p.list(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
-                  h.units.empty() ? "none" : p.units_cell(h.units)});
-    sections.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), home);
-
-    if (params.through_regions) {
-        Table empty({"id", "name", "named by"});
-        for (const auto& r : report.empty_regions) empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
-        sections.section(fmt::format("Regions that include no {}", p.place()), report.empty_regions.size(), empty);
-    }
+    text_structure(sections, p, report);
 }
 
-void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& report) {
-    const auto& params = p.params();
-    const auto& graph = p.graph();
-    const auto region_column = params.region_attribute.empty() ? std::string("region") : params.region_attribute;
-    const auto subregion_column =
-        params.subregion_attribute.empty() ? std::string("subregion") : params.subregion_attribute;
-    Table table({"section", "id", "name", "kind", region_column, subregion_column, "unit_id", "unit_name", "how",
-                 "through_id", "through_name", "organisation_id", "organisation_name", "detail", "count", "source"},
-                {false, false, false, false, false, false, false, false, false, false, false, false, false, false, true,
-                 false});
-    auto country_row = [&](std::string_view section, EntityIndex c) {
-        return std::vector<std::string>{std::string(section),
-                                        p.id(c),
-                                        p.name(c),
-                                        graph.kind_of(c).id,
-                                        p.attribute(c, params.region_attribute),
-                                        p.attribute(c, params.subregion_attribute)};
-    };
-    auto with_unit = [&](std::vector<std::string> row, const CoveringUnit& u, std::string detail) {
+// One line of the CSV report: every section fills the columns it has, the others stay empty.
+struct CsvLine {
+    std::string section, id, name, kind, region, subregion;
+    std::string unit_id, unit_name, how, through_id, through_name;
+    std::string organisation_id, organisation_name, detail, count, source;
+
+    [[nodiscard]] std::vector<std::string> cells() && {
+        return {std::move(section),
+                std::move(id),
+                std::move(name),
+                std::move(kind),
+                std::move(region),
+                std::move(subregion),
+                std::move(unit_id),
+                std::move(unit_name),
+                std::move(how),
+                std::move(through_id),
+                std::move(through_name),
+                std::move(organisation_id),
+                std::move(organisation_name),
+                std::move(detail),
+                std::move(count),
+                std::move(source)};
+    }
+};
+
+// The CSV report's lines, section by section.
+class CsvLines {
+public:
+    CsvLines(const Presenter& p, Table& table) : m_p(p), m_table(table) {}
+
+    void add(CsvLine line) { m_table.add(std::move(line).cells()); }
+
+    // A line about an entity: its id, name and kind.
+    [[nodiscard]] CsvLine entity(std::string_view section, EntityIndex e) const {
+        CsvLine line;
+        line.section = section;
+        line.id = m_p.id(e);
+        line.name = m_p.name(e);
+        line.kind = m_p.graph().kind_of(e).id;
+        return line;
+    }
+    // A line about a place: an entity line with its region and sub-region.
+    [[nodiscard]] CsvLine place(std::string_view section, EntityIndex c) const {
+        auto line = entity(section, c);
+        line.region = m_p.attribute(c, m_p.params().region_attribute);
+        line.subregion = m_p.attribute(c, m_p.params().subregion_attribute);
+        return line;
+    }
+    // `line` with a unit that reaches its place: the unit, how, through what, and the source.
+    [[nodiscard]] CsvLine with_unit(CsvLine line, const CoveringUnit& u, std::string detail = {}) const {
         const auto& best = u.best();
-        row.insert(row.end(), {p.id(u.unit), p.name(u.unit), std::string(way_code(best.way)),
-                               best.through ? p.id(*best.through) : "", best.through ? p.name(*best.through) : "", "",
-                               "", std::move(detail), "", p.source_text(best)});
-        return row;
-    };
-    auto pad = [](std::vector<std::string> row) {
-        row.resize(16);
-        return row;
-    };
-    const auto& s = report.summary;
+        with_unit(line, u.unit);
+        line.how = way_code(best.way);
+        if (best.through) {
+            line.through_id = m_p.id(*best.through);
+            line.through_name = m_p.name(*best.through);
+        }
+        line.detail = std::move(detail);
+        line.source = m_p.source_text(best);
+        return line;
+    }
+    void with_unit(CsvLine& line, EntityIndex unit) const {
+        line.unit_id = m_p.id(unit);
+        line.unit_name = m_p.name(unit);
+    }
+
+private:
+    const Presenter& m_p;
+    Table& m_table;
+};
+
+void csv_summary(CsvLines& lines, const CoverageSummary& s) {
     for (const auto& [key, value] :
          std::vector<std::pair<std::string, std::size_t>>{{"universe", s.universe},
                                                           {"home", s.home},
@@ -363,79 +397,102 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
                                                           {"multiply_covered", s.multiply_covered},
                                                           {"outside_universe", s.outside_universe},
                                                           {"not_countries", s.not_countries}}) {
-        auto row = pad({"summary", key});
-        row[14] = std::to_string(value);
-        table.add(std::move(row));
+        CsvLine line;
+        line.section = "summary";
+        line.id = key;
+        line.count = std::to_string(value);
+        lines.add(std::move(line));
     }
+}
+
+// The places: covered, uncovered, covered twice, outside the universe, and the entries that are not places.
+void csv_places(CsvLines& lines, const Presenter& p, const CoverageReport& report) {
     for (const auto& c : report.covered)
-        for (const auto& u : c.units) table.add(with_unit(country_row("covered", c.country), u, ""));
+        for (const auto& u : c.units) lines.add(lines.with_unit(lines.place("covered", c.country), u));
     for (const auto& g : report.uncovered)
         for (auto c : g.countries) {
-            auto row = pad(country_row("uncovered", c));
-            row[13] = p.attribute(c, params.membership_attribute);
-            table.add(std::move(row));
+            auto line = lines.place("uncovered", c);
+            line.detail = p.attribute(c, p.params().membership_attribute);
+            lines.add(std::move(line));
         }
     for (const auto& c : report.multiply_covered)
-        for (const auto& u : c.units) table.add(with_unit(country_row("multiply_covered", c.country), u, ""));
+        for (const auto& u : c.units) lines.add(lines.with_unit(lines.place("multiply_covered", c.country), u));
     for (const auto& o : report.outside_universe)
         for (const auto& u : o.units)
-            table.add(with_unit(country_row("outside_universe", o.entity), u, p.reason_text(o)));
+            lines.add(lines.with_unit(lines.place("outside_universe", o.entity), u, p.reason_text(o)));
     for (const auto& o : report.not_countries)
         for (const auto& u : o.units)
-            table.add(with_unit({"not_country", p.id(o.entity), p.name(o.entity), graph.kind_of(o.entity).id, "", ""},
-                                u, p.reason_text(o)));
+            lines.add(lines.with_unit(lines.entity("not_country", o.entity), u, p.reason_text(o)));
+}
+
+// The units, the organisations and their gaps, the home places and the empty regions.
+void csv_structure(CsvLines& lines, const Presenter& p, const CoverageReport& report) {
     for (const auto& u : report.per_unit) {
-        auto row = pad({"per_unit", p.id(u.unit), p.name(u.unit), graph.kind_of(u.unit).id});
-        row[13] = fmt::format("directly {}; indirectly {}; outside {}; home {}; not {} {}; regions without {} {}",
-                              u.directly, u.countries - u.directly, u.outside, u.home, p.places(), u.not_countries,
-                              p.places(), u.empty_regions);
-        row[14] = std::to_string(u.countries);
-        table.add(std::move(row));
+        auto line = lines.entity("per_unit", u.unit);
+        line.detail =
+            fmt::format("directly {}; indirectly {}; outside {}; home {}; not {} {}; regions without {} {}", u.directly,
+                        u.indirectly(), u.outside, u.home, p.places(), u.not_countries, p.places(), u.empty_regions);
+        line.count = std::to_string(u.countries);
+        lines.add(std::move(line));
     }
     for (const auto& o : report.organisations)
         for (auto unit : o.units) {
-            auto row = pad({"organisation", p.id(o.organisation), p.name(o.organisation),
-                            graph.kind_of(o.organisation).id, "", "", p.id(unit), p.name(unit)});
-            row[13] = fmt::format("{} of {} members also covered", o.members_covered, o.members);
-            row[14] = std::to_string(o.members);
-            table.add(std::move(row));
+            auto line = lines.entity("organisation", o.organisation);
+            lines.with_unit(line, unit);
+            line.detail = fmt::format("{} of {} members also covered", o.members_covered, o.members);
+            line.count = std::to_string(o.members);
+            lines.add(std::move(line));
         }
     for (const auto& g : report.membership_gaps)
         for (auto unit : g.units) {
-            auto row = pad(country_row("membership_gap", g.member));
-            row[6] = p.id(unit);
-            row[7] = p.name(unit);
-            row[8] = std::string(standing_code(g.standing));
-            row[11] = p.id(g.organisation);
-            row[12] = p.name(g.organisation);
-            row[13] = p.standing_text(g);
-            row[15] = graph.cite(graph.relation(g.membership).citations);
-            table.add(std::move(row));
+            auto line = lines.place("membership_gap", g.member);
+            lines.with_unit(line, unit);
+            line.how = standing_code(g.standing);
+            line.organisation_id = p.id(g.organisation);
+            line.organisation_name = p.name(g.organisation);
+            line.detail = p.standing_text(g);
+            line.source = p.graph().cite(p.graph().relation(g.membership).citations);
+            lines.add(std::move(line));
         }
     for (const auto& h : report.home) {
         if (h.units.empty()) {
-            auto row = pad(country_row("home", h.country));
-            row[13] = p.found_by_text(h);
-            table.add(std::move(row));
+            auto line = lines.place("home", h.country);
+            line.detail = p.found_by_text(h);
+            lines.add(std::move(line));
         }
-        for (const auto& u : h.units) table.add(with_unit(country_row("home", h.country), u, p.found_by_text(h)));
+        for (const auto& u : h.units) lines.add(lines.with_unit(lines.place("home", h.country), u, p.found_by_text(h)));
     }
     for (const auto& r : report.empty_regions)
         for (auto unit : r.units) {
-            auto row = pad({"empty_region", p.id(r.region), p.name(r.region), graph.kind_of(r.region).id, "", "",
-                            p.id(unit), p.name(unit)});
-            table.add(std::move(row));
+            auto line = lines.entity("empty_region", r.region);
+            lines.with_unit(line, unit);
+            lines.add(std::move(line));
         }
+}
+
+void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& report) {
+    const auto& params = p.params();
+    const auto region_column = params.region_attribute.empty() ? std::string("region") : params.region_attribute;
+    const auto subregion_column =
+        params.subregion_attribute.empty() ? std::string("subregion") : params.subregion_attribute;
+    Table table({"section", "id", "name", "kind", region_column, subregion_column, "unit_id", "unit_name", "how",
+                 "through_id", "through_name", "organisation_id", "organisation_name", "detail", "count", "source"},
+                {false, false, false, false, false, false, false, false, false, false, false, false, false, false, true,
+                 false});
+    CsvLines lines(p, table);
+    csv_summary(lines, report.summary);
+    csv_places(lines, p, report);
+    csv_structure(lines, p, report);
     write_table(out, table, Format::csv);
 }
 
-void json_entity(JsonWriter& json, const Presenter& p, EntityIndex e, std::string_view id_key = "id") {
-    json.begin_object().field(id_key, p.id(e)).field("name", p.name(e)).end_object();
+void json_entity(JsonWriter& json, const Presenter& p, EntityIndex e) {
+    write_entity_reference(json, p.graph(), e);
 }
 
 void json_country(JsonWriter& json, const Presenter& p, EntityIndex c, bool open_only = false) {
     const auto& params = p.params();
-    json.begin_object().field(p.code(), p.id(c)).field("name", p.name(c));
+    begin_entity_object(json, p.graph(), c).field(p.code(), p.id(c));
     json.field(params.membership_attribute, p.attribute(c, params.membership_attribute));
     json.field(params.region_attribute, p.attribute(c, params.region_attribute));
     json.field(params.subregion_attribute, p.attribute(c, params.subregion_attribute));
@@ -446,8 +503,7 @@ void json_units(JsonWriter& json, const Presenter& p, const std::vector<Covering
     json.begin_array();
     for (const auto& u : units) {
         const auto& best = u.best();
-        json.begin_object().field("id", p.id(u.unit)).field("name", p.name(u.unit));
-        json.field("kind", p.graph().kind_of(u.unit).id);
+        begin_entity_object(json, p.graph(), u.unit);
         json.field("how", way_code(best.way));
         json.key("through");
         if (best.through)
@@ -483,31 +539,9 @@ void json_as_of(JsonWriter& json, const CoverageReport& /*report*/) {
     write_answer_date(json);
 }
 
-void write_json(std::ostream& out, const Presenter& p, const CoverageReport& report) {
+// The places: covered, uncovered, covered twice, outside the universe, and the entries that are not places.
+void json_places(JsonWriter& json, const Presenter& p, const CoverageReport& report) {
     const auto& graph = p.graph();
-    JsonWriter json(out);
-    json.begin_object();
-    json.field("relation", graph.schema.relation_kind(report.relation).id);
-    json.key("from_kind");
-    if (report.from_kind)
-        json.value(graph.schema.entity_kind(*report.from_kind).id);
-    else
-        json.null();
-    json_as_of(json, report);
-    json.field("through_regions", p.params().through_regions);
-    json_universe(json, p, report.summary.universe);
-    json.field("sentence", p.sentence(report));
-    const auto& s = report.summary;
-    json.key("summary").begin_object();
-    json.field("universe", static_cast<std::uint64_t>(s.universe)).field("home", static_cast<std::uint64_t>(s.home));
-    json.field("considered", static_cast<std::uint64_t>(s.considered));
-    json.field("covered", static_cast<std::uint64_t>(s.covered));
-    json.field("uncovered", static_cast<std::uint64_t>(s.uncovered));
-    json.field("multiply_covered", static_cast<std::uint64_t>(s.multiply_covered));
-    json.field("outside_universe", static_cast<std::uint64_t>(s.outside_universe));
-    json.field("not_countries", static_cast<std::uint64_t>(s.not_countries));
-    json.end_object();
-
     auto coverage_list = [&](std::string_view key, const std::vector<CountryCoverage>& list) {
         json.key(key).begin_array();
         for (const auto& c : list) {
@@ -527,8 +561,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("outside_universe").begin_array();
     for (const auto& o : report.outside_universe) {
-        json.begin_object().field("id", p.id(o.entity)).field(p.code(), p.id(o.entity));
-        json.field("name", p.name(o.entity)).field("kind", graph.kind_of(o.entity).id);
+        begin_entity_object(json, graph, o.entity).field(p.code(), p.id(o.entity));
         json.field("reason", reason_code(o.reason)).field("why", p.reason_text(o));
         json.key("covered_by");
         json_units(json, p, o.units);
@@ -538,21 +571,23 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("not_countries").begin_array();
     for (const auto& o : report.not_countries) {
-        json.begin_object().field("id", p.id(o.entity)).field("name", p.name(o.entity));
-        json.field("kind", graph.kind_of(o.entity).id).field("kind_label", graph.kind_of(o.entity).label);
+        begin_entity_object(json, graph, o.entity).field("kind_label", graph.kind_of(o.entity).label);
         json.key("covered_by");
         json_units(json, p, o.units);
         json.end_object();
     }
     json.end_array();
+}
 
+// The units and the organisations they cover.
+void json_units_and_organisations(JsonWriter& json, const Presenter& p, const CoverageReport& report) {
+    const auto& graph = p.graph();
     json.key("per_unit").begin_array();
     for (const auto& u : report.per_unit) {
-        json.begin_object().field("id", p.id(u.unit)).field("name", p.name(u.unit));
-        json.field("kind", graph.kind_of(u.unit).id);
+        begin_entity_object(json, graph, u.unit);
         json.field("countries", static_cast<std::uint64_t>(u.countries));
         json.field("directly", static_cast<std::uint64_t>(u.directly));
-        json.field("indirectly", static_cast<std::uint64_t>(u.countries - u.directly));
+        json.field("indirectly", static_cast<std::uint64_t>(u.indirectly()));
         json.field("outside_universe", static_cast<std::uint64_t>(u.outside));
         json.field("not_countries", static_cast<std::uint64_t>(u.not_countries));
         json.field("empty_regions", static_cast<std::uint64_t>(u.empty_regions));
@@ -563,7 +598,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("organisations").begin_array();
     for (const auto& o : report.organisations) {
-        json.begin_object().field("id", p.id(o.organisation)).field("name", p.name(o.organisation));
+        begin_entity_object(json, graph, o.organisation);
         json.key("covered_by").begin_array();
         for (auto unit : o.units) json_entity(json, p, unit);
         json.end_array();
@@ -572,7 +607,11 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
         json.end_object();
     }
     json.end_array();
+}
 
+// The members of covered organisations that their units miss, the home places and the empty regions.
+void json_gaps_and_home(JsonWriter& json, const Presenter& p, const CoverageReport& report) {
+    const auto& graph = p.graph();
     json.key("membership_gaps").begin_array();
     for (const auto& g : report.membership_gaps) {
         const auto& membership = graph.relation(g.membership);
@@ -617,10 +656,70 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     json.key("empty_regions").begin_array();
     for (const auto& r : report.empty_regions) {
-        json.begin_object().field("id", p.id(r.region)).field("name", p.name(r.region));
+        begin_entity_object(json, graph, r.region);
         json.key("named_by").begin_array();
         for (auto unit : r.units) json_entity(json, p, unit);
         json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+}
+
+void write_json(std::ostream& out, const Presenter& p, const CoverageReport& report) {
+    const auto& graph = p.graph();
+    JsonWriter json(out);
+    json.begin_object();
+    json.field("relation", graph.schema.relation_kind(report.relation).id);
+    json.key("from_kind");
+    if (report.from_kind)
+        json.value(graph.schema.entity_kind(*report.from_kind).id);
+    else
+        json.null();
+    json_as_of(json, report);
+    json.field("through_regions", p.params().through_regions);
+    json_universe(json, p, report.summary.universe);
+    json.field("sentence", p.sentence(report));
+    const auto& s = report.summary;
+    json.key("summary").begin_object();
+    json.field("universe", static_cast<std::uint64_t>(s.universe)).field("home", static_cast<std::uint64_t>(s.home));
+    json.field("considered", static_cast<std::uint64_t>(s.considered));
+    json.field("covered", static_cast<std::uint64_t>(s.covered));
+    json.field("uncovered", static_cast<std::uint64_t>(s.uncovered));
+    json.field("multiply_covered", static_cast<std::uint64_t>(s.multiply_covered));
+    json.field("outside_universe", static_cast<std::uint64_t>(s.outside_universe));
+    json.field("not_countries", static_cast<std::uint64_t>(s.not_countries));
+    json.end_object();
+
+    json_places(json, p, report);
+    json_units_and_organisations(json, p, report);
+    json_gaps_and_home(json, p, report);
+    json.end_object();
+    json.finish();
+}
+
+// --matrix: the places of the universe, a column per dimension of the schema.
+void write_matrix_json(std::ostream& out, const Presenter& p, const CoverageMatrix& matrix) {
+    const auto& graph = p.graph();
+    JsonWriter json(out);
+    json.begin_object();
+    json_universe(json, p, matrix.first().summary.universe);
+    json_as_of(json, matrix.first());
+    json.field("through_regions", p.params().through_regions);
+    json.key("dimensions").begin_array();
+    for (const auto& column : matrix.columns)
+        json.begin_object()
+            .field("name", column.dimension.name)
+            .field("relation", column.dimension.relation)
+            .field("from_kind", column.dimension.kind)
+            .end_object();
+    json.end_array();
+    json.key("countries").begin_array();
+    for (const auto& row : matrix.rows) {
+        begin_entity_object(json, graph, row.place).field(p.code(), p.id(row.place)).field("home", row.home);
+        for (std::size_t i = 0; i < matrix.columns.size(); ++i) {
+            json.key(matrix.columns[i].dimension.name);
+            json_units(json, p, row.cells[i]);
+        }
         json.end_object();
     }
     json.end_array();
@@ -628,134 +727,51 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
     json.finish();
 }
 
-// --matrix: one report per dimension, joined by country.
-struct MatrixColumn {
-    MatrixDimension dimension;
-    CoverageReport report;
-    std::unordered_map<EntityIndex, const std::vector<CoveringUnit>*> by_country;
-};
-
-void write_matrix(std::ostream& out, const Graph& graph, const CoverageParams& base, const UniverseChoice& universe,
-                  Format format) {
-    std::vector<MatrixColumn> columns;
-    const auto& dimensions = graph.schema.coverage().matrix;
-    if (dimensions.empty())
-        throw std::runtime_error("the schema declares no columns for a matrix ([[coverage.matrix]])");
-    for (const auto& dimension : dimensions) {
-        const auto kind = graph.schema.entity_kind(dimension.kind);
-        if (!graph.schema.relation_kind(dimension.relation) || !kind) continue;
-        const bool present = std::any_of(graph.entities().begin(), graph.entities().end(),
-                                         [&](const Entity& e) { return graph.schema.is_a(e.kind, *kind); });
-        if (!present) continue;
-        auto params = base;
-        params.relation = dimension.relation;
-        params.from_kind = dimension.kind;
-        columns.push_back({dimension, compute_coverage(graph, params), {}});
-    }
-    if (columns.empty()) {
-        std::string kinds;
-        for (const auto& d : dimensions) kinds += (kinds.empty() ? "" : ", ") + d.kind;
-        throw std::runtime_error(fmt::format("the dataset has none of the units a matrix shows ({})", kinds));
-    }
-    AnswerUses uses(graph);
-    for (const auto& column : columns) use_coverage(uses, column.report);
-    note_uses(uses);
-    for (auto& column : columns) {
-        for (const auto& c : column.report.covered) column.by_country.emplace(c.country, &c.units);
-        for (const auto& h : column.report.home) column.by_country.emplace(h.country, &h.units);
-    }
-    // The rows: every country of the universe, the home country included and marked.
-    const auto& first = columns.front().report;
-    std::vector<EntityIndex> countries;
-    std::unordered_map<EntityIndex, bool> home;
-    for (const auto& c : first.covered) countries.push_back(c.country);
-    for (const auto& g : first.uncovered) countries.insert(countries.end(), g.countries.begin(), g.countries.end());
-    for (const auto& h : first.home)
-        if (h.in_universe) {
-            countries.push_back(h.country);
-            home[h.country] = true;
-        }
-    std::sort(countries.begin(), countries.end(), [&](EntityIndex a, EntityIndex b) {
-        return std::pair(graph.entity_name(a), graph.entity_id(a)) <
-               std::pair(graph.entity_name(b), graph.entity_id(b));
-    });
-    const Presenter p(graph, base, universe);
-    const auto code = code_label(graph.schema);
-    const auto place = place_label(graph.schema, base.country_kind);
-    auto cell = [&](const MatrixColumn& column, EntityIndex country, std::string_view separator) {
-        auto it = column.by_country.find(country);
-        return it == column.by_country.end() ? std::string{} : p.units_cell(*it->second, separator, false);
-    };
-
-    if (format == Format::json) {
-        JsonWriter json(out);
-        json.begin_object();
-        json_universe(json, p, first.summary.universe);
-        json_as_of(json, first);
-        json.field("through_regions", base.through_regions);
-        json.key("dimensions").begin_array();
-        for (const auto& column : columns)
-            json.begin_object()
-                .field("name", column.dimension.name)
-                .field("relation", column.dimension.relation)
-                .field("from_kind", column.dimension.kind)
-                .end_object();
-        json.end_array();
-        json.key("countries").begin_array();
-        for (auto c : countries) {
-            json.begin_object().field(code, graph.entity(c).id).field("name", graph.entity(c).name);
-            json.field("home", home.contains(c));
-            for (const auto& column : columns) {
-                json.key(column.dimension.name);
-                auto it = column.by_country.find(c);
-                json_units(json, p, it == column.by_country.end() ? std::vector<CoveringUnit>{} : *it->second);
-            }
-            json.end_object();
-        }
-        json.end_array();
-        json.end_object();
-        json.finish();
-        return;
-    }
-
-    std::vector<std::string> names = {code, place};
-    for (const auto& column : columns) names.push_back(column.dimension.name);
+// The table of places and their units, in the table, Markdown and CSV formats.
+Table matrix_table(const Presenter& p, const CoverageMatrix& matrix, Format format) {
+    std::vector<std::string> names = {p.code(), p.place()};
+    for (const auto& column : matrix.columns) names.push_back(column.dimension.name);
     Table table(names);
-    for (auto c : countries) {
-        std::vector<std::string> row = {
-            std::string(graph.entity_id(c)),
-            std::string(graph.entity_name(c)).append(home.contains(c) ? fmt::format(" (home {})", place) : "")};
-        for (const auto& column : columns) row.push_back(cell(column, c, format == Format::csv ? "; " : ", "));
-        table.add(std::move(row));
+    const std::string_view separator = format == Format::csv ? "; " : ", ";
+    for (const auto& row : matrix.rows) {
+        std::vector<std::string> cells = {
+            p.id(row.place), p.name(row.place).append(row.home ? fmt::format(" (home {})", p.place()) : "")};
+        for (const auto& units : row.cells) cells.push_back(p.units_cell(units, separator, false));
+        table.add(std::move(cells));
     }
-    if (format == Format::csv) {
-        write_table(out, table, format);
-        return;
-    }
+    return table;
+}
+
+void write_matrix_text(std::ostream& out, const Presenter& p, const CoverageMatrix& matrix, Format format) {
     Sections sections(out, format);
     std::string dims;
-    for (const auto& column : columns)
+    for (const auto& column : matrix.columns)
         dims += fmt::format("{}{} ('{}')", dims.empty() ? "" : ", ", column.dimension.name, column.dimension.relation);
+    const auto& first = matrix.first();
     std::string date = first.date_is_as_of ? fmt::format("valid on {}", first.date->to_string()) : "valid today";
-    const auto plural = place_plural(graph.schema, base.country_kind);
-    sections.paragraph(fmt::format("{} {} ({}) and the units that answer for them: {}; facts {}.", countries.size(),
-                                   plural, universe.description, dims, date));
-    sections.section(capitalised(plural), countries.size(), table);
+    sections.paragraph(fmt::format("{} {} ({}) and the units that answer for them: {}; facts {}.", matrix.rows.size(),
+                                   p.places(), p.universe().description, dims, date));
+    sections.section(capitalised(p.places()), matrix.rows.size(), matrix_table(p, matrix, format));
 
     // A legend of the ids the cells use.
-    std::vector<EntityIndex> units;
-    for (const auto& column : columns)
-        for (const auto& u : column.report.per_unit)
-            if (u.countries + u.home > 0) units.push_back(u.unit);
-    std::sort(units.begin(), units.end(), [&](EntityIndex a, EntityIndex b) {
-        return std::pair(graph.entity_name(a), graph.entity_id(a)) <
-               std::pair(graph.entity_name(b), graph.entity_id(b));
-    });
-    units.erase(std::unique(units.begin(), units.end()), units.end());
     Table legend({"id", "name", "kind"});
-    for (auto u : units)
-        legend.add({std::string(graph.entity_id(u)), std::string(graph.entity_name(u)), graph.kind_of(u).id});
-    sections.section("Units", units.size(), legend);
+    for (auto u : matrix.units) legend.add({p.id(u), p.name(u), p.graph().kind_of(u).id});
+    sections.section("Units", matrix.units.size(), legend);
+}
+
+void write_matrix(std::ostream& out, const Presenter& p, const CoverageMatrix& matrix, Format format) {
+    switch (format) {
+        case Format::json:
+            write_matrix_json(out, p, matrix);
+            break;
+        case Format::csv:
+            write_table(out, matrix_table(p, matrix, format), format);
+            break;
+        case Format::table:
+        case Format::markdown:
+            write_matrix_text(out, p, matrix, format);
+            break;
+    }
 }
 
 }  // namespace
@@ -787,14 +803,18 @@ int CoverageCommand::run() {
 
     Output output(m_output.output, m_output.parsed_format());
     const auto format = m_output.parsed_format();
+    const Presenter presenter(graph, params, universe);
     if (m_matrix) {
-        write_matrix(output.stream(), graph, params, universe, format);
+        const auto matrix = compute_coverage_matrix(graph, params);
+        AnswerUses uses(graph);
+        for (const auto& column : matrix.columns) use_coverage(uses, column.report);
+        note_uses(uses);
+        write_matrix(output.stream(), presenter, matrix, format);
     } else {
         const auto report = compute_coverage(graph, params);
         AnswerUses uses(graph);
         use_coverage(uses, report);
         note_uses(uses);
-        const Presenter presenter(graph, params, universe);
         switch (format) {
             case Format::json:
                 write_json(output.stream(), presenter, report);

@@ -11,6 +11,7 @@
 #include "orgraph/model/entity_card.hpp"
 #include "orgraph/model/text.hpp"
 #include "orgraph/report/diff_dot.hpp"
+#include "orgraph/write/json_entity.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "orgraph/write/render.hpp"
 #include "standard_streams.hpp"
@@ -245,17 +246,21 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
         Table units({"id", "name", "valid", "gained", "lost"});
         for (const auto& u : c.units)
             units.add({u.unit, p.name_of(u.unit), p.valid_of(u.unit), join(u.gained), join(u.lost)});
-        sections.section(fmt::format("Countries gained or lost, per unit ({})", c.name), c.units.size(), units);
+        // The places as the schema after calls them ("countries", "markets").
+        const auto places = place_words(p.after().graph.schema, q.after.country_kind);
+        sections.section(fmt::format("{} gained or lost, per unit ({})", capitalised(places.many), c.name),
+                         c.units.size(), units);
         auto countries = [&](const std::vector<CountryCoverageChange>& list, bool lost) {
-            Table table({"id", "country", lost ? "reached before by" : "reached now by"});
+            Table table({"id", places.one, lost ? "reached before by" : "reached now by"});
             for (const auto& x : list)
                 table.add({x.country, p.name_of(x.country), join(lost ? x.units_before : x.units_after)});
             return table;
         };
-        sections.section(fmt::format("Countries that lost every one of the {} ({})", p.units_label(q), c.name),
-                         c.lost_all.size(), countries(c.lost_all, true));
-        sections.section(fmt::format("Countries reached for the first time ({})", c.name), c.gained_first.size(),
-                         countries(c.gained_first, false));
+        sections.section(
+            fmt::format("{} that lost every one of the {} ({})", capitalised(places.many), p.units_label(q), c.name),
+            c.lost_all.size(), countries(c.lost_all, true));
+        sections.section(fmt::format("{} reached for the first time ({})", capitalised(places.many), c.name),
+                         c.gained_first.size(), countries(c.gained_first, false));
     }
     // Under the answer, as every command ends one: the date each side answered for, and what it
     // counted without knowing it held then.
@@ -394,9 +399,16 @@ void json_fields(JsonWriter& json, const std::vector<FieldChange>& fields) {
     json.end_array();
 }
 
+// An entity named by id, read from whichever side has it: {"id", "name", "kind", ...}, left open.
+JsonWriter& begin_json_entity(JsonWriter& json, const Presenter& p, const std::string& id) {
+    for (const Graph* graph : {&p.after().graph, &p.before().graph})
+        if (const auto e = graph->find(id)) return begin_entity_object(json, *graph, *e);
+    return json.begin_object().field("id", id).field("name", "").field("kind", "");
+}
+
 void json_ids(JsonWriter& json, const Presenter& p, std::string_view key, const std::vector<std::string>& ids) {
     json.key(key).begin_array();
-    for (const auto& id : ids) json.begin_object().field("id", id).field("name", p.name_of(id)).end_object();
+    for (const auto& id : ids) begin_json_entity(json, p, id).end_object();
     json.end_array();
 }
 
@@ -430,11 +442,7 @@ void write_json(std::ostream& out, const Presenter& p) {
         json.begin_object().field("change", change_code(e.type)).field("id", e.id);
         json.field("name", entity.name).field("kind", graph->kind_of(index).id);
         json.key("place").begin_array();
-        for (auto place : entity_context(*graph, index))
-            json.begin_object()
-                .field("id", graph->entity_id(place))
-                .field("name", graph->entity_name(place))
-                .end_object();
+        for (auto place : entity_context(*graph, index)) write_entity_reference(json, *graph, place);
         json.end_array();
         json_date(json, "valid_from", entity.validity.from);
         json_date(json, "valid_to", entity.validity.to);
@@ -449,10 +457,8 @@ void write_json(std::ostream& out, const Presenter& p) {
         const auto [graph, index] = p.relation(r);
         const auto relation = graph->relation(index);
         json.begin_object().field("change", change_code(r.type)).field("kind", graph->kind_of_relation(index).id);
-        json.key("from").begin_object().field("id", graph->entity_id(relation.from));
-        json.field("name", graph->entity_name(relation.from)).end_object();
-        json.key("to").begin_object().field("id", graph->entity_id(relation.to));
-        json.field("name", graph->entity_name(relation.to)).end_object();
+        write_entity_reference(json.key("from"), *graph, relation.from);
+        write_entity_reference(json.key("to"), *graph, relation.to);
         json.key("attributes").begin_object();
         for (const auto& a : relation.attributes) json.field(a.key, a.value);
         json.end_object();
@@ -477,7 +483,7 @@ void write_json(std::ostream& out, const Presenter& p) {
             json.value(q.after.from_kind);
         json.key("units").begin_array();
         for (const auto& u : c.units) {
-            json.begin_object().field("id", u.unit).field("name", p.name_of(u.unit));
+            begin_json_entity(json, p, u.unit);
             json_ids(json, p, "gained", u.gained);
             json_ids(json, p, "lost", u.lost);
             json.end_object();
@@ -487,7 +493,7 @@ void write_json(std::ostream& out, const Presenter& p) {
              {std::pair{"lost_every_unit", &c.lost_all}, std::pair{"reached_first", &c.gained_first}}) {
             json.key(key).begin_array();
             for (const auto& x : *list) {
-                json.begin_object().field("id", x.country).field("name", p.name_of(x.country));
+                begin_json_entity(json, p, x.country);
                 json_ids(json, p, "units_before", x.units_before);
                 json_ids(json, p, "units_after", x.units_after);
                 json.end_object();

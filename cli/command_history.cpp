@@ -5,6 +5,7 @@
 
 #include "orgraph/analysis/history.hpp"
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/write/json_entity.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "table.hpp"
 
@@ -39,8 +40,6 @@ struct EventText {
     std::string subject;  // "the entity itself", or "located in Luanda (city-luanda)"
     std::string relation;
     std::string direction;
-    std::string other_id;
-    std::string other_name;
     std::string valid;
     std::string sources;
 };
@@ -48,7 +47,7 @@ struct EventText {
 EventText describe(const Graph& graph, EntityIndex entity, const HistoryEvent& event) {
     if (!event.relation) {
         const auto e = graph.entity(entity);
-        return {"the entity itself", "", "", "", "", validity_text(e.validity), graph.cite(e.citations)};
+        return {"the entity itself", "", "", validity_text(e.validity), graph.cite(e.citations)};
     }
     const auto r = graph.relation(*event.relation);
     const auto& kind = graph.kind_of_relation(*event.relation);
@@ -58,19 +57,12 @@ EventText describe(const Graph& graph, EntityIndex entity, const HistoryEvent& e
         fmt::format("{} {} ({})", phrase.empty() ? kind.id : phrase, graph.entity_name(other), graph.entity_id(other));
     for (const auto& a : r.attributes)
         if (a.key != "note") subject += fmt::format(" [{}: {}]", a.key, a.value);
-    return {subject,
-            kind.id,
-            event.outgoing ? "out" : "in",
-            std::string(graph.entity_id(other)),
-            std::string(graph.entity_name(other)),
-            validity_text(r.validity),
-            graph.cite(r.citations)};
+    return {subject, kind.id, event.outgoing ? "out" : "in", validity_text(r.validity), graph.cite(r.citations)};
 }
 
 void write_json(std::ostream& out, const Graph& graph, const EntityHistory& history) {
-    const auto e = graph.entity(history.entity);
     JsonWriter json(out);
-    json.begin_object().field("id", e.id).field("name", e.name).field("kind", graph.kind_of(history.entity).id);
+    begin_entity_object(json, graph, history.entity);
     json.field("undated_relations", static_cast<std::uint64_t>(history.undated_relations));
     json.key("events").begin_array();
     for (const auto& event : history.events) {
@@ -78,7 +70,9 @@ void write_json(std::ostream& out, const Graph& graph, const EntityHistory& hist
         json.begin_object().field("date", event.date.to_string()).field("event", event_code(event.type));
         if (event.relation) {
             json.key("relation").begin_object().field("kind", text.relation).field("direction", text.direction);
-            json.key("other").begin_object().field("id", text.other_id).field("name", text.other_name).end_object();
+            const auto relation = graph.relation(*event.relation);
+            json.key("other");
+            write_entity_reference(json, graph, event.outgoing ? relation.to : relation.from);
             json.end_object();
         } else {
             json.key("relation").null();

@@ -80,9 +80,9 @@ int MapCommand::run() {
     if (!scene.unmapped.empty()) {
         std::string list;
         for (const auto& u : scene.unmapped) list += (list.empty() ? "" : ", ") + u;
-        warn(fmt::format(
-            "map: {} of the universe not on the map (no shape): {}",
-            scene.unmapped.size() == 1 ? "one country" : std::to_string(scene.unmapped.size()) + " countries", list));
+        const auto n = scene.unmapped.size();
+        warn(fmt::format("map: {} {} of the universe not on the map (no shape): {}", n == 1 ? "one" : std::to_string(n),
+                         place_words(graph.schema, params.country_kind).of(n), list));
     }
     const auto picture = map_picture(scene, m_render);
     Output output(m_output == "-" ? std::string{} : m_output);

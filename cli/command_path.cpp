@@ -97,9 +97,9 @@ int PathCommand::run() {
         json.begin_object();
         write_answer_date(json);
         json.key("from");
-        write_entity_json(json, graph, from);
+        write_entity_reference(json, graph, from);
         json.key("to");
-        write_entity_json(json, graph, to);
+        write_entity_reference(json, graph, to);
         json.field("found", !result.routes.empty());
         json.field("truncated", result.truncated);
         if (!m_params.all) {

@@ -79,7 +79,7 @@ int ReachCommand::run() {
         json.begin_object();
         write_answer_date(json);
         json.key("start");
-        write_entity_json(json, graph, start);
+        write_entity_reference(json, graph, start);
         json.field("reverse", result.reverse);
         json.field("reached_total", static_cast<std::uint64_t>(result.reached_total));
         json.field("farthest", static_cast<std::uint64_t>(result.farthest));
@@ -88,7 +88,7 @@ int ReachCommand::run() {
         for (const auto& r : result.reached) {
             json.begin_object();
             json.key("entity");
-            write_entity_json(json, graph, r.entity);
+            write_entity_reference(json, graph, r.entity);
             json.field("distance", static_cast<std::uint64_t>(r.distance));
             json.key(result.reverse ? "first_step" : "last_step");
             write_step_json(json, graph, r.step);

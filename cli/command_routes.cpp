@@ -127,17 +127,17 @@ int RoutesCommand::run() {
         json.begin_object();
         write_answer_date(json);
         json.key("from");
-        write_entity_json(json, graph, from);
+        write_entity_reference(json, graph, from);
         json.field("to_kind", kind.id);
         json.field("targets", static_cast<std::uint64_t>(total));
         json.key("reached").begin_array();
         for (const auto& r : result.reached) {
             json.begin_object();
             json.key("target");
-            write_entity_json(json, graph, r.target);
+            write_entity_reference(json, graph, r.target);
             json.field("hops", static_cast<std::uint64_t>(r.route.size()));
             json.key("through").begin_array();
-            for (auto e : route_through(r.route)) write_entity_json(json, graph, e);
+            for (auto e : route_through(r.route)) write_entity_reference(json, graph, e);
             json.end_array();
             json.key("route");
             write_route_json(json, graph, r.route);

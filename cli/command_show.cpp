@@ -8,6 +8,7 @@
 
 #include "orgraph/model/entity_card.hpp"
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/write/json_entity.hpp"
 #include "orgraph/write/json_writer.hpp"
 #include "table.hpp"
 
@@ -89,21 +90,19 @@ void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
     for (const auto& group : card.groups) {
         for (const auto& item : group.items) {
             const auto& r = graph.relation(item.relation);
-            const auto& other = graph.entity(item.other);
             json.begin_object();
             json.field("direction", group.outgoing ? "out" : "in");
             json.field("kind", graph.schema.relation_kind(group.kind).id);
             json.field("reads", group.phrase);
-            json.key("other").begin_object().field("id", other.id).field("name", other.name);
-            json.field("kind", graph.kind_of(item.other).id);
+            json.key("other");
+            begin_entity_object(json, graph, item.other);
             json.key("summary");
             if (const auto summary = summary_of(graph, item.other))
                 json.value(*summary);
             else
                 json.null();
             json.key("context").begin_array();
-            for (auto p : entity_context(graph, item.other))
-                json.begin_object().field("id", graph.entity(p).id).field("name", graph.entity(p).name).end_object();
+            for (auto p : entity_context(graph, item.other)) write_entity_reference(json, graph, p);
             json.end_array().end_object();
             json.key("attributes").begin_object();
             for (const auto& a : r.attributes) json.field(a.key, a.value);

@@ -95,10 +95,10 @@ int WeakPointsCommand::run() {
         json.begin_object();
         write_answer_date(json);
         json.key("from");
-        write_entity_json(json, graph, from);
+        write_entity_reference(json, graph, from);
         if (to) {
             json.key("to");
-            write_entity_json(json, graph, *to);
+            write_entity_reference(json, graph, *to);
         } else {
             json.field("to_kind", m_params.to_kind);
         }
@@ -107,7 +107,7 @@ int WeakPointsCommand::run() {
         json.field("route_entities", static_cast<std::uint64_t>(result.route_entities));
         json.key("common").begin_object();
         json.key("entities").begin_array();
-        for (auto e : result.common_entities) write_entity_json(json, graph, e);
+        for (auto e : result.common_entities) write_entity_reference(json, graph, e);
         json.end_array();
         json.key("relations");
         write_route_json(json, graph, result.common_relations);
@@ -116,7 +116,7 @@ int WeakPointsCommand::run() {
         for (const auto& w : result.entities) {
             json.begin_object();
             json.key("entity");
-            write_entity_json(json, graph, w.entity);
+            write_entity_reference(json, graph, w.entity);
             json.field("targets", static_cast<std::uint64_t>(w.targets)).end_object();
         }
         json.end_array();
@@ -132,9 +132,9 @@ int WeakPointsCommand::run() {
         for (const auto& t : result.targets) {
             json.begin_object();
             json.key("target");
-            write_entity_json(json, graph, t.target);
+            write_entity_reference(json, graph, t.target);
             json.key("entities").begin_array();
-            for (auto e : t.entities) write_entity_json(json, graph, e);
+            for (auto e : t.entities) write_entity_reference(json, graph, e);
             json.end_array();
             json.key("relations");
             write_route_json(json, graph, t.relations);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "orgraph/model/name_resolver.hpp"
+#include "orgraph/model/text.hpp"
 #include "standard_streams.hpp"
 
 namespace orgraph::cli {
@@ -128,14 +129,6 @@ CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, c
     return params;
 }
 
-namespace {
-
-std::string article(std::string_view word) {
-    return !word.empty() && std::strchr("aeiouAEIOU", word.front()) != nullptr ? "an" : "a";
-}
-
-}  // namespace
-
 // "Countries a regional department covers": the kind the units share, else "a unit".
 void use_coverage(AnswerUses& uses, const CoverageReport& report) {
     auto units = [&](const std::vector<CoveringUnit>& list) {
@@ -183,16 +176,18 @@ void use_coverage(AnswerUses& uses, const CoverageReport& report) {
 std::string coverage_question(const Graph& graph, const CoverageReport& report) {
     const auto kind = shared_unit_kind(graph, report);
     const std::string unit = kind ? graph.schema.entity_kind(*kind).label : "unit";
-    return fmt::format("Countries {} {} {}", article(unit), unit, graph.schema.relation_kind(report.relation).label);
+    return fmt::format("{} {} {}", capitalised(place_words(graph.schema).many), with_article(unit),
+                       graph.schema.relation_kind(report.relation).label);
 }
 
 std::string coverage_answer(const Graph& graph, const CoverageReport& report, const UniverseChoice& universe) {
     const auto& s = report.summary;
-    std::string text = fmt::format("{} of {} countries ({}) covered, {} not, {} by two units or more", s.covered,
-                                   s.considered, universe.description, s.uncovered, s.multiply_covered);
+    const auto places = place_words(graph.schema);
+    std::string text = fmt::format("{} of {} {} ({}) covered, {} not, {} by two units or more", s.covered, s.considered,
+                                   places.of(s.considered), universe.description, s.uncovered, s.multiply_covered);
     std::string homes;
     for (const auto& h : report.home) homes += (homes.empty() ? "" : ", ") + std::string(graph.entity_name(h.country));
-    if (!homes.empty()) text += fmt::format("; home country {} counted apart", homes);
+    if (!homes.empty()) text += fmt::format("; home {} {} counted apart", places.one, homes);
     if (report.date)
         text += fmt::format("; facts valid on {}{}", report.date->to_string(), report.date_is_as_of ? "" : " (today)");
     return text + ".";

@@ -16,7 +16,6 @@
 #include "command.hpp"
 #include "completion.hpp"
 #include "option_text.hpp"
-#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/snapshot.hpp"
 #include "orgraph/model/diagnostics.hpp"
 #include "orgraph/model/name_resolver.hpp"
@@ -222,8 +221,6 @@ int main(int argc, char** argv) {
     use_huge_pages_for_text(argc, argv);
     std::ios::sync_with_stdio(false);
     install_signal_handlers();
-    // A dataset that declares no kind is read with the built-in schema.
-    use_builtin_schema();
     // Every write to standard output is checked (fd_stream.hpp); a closed pipe ends orgraph by
     // SIGPIPE, quietly, as it does cat or grep (when SIGPIPE is ignored, EPIPE is reported).
     static auto* const standard_output = new FdStreamBuf(STDOUT_FILENO);

@@ -184,21 +184,16 @@ std::vector<EntityIndex> route_through(const Route& route) {
     return through;
 }
 
-void write_entity_json(JsonWriter& json, const Graph& graph, EntityIndex entity) {
-    const auto& e = graph.entity(entity);
-    json.begin_object().field("id", e.id).field("name", e.name).field("kind", graph.kind_of(entity).id).end_object();
-}
-
 void write_step_json(JsonWriter& json, const Graph& graph, const Step& step) {
     const auto& relation = graph.relation(step.relation);
     json.begin_object();
     json.key("from");
-    write_entity_json(json, graph, step.from);
+    write_entity_reference(json, graph, step.from);
     json.field("relation", graph.kind_of_relation(step.relation).id);
     json.field("reads", step_phrase(graph, step));
     json.field("direction", step.backward ? "backward" : "forward");
     json.key("to");
-    write_entity_json(json, graph, step.to);
+    write_entity_reference(json, graph, step.to);
     json.field("derived", relation.derived);
     if (relation.derived) {
         json.field("rule", relation.rule);
@@ -290,7 +285,7 @@ void write_side_json(JsonWriter& json, const TraversalView& view, const SideSumm
     json.field("frontier_size", static_cast<std::uint64_t>(side.frontier.size()));
     json.key("frontier").begin_array();
     for (std::size_t i = 0; i < side.frontier.size() && i < listed_at_most; ++i)
-        write_entity_json(json, graph, side.frontier[i]);
+        write_entity_reference(json, graph, side.frontier[i]);
     json.end_array();
     json.key("refused").begin_array();
     for (const auto& r : side.refused) {
@@ -387,7 +382,7 @@ void write_unreached_json(JsonWriter& json, const TraversalView& view, const std
     for (const auto& u : unreached) {
         json.begin_object();
         json.key("target");
-        write_entity_json(json, view.graph(), u.target);
+        write_entity_reference(json, view.graph(), u.target);
         write_connection_json(json, view, u.connection.found, u.connection.route, u.connection.obstacles);
         json.end_object();
     }

@@ -11,6 +11,7 @@
 #include "command.hpp"
 #include "orgraph/analysis/routes.hpp"
 #include "orgraph/analysis/traversal.hpp"
+#include "orgraph/write/json_entity.hpp"
 #include "orgraph/write/json_writer.hpp"
 
 namespace orgraph::cli {
@@ -78,7 +79,6 @@ void use_no_route(AnswerUses& uses, const NoRouteExplanation& why);
 std::vector<EntityIndex> route_through(const Route& route);
 void write_step_json(JsonWriter& json, const Graph& graph, const Step& step);
 void write_route_json(JsonWriter& json, const Graph& graph, const Route& route);
-void write_entity_json(JsonWriter& json, const Graph& graph, EntityIndex entity);
 
 // Columns of a step in a hop table, and their values.
 std::vector<std::string> step_columns();

@@ -438,4 +438,16 @@ BOOST_AUTO_TEST_CASE(optional_schema_names_may_be_missing) {
     BOOST_TEST(r.summary.considered == 10u);  // HOM is now an uncovered country like any other
 }
 
+BOOST_AUTO_TEST_CASE(places_are_called_what_the_schema_calls_their_kind) {
+    const auto& schema = graph().schema;
+    const auto countries = place_words(schema);  // the [gazetteer] kind
+    BOOST_TEST(countries.one == "country");
+    BOOST_TEST(countries.many == "countries");
+    BOOST_TEST(countries.of(1) == "country");
+    BOOST_TEST(countries.of(2) == "countries");
+    BOOST_TEST(place_words(schema, "city").many == "cities");
+    BOOST_TEST(place_words(schema, "no-such-kind").one == "place");
+    BOOST_TEST(place_words(schema, "no-such-kind").of(0) == "places");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

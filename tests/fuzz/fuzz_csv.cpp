@@ -5,7 +5,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace orgraph;
     if (size == 0) return 0;
-    static const LayerInput schema = fallback_schema_layer();
+    static const LayerInput schema = builtin_schema();
     const bool relations = data[0] & 1;
     LayerInput layer{
         "fuzz",

@@ -18,10 +18,6 @@ inline std::string_view text(const std::uint8_t* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
 }
 
-// The built-in schema serves the harnesses' datasets that declare no kind, as it serves the
-// command's; set before the first input.
-inline const bool builtin_schema_is_fallback = (use_builtin_schema(), true);
-
 // The built-in dataset, loaded and prepared once for the harnesses that read against a graph.
 inline const Graph& builtin_graph() {
     static const Graph graph = prepare_graph(load(builtin_layers()), PrepareOptions{.name_index = true});

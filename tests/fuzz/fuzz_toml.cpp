@@ -3,7 +3,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace orgraph;
-    static const LayerInput schema = fallback_schema_layer();
+    static const LayerInput schema = builtin_schema();
     LayerInput layer{"fuzz", {InputFile{"fuzz.toml", std::string(fuzz::text(data, size)), FileFormat::toml}}};
     try {
         (void)load({schema, layer});

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "builtin_fallback.hpp"
 #include "orgraph/analysis/derive.hpp"
 #include "orgraph/generate/generate.hpp"
 #include "orgraph/load/dataset_loader.hpp"
@@ -56,7 +57,7 @@ GenerateParams params(std::uint64_t entities, std::uint64_t relations, std::uint
 }
 
 GraphBuilder load_directory(const fs::path& directory) {
-    return load({read_layer(directory.string())});
+    return load({read_layer(directory.string())}, test::builtin_fallback());
 }
 
 std::size_t stated(const GraphBuilder& graph) {

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "builtin_fallback.hpp"
 #include "orgraph/analysis/paths.hpp"
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/builtin/builtin.hpp"
@@ -33,8 +34,8 @@ const Graph& builtin() {
 }
 
 const Graph& nasty() {
-    static const Graph graph =
-        freeze(load({read_layer(std::string(ORGRAPH_TEST_DATA) + "/interchange/nasty-names.toml")}));
+    static const Graph graph = freeze(
+        load({read_layer(std::string(ORGRAPH_TEST_DATA) + "/interchange/nasty-names.toml")}, test::builtin_fallback()));
     return graph;
 }
 

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "builtin_fallback.hpp"
 #include "graph_compare.hpp"
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/builtin/builtin.hpp"
@@ -46,7 +47,7 @@ Graph builtin() {
 Graph load_paths(const std::vector<std::string>& paths) {
     std::vector<LayerInput> layers;
     for (const auto& p : paths) layers.push_back(read_layer(p));
-    return prepare_graph(load(layers));
+    return prepare_graph(load(layers, test::builtin_fallback()));
 }
 
 void write_file(const fs::path& path, const std::string& text) {

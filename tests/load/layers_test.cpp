@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "builtin_fallback.hpp"
 #include "load_helpers.hpp"
 
 using namespace orgraph;
@@ -208,7 +209,8 @@ id = "CHN"
 kind = "country"
 name = "China"
 source = "notes"
-)")})}));
+)")})},
+                               builtin_fallback()));
     BOOST_TEST(g.entities().size() == 2u);
     BOOST_TEST(g.schema.entity_kind("embassy").has_value());
     BOOST_TEST(g.schema.is_a(g.entity(*g.find("aad1")).kind, "department"));
@@ -288,6 +290,8 @@ BOOST_AUTO_TEST_CASE(an_empty_directory_is_not_a_dataset) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// A dataset that declares no kind is read with the schema its load's options name (the orgraph
+// command names the built-in one); the engine has none of its own.
 BOOST_AUTO_TEST_CASE(a_dataset_without_kinds_is_read_with_the_fallback_schema_and_the_engine_has_none_of_its_own) {
     const auto data = layer("data", {toml_file("data.toml", R"([[source]]
 id = "gazette"
@@ -299,20 +303,28 @@ kind = "country"
 name = "Malta"
 source = "gazette:1"
 )")});
-    // As the test executables start: the built-in schema is the fallback.
-    BOOST_TEST(load({data}).entities().size() == 1u);
+    // As the orgraph command loads: the built-in schema.
+    const auto builtin = load({data}, builtin_fallback());
+    BOOST_TEST(builtin.entities().size() == 1u);
+    BOOST_TEST(builtin.schema.entity_kind("embassy").has_value());
 
-    clear_fallback_schema();
-    BOOST_TEST(fallback_schema_layer().files.empty());
-    // One problem, naming the first file, rather than an unknown kind for every entity.
-    BOOST_CHECK_EXCEPTION((void)load({data}), dataset_error, [](const dataset_error& e) {
+    // A schema of the program's own.
+    LoadOptions options;
+    options.fallback_schema = layer("schema", {toml_file("schema.toml", schema_toml)});
+    const auto own = load({data}, options);
+    BOOST_TEST(own.entities().size() == 1u);
+    BOOST_TEST(own.schema.entity_kind("country").has_value());
+    BOOST_TEST(!own.schema.entity_kind("embassy").has_value());  // the built-in schema's, not read
+
+    // None, or an empty layer: one problem, naming the first file, rather than an unknown kind
+    // for every entity.
+    auto one_problem = [](const dataset_error& e) {
         return e.diagnostics.size() == 1 && e.diagnostics[0].file == "data.toml" &&
                e.diagnostics[0].message.starts_with("no file of the dataset declares an entity kind");
-    });
-
-    set_fallback_schema(layer("schema", {toml_file("schema.toml", schema_toml)}));
-    BOOST_TEST(load({data}).entities().size() == 1u);
-    use_builtin_schema();
+    };
+    BOOST_CHECK_EXCEPTION((void)load({data}), dataset_error, one_problem);
+    options.fallback_schema = LayerInput{};
+    BOOST_CHECK_EXCEPTION((void)load({data}, options), dataset_error, one_problem);
 }
 
 // /proc files call themselves regular files but have no size: reading one failed with

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "builtin_fallback.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/graph.hpp"
@@ -69,10 +70,11 @@ inline LayerInput schema_layer() {
     return layer("schema", {toml_file("schema.toml", schema_toml)});
 }
 
-// The diagnostics of a load that must fail, as "file:line:column: error: message" lines.
+// The diagnostics of a load that must fail, as "file:line:column: error: message" lines. A
+// dataset that declares no kind is read with the built-in schema, as the orgraph command reads it.
 inline std::vector<std::string> problems_of(const std::vector<LayerInput>& layers) {
     try {
-        (void)load(layers);
+        (void)load(layers, builtin_fallback());
     } catch (const dataset_error& e) {
         std::vector<std::string> lines;
         for (const auto& d : e.diagnostics) lines.push_back(d.to_string());

@@ -1,5 +1,5 @@
 # The commands on a dataset whose schema shares no kind and no relation kind with the built-in one
-# (tests/data/company): coverage and its matrix, the chart, the map and the exports answer from
+# (tests/data/company): coverage and its matrix, the chart, the map, the report, diff and the exports answer from
 # what that schema declares ([presentation], [coverage], [gazetteer]), nothing else.
 # $1: the orgraph binary. Working directory: tests/.
 set -euo pipefail
@@ -89,7 +89,37 @@ expect "$work/err" "an overview needs the chart's root"
 og map -o "$work/map.svg" 2>"$work/map.err"
 expect "$work/map.svg" 'data-iso3="BRA"'
 expect "$work/map.svg" 'class="country uncovered" data-iso3="BRA"'
+expect "$work/map.svg" 'no market of the data has this shape'
 if [ -s "$work/map.err" ]; then fail "map: $(cat "$work/map.err")"; fi
+
+# The report and the map's legend call the places what the schema calls them; no word of the
+# built-in schema (its place kind, its membership attribute) is left in what a reader sees.
+og report -o "$work/report.html" 2>"$work/report.err"
+expect "$work/report.html" "<h2>Markets no division serves (1)</h2>"
+expect "$work/report.html" "<h2>Units and the markets each serves (2)</h2>"
+expect "$work/report.html" "<th>market</th><th>why it matters</th>"
+expect "$work/report.html" "3 of 4 markets (all markets) covered"
+expect "$work/report.html" "Asian Division (div-asia): 2 markets"
+expect "$work/report.html" "a market too small to see"
+# The text a reader sees: no style sheet, no tags (their classes), no note on the map's shapes,
+# which are the world's countries whatever the data's places are.
+grep -v '<path' "$work/report.html" | sed -e 's/<style>[^<]*<\/style>//g' -e 's/<[^>]*>//g' \
+  -e 's/Country shapes[^<]*//' >"$work/report.txt"
+if grep -qi 'countr\|UN status' "$work/report.txt"; then
+  fail "the report names countries: $(grep -i 'countr\|UN status' "$work/report.txt" | head -3)"
+fi
+
+# diff answers its coverage question in the schema's words.
+mkdir "$work/after"
+cp data/company/schema.toml "$work/after/"
+sed -e 's/^serves = \["JPN", "FRA"\]/serves = ["JPN", "FRA", "BRA"]/' data/company/company.toml >"$work/after/company.toml"
+og diff --against "$work/after" >"$work/diff.txt"
+expect "$work/diff.txt" "Markets reached for the first time (coverage) (1)"
+expect "$work/diff.txt" "id   market  reached now by"
+expect "$work/diff.txt" "BRA  Brazil  div-asia"
+if grep -qi 'countr' "$work/diff.txt"; then fail "diff names countries: $(cat "$work/diff.txt")"; fi
+og diff --against "$work/after" --format json >"$work/diff.json"
+expect "$work/diff.json" '"kind": "market"'
 
 # The exports carry the data whatever its kinds.
 og export --to graphml -o "$work/company.graphml"
@@ -115,4 +145,4 @@ expect "$work/bad.out" "unknown entity kind 'divison' in 'kinds' of [presentatio
 expect "$work/bad.out" "unknown relation kind 'serve' in 'count_by' of [presentation.overview]; did you mean 'serves'?"
 expect "$work/bad.out" "error: 'numeric_attribute' of [gazetteer] names the attribute 'iso_num', which entities of kind 'market' do not carry (expected one of: iso_numeric, note, zone)"
 
-echo "foreign schema: coverage, matrix, chart, map and exports checked"
+echo "foreign schema: coverage, matrix, chart, map, report, diff and exports checked"

@@ -561,6 +561,13 @@ private:
 
 }  // namespace
 
+PlaceWords place_words(const Schema& schema, const std::string& country_kind) {
+    const auto index = schema.entity_kind(country_kind.empty() ? schema.gazetteer().kind : country_kind);
+    if (!index) return {"place", "places"};
+    const auto& kind = schema.entity_kind(*index);
+    return {kind.label, kind.plural};
+}
+
 CoverageParams with_schema_defaults(const Schema& schema, CoverageParams params) {
     const auto& spec = schema.coverage();
     const auto& places = schema.gazetteer();

@@ -95,8 +95,4 @@ std::optional<std::string_view> builtin_file(std::string_view path) {
     return std::nullopt;
 }
 
-void use_builtin_schema() {
-    set_fallback_schema(builtin_schema());
-}
-
 }  // namespace orgraph

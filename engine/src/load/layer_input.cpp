@@ -1,11 +1,10 @@
-// Turns paths into layers for load(), and holds the schema load() falls back on.
+// Turns paths into layers for load().
 
 #include "orgraph/load/dataset_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -158,28 +157,6 @@ FileFormat file_format(std::string_view path) {
     if (ext == ".json") return FileFormat::node_link_json;
     if (name == "relations.csv" || name.ends_with(".relations.csv")) return FileFormat::relations_csv;
     return FileFormat::entities_csv;
-}
-
-namespace {
-
-std::mutex fallback_mutex;
-std::optional<LayerInput> fallback_schema;
-
-}  // namespace
-
-void set_fallback_schema(LayerInput schema) {
-    const std::lock_guard lock(fallback_mutex);
-    fallback_schema = std::move(schema);
-}
-
-void clear_fallback_schema() {
-    const std::lock_guard lock(fallback_mutex);
-    fallback_schema.reset();
-}
-
-LayerInput fallback_schema_layer() {
-    const std::lock_guard lock(fallback_mutex);
-    return fallback_schema ? *fallback_schema : LayerInput{};
 }
 
 }  // namespace orgraph

@@ -190,7 +190,7 @@ bool Loader::read_embedded_datasets() {
 }
 
 void Loader::prepend_fallback_schema() {
-    m_schema_layer = fallback_schema_layer();
+    m_schema_layer = m_options.fallback_schema.value_or(LayerInput{});
     if (m_schema_layer.files.empty()) {
         // Syntax errors may have hidden the kinds; otherwise the data simply has no schema.
         if (m_diagnostics.empty()) {

@@ -106,6 +106,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     return std::min(row[b.size()], limit + 1);
 }
 
+std::string capitalised(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    return word;
+}
+
+std::string with_article(const std::string& noun) {
+    const bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + noun;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (const auto& item : items) {

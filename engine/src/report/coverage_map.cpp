@@ -11,6 +11,8 @@
 
 #include "orgraph/report/coverage_map.hpp"
 
+#include "orgraph/model/text.hpp"
+
 namespace orgraph {
 namespace {
 
@@ -81,7 +83,12 @@ class Layout {
 public:
     Layout(const Graph& graph, const CoverageParams& params, const CoverageReport& report, const MapOptions& options,
            const WorldShapes& shapes)
-        : m_graph(graph), m_params(params), m_report(report), m_options(options), m_shapes(shapes) {}
+        : m_graph(graph),
+          m_params(params),
+          m_report(report),
+          m_options(options),
+          m_shapes(shapes),
+          m_places(place_words(graph.schema, params.country_kind)) {}
 
     MapScene run() {
         collect_standings();
@@ -98,6 +105,7 @@ private:
     const CoverageReport& m_report;
     const MapOptions& m_options;
     const WorldShapes& m_shapes;
+    PlaceWords m_places;  // what the schema calls the places ("country", "countries")
     MapScene m_scene;
     std::unordered_map<EntityIndex, Standing> m_standing;
     std::vector<EntityIndex> m_universe;  // the countries of the universe, home countries included
@@ -214,7 +222,7 @@ private:
                 text += "\ncovered by no unit";
                 break;
             case MapState::home:
-                text += "\nhome country, counted apart";
+                text += fmt::format("\nhome {}, counted apart", m_places.one);
                 if (s.home->found_by) {
                     const auto rel = m_graph.relation(*s.home->found_by);
                     text += fmt::format(": {} {} {}; source: {}", m_graph.entity_name(rel.from),
@@ -318,7 +326,7 @@ private:
                 drawn[*entity] = true;
             } else {
                 country.name = shape.name;
-                country.title = fmt::format("{}\nno country of the data has this shape{}", shape.name,
+                country.title = fmt::format("{}\nno {} of the data has this shape{}", shape.name, m_places.one,
                                             shape.numeric.empty() ? "" : " (ISO numeric " + shape.numeric + ")");
             }
             country.state = standing.state;
@@ -417,15 +425,19 @@ private:
         item(std::string(alert_fill), false, false, "uncovered",
              fmt::format("covered by no unit: {}", counted(s.uncovered)));
         item("#ffffff", true, false, "multiple",
-             fmt::format("covered by two units or more (hatched; filled as the one that covers most countries): {}",
-                         counted(s.multiply_covered)));
+             fmt::format("covered by two units or more (hatched; filled as the one that covers most {}): {}",
+                         m_places.many, counted(s.multiply_covered)));
         std::string homes;
         for (const auto& h : m_report.home)
             homes += (homes.empty() ? "" : ", ") + std::string(m_graph.entity_name(h.country));
-        if (!homes.empty()) item(std::string(home_fill), false, false, "home", "home country, counted apart: " + homes);
+        if (!homes.empty())
+            item(std::string(home_fill), false, false, "home",
+                 fmt::format("home {}, counted apart: {}", m_places.one, homes));
         item(std::string(outside_fill), false, false, "outside", "outside the universe");
-        item(std::string(no_country_fill), false, false, "no-country", "no country of the data (disputed, bases, ...)");
-        item(std::string(alert_fill), false, true, "small", "a country too small to see, drawn as a circle");
+        item(std::string(no_country_fill), false, false, "no-country",
+             fmt::format("no {} of the data (disputed, bases, ...)", m_places.one));
+        item(std::string(alert_fill), false, true, "small",
+             fmt::format("{} too small to see, drawn as a circle", with_article(m_places.one)));
 
         // As many columns as the longest entry allows (at most three), filled row by row.
         double widest = 0;
@@ -458,7 +470,7 @@ private:
         m_scene.height = std::ceil(y + 2);
     }
 
-    static std::string counted(std::size_t n) { return fmt::format("{} {}", n, n == 1 ? "country" : "countries"); }
+    [[nodiscard]] std::string counted(std::size_t n) const { return fmt::format("{} {}", n, m_places.of(n)); }
 };
 
 }  // namespace

@@ -191,6 +191,13 @@ private:
     [[nodiscard]] bool before(EntityIndex a, EntityIndex b) const;
     [[nodiscard]] std::string title() const;
     [[nodiscard]] std::string kind_label(EntityIndex e) const { return m_graph.kind_of(e).label; }
+    // What the places coverage counts are called: the label and plural of the schema's
+    // [gazetteer] kind ("country", "countries"), the plural when `n` is not one.
+    [[nodiscard]] std::string place() const { return place_words(m_graph.schema, m_options.coverage.country_kind).one; }
+    [[nodiscard]] std::string places() const {
+        return place_words(m_graph.schema, m_options.coverage.country_kind).many;
+    }
+    [[nodiscard]] std::string places(std::size_t n) const { return n == 1 ? place() : places(); }
 
     void head(const std::string& title);
     void chart_section();
@@ -319,8 +326,9 @@ void Page::chart_section() {
     raw("<figure>\n");
     raw(inline_svg(rendering.data));
     raw("<figcaption>Click the chart to see it at full size (and again to fit it); hover over a box or an "
-        "arrow for its sources; the countries each unit covers are listed inside it.</figcaption>\n"
-        "</figure>\n</section>\n");
+        "arrow for its sources; the ");
+    text(places());
+    raw(" each unit covers are listed inside it.</figcaption>\n</figure>\n</section>\n");
 }
 
 void Page::map_section(const CoverageReport& report) {
@@ -332,7 +340,8 @@ void Page::map_section(const CoverageReport& report) {
     options.subtitle = m_options.map_subtitle;
     const auto scene = make_coverage_map(m_graph, m_options.coverage, report, options);
     raw(inline_svg(map_svg(scene)));
-    raw("<figcaption>Hover over a country for the units that cover it and their sources.");
+    raw("<figcaption>");
+    text(fmt::format("Hover over a {} for the units that cover it and their sources.", place()));
     if (!scene.unmapped.empty()) {
         text(fmt::format(" Not on the map (no shape): {}.", join(scene.unmapped, ", ")));
     }
@@ -346,11 +355,11 @@ void Page::uncovered_section(const CoverageReport& report) {
     const std::string unit = kind ? m_graph.schema.entity_kind(*kind).label : "unit";
     raw("<section id=\"uncovered\">\n");
     raw("<h2>");
-    text(fmt::format("Countries no {} {} ({})", unit, relation.label, report.summary.uncovered));
+    text(fmt::format("{} no {} {} ({})", capitalised(places()), unit, relation.label, report.summary.uncovered));
     raw("</h2>\n<p>");
     text(fmt::format("Of the {} ({}), {} of {} are covered", m_options.universe_description, report.summary.universe,
                      report.summary.covered, report.summary.considered));
-    if (!report.home.empty()) text("; the home country is counted apart");
+    if (!report.home.empty()) text(fmt::format("; the home {} is counted apart", place()));
     raw(".</p>\n");
 
     // Membership gaps, by member: why a country matters although no unit names it.
@@ -360,8 +369,17 @@ void Page::uncovered_section(const CoverageReport& report) {
     if (report.summary.uncovered == 0) {
         raw("<p>None.</p>\n");
     } else {
-        raw("<table>\n<thead><tr><th>region</th><th>sub-region</th><th>country</th><th>UN status</th>"
-            "<th>why it matters</th></tr></thead>\n<tbody>\n");
+        // The membership column is headed by the attribute's name, as the schema's [gazetteer] declares it.
+        const auto& status_key = m_options.coverage.membership_attribute;
+        raw("<table>\n<thead><tr><th>region</th><th>sub-region</th><th>");
+        text(place());
+        raw("</th>");
+        if (!status_key.empty()) {
+            raw("<th>");
+            text(status_key);
+            raw("</th>");
+        }
+        raw("<th>why it matters</th></tr></thead>\n<tbody>\n");
         for (const auto& group : report.uncovered) {
             for (const auto c : group.countries) {
                 raw("<tr");
@@ -373,11 +391,13 @@ void Page::uncovered_section(const CoverageReport& report) {
                 raw("</td><td class=\"uncovered\">");
                 entity(c);
                 raw("</td><td>");
-                std::string status;
-                for (const auto& a : m_graph.entity_attributes(c))
-                    if (a.key == m_options.coverage.membership_attribute) status = std::string(a.value);
-                text(status);
-                raw("</td><td>");
+                if (!status_key.empty()) {
+                    std::string status;
+                    for (const auto& a : m_graph.entity_attributes(c))
+                        if (a.key == status_key) status = std::string(a.value);
+                    text(status);
+                    raw("</td><td>");
+                }
                 text(fmt::format("no {} {} it", unit, relation.label));
                 const auto found = gaps.find(c);
                 if (found != gaps.end()) {
@@ -445,9 +465,11 @@ void Page::uncovered_section(const CoverageReport& report) {
 
     if (!report.outside_universe.empty()) {
         raw("<h3>");
-        text(fmt::format("Countries covered outside the universe ({})", report.outside_universe.size()));
-        raw("</h3>\n<table>\n<thead><tr><th>country</th><th>why outside</th><th>covered "
-            "by</th></tr></thead>\n<tbody>\n");
+        text(
+            fmt::format("{} covered outside the universe ({})", capitalised(places()), report.outside_universe.size()));
+        raw("</h3>\n<table>\n<thead><tr><th>");
+        text(place());
+        raw("</th><th>why outside</th><th>covered by</th></tr></thead>\n<tbody>\n");
         for (const auto& o : report.outside_universe) {
             raw("<tr");
             search_key({o.entity});
@@ -476,7 +498,7 @@ void Page::uncovered_section(const CoverageReport& report) {
     }
     if (!report.not_countries.empty()) {
         raw("<h3>");
-        text(fmt::format("Covered entries that are not countries ({})", report.not_countries.size()));
+        text(fmt::format("Covered entries that are not {} ({})", places(), report.not_countries.size()));
         raw("</h3>\n<table>\n<thead><tr><th>entry</th><th>kind</th><th>covered by</th></tr></thead>\n<tbody>\n");
         for (const auto& o : report.not_countries) {
             raw("<tr");
@@ -508,8 +530,10 @@ void Page::units_section(const CoverageReport& report) {
         for (const auto& u : h.units) by_unit[u.unit].push_back({h.country, &u.best(), true});
 
     raw("<section id=\"units\">\n<h2>");
-    text(fmt::format("Units and the countries each {} ({})", relation.label, report.per_unit.size()));
-    raw("</h2>\n<p>Hover over or click a country for the statement that the unit answers for it.</p>\n");
+    text(fmt::format("Units and the {} each {} ({})", places(), relation.label, report.per_unit.size()));
+    raw("</h2>\n<p>");
+    text(fmt::format("Hover over or click a {} for the statement that the unit answers for it.", place()));
+    raw("</p>\n");
     for (const auto& u : report.per_unit) {
         auto& list = by_unit[u.unit];
         std::sort(list.begin(), list.end(),
@@ -519,13 +543,14 @@ void Page::units_section(const CoverageReport& report) {
         raw("><summary><strong>");
         entity(u.unit);
         raw("</strong> <span class=\"kind\">");
-        text(fmt::format("{} · {} {}", kind_label(u.unit), u.countries, u.countries == 1 ? "country" : "countries"));
+        text(fmt::format("{} · {} {}", kind_label(u.unit), u.countries, places(u.countries)));
         if (u.outside) text(fmt::format(", {} outside the universe", u.outside));
         if (u.not_countries)
-            text(fmt::format(", {} {}", u.not_countries,
-                             u.not_countries == 1 ? "entry that is not a country" : "entries that are not countries"));
+            text(fmt::format(", {} {} not {}", u.not_countries,
+                             u.not_countries == 1 ? "entry that is" : "entries that are",
+                             u.not_countries == 1 ? with_article(place()) : places()));
         if (u.empty_regions)
-            text(fmt::format(", {} region{} listing no country", u.empty_regions, u.empty_regions == 1 ? "" : "s"));
+            text(fmt::format(", {} region{} listing no {}", u.empty_regions, u.empty_regions == 1 ? "" : "s", place()));
         raw("</span></summary>\n<ul class=\"cols\">\n");
         for (const auto& r : list) {
             raw("<li");
@@ -535,7 +560,7 @@ void Page::units_section(const CoverageReport& report) {
             const auto way = way_text(m_graph, *r.path);
             if (!way.empty() || r.home) {
                 raw(" <span class=\"way\">");
-                text(fmt::format("({}{}{})", way, !way.empty() && r.home ? ", " : "", r.home ? "home country" : ""));
+                text(fmt::format("({}{}{})", way, !way.empty() && r.home ? ", " : "", r.home ? "home " + place() : ""));
                 raw("</span>");
             }
             raw("</li>\n");

@@ -68,6 +68,16 @@ struct CoverageParams {
 // declarations (docs/dataset-format.md). compute_coverage() does this itself.
 CoverageParams with_schema_defaults(const Schema& schema, CoverageParams params);
 
+// What the places a coverage question counts are called, in the schema's own words: the label
+// and plural of `country_kind` (empty: the schema's [gazetteer] kind), else "place" and "places".
+struct PlaceWords {
+    std::string one;   // "country"
+    std::string many;  // "countries"
+
+    [[nodiscard]] const std::string& of(std::size_t n) const { return n == 1 ? one : many; }
+};
+PlaceWords place_words(const Schema& schema, const std::string& country_kind = {});
+
 // Thrown when the parameters name kinds or entities the graph does not have.
 struct coverage_error : std::invalid_argument {
     using std::invalid_argument::invalid_argument;
@@ -129,6 +139,10 @@ struct UnitCoverage {
     std::size_t home = 0;           // home countries it reaches
     std::size_t not_countries = 0;  // entries it names that are not countries (organisations, bodies)
     std::size_t empty_regions = 0;  // regions it names that include no country
+
+    // Countries of the universe it reaches other than by its own relation (through a region, via
+    // an entity, by a derived relation).
+    [[nodiscard]] std::size_t indirectly() const { return countries - directly; }
 };
 
 struct OrganisationCoverage {
@@ -136,6 +150,9 @@ struct OrganisationCoverage {
     std::vector<EntityIndex> units;   // the units that cover it, by name then id
     std::size_t members = 0;          // its member countries on the date, the home country apart
     std::size_t members_covered = 0;  // of them, those one of `units` covers too
+
+    // Members none of `units` covers.
+    [[nodiscard]] std::size_t gaps() const { return members - members_covered; }
 };
 
 enum class MemberStanding {

@@ -14,7 +14,8 @@ namespace orgraph {
 
 // The built-in dataset's layers (schema, world, dprk-mfa), in the order BUILTIN lists them.
 std::vector<LayerInput> builtin_layers();
-// The built-in schema layer alone.
+// The built-in schema layer alone: what the orgraph command reads a dataset that declares no
+// kind with (LoadOptions::fallback_schema).
 LayerInput builtin_schema();
 // Names of the built-in overlays (dprk-missions, …).
 std::vector<std::string> builtin_overlays();
@@ -25,9 +26,5 @@ LayerInput read_layer_or_overlay(const std::string& path_or_name);
 // The content of a built-in file, by its path under datasets/ (the "builtin:" paths of
 // diagnostics and snapshot inputs without the prefix); none when no such file is built in.
 std::optional<std::string_view> builtin_file(std::string_view path);
-
-// Makes the built-in schema the one load() falls back on when no layer declares a kind
-// (set_fallback_schema), as the orgraph command does.
-void use_builtin_schema();
 
 }  // namespace orgraph

@@ -4,6 +4,7 @@
 // every problem found.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,11 @@ struct ImportMapping {
 
 struct LoadOptions {
     ImportMapping mapping;
+    // The schema read first when no layer declares a kind (a dataset of entities and relations
+    // only): builtin_schema() from orgraph::builtin for the built-in one, as the orgraph command
+    // reads. The engine has none of its own: without one, such a dataset fails with one problem
+    // saying it has no schema.
+    std::optional<LayerInput> fallback_schema;
     // The loader may hand back the memory of the bulk CSV text it has parsed: the layers' CSV
     // files read as zero bytes afterwards. Only for layers that are not read again.
     bool consume_input = false;
@@ -77,17 +83,8 @@ LayerInput read_layer(const std::string& path);
 // or *.relations.csv; anything else is read as entities CSV.
 FileFormat file_format(std::string_view path);
 
-// The schema load() falls back on when no layer declares a kind (a dataset of entities and
-// relations only). The engine has none of its own: until one is set, such a dataset fails with
-// one problem saying it has no schema. use_builtin_schema() (orgraph/builtin/builtin.hpp, in
-// orgraph::builtin) sets the built-in one, as the orgraph command does. Process-wide; set it
-// before loading.
-void set_fallback_schema(LayerInput schema);
-void clear_fallback_schema();
-// The fallback schema set, or an empty layer when none is (what load() reads).
-LayerInput fallback_schema_layer();
-
-// Loads the layers in order. When no layer declares a kind, the fallback schema comes first.
+// Loads the layers in order. When no layer declares a kind, the options' fallback schema comes
+// first.
 GraphBuilder load(const std::vector<LayerInput>& layers, const LoadOptions& options = {});
 
 }  // namespace orgraph

@@ -23,4 +23,11 @@ std::string closest_match(std::string_view text, const std::vector<std::string>&
 // The items with `separator` between them ("CHN, JPN, MNG").
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// `word` with its first letter, if an ASCII lower-case one, in upper case: "countries" begins a
+// heading as "Countries".
+std::string capitalised(std::string word);
+
+// "a country", "an office": `noun` with the indefinite article its first letter asks for.
+std::string with_article(const std::string& noun);
+
 }  // namespace orgraph
