@@ -6,13 +6,6 @@
 #include "load/loader.hpp"
 
 namespace orgraph::load_detail {
-namespace {
-
-const std::set<std::string, std::less<>> reserved_entity_keys = {"id",      "kind",   "name",       "short_name",
-                                                                 "aliases", "source", "valid_from", "valid_to"};
-
-}  // namespace
-
 void Loader::load_schema() {
     struct PendingParent {
         KindIndex kind;
@@ -84,7 +77,7 @@ void Loader::load_schema() {
                 error(pos, fmt::format("malformed kind id '{}' (expected letters, digits, '_' or '-')", *id));
                 return;
             }
-            if (reserved_entity_keys.contains(*id)) {
+            if (entity_field(*id, RecordFormat::toml) != RecordField::attribute) {
                 error(pos, fmt::format("'{}' cannot be a relation kind: it is a reserved field of entities", *id));
                 return;
             }
