@@ -68,8 +68,9 @@ BOOST_AUTO_TEST_CASE(a_malformed_date_reads_alike_in_every_format) {
             {toml_file("dataset.toml", ports_toml + "\n[[entity]]\nid = \"p1\"\nkind = \"port\"\nname = \"Brest\"\n"
                                                     "source = \"register\"\nvalid_to = \"soon\"\n"),
              entities_csv("entities.csv", "id,kind,name,provenance,valid_to\np2,port,Nantes,register,soon\n"),
-             node_link("graph.json", "{\"nodes\": [\n  {\"id\": \"p3\", \"kind\": \"port\", \"name\": \"Lorient\", "
-                                     "\"source\": \"register\", \"valid_to\": \"soon\"}\n], \"links\": []}\n")})}),
+             node_link("graph.json",
+                       "{\"nodes\": [\n  {\"id\": \"p3\", \"kind\": \"port\", \"name\": \"Lorient\", "
+                       "\"source\": \"register\", \"valid_to\": \"soon\"}\n], \"links\": []}\n")})}),
         {"dataset.toml:21:12: error: malformed date in 'valid_to': 'soon' (expected YYYY, \"YYYY-MM\" or "
          "YYYY-MM-DD, or \"unknown\" for an end the source does not date)",
          "entities.csv:2:25: error: malformed date in column 'valid_to': 'soon' (expected YYYY, YYYY-MM or "
@@ -80,12 +81,13 @@ BOOST_AUTO_TEST_CASE(a_malformed_date_reads_alike_in_every_format) {
 
 BOOST_AUTO_TEST_CASE(a_relation_without_a_source_is_told_how_to_give_one_in_its_format) {
     expect_lines(
-        problems_of({layer("ports",
-                           {toml_file("dataset.toml", ports_toml + "\n[[relation]]\nkind = \"calls_at\"\n"
-                                                                   "from = \"l1\"\nto = \"p1\"\n"),
-                            entities_csv("entities.csv", "id,kind,name,provenance\np1,port,Brest,register\n"
-                                                         "l1,shipping_line,Ferries,register\n"),
-                            relations_csv("relations.csv", "source,target,kind,provenance\nl1,p1,calls_at,\n")})}),
+        problems_of(
+            {layer("ports", {toml_file("dataset.toml", ports_toml + "\n[[relation]]\nkind = \"calls_at\"\n"
+                                                                    "from = \"l1\"\nto = \"p1\"\n"),
+                             entities_csv("entities.csv",
+                                          "id,kind,name,provenance\np1,port,Brest,register\n"
+                                          "l1,shipping_line,Ferries,register\n"),
+                             relations_csv("relations.csv", "source,target,kind,provenance\nl1,p1,calls_at,\n")})}),
         {"dataset.toml:16:1: error: a relation has no source (every relation needs source = \"SOURCE:LOCATOR\")",
          "relations.csv:2:16: error: a relation has no source (give a 'provenance' column, or default_source in "
          "the layer's [dataset] table)"});
@@ -111,15 +113,16 @@ BOOST_AUTO_TEST_CASE(an_imported_edge_whose_validity_ends_before_it_starts_is_re
 
 BOOST_AUTO_TEST_CASE(an_empty_entity_id_at_either_end_of_a_relation_is_reported_in_every_format) {
     // A [[relation]] whose 'from' is empty was once left out without a word.
-    const std::string entities = "\n[[entity]]\nid = \"p1\"\nkind = \"port\"\nname = \"Brest\"\n"
-                                 "source = \"register\"\n\n[[entity]]\nid = \"l1\"\nkind = \"shipping_line\"\n"
-                                 "name = \"Ferries\"\nsource = \"register\"\ncalls_at = \"\"\n";
+    const std::string entities =
+        "\n[[entity]]\nid = \"p1\"\nkind = \"port\"\nname = \"Brest\"\n"
+        "source = \"register\"\n\n[[entity]]\nid = \"l1\"\nkind = \"shipping_line\"\n"
+        "name = \"Ferries\"\nsource = \"register\"\ncalls_at = \"\"\n";
     expect_lines(
-        problems_of({layer("ports", {toml_file("dataset.toml", ports_toml + entities +
-                                                                   "\n[[relation]]\nkind = \"calls_at\"\n"
-                                                                   "from = \"\"\nto = \"p1\"\nsource = \"register\"\n"),
-                                     relations_csv("relations.csv",
-                                                   "source,target,kind,provenance\n,p1,calls_at,register\n")})}),
+        problems_of({layer(
+            "ports", {toml_file("dataset.toml", ports_toml + entities +
+                                                    "\n[[relation]]\nkind = \"calls_at\"\n"
+                                                    "from = \"\"\nto = \"p1\"\nsource = \"register\"\n"),
+                      relations_csv("relations.csv", "source,target,kind,provenance\n,p1,calls_at,register\n")})}),
         {"dataset.toml:27:12: error: the entity id is empty (expected an entity id)",
          "dataset.toml:31:8: error: the entity id is empty (expected an entity id)",
          "relations.csv:2:1: error: the entity id is empty (expected an entity id)"});

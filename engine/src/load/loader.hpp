@@ -199,7 +199,22 @@ private:
 
     // ---- schema (loader_schema.cpp) ----
 
+    // A kind's parent and a relation kind's ends may name kinds declared after it.
+    struct PendingParent {
+        KindIndex kind;
+        std::string parent;
+        Pos pos;
+    };
+    struct PendingEnds {
+        RelationKindIndex kind;
+        std::vector<std::pair<std::string, Pos>> from, to;
+    };
     void load_schema();
+    void read_entity_kind(const toml::table& t, std::uint32_t file, std::unordered_map<std::string, Pos>& first,
+                          std::vector<PendingParent>& parents);
+    void read_relation_kind(const toml::table& t, std::uint32_t file, std::unordered_map<std::string, Pos>& first,
+                            std::vector<PendingEnds>& ends);
+    void resolve_kind_links(const std::vector<PendingParent>& parents, const std::vector<PendingEnds>& ends);
     void load_rules();
     // The [interchange] tables (loader_interchange.cpp), after the kinds they name.
     void load_interchange();

@@ -37,9 +37,9 @@ std::string malformed_date_message(std::string_view field, std::string_view show
     // In TOML a year and a full date may stand bare, a year and month only as a string.
     const bool toml = format == RecordFormat::toml;
     const auto place = toml ? "" : format == RecordFormat::csv ? "column " : "attribute ";
-    const auto unknown = field != "valid_to"  ? ""
-                         : toml               ? ", or \"unknown\" for an end the source does not date"
-                                              : ", or unknown for an end the source does not date";
+    const auto unknown = field != "valid_to" ? ""
+                         : toml              ? ", or \"unknown\" for an end the source does not date"
+                                             : ", or unknown for an end the source does not date";
     return fmt::format("malformed date in {}'{}': {} (expected YYYY, {} or YYYY-MM-DD{})", place, field, shown,
                        toml ? "\"YYYY-MM\"" : "YYYY-MM", unknown);
 }
@@ -50,19 +50,21 @@ std::string no_source_message(std::string_view subject, bool entity, RecordForma
             return fmt::format("{} has no source (every {} needs source = \"SOURCE:LOCATOR\")", subject,
                                entity ? "entity" : "relation");
         case RecordFormat::csv:
-            return fmt::format("{} has no source (give a 'provenance' column, or default_source in the layer's "
-                               "[dataset] table)",
-                               subject);
+            return fmt::format(
+                "{} has no source (give a 'provenance' column, or default_source in the layer's "
+                "[dataset] table)",
+                subject);
         case RecordFormat::graph:
             break;
     }
-    return fmt::format("{} has no source (give it citations SOURCE:LOCATOR, or the graph or its layer a "
-                       "default_source)",
-                       subject);
+    return fmt::format(
+        "{} has no source (give it citations SOURCE:LOCATOR, or the graph or its layer a "
+        "default_source)",
+        subject);
 }
 
-void Loader::read_date(Validity& validity, Pos& validity_pos, RecordField end, std::string_view text,
-                       const Pos& pos, RecordFormat format) {
+void Loader::read_date(Validity& validity, Pos& validity_pos, RecordField end, std::string_view text, const Pos& pos,
+                       RecordFormat format) {
     auto date = parse_validity_date(text, end);
     if (!date)
         error(pos, malformed_date_message(end == RecordField::valid_to ? "valid_to" : "valid_from",
