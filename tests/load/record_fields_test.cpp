@@ -128,4 +128,37 @@ BOOST_AUTO_TEST_CASE(an_empty_entity_id_at_either_end_of_a_relation_is_reported_
          "relations.csv:2:1: error: the entity id is empty (expected an entity id)"});
 }
 
+BOOST_AUTO_TEST_CASE(an_attribute_given_two_values_is_told_alike_for_entities_and_relations) {
+    const auto problems =
+        problems_of({layer("ports", {toml_file("dataset.toml", R"([[entity_kind]]
+id = "port"
+attributes = ["berths"]
+
+[[entity_kind]]
+id = "shipping_line"
+
+[[relation_kind]]
+id = "calls_at"
+from = ["shipping_line"]
+to = ["port"]
+attributes = ["weekly"]
+
+[[source]]
+id = "register"
+title = "Port register"
+)"),
+                                     entities_csv("entities.csv",
+                                                  "id,kind,name,provenance,berths,berths\np1,port,Brest,register,4,5\n"
+                                                  "l1,shipping_line,Ferries,register,,\n"),
+                                     relations_csv("relations.csv",
+                                                   "source,target,kind,provenance,weekly,weekly\n"
+                                                   "l1,p1,calls_at,register,2,3\n")})});
+    expect_lines(problems,
+                 {"entities.csv:1:32: error: column 'berths' appears twice",
+                  "entities.csv:2:26: error: attribute 'berths' of 'p1' is '4' already; it cannot also be '5'",
+                  "relations.csv:1:38: error: column 'weekly' appears twice",
+                  "relations.csv:2:27: error: attribute 'weekly' of the 'calls_at' relation from 'l1' to 'p1' is '2' "
+                  "already; it cannot also be '3'"});
+}
+
 BOOST_AUTO_TEST_SUITE_END()

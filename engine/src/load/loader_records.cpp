@@ -372,8 +372,7 @@ void Loader::set_attributes(KindIndex kind, const EntityRecord& record, Attribut
             return;
         }
         if (!attributes.set(a.key, a.value))
-            error(a.pos, fmt::format("attribute '{}' of '{}' is '{}' already; it cannot also be '{}'", a.key, id,
-                                     *attributes.find(a.key), a.value));
+            error(a.pos, attribute_conflict_message(a.key, fmt::format("'{}'", id), *attributes.find(a.key), a.value));
     });
 }
 
@@ -508,7 +507,9 @@ void Loader::apply_relation(RelationRecord& r) {
             error(a.pos, fmt::format("unknown field '{}' for a '{}' relation (expected one of: {}){}", a.key, r.kind,
                                      join(allowed), did_you_mean(a.key, allowed)));
         } else if (!relation.attributes.set(a.key, a.value)) {
-            error(a.pos, fmt::format("attribute '{}' is given twice", a.key));
+            error(a.pos, attribute_conflict_message(
+                             a.key, fmt::format("the '{}' relation from '{}' to '{}'", r.kind, r.from, r.to),
+                             *relation.attributes.find(a.key), a.value));
         }
     });
     resolve_citations(r.citations, relation.citations);

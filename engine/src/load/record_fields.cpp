@@ -63,6 +63,11 @@ std::string no_source_message(std::string_view subject, bool entity, RecordForma
         subject);
 }
 
+std::string attribute_conflict_message(std::string_view key, std::string_view owner, std::string_view value,
+                                       std::string_view other) {
+    return fmt::format("attribute '{}' of {} is '{}' already; it cannot also be '{}'", key, owner, value, other);
+}
+
 void Loader::read_date(Validity& validity, Pos& validity_pos, RecordField end, std::string_view text, const Pos& pos,
                        RecordFormat format) {
     auto date = parse_validity_date(text, end);

@@ -52,6 +52,11 @@ std::string malformed_date_message(std::string_view field, std::string_view show
 // source, with how to give one in FORMAT.
 std::string no_source_message(std::string_view subject, bool entity, RecordFormat format);
 
+// The message for an attribute given a second value: OWNER names the entity ("'ID'") or the
+// relation.
+std::string attribute_conflict_message(std::string_view key, std::string_view owner, std::string_view value,
+                                       std::string_view other);
+
 // Calls add(item) for each non-empty item of a '|'-separated list (a CSV cell of aliases or
 // citations).
 template <typename Add>
