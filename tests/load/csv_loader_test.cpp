@@ -168,11 +168,10 @@ BOOST_AUTO_TEST_CASE(blank_lines_between_rows_are_skipped) {
 }
 
 BOOST_AUTO_TEST_CASE(a_csv_layer_without_default_source_needs_provenance_on_every_row) {
-    expect_lines(
-        problems_of(
-            {schema_layer(), layer("bulk", {entities_csv("entities.csv", "id,kind,name\nNOR,country,Norway\n")})}),
-        {"entities.csv:2:1: error: entity 'NOR' has no provenance (give a 'provenance' column, or default_source "
-         "in the layer's [dataset] table)"});
+    expect_lines(problems_of({schema_layer(),
+                              layer("bulk", {entities_csv("entities.csv", "id,kind,name\nNOR,country,Norway\n")})}),
+                 {"entities.csv:2:1: error: entity 'NOR' has no source (give a 'provenance' column, or default_source "
+                  "in the layer's [dataset] table)"});
 }
 
 BOOST_AUTO_TEST_CASE(a_problem_after_a_multi_line_field_is_placed_on_the_line_it_stands_on) {

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "load/json_reader.hpp"
+#include "load/record_fields.hpp"
 #include "load/xml_reader.hpp"
 #include "orgraph/model/text_checks.hpp"
 
@@ -26,14 +27,13 @@ std::string_view trim(std::string_view s) {
 }
 
 // "a | b|c" -> {"a", "b", "c"}; empty items dropped.
+// Split as a bulk CSV cell is (load_detail::for_each_listed); a graph attribute's items are
+// also trimmed, as its other values are.
 void split_list(std::string_view text, std::vector<std::string>& out) {
-    while (true) {
-        const auto bar = text.find('|');
-        const auto item = trim(text.substr(0, bar));
+    load_detail::for_each_listed(text, [&](std::string_view item) {
+        item = trim(item);
         if (!item.empty()) out.emplace_back(item);
-        if (bar == std::string_view::npos) return;
-        text.remove_prefix(bar + 1);
-    }
+    });
 }
 
 bool truthy(std::string_view value) {

@@ -301,6 +301,7 @@ std::vector<std::pair<std::string, Pos>> Loader::string_list(const toml::node& n
 }
 
 std::optional<Date> Loader::date_field(const toml::node& node, std::uint32_t file, std::string_view key) {
+    const auto end = key == "valid_to" ? RecordField::valid_to : RecordField::valid_from;
     std::optional<Date> date;
     if (auto d = node.as_date()) {
         const auto v = d->get();
@@ -308,13 +309,12 @@ std::optional<Date> Loader::date_field(const toml::node& node, std::uint32_t fil
     } else if (auto i = node.as_integer()) {
         if (i->get() >= 0 && i->get() <= 9999) date = Date{static_cast<int>(i->get()), 0, 0};
     } else if (auto s = node.as_string()) {
-        date = key == "valid_to" ? Date::parse_end(s->get()) : Date::parse(s->get());
+        date = parse_validity_date(s->get(), end);
     }
     if (!date)
         error(pos_of(node, file),
-              fmt::format("malformed date in '{}': {} (expected YYYY, \"YYYY-MM\" or YYYY-MM-DD{})", key,
-                          node.is_string() ? "'" + node.as_string()->get() + "'" : type_name(node),
-                          key == "valid_to" ? ", or \"unknown\" for an end the source does not date" : ""));
+              malformed_date_message(key, node.is_string() ? "'" + node.as_string()->get() + "'" : type_name(node),
+                                     RecordFormat::toml));
     return date;
 }
 

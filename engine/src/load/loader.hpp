@@ -7,11 +7,14 @@
 //   loader_records.cpp  citations, entities and relations from TOML, and the checks every
 //                       entity and relation goes through whatever its format
 //   loader_bulk.cpp     bulk CSV and imported graphs (GraphML, node-link JSON)
+//   record_fields.cpp   the fields of a record (validity, citations, field names) read one
+//                       way for every format, with one wording for their diagnostics
 
 #include <toml++/toml.h>
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -26,6 +29,7 @@
 
 #include "load/csv_reader.hpp"
 #include "load/graph_import.hpp"
+#include "load/record_fields.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/model/text.hpp"
 
@@ -63,7 +67,7 @@ struct EntityRecord {
     Pos validity_pos;
     std::vector<RawAttribute> attributes;
 
-    bool from_csv = false;  // how a missing source is to be given differs by format
+    RecordFormat format = RecordFormat::toml;  // how a missing source is to be given differs by format
 
     void clear() { *this = EntityRecord{}; }
 };
@@ -134,6 +138,15 @@ private:
         }
     };
 
+    // Where a bulk file's record fields stand, and which of its columns are attributes.
+    struct CsvLayout {
+        std::array<std::optional<std::size_t>, 11> fields;
+        std::vector<std::size_t> attributes;
+        [[nodiscard]] std::optional<std::size_t> operator[](RecordField field) const {
+            return fields[static_cast<std::size_t>(field)];
+        }
+    };
+
     void reserve_for_csv();
 
     // ---- positions and errors ----
@@ -186,7 +199,22 @@ private:
 
     // ---- schema (loader_schema.cpp) ----
 
+    // A kind's parent and a relation kind's ends may name kinds declared after it.
+    struct PendingParent {
+        KindIndex kind;
+        std::string parent;
+        Pos pos;
+    };
+    struct PendingEnds {
+        RelationKindIndex kind;
+        std::vector<std::pair<std::string, Pos>> from, to;
+    };
     void load_schema();
+    void read_entity_kind(const toml::table& t, std::uint32_t file, std::unordered_map<std::string, Pos>& first,
+                          std::vector<PendingParent>& parents);
+    void read_relation_kind(const toml::table& t, std::uint32_t file, std::unordered_map<std::string, Pos>& first,
+                            std::vector<PendingEnds>& ends);
+    void resolve_kind_links(const std::vector<PendingParent>& parents, const std::vector<PendingEnds>& ends);
     void load_rules();
     // The [interchange] tables (loader_interchange.cpp), after the kinds they name.
     void load_interchange();
@@ -225,8 +253,9 @@ private:
     void read_toml_entity(const toml::table& t, const ParsedFile& file);
     void read_relation_field(const toml::key& key, const toml::node& node, const EntityRecord& entity,
                              const ParsedFile& file, std::vector<RelationRecord>& out);
-    void read_relation_table(const toml::table& t, const ParsedFile& file, RelationRecord& r,
-                             const std::vector<std::string>& reserved);
+    void read_toml_entity_field(RecordField field, std::string_view key, const toml::node& node, std::uint32_t file,
+                                EntityRecord& record);
+    void read_relation_table(const toml::table& t, const ParsedFile& file, RelationRecord& r, bool inline_entry);
     bool apply_entity(EntityRecord& record, std::size_t layer);
     void set_attributes(KindIndex kind, const EntityRecord& record, AttributeMap& attributes, const std::string& id);
     void amend_entity(EntityIndex index, EntityRecord& record);
@@ -239,20 +268,42 @@ private:
     std::string kind_list(const std::vector<KindIndex>& kinds) const;
     void merge_repeated_statements();
 
+    // ---- record fields, whatever the format (record_fields.cpp) ----
+
+    // valid_from or valid_to (END) of a record, from its text at POS.
+    void read_date(Validity& validity, Pos& validity_pos, RecordField end, std::string_view text, const Pos& pos,
+                   RecordFormat format);
+    static void set_validity_end(Validity& validity, Pos& validity_pos, RecordField end, std::optional<Date> date,
+                                 const Pos& pos);
+    // Both ends of a relation name an entity; each empty id is reported at its place (false).
+    bool relation_ends_given(const RelationRecord& r);
+    // The citations of a '|'-separated cell, or of a list already split, cited at POS; when they
+    // name none, the layer's default_source stands in (cited where it is declared for a cell,
+    // at POS for a list).
+    void read_citations(std::string_view cell, const Pos& pos, std::size_t layer, std::vector<RawCitation>& out);
+    void read_citations(const std::vector<std::string>& items, const Pos& pos, std::size_t layer,
+                        std::vector<RawCitation>& out);
+
     // ---- CSV (loader_bulk.cpp) ----
 
-    std::optional<Date> csv_date(std::string_view text, const Pos& pos, std::string_view column);
     std::optional<CsvColumns> read_header(CsvReader& reader, const ParsedFile& file,
                                           const std::vector<std::string>& required);
     bool report_csv_errors(CsvReader& reader, const ParsedFile& file);
     void report_field_count(CsvReader& reader, const ParsedFile& file, std::size_t expected);
-    void csv_citations(std::string_view cell, const Pos& pos, std::size_t layer, std::vector<RawCitation>& out);
+    static CsvLayout csv_layout(const CsvColumns& columns, RecordField (*field_of)(std::string_view, RecordFormat));
+    bool csv_row_usable(CsvReader& reader, const ParsedFile& file, std::size_t width);
     void read_csv_entities(const ParsedFile& file);
+    void csv_entity_record(const CsvReader& reader, const CsvColumns& columns, const CsvLayout& layout,
+                           const ParsedFile& file, EntityRecord& record);
     void read_csv_relations(const ParsedFile& file);
+    bool csv_relation_record(const CsvReader& reader, const CsvColumns& columns, const CsvLayout& layout,
+                             const ParsedFile& file, RelationRecord& r);
 
     // ---- imported graphs (loader_bulk.cpp) ----
 
     void read_imported_graph(const ParsedFile& file);
+    void read_imported_node(ImportedNode& node, const ParsedFile& file);
+    void read_imported_edge(ImportedEdge& edge, const ParsedFile& file);
 
     const std::vector<LayerInput>& m_layers;
     const LoadOptions& m_options;

@@ -5,14 +5,6 @@
 
 namespace orgraph::load_detail {
 
-std::optional<Date> Loader::csv_date(std::string_view text, const Pos& pos, std::string_view column) {
-    auto date = column == "valid_to" ? Date::parse_end(text) : Date::parse(text);
-    if (!date)
-        error(pos, fmt::format("malformed date in column '{}': '{}' (expected YYYY, YYYY-MM or YYYY-MM-DD{})", column,
-                               text, column == "valid_to" ? ", or unknown for an end the source does not date" : ""));
-    return date;
-}
-
 std::optional<Loader::CsvColumns> Loader::read_header(CsvReader& reader, const ParsedFile& file,
                                                       const std::vector<std::string>& required) {
     CsvColumns columns;
@@ -57,27 +49,6 @@ void Loader::report_field_count(CsvReader& reader, const ParsedFile& file, std::
           fmt::format("the row has {} fields (expected {}, as in the header)", columns.size(), expected));
 }
 
-// Fills out in place (reusing its strings' buffers, as bulk rows come by the million).
-void Loader::csv_citations(std::string_view cell, const Pos& pos, std::size_t layer, std::vector<RawCitation>& out) {
-    std::size_t count = 0;
-    auto add = [&](std::string_view text, const Pos& p) {
-        if (count == out.size()) out.emplace_back();
-        out[count].text.assign(text);
-        out[count].pos = p;
-        ++count;
-    };
-    std::size_t start = 0;
-    while (start <= cell.size() && !cell.empty()) {
-        auto end = cell.find('|', start);
-        if (end == std::string_view::npos) end = cell.size();
-        if (end > start) add(cell.substr(start, end - start), pos);
-        start = end + 1;
-    }
-    if (count == 0 && !m_default_source[layer].first.empty())
-        add(m_default_source[layer].first, m_default_source[layer].second);
-    out.resize(count);
-}
-
 namespace {
 
 // Under LoadOptions::consume_input, hands back the text a CSV reader has gone past, a few MiB
@@ -107,6 +78,30 @@ private:
 
 }  // namespace
 
+Loader::CsvLayout Loader::csv_layout(const CsvColumns& columns,
+                                     RecordField (*field_of)(std::string_view, RecordFormat)) {
+    CsvLayout layout;
+    for (std::size_t i = 0; i < columns.names.size(); ++i) {
+        const auto field = field_of(columns.names[i], RecordFormat::csv);
+        auto& at = layout.fields[static_cast<std::size_t>(field)];
+        if (field == RecordField::attribute)
+            layout.attributes.push_back(i);
+        else if (!at)  // a column given twice is reported with the header; the first is read
+            at = i;
+    }
+    return layout;
+}
+
+// Reports the reader's problems with the row just read; true when the row is one to read (a
+// blank line, a broken row or one with the wrong number of fields is not).
+bool Loader::csv_row_usable(CsvReader& reader, const ParsedFile& file, std::size_t width) {
+    if (report_csv_errors(reader, file)) return false;
+    const auto& f = reader.fields();
+    if (f.size() == width) return true;
+    if (f.size() != 1 || !f[0].empty()) report_field_count(reader, file, width);  // else a blank line
+    return false;
+}
+
 void Loader::read_csv_entities(const ParsedFile& file) {
     CsvReader reader(file.input->content);
     ParsedText parsed(file.input->content, m_options.consume_input);
@@ -114,63 +109,46 @@ void Loader::read_csv_entities(const ParsedFile& file) {
     auto columns = read_header(reader, file, {"id", "kind", "name"});
     report_csv_errors(reader, file);
     if (!columns) return;
-    const auto c_id = *columns->find("id"), c_kind = *columns->find("kind"), c_name = *columns->find("name");
-    const auto c_short = columns->find("short_name"), c_aliases = columns->find("aliases"),
-               c_prov = columns->find("provenance"), c_from = columns->find("valid_from"),
-               c_to = columns->find("valid_to");
-    std::vector<std::size_t> attribute_columns;
-    for (std::size_t i = 0; i < columns->names.size(); ++i) {
-        const auto& n = columns->names[i];
-        if (n != "id" && n != "kind" && n != "name" && n != "short_name" && n != "aliases" && n != "provenance" &&
-            n != "valid_from" && n != "valid_to")
-            attribute_columns.push_back(i);
-    }
+    const auto layout = csv_layout(*columns, entity_field);
     EntityRecord record;
     while (reader.next_row()) {
         parsed.passed(reader);
-        if (report_csv_errors(reader, file)) continue;
-        const auto& f = reader.fields();
-        if (f.size() != columns->names.size()) {
-            if (f.size() == 1 && f[0].empty()) continue;  // a blank line
-            report_field_count(reader, file, columns->names.size());
-            continue;
-        }
-        auto at = [&](std::size_t c) { return Pos{file.file, reader.lines()[c], reader.columns()[c]}; };
-        record.clear();
-        record.from_csv = true;
-        record.pos = at(0);
-        record.id = f[c_id];
-        record.id_pos = at(c_id);
-        record.kind = f[c_kind];
-        record.kind_pos = at(c_kind);
-        record.name = f[c_name];
-        record.name_pos = at(c_name);
-        if (c_short) record.short_name = f[*c_short];
-        if (c_aliases && !f[*c_aliases].empty()) {
-            std::string_view cell = f[*c_aliases];
-            std::size_t start = 0;
-            while (start <= cell.size()) {
-                auto end = cell.find('|', start);
-                if (end == std::string_view::npos) end = cell.size();
-                if (end > start) record.aliases.emplace_back(cell.substr(start, end - start));
-                start = end + 1;
-            }
-        }
-        csv_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{}, c_prov ? at(*c_prov) : at(0),
-                      file.layer, record.citations);
-        if (c_from && !f[*c_from].empty()) {
-            record.validity.from = csv_date(f[*c_from], at(*c_from), "valid_from");
-            record.validity_pos = at(*c_from);
-        }
-        if (c_to && !f[*c_to].empty()) {
-            record.validity.to = csv_date(f[*c_to], at(*c_to), "valid_to");
-            record.validity_pos = at(*c_to);
-        }
-        for (auto c : attribute_columns)
-            if (!f[c].empty()) record.attributes.push_back({columns->names[c], std::string(f[c]), at(c)});
+        if (!csv_row_usable(reader, file, columns->names.size())) continue;
+        csv_entity_record(reader, *columns, layout, file, record);
         apply_entity(record, file.layer);
     }
     report_csv_errors(reader, file);
+}
+
+void Loader::csv_entity_record(const CsvReader& reader, const CsvColumns& columns, const CsvLayout& layout,
+                               const ParsedFile& file, EntityRecord& record) {
+    const auto& f = reader.fields();
+    auto at = [&](std::size_t c) { return Pos{file.file, reader.lines()[c], reader.columns()[c]}; };
+    const auto c_id = *layout[RecordField::id], c_kind = *layout[RecordField::kind],
+               c_name = *layout[RecordField::name];
+    const auto c_short = layout[RecordField::short_name], c_aliases = layout[RecordField::aliases],
+               c_prov = layout[RecordField::citations], c_from = layout[RecordField::valid_from],
+               c_to = layout[RecordField::valid_to];
+    record.clear();
+    record.format = RecordFormat::csv;
+    record.pos = at(0);
+    record.id = f[c_id];
+    record.id_pos = at(c_id);
+    record.kind = f[c_kind];
+    record.kind_pos = at(c_kind);
+    record.name = f[c_name];
+    record.name_pos = at(c_name);
+    if (c_short) record.short_name = f[*c_short];
+    if (c_aliases) for_each_listed(f[*c_aliases], [&](std::string_view alias) { record.aliases.emplace_back(alias); });
+    read_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{}, c_prov ? at(*c_prov) : at(0), file.layer,
+                   record.citations);
+    if (c_from && !f[*c_from].empty())
+        read_date(record.validity, record.validity_pos, RecordField::valid_from, f[*c_from], at(*c_from),
+                  RecordFormat::csv);
+    if (c_to && !f[*c_to].empty())
+        read_date(record.validity, record.validity_pos, RecordField::valid_to, f[*c_to], at(*c_to), RecordFormat::csv);
+    for (auto c : layout.attributes)
+        if (!f[c].empty()) record.attributes.push_back({columns.names[c], std::string(f[c]), at(c)});
 }
 
 void Loader::read_csv_relations(const ParsedFile& file) {
@@ -180,64 +158,15 @@ void Loader::read_csv_relations(const ParsedFile& file) {
     auto columns = read_header(reader, file, {"source", "target", "kind"});
     report_csv_errors(reader, file);
     if (!columns) return;
-    const auto c_source = *columns->find("source"), c_target = *columns->find("target"),
-               c_kind = *columns->find("kind");
-    const auto c_prov = columns->find("provenance"), c_from = columns->find("valid_from"),
-               c_to = columns->find("valid_to");
-    std::vector<std::size_t> attribute_columns;
-    for (std::size_t i = 0; i < columns->names.size(); ++i) {
-        const auto& n = columns->names[i];
-        if (n != "source" && n != "target" && n != "kind" && n != "provenance" && n != "valid_from" && n != "valid_to")
-            attribute_columns.push_back(i);
-    }
+    const auto layout = csv_layout(*columns, relation_field);
     // Rows are read a batch at a time so that the lookups of their ids can be started
     // together (see apply_relation_batch); they are still applied one by one, in order.
     std::vector<RelationRecord> batch(relation_batch_size);
     std::size_t pending = 0;
     while (reader.next_row()) {
         parsed.passed(reader);
-        if (report_csv_errors(reader, file)) continue;
-        const auto& f = reader.fields();
-        if (f.size() != columns->names.size()) {
-            if (f.size() == 1 && f[0].empty()) continue;
-            report_field_count(reader, file, columns->names.size());
-            continue;
-        }
-        auto at = [&](std::size_t c) { return Pos{file.file, reader.lines()[c], reader.columns()[c]}; };
-        // Refilled rather than rebuilt: the record keeps its strings' buffers from row to row.
-        auto& r = batch[pending];
-        r.layer = file.layer;
-        r.kind = f[c_kind];
-        r.kind_pos = at(c_kind);
-        r.from = f[c_source];
-        r.from_pos = at(c_source);
-        r.to = f[c_target];
-        r.to_pos = at(c_target);
-        r.validity = {};
-        r.validity_pos = {};
-        r.attributes.clear();
-        if (r.from.empty() || r.to.empty()) {
-            error(at(r.from.empty() ? c_source : c_target), "the entity id is empty (expected an entity id)");
-            continue;
-        }
-        csv_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{}, c_prov ? at(*c_prov) : at(0),
-                      file.layer, r.citations);
-        if (r.citations.empty()) {
-            error(c_prov ? at(*c_prov) : at(0),
-                  "the relation has no provenance (give a 'provenance' column, or "
-                  "default_source in the layer's [dataset] table)");
-            continue;
-        }
-        if (c_from && !f[*c_from].empty()) {
-            r.validity.from = csv_date(f[*c_from], at(*c_from), "valid_from");
-            r.validity_pos = at(*c_from);
-        }
-        if (c_to && !f[*c_to].empty()) {
-            r.validity.to = csv_date(f[*c_to], at(*c_to), "valid_to");
-            r.validity_pos = at(*c_to);
-        }
-        for (auto c : attribute_columns)
-            if (!f[c].empty()) r.attributes.push_back({columns->names[c], std::string(f[c]), at(c)});
+        if (!csv_row_usable(reader, file, columns->names.size())) continue;
+        if (!csv_relation_record(reader, *columns, layout, file, batch[pending])) continue;
         if (++pending == batch.size()) {
             apply_relation_batch(batch);
             pending = 0;
@@ -246,6 +175,42 @@ void Loader::read_csv_relations(const ParsedFile& file) {
     batch.resize(pending);
     apply_relation_batch(batch);
     report_csv_errors(reader, file);
+}
+
+// Refills R rather than rebuilding it: the record keeps its strings' buffers from row to row.
+// False when the row cannot make a relation (reported).
+bool Loader::csv_relation_record(const CsvReader& reader, const CsvColumns& columns, const CsvLayout& layout,
+                                 const ParsedFile& file, RelationRecord& r) {
+    const auto& f = reader.fields();
+    auto at = [&](std::size_t c) { return Pos{file.file, reader.lines()[c], reader.columns()[c]}; };
+    const auto c_source = *layout[RecordField::from], c_target = *layout[RecordField::to],
+               c_kind = *layout[RecordField::kind];
+    const auto c_prov = layout[RecordField::citations], c_from = layout[RecordField::valid_from],
+               c_to = layout[RecordField::valid_to];
+    r.layer = file.layer;
+    r.kind = f[c_kind];
+    r.kind_pos = at(c_kind);
+    r.from = f[c_source];
+    r.from_pos = at(c_source);
+    r.to = f[c_target];
+    r.to_pos = at(c_target);
+    r.validity = {};
+    r.validity_pos = {};
+    r.attributes.clear();
+    if (!relation_ends_given(r)) return false;
+    read_citations(c_prov ? std::string_view(f[*c_prov]) : std::string_view{}, c_prov ? at(*c_prov) : at(0), file.layer,
+                   r.citations);
+    if (r.citations.empty()) {
+        error(c_prov ? at(*c_prov) : at(0), no_source_message("a relation", false, RecordFormat::csv));
+        return false;
+    }
+    if (c_from && !f[*c_from].empty())
+        read_date(r.validity, r.validity_pos, RecordField::valid_from, f[*c_from], at(*c_from), RecordFormat::csv);
+    if (c_to && !f[*c_to].empty())
+        read_date(r.validity, r.validity_pos, RecordField::valid_to, f[*c_to], at(*c_to), RecordFormat::csv);
+    for (auto c : layout.attributes)
+        if (!f[c].empty()) r.attributes.push_back({columns.names[c], std::string(f[c]), at(c)});
+    return true;
 }
 
 void Loader::read_imported_graph(const ParsedFile& file) {
@@ -259,48 +224,54 @@ void Loader::read_imported_graph(const ParsedFile& file) {
     if (!imported.default_source.empty() && m_default_source[file.layer].first.empty())
         m_default_source[file.layer] = {imported.default_source,
                                         {file.file, imported.default_source_line, imported.default_source_column}};
-    const auto& layer_id = m_graph.layers[file.layer].id;
-    for (auto& node : imported.nodes) {
-        EntityRecord record;
-        record.pos = record.id_pos = record.kind_pos = record.name_pos = {file.file, node.line, node.column};
-        record.id = node.id;
-        record.kind = node.kind;
-        record.name = node.name;
-        record.short_name = node.short_name;
-        record.aliases = node.aliases;
-        for (auto& c : node.citations) record.citations.push_back({c, record.pos});
-        if (record.citations.empty() && !m_default_source[file.layer].first.empty())
-            record.citations.push_back({m_default_source[file.layer].first, record.pos});
-        if (record.citations.empty())
-            error(record.pos, fmt::format("node '{}' has no source attribute, and layer '{}' names no "
-                                          "default_source",
-                                          node.id, layer_id));
-        for (auto& [k, v] : node.attributes) record.attributes.push_back({k, v, record.pos});
-        if (!node.valid_from.empty()) record.validity.from = csv_date(node.valid_from, record.pos, "valid_from");
-        if (!node.valid_to.empty()) record.validity.to = csv_date(node.valid_to, record.pos, "valid_to");
-        record.validity_pos = record.pos;
-        apply_entity(record, file.layer);
-    }
-    for (auto& edge : imported.edges) {
-        RelationRecord r;
-        r.layer = file.layer;
-        r.kind = edge.kind;
-        r.kind_pos = r.from_pos = r.to_pos = {file.file, edge.line, edge.column};
-        r.from = edge.source;
-        r.to = edge.target;
-        for (auto& c : edge.citations) r.citations.push_back({c, r.kind_pos});
-        if (r.citations.empty() && !m_default_source[file.layer].first.empty())
-            r.citations.push_back({m_default_source[file.layer].first, r.kind_pos});
-        if (r.citations.empty()) {
-            error(r.kind_pos, fmt::format("edge '{}' → '{}' has no source attribute", edge.source, edge.target));
-            continue;
-        }
-        for (auto& [k, v] : edge.attributes) r.attributes.push_back({k, v, r.kind_pos});
-        if (!edge.valid_from.empty()) r.validity.from = csv_date(edge.valid_from, r.kind_pos, "valid_from");
-        if (!edge.valid_to.empty()) r.validity.to = csv_date(edge.valid_to, r.kind_pos, "valid_to");
-        m_pending.push_back(std::move(r));
-    }
+    for (auto& node : imported.nodes) read_imported_node(node, file);
+    for (auto& edge : imported.edges) read_imported_edge(edge, file);
     imported = ImportedGraph{};
+}
+
+// The graph's own attribute names were mapped to the record's fields when it was parsed
+// (graph_import.cpp); the texts are read here as those of any other format.
+void Loader::read_imported_node(ImportedNode& node, const ParsedFile& file) {
+    EntityRecord record;
+    record.format = RecordFormat::graph;
+    record.pos = record.id_pos = record.kind_pos = record.name_pos =
+        record.validity_pos = {file.file, node.line, node.column};
+    record.id = std::move(node.id);
+    record.kind = std::move(node.kind);
+    record.name = std::move(node.name);
+    record.short_name = std::move(node.short_name);
+    record.aliases = std::move(node.aliases);
+    read_citations(node.citations, record.pos, file.layer, record.citations);
+    for (auto& [k, v] : node.attributes) record.attributes.push_back({std::move(k), std::move(v), record.pos});
+    if (!node.valid_from.empty())
+        read_date(record.validity, record.validity_pos, RecordField::valid_from, node.valid_from, record.pos,
+                  RecordFormat::graph);
+    if (!node.valid_to.empty())
+        read_date(record.validity, record.validity_pos, RecordField::valid_to, node.valid_to, record.pos,
+                  RecordFormat::graph);
+    apply_entity(record, file.layer);
+}
+
+void Loader::read_imported_edge(ImportedEdge& edge, const ParsedFile& file) {
+    RelationRecord r;
+    r.layer = file.layer;
+    r.kind = std::move(edge.kind);
+    r.kind_pos = r.from_pos = r.to_pos = r.validity_pos = {file.file, edge.line, edge.column};
+    read_citations(edge.citations, r.kind_pos, file.layer, r.citations);
+    if (r.citations.empty()) {
+        error(r.kind_pos,
+              no_source_message(fmt::format("edge '{}' → '{}'", edge.source, edge.target), false, RecordFormat::graph));
+        return;
+    }
+    r.from = std::move(edge.source);
+    r.to = std::move(edge.target);
+    for (auto& [k, v] : edge.attributes) r.attributes.push_back({std::move(k), std::move(v), r.kind_pos});
+    if (!edge.valid_from.empty())
+        read_date(r.validity, r.validity_pos, RecordField::valid_from, edge.valid_from, r.kind_pos,
+                  RecordFormat::graph);
+    if (!edge.valid_to.empty())
+        read_date(r.validity, r.validity_pos, RecordField::valid_to, edge.valid_to, r.kind_pos, RecordFormat::graph);
+    m_pending.push_back(std::move(r));
 }
 
 }  // namespace orgraph::load_detail

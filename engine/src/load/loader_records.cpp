@@ -156,50 +156,62 @@ void Loader::read_toml_entity(const toml::table& t, const ParsedFile& file) {
     std::vector<std::pair<const toml::key*, const toml::node*>> relation_fields;
     for (auto&& [key, node] : t) {
         const auto& k = key.str();
-        const auto kpos = pos_of(key, file.file);
-        if (k == "id" || k == "kind" || k == "name" || k == "short_name") {
-            if (!node.is_string()) {
-                error(pos_of(node, file.file), fmt::format("'{}' must be a string, not {}", k, type_name(node)));
-                continue;
-            }
-            const auto& value = node.as_string()->get();
-            if (k == "id") {
-                record.id = value;
-                record.id_pos = pos_of(node, file.file);
-            } else if (k == "kind") {
-                record.kind = value;
-                record.kind_pos = pos_of(node, file.file);
-            } else if (k == "name") {
-                record.name = value;
-                record.name_pos = pos_of(node, file.file);
-            } else {
-                record.short_name = value;
-            }
-        } else if (k == "aliases") {
-            for (auto& [alias, p] : string_list(node, file.file, "aliases")) record.aliases.push_back(alias);
-        } else if (k == "source") {
-            for (auto& [text, p] : string_list(node, file.file, "source")) record.citations.push_back({text, p});
-        } else if (k == "valid_from") {
-            record.validity.from = date_field(node, file.file, k);
-            record.validity_pos = pos_of(node, file.file);
-        } else if (k == "valid_to") {
-            record.validity.to = date_field(node, file.file, k);
-            record.validity_pos = pos_of(node, file.file);
-        } else if (m_graph.schema.relation_kind(k)) {
-            relation_fields.emplace_back(&key, &node);
-        } else if (is_scalar(node)) {
-            record.attributes.push_back({std::string(k), scalar_to_string(node), kpos});
+        const auto field = entity_field(k, RecordFormat::toml);
+        if (field == RecordField::attribute) {
+            if (m_graph.schema.relation_kind(k))
+                relation_fields.emplace_back(&key, &node);
+            else if (is_scalar(node))
+                record.attributes.push_back({std::string(k), scalar_to_string(node), pos_of(key, file.file)});
+            else
+                error(pos_of(node, file.file),
+                      fmt::format("'{}' is neither a relation kind nor an attribute: {} cannot be an attribute value "
+                                  "(expected a string, number, boolean or date){}",
+                                  k, type_name(node), did_you_mean(k, m_relation_kind_ids)));
         } else {
-            error(pos_of(node, file.file),
-                  fmt::format("'{}' is neither a relation kind nor an attribute: {} cannot be an attribute value "
-                              "(expected a string, number, boolean or date){}",
-                              k, type_name(node), did_you_mean(k, m_relation_kind_ids)));
+            read_toml_entity_field(field, k, node, file.file, record);
         }
     }
     if (record.id.empty() && !t.contains("id")) error(record.pos, "an entity has no 'id' (expected id = \"…\")");
     for (auto [key, node] : relation_fields) read_relation_field(*key, *node, record, file, relations);
     if (!apply_entity(record, file.layer)) return;
     for (auto& r : relations) m_pending.push_back(std::move(r));
+}
+
+// One of the fields every entity has (not an attribute, not a relation).
+void Loader::read_toml_entity_field(RecordField field, std::string_view key, const toml::node& node, std::uint32_t file,
+                                    EntityRecord& record) {
+    const auto pos = pos_of(node, file);
+    switch (field) {
+        case RecordField::aliases:
+            for (auto& [alias, p] : string_list(node, file, key)) record.aliases.push_back(std::move(alias));
+            return;
+        case RecordField::citations:
+            for (auto& [text, p] : string_list(node, file, key)) record.citations.push_back({std::move(text), p});
+            return;
+        case RecordField::valid_from:
+        case RecordField::valid_to:
+            set_validity_end(record.validity, record.validity_pos, field, date_field(node, file, key), pos);
+            return;
+        default:
+            break;
+    }
+    if (!node.is_string()) {
+        error(pos, fmt::format("'{}' must be a string, not {}", key, type_name(node)));
+        return;
+    }
+    const auto& value = node.as_string()->get();
+    if (field == RecordField::id) {
+        record.id = value;
+        record.id_pos = pos;
+    } else if (field == RecordField::kind) {
+        record.kind = value;
+        record.kind_pos = pos;
+    } else if (field == RecordField::name) {
+        record.name = value;
+        record.name_pos = pos;
+    } else {
+        record.short_name = value;
+    }
 }
 
 void Loader::read_relation_field(const toml::key& key, const toml::node& node, const EntityRecord& entity,
@@ -223,7 +235,7 @@ void Loader::read_relation_field(const toml::key& key, const toml::node& node, c
         } else if (auto t = item.as_table()) {
             auto r = base();
             r.to_pos = pos_of(item, file.file);
-            read_relation_table(*t, file, r, {"to", "source", "valid_from", "valid_to"});
+            read_relation_table(*t, file, r, true);
             if (r.citations.empty()) r.citations = entity.citations;
             if (!t->contains("to"))
                 error(r.to_pos, fmt::format("a '{}' entry has no 'to' (expected {{ to = \"ID\", … }})", r.kind));
@@ -242,40 +254,40 @@ void Loader::read_relation_field(const toml::key& key, const toml::node& node, c
     }
 }
 
-// Reads the fields of an inline relation table or a [[relation]] record.
-void Loader::read_relation_table(const toml::table& t, const ParsedFile& file, RelationRecord& r,
-                                 const std::vector<std::string>& reserved) {
+// Reads the fields of an inline relation table (whose 'from' and 'kind' are those of the entity
+// and the key it stands under) or of a [[relation]] record.
+void Loader::read_relation_table(const toml::table& t, const ParsedFile& file, RelationRecord& r, bool inline_entry) {
     for (auto&& [key, node] : t) {
         const auto& k = key.str();
-        if (std::find(reserved.begin(), reserved.end(), k) == reserved.end()) {
-            if (is_scalar(node))
-                r.attributes.push_back({std::string(k), scalar_to_string(node), pos_of(key, file.file)});
-            else
-                error(pos_of(node, file.file),
-                      fmt::format("attribute '{}' must be a string, number, boolean or date, not {}", k,
-                                  type_name(node)));
+        auto field = relation_field(k, RecordFormat::toml);
+        if (inline_entry && (field == RecordField::from || field == RecordField::kind)) field = RecordField::attribute;
+        const auto pos = pos_of(node, file.file);
+        switch (field) {
+            case RecordField::attribute:
+                if (is_scalar(node))
+                    r.attributes.push_back({std::string(k), scalar_to_string(node), pos_of(key, file.file)});
+                else
+                    error(pos, fmt::format("attribute '{}' must be a string, number, boolean or date, not {}", k,
+                                           type_name(node)));
+                continue;
+            case RecordField::citations:
+                for (auto& [text, p] : string_list(node, file.file, k)) r.citations.push_back({std::move(text), p});
+                continue;
+            case RecordField::valid_from:
+            case RecordField::valid_to:
+                set_validity_end(r.validity, r.validity_pos, field, date_field(node, file.file, k), pos);
+                continue;
+            default:
+                break;
+        }
+        if (!node.is_string()) {
+            error(pos, fmt::format("'{}' must be a string, not {}", k, type_name(node)));
             continue;
         }
-        if (k == "source") {
-            for (auto& [text, p] : string_list(node, file.file, "source")) r.citations.push_back({text, p});
-        } else if (k == "valid_from") {
-            r.validity.from = date_field(node, file.file, k);
-            r.validity_pos = pos_of(node, file.file);
-        } else if (k == "valid_to") {
-            r.validity.to = date_field(node, file.file, k);
-            r.validity_pos = pos_of(node, file.file);
-        } else if (!node.is_string()) {
-            error(pos_of(node, file.file), fmt::format("'{}' must be a string, not {}", k, type_name(node)));
-        } else if (k == "to") {
-            r.to = node.as_string()->get();
-            r.to_pos = pos_of(node, file.file);
-        } else if (k == "from") {
-            r.from = node.as_string()->get();
-            r.from_pos = pos_of(node, file.file);
-        } else if (k == "kind") {
-            r.kind = node.as_string()->get();
-            r.kind_pos = pos_of(node, file.file);
-        }
+        auto& value = field == RecordField::to ? r.to : field == RecordField::from ? r.from : r.kind;
+        auto& value_pos = field == RecordField::to ? r.to_pos : field == RecordField::from ? r.from_pos : r.kind_pos;
+        value = node.as_string()->get();
+        value_pos = pos;
     }
 }
 
@@ -327,13 +339,8 @@ bool Loader::apply_entity(EntityRecord& record, std::size_t layer) {
         entity.name = *record.name;
     entity.short_name = record.short_name;
     entity.aliases = record.aliases;
-    if (record.citations.empty() && record.from_csv)
-        error(record.pos, fmt::format("entity '{}' has no provenance (give a 'provenance' column, or "
-                                      "default_source in the layer's [dataset] table)",
-                                      record.id));
-    else if (record.citations.empty())
-        error(record.pos,
-              fmt::format("entity '{}' has no source (every entity needs source = \"SOURCE:LOCATOR\")", record.id));
+    if (record.citations.empty())
+        error(record.pos, no_source_message(fmt::format("entity '{}'", record.id), true, record.format));
     resolve_citations(record.citations, entity.citations);
     entity.validity = record.validity;
     check_validity(entity.validity, record.validity_pos);
@@ -365,8 +372,7 @@ void Loader::set_attributes(KindIndex kind, const EntityRecord& record, Attribut
             return;
         }
         if (!attributes.set(a.key, a.value))
-            error(a.pos, fmt::format("attribute '{}' of '{}' is '{}' already; it cannot also be '{}'", a.key, id,
-                                     *attributes.find(a.key), a.value));
+            error(a.pos, attribute_conflict_message(a.key, fmt::format("'{}'", id), *attributes.find(a.key), a.value));
     });
 }
 
@@ -408,7 +414,7 @@ void Loader::load_relations(std::size_t layer) {
                 r.layer = layer;
                 const auto pos = pos_of(t, file.file);
                 r.kind_pos = r.from_pos = r.to_pos = pos;
-                read_relation_table(t, file, r, {"kind", "from", "to", "source", "valid_from", "valid_to"});
+                read_relation_table(t, file, r, false);
                 bool complete = true;
                 for (const char* field : {"kind", "from", "to"}) {
                     if (!t.contains(field)) {
@@ -417,7 +423,7 @@ void Loader::load_relations(std::size_t layer) {
                     }
                 }
                 if (r.citations.empty()) {
-                    error(pos, "a relation has no source (every relation needs source = \"SOURCE:LOCATOR\")");
+                    error(pos, no_source_message("a relation", false, RecordFormat::toml));
                     complete = false;
                 }
                 if (complete) apply_relation(r);
@@ -481,7 +487,8 @@ void Loader::apply_relation(RelationRecord& r) {
                   fmt::format("unknown relation kind '{}'{}", r.kind, suggestion_or_list(r.kind, m_relation_kind_ids)));
         return;
     }
-    if (r.from.empty()) return;  // the entity's own id was missing: already reported
+    // (An entity refused for its id keeps its relation fields back: an empty id here was written so.)
+    if (!relation_ends_given(r)) return;
     // Bulk files list the relations of an entity together: its id is looked up once. (Every
     // entity is loaded before any relation, so an id found stays found.)
     auto from = r.from == m_last_from_id ? m_last_from : find_entity(r.from, r.from_pos);
@@ -500,7 +507,9 @@ void Loader::apply_relation(RelationRecord& r) {
             error(a.pos, fmt::format("unknown field '{}' for a '{}' relation (expected one of: {}){}", a.key, r.kind,
                                      join(allowed), did_you_mean(a.key, allowed)));
         } else if (!relation.attributes.set(a.key, a.value)) {
-            error(a.pos, fmt::format("attribute '{}' is given twice", a.key));
+            error(a.pos, attribute_conflict_message(
+                             a.key, fmt::format("the '{}' relation from '{}' to '{}'", r.kind, r.from, r.to),
+                             *relation.attributes.find(a.key), a.value));
         }
     });
     resolve_citations(r.citations, relation.citations);

@@ -6,115 +6,107 @@
 #include "load/loader.hpp"
 
 namespace orgraph::load_detail {
-namespace {
-
-const std::set<std::string, std::less<>> reserved_entity_keys = {"id",      "kind",   "name",       "short_name",
-                                                                 "aliases", "source", "valid_from", "valid_to"};
-
-}  // namespace
 
 void Loader::load_schema() {
-    struct PendingParent {
-        KindIndex kind;
-        std::string parent;
-        Pos pos;
-    };
-    struct PendingEnds {
-        RelationKindIndex kind;
-        std::vector<std::pair<std::string, Pos>> from, to;
-    };
     std::vector<PendingParent> parents;
     std::vector<PendingEnds> ends;
     std::unordered_map<std::string, Pos> first_entity_kind, first_relation_kind;
-
     for (const auto* file : all_files()) {
-        for_each_record(*file, "entity_kind", [&](const toml::table& t) {
-            check_fields(
-                t, file->file,
-                {"id", "label", "plural", "parent", "attributes", "summary", "context", "values", "description"},
-                "an entity kind");
-            auto id = string_field(t, file->file, "id", "an entity kind", true);
-            if (!id) return;
-            const auto pos = pos_of(*t.get("id"), file->file);
-            if (!valid_kind_id(*id)) {
-                error(pos, fmt::format("malformed kind id '{}' (expected letters, digits, '_' or '-')", *id));
-                return;
-            }
-            if (auto [it, inserted] = first_entity_kind.emplace(*id, pos); !inserted) {
-                error(pos, fmt::format("duplicate entity kind '{}' (first declared at {})", *id, where(it->second)));
-                return;
-            }
-            EntityKind kind;
-            kind.id = *id;
-            kind.label = string_field(t, file->file, "label", "an entity kind", false).value_or(*id);
-            kind.plural = string_field(t, file->file, "plural", "an entity kind", false).value_or(kind.label + "s");
-            kind.description = string_field(t, file->file, "description", "an entity kind", false).value_or("");
-            kind.summary = string_field(t, file->file, "summary", "an entity kind", false).value_or("");
-            kind.context = string_field(t, file->file, "context", "an entity kind", false).value_or("");
-            if (!kind.context.empty())
-                m_context_checks.emplace_back(kind.context, pos_of(*t.get("context"), file->file));
-            if (auto* v = t.get("values")) {
-                if (auto* table = v->as_table()) {
-                    for (auto&& [key, list] : *table) {
-                        std::vector<std::string> allowed;
-                        for (auto& [value, p] : string_list(list, file->file, key.str())) allowed.push_back(value);
-                        kind.values.emplace_back(std::string(key.str()), std::move(allowed));
-                    }
-                } else {
-                    error(pos_of(*v, file->file),
-                          fmt::format("'values' must be a table of arrays "
-                                      "(values = {{ status = [\"open\", \"closed\"] }}), not {}",
-                                      type_name(*v)));
-                }
-            }
-            if (auto* a = t.get("attributes"))
-                for (auto& [name, p] : string_list(*a, file->file, "attributes")) kind.attributes.push_back(name);
-            auto parent = string_field(t, file->file, "parent", "an entity kind", false);
-            const auto index = m_graph.schema.add_entity_kind(std::move(kind));
-            if (parent) parents.push_back({index, *parent, pos_of(*t.get("parent"), file->file)});
-        });
-        for_each_record(*file, "relation_kind", [&](const toml::table& t) {
-            check_fields(t, file->file,
-                         {"id", "label", "inverse", "from", "to", "backward", "attributes", "description"},
-                         "a relation kind");
-            auto id = string_field(t, file->file, "id", "a relation kind", true);
-            if (!id) return;
-            const auto pos = pos_of(*t.get("id"), file->file);
-            if (!valid_kind_id(*id)) {
-                error(pos, fmt::format("malformed kind id '{}' (expected letters, digits, '_' or '-')", *id));
-                return;
-            }
-            if (reserved_entity_keys.contains(*id)) {
-                error(pos, fmt::format("'{}' cannot be a relation kind: it is a reserved field of entities", *id));
-                return;
-            }
-            if (auto [it, inserted] = first_relation_kind.emplace(*id, pos); !inserted) {
-                error(pos, fmt::format("duplicate relation kind '{}' (first declared at {})", *id, where(it->second)));
-                return;
-            }
-            RelationKind kind;
-            kind.id = *id;
-            kind.label = string_field(t, file->file, "label", "a relation kind", false).value_or(*id);
-            kind.inverse =
-                string_field(t, file->file, "inverse", "a relation kind", false).value_or("inverse of " + kind.label);
-            kind.description = string_field(t, file->file, "description", "a relation kind", false).value_or("");
-            if (auto* b = t.get("backward")) {
-                if (auto v = b->as_boolean())
-                    kind.backward = v->get();
-                else
-                    error(pos_of(*b, file->file),
-                          fmt::format("'backward' must be true or false, not {}", type_name(*b)));
-            }
-            if (auto* a = t.get("attributes"))
-                for (auto& [name, p] : string_list(*a, file->file, "attributes")) kind.attributes.push_back(name);
-            PendingEnds pending;
-            if (auto* f = t.get("from")) pending.from = string_list(*f, file->file, "from");
-            if (auto* to = t.get("to")) pending.to = string_list(*to, file->file, "to");
-            pending.kind = m_graph.schema.add_relation_kind(std::move(kind));
-            ends.push_back(std::move(pending));
-        });
+        for_each_record(*file, "entity_kind",
+                        [&](const toml::table& t) { read_entity_kind(t, file->file, first_entity_kind, parents); });
+        for_each_record(*file, "relation_kind",
+                        [&](const toml::table& t) { read_relation_kind(t, file->file, first_relation_kind, ends); });
     }
+    resolve_kind_links(parents, ends);
+    load_rules();
+    load_interchange();
+}
 
+void Loader::read_entity_kind(const toml::table& t, std::uint32_t file, std::unordered_map<std::string, Pos>& first,
+                              std::vector<PendingParent>& parents) {
+    check_fields(t, file,
+                 {"id", "label", "plural", "parent", "attributes", "summary", "context", "values", "description"},
+                 "an entity kind");
+    auto id = string_field(t, file, "id", "an entity kind", true);
+    if (!id) return;
+    const auto pos = pos_of(*t.get("id"), file);
+    if (!valid_kind_id(*id)) {
+        error(pos, fmt::format("malformed kind id '{}' (expected letters, digits, '_' or '-')", *id));
+        return;
+    }
+    if (auto [it, inserted] = first.emplace(*id, pos); !inserted) {
+        error(pos, fmt::format("duplicate entity kind '{}' (first declared at {})", *id, where(it->second)));
+        return;
+    }
+    EntityKind kind;
+    kind.id = *id;
+    kind.label = string_field(t, file, "label", "an entity kind", false).value_or(*id);
+    kind.plural = string_field(t, file, "plural", "an entity kind", false).value_or(kind.label + "s");
+    kind.description = string_field(t, file, "description", "an entity kind", false).value_or("");
+    kind.summary = string_field(t, file, "summary", "an entity kind", false).value_or("");
+    kind.context = string_field(t, file, "context", "an entity kind", false).value_or("");
+    if (!kind.context.empty()) m_context_checks.emplace_back(kind.context, pos_of(*t.get("context"), file));
+    if (auto* v = t.get("values")) {
+        if (auto* table = v->as_table()) {
+            for (auto&& [key, list] : *table) {
+                std::vector<std::string> allowed;
+                for (auto& [value, p] : string_list(list, file, key.str())) allowed.push_back(value);
+                kind.values.emplace_back(std::string(key.str()), std::move(allowed));
+            }
+        } else {
+            error(pos_of(*v, file), fmt::format("'values' must be a table of arrays "
+                                                "(values = {{ status = [\"open\", \"closed\"] }}), not {}",
+                                                type_name(*v)));
+        }
+    }
+    if (auto* a = t.get("attributes"))
+        for (auto& [name, p] : string_list(*a, file, "attributes")) kind.attributes.push_back(name);
+    auto parent = string_field(t, file, "parent", "an entity kind", false);
+    const auto index = m_graph.schema.add_entity_kind(std::move(kind));
+    if (parent) parents.push_back({index, *parent, pos_of(*t.get("parent"), file)});
+}
+
+void Loader::read_relation_kind(const toml::table& t, std::uint32_t file, std::unordered_map<std::string, Pos>& first,
+                                std::vector<PendingEnds>& ends) {
+    check_fields(t, file, {"id", "label", "inverse", "from", "to", "backward", "attributes", "description"},
+                 "a relation kind");
+    auto id = string_field(t, file, "id", "a relation kind", true);
+    if (!id) return;
+    const auto pos = pos_of(*t.get("id"), file);
+    if (!valid_kind_id(*id)) {
+        error(pos, fmt::format("malformed kind id '{}' (expected letters, digits, '_' or '-')", *id));
+        return;
+    }
+    if (entity_field(*id, RecordFormat::toml) != RecordField::attribute) {
+        error(pos, fmt::format("'{}' cannot be a relation kind: it is a reserved field of entities", *id));
+        return;
+    }
+    if (auto [it, inserted] = first.emplace(*id, pos); !inserted) {
+        error(pos, fmt::format("duplicate relation kind '{}' (first declared at {})", *id, where(it->second)));
+        return;
+    }
+    RelationKind kind;
+    kind.id = *id;
+    kind.label = string_field(t, file, "label", "a relation kind", false).value_or(*id);
+    kind.inverse = string_field(t, file, "inverse", "a relation kind", false).value_or("inverse of " + kind.label);
+    kind.description = string_field(t, file, "description", "a relation kind", false).value_or("");
+    if (auto* b = t.get("backward")) {
+        if (auto v = b->as_boolean())
+            kind.backward = v->get();
+        else
+            error(pos_of(*b, file), fmt::format("'backward' must be true or false, not {}", type_name(*b)));
+    }
+    if (auto* a = t.get("attributes"))
+        for (auto& [name, p] : string_list(*a, file, "attributes")) kind.attributes.push_back(name);
+    PendingEnds pending;
+    if (auto* f = t.get("from")) pending.from = string_list(*f, file, "from");
+    if (auto* to = t.get("to")) pending.to = string_list(*to, file, "to");
+    pending.kind = m_graph.schema.add_relation_kind(std::move(kind));
+    ends.push_back(std::move(pending));
+}
+
+// Parents and the ends of relation kinds name kinds that may be declared after them.
+void Loader::resolve_kind_links(const std::vector<PendingParent>& parents, const std::vector<PendingEnds>& ends) {
     std::vector<std::string> kind_ids;
     for (const auto& k : m_graph.schema.entity_kinds()) kind_ids.push_back(k.id);
     std::sort(kind_ids.begin(), kind_ids.end());
@@ -156,8 +148,6 @@ void Loader::load_schema() {
             error(pos, fmt::format("unknown relation kind '{}' in 'context'{}", relation,
                                    did_you_mean(relation, m_relation_kind_ids)));
     m_entity_kind_ids = kind_ids;
-    load_rules();
-    load_interchange();
 }
 
 void Loader::load_rules() {
