@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph_fields.hpp"
+#include "orgraph/analysis/derive.hpp"
 #include "orgraph/analysis/prepare.hpp"
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
@@ -208,4 +209,28 @@ BOOST_AUTO_TEST_CASE(a_subgraph_refuses_marks_that_do_not_fit) {
     BOOST_CHECK_THROW(subgraph(graph, std::vector<std::uint8_t>{1}, every_relation), std::invalid_argument);
     const auto same = subgraph(graph, all_entities, every_relation);
     check_same_graph(same, graph);
+}
+
+BOOST_AUTO_TEST_CASE(restricting_a_builder_in_place_gives_what_the_copy_gives) {
+    auto layers = builtin_layers();
+    layers.push_back(read_layer_or_overlay("dprk-missions"));
+    // With its derived relations, so that facts left out leave the derivations that rest on them.
+    auto derived = thaw(all_dates(load(layers)));
+    derive_relations(derived);
+    for (const bool present : {false, true}) {
+        for (const auto* text : {"1990", "2021-06-30", "2024", "2026-12-01"}) {
+            BOOST_TEST_CONTEXT("date " << text << (present ? " (the present)" : "")) {
+                const auto date = *Date::parse(text);
+                const auto copy = restrict_to_date(derived, date, present);
+                auto in_place = thaw(all_dates(load(layers)));
+                derive_relations(in_place);
+                restrict_to_date_in_place(in_place, date, present);
+                BOOST_TEST(in_place.relations().size() < derived.relations().size());
+                check_same_records(in_place, copy);
+                for (EntityIndex e = 0; e < in_place.entities().size(); ++e)
+                    BOOST_TEST((in_place.find(in_place.entity(e).id) == std::optional<EntityIndex>(e)));
+                BOOST_TEST(!in_place.find("emb-mys-kuala-lumpur").has_value() == (std::string(text) >= "2024"));
+            }
+        }
+    }
 }

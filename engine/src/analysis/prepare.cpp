@@ -6,7 +6,7 @@
 namespace orgraph {
 
 Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options) {
-    if (options.as_of) facts = restrict_to_date(facts, *options.as_of, options.present);
+    if (options.as_of) restrict_to_date_in_place(facts, *options.as_of, options.present);
     if (options.derive) derive_relations(facts);
     return freeze(std::move(facts), FreezeOptions{options.name_index});
 }

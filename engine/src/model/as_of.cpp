@@ -41,6 +41,31 @@ GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date, bool 
     return result;
 }
 
+void restrict_to_date_in_place(GraphBuilder& graph, const Date& date, bool present) {
+    const auto n = graph.entities().size();
+    const auto m = graph.relations().size();
+    std::vector<bool> entity_gone(n);
+    bool any_entity = false;
+    for (EntityIndex e = 0; e < n; ++e) {
+        entity_gone[e] = !graph.entity(e).validity.holds_on(date, present);
+        any_entity = any_entity || entity_gone[e];
+    }
+    std::vector<bool> relation_gone(m);
+    bool any_relation = false;
+    for (RelationIndex r = 0; r < m; ++r) {
+        const auto& relation = graph.relation(r);
+        relation_gone[r] =
+            !relation.validity.holds_on(date, present) || entity_gone[relation.from] || entity_gone[relation.to];
+        any_relation = any_relation || relation_gone[r];
+    }
+    // A derived relation kept keeps only the facts kept (as restrict_to_date does).
+    if (any_relation) graph.remove_relations(relation_gone, true);
+    if (any_entity) graph.remove_entities(entity_gone);
+    // As the copy restrict_to_date makes: the rules are to be applied again.
+    graph.rules_applied = false;
+    graph.disjoint_chains = 0;
+}
+
 // Why filtering is enough when it is (derive.hpp for the rules' walk): every chain of facts
 // valid on the date also stood in the whole graph, in the same relative order. A rule's walk
 // keeps, per entity reached, the first chain in that order; if that chain holds on the date it

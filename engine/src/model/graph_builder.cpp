@@ -193,20 +193,49 @@ void GraphBuilder::reserve(std::size_t entities, std::size_t relations) {
     }
 }
 
-void GraphBuilder::remove_relations(const std::vector<bool>& removed) {
+void GraphBuilder::remove_relations(const std::vector<bool>& removed, bool drop_removed_facts) {
     std::vector<RelationIndex> renumbered(m_relations.size());
     RelationIndex kept = 0;
     for (RelationIndex r = 0; r < m_relations.size(); ++r) {
         renumbered[r] = kept;
         if (removed[r]) continue;
-        if (kept != r) m_relations[kept] = std::move(m_relations[r]);
+        if (kept != r) m_relations[kept] = m_relations[r];
         ++kept;
     }
     m_relations.erase(m_relations.begin() + kept, m_relations.end());
-    for (auto& [index, derivation] : m_derivations) {
+    std::size_t derivations = 0;
+    for (std::size_t d = 0; d < m_derivations.size(); ++d) {
+        auto& [index, derivation] = m_derivations[d];
+        if (removed[index]) continue;
         index = renumbered[index];
-        for (auto& f : derivation.facts) f = renumbered[f];
+        std::size_t kept_facts = 0;
+        for (auto f : derivation.facts)
+            if (!drop_removed_facts || !removed[f]) derivation.facts[kept_facts++] = renumbered[f];
+        derivation.facts.resize(kept_facts);
+        if (d != derivations) m_derivations[derivations] = std::move(m_derivations[d]);
+        ++derivations;
     }
+    m_derivations.erase(m_derivations.begin() + static_cast<long>(derivations), m_derivations.end());
+}
+
+void GraphBuilder::remove_entities(const std::vector<bool>& removed) {
+    std::vector<EntityIndex> renumbered(m_entities.size());
+    EntityIndex kept = 0;
+    for (EntityIndex e = 0; e < m_entities.size(); ++e) {
+        renumbered[e] = kept;
+        if (removed[e]) continue;
+        if (kept != e) m_entities[kept] = std::move(m_entities[e]);
+        ++kept;
+    }
+    m_entities.erase(m_entities.begin() + kept, m_entities.end());
+    for (auto& r : m_relations) {
+        r.from = renumbered[r.from];
+        r.to = renumbered[r.to];
+    }
+    // The id index again, over the entities that are left.
+    std::fill(m_id_slots.begin(), m_id_slots.end(), 0);
+    m_id_count = 0;
+    for (EntityIndex e = 0; e < m_entities.size(); ++e) index_id(e);
 }
 
 std::vector<EntityData> GraphBuilder::take_entities() {

@@ -163,8 +163,12 @@ public:
 
     void reserve(std::size_t entities, std::size_t relations);
     // Removes the relations marked (one flag per relation), keeping the others in their order;
-    // derived relations' facts are renumbered, and must not be among those removed.
-    void remove_relations(const std::vector<bool>& removed);
+    // derived relations' facts are renumbered, and must not be among those removed unless
+    // `drop_removed_facts` says to leave those out of the derivations.
+    void remove_relations(const std::vector<bool>& removed, bool drop_removed_facts = false);
+    // Removes the entities marked, keeping the others in their order and renumbering the
+    // relations' ends; no relation may touch an entity removed (remove those first).
+    void remove_entities(const std::vector<bool>& removed);
 
     // For freeze(): hands the records over, leaving the builder empty of them (and of its id
     // index, which freeze() does not need).
