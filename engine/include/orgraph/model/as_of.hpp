@@ -12,9 +12,9 @@
 
 namespace orgraph {
 
-GraphBuilder restrict_to_date(const GraphBuilder& graph, const Date& date, bool present = false);
-// The same, in place: what did not hold is removed from `graph` itself, so that a graph of
-// millions of facts is not held twice. The entities and relations kept keep their order.
+// Removes from `graph` itself what did not hold on the date, so that a graph of millions of
+// facts is not held twice; a derived relation kept keeps only the facts kept. The entities and
+// relations kept keep their order; the rules are to be applied again (rules_applied is reset).
 void restrict_to_date_in_place(GraphBuilder& graph, const Date& date, bool present = false);
 
 // A frozen graph, derived relations included, as it stood on one date, made by leaving out
