@@ -1,9 +1,13 @@
 #include "commands.hpp"
 
 #include <fmt/format.h>
+
+#include <filesystem>
 #include <iostream>
 
+#include "orgraph/builtin/builtin.hpp"
 #include "orgraph/generate/generate.hpp"
+#include "standard_streams.hpp"
 
 namespace orgraph::cli {
 namespace {
@@ -24,8 +28,24 @@ public:
 private:
     GenerateParams m_params;
     std::string m_directory;
+    std::string m_profile;
     bool m_force = false;
 };
+
+// The built-in schema's generator profile, compiled in with the built-in data.
+constexpr std::string_view builtin_profile = "generate/profile.toml";
+
+GenerateProfile read_profile(const std::string& path) {
+    if (path.empty()) {
+        const auto text = builtin_file(builtin_profile);
+        if (!text) throw std::logic_error("the built-in generator profile is missing");
+        return read_generate_profile(*text, fmt::format("builtin:{}", builtin_profile));
+    }
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_directory(path, ec))
+        throw std::runtime_error(fmt::format("the profile {} is a directory (expected a TOML file)", path));
+    return read_generate_profile(read_input_text(path, "--profile"), path);
+}
 
 }  // namespace
 
@@ -45,7 +65,10 @@ void GenerateCommand::add_options(po::options_description& options, po::position
                                 "the seed (0 to 18446744073709551615): the same N, M and S give the same bytes")(
         "output,o", path_value(&m_directory, "-o")->value_name("DIR"),
         "the directory to write (created whole under a temporary name, then renamed into place)")(
-        "force", po::bool_switch(&m_force), "replace DIR when it holds a dataset written earlier");
+        "profile", path_value(&m_profile, "--profile")->value_name("FILE"),
+        "the generator profile: which kind, relation kind and attribute of the schema each of the generator's "
+        "roles is (default: the built-in schema's)")("force", po::bool_switch(&m_force),
+                                                     "replace DIR when it holds a dataset written earlier");
 }
 
 void GenerateCommand::setup(const po::variables_map&) {
@@ -58,6 +81,7 @@ void GenerateCommand::setup(const po::variables_map&) {
 }
 
 int GenerateCommand::run() {
+    m_params.profile = read_profile(m_profile);
     GenerateSummary summary;
     try {
         summary = generate_dataset(m_params, m_directory, m_force);
@@ -66,10 +90,9 @@ int GenerateCommand::run() {
         throw usage_error(e.what());
     }
     std::cout << fmt::format(
-        "wrote {}: {} entities ({} countries, {} ministries of {} states), {} relations ({} "
-        "structural), seed {}\n",
-        m_directory, summary.entities, summary.countries, summary.ministries, summary.home_states, summary.relations,
-        std::min(summary.structural_relations, summary.relations), m_params.seed);
+        "wrote {}: {} entities ({}), {} relations ({} structural), seed {}\n", m_directory, summary.entities,
+        fill_generate_words(m_params.profile.summary, summary.states, summary.home_states, summary.heads),
+        summary.relations, std::min(summary.structural_relations, summary.relations), m_params.seed);
     return 0;
 }
 

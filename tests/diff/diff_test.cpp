@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "builtin_fallback.hpp"
+#include "builtin_generate.hpp"
 #include "builtin_graph.hpp"
 #include "orgraph/analysis/diff.hpp"
 #include "orgraph/analysis/history.hpp"
@@ -264,7 +265,7 @@ BOOST_AUTO_TEST_CASE(two_generated_datasets) {
     std::filesystem::remove_all(scratch);
     auto generated = [&](std::uint64_t seed) {
         const auto directory = (scratch / std::to_string(seed)).string();
-        generate_dataset(GenerateParams{5000, 20000, seed}, directory);
+        generate_dataset(test::generate_params(5000, 20000, seed), directory);
         return prepare_graph(load({read_layer(directory)}, test::builtin_fallback()));
     };
     const auto a = generated(1);

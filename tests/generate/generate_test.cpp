@@ -5,8 +5,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -16,6 +18,7 @@
 #include <tuple>
 
 #include "builtin_fallback.hpp"
+#include "builtin_generate.hpp"
 #include "orgraph/analysis/derive.hpp"
 #include "orgraph/generate/generate.hpp"
 #include "orgraph/load/dataset_loader.hpp"
@@ -49,11 +52,7 @@ std::string slurp(const fs::path& path) {
 }
 
 GenerateParams params(std::uint64_t entities, std::uint64_t relations, std::uint64_t seed = 1) {
-    GenerateParams p;
-    p.entities = entities;
-    p.relations = relations;
-    p.seed = seed;
-    return p;
+    return test::generate_params(entities, relations, seed);
 }
 
 GraphBuilder load_directory(const fs::path& directory) {
@@ -121,7 +120,7 @@ BOOST_AUTO_TEST_CASE(plan_agrees_with_what_is_written) {
     BOOST_TEST(planned.relations == written.relations);
     BOOST_TEST(planned.structural_relations == written.structural_relations);
     BOOST_TEST(planned.max_relations == written.max_relations);
-    BOOST_TEST(planned.countries == written.countries);
+    BOOST_TEST(planned.states == written.states);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -229,8 +228,8 @@ BOOST_AUTO_TEST_CASE(the_organisation_is_whole) {
     BOOST_TEST(without_out(g, "ministry", "ministry_of") == 0u);
     BOOST_TEST(without_out(g, "regional_department", "covers") == 0u);
     BOOST_TEST(without_out(g, "region", "includes") == 0u);
-    BOOST_TEST(count_kind(g, "ministry") == loaded.summary.ministries);
-    BOOST_TEST(count_kind(g, "country") == loaded.summary.countries);
+    BOOST_TEST(count_kind(g, "ministry") == loaded.summary.heads);
+    BOOST_TEST(count_kind(g, "country") == loaded.summary.states);
     // A few home states, each with several ministries, in a larger world.
     std::set<EntityIndex> homes;
     const auto ministry_of = *g.schema.relation_kind("ministry_of");
@@ -238,8 +237,8 @@ BOOST_AUTO_TEST_CASE(the_organisation_is_whole) {
         if (r.kind == ministry_of) homes.insert(r.to);
     BOOST_TEST(homes.size() == loaded.summary.home_states);
     BOOST_TEST(loaded.summary.home_states > 1u);
-    BOOST_TEST(loaded.summary.home_states * 5 < loaded.summary.countries);
-    BOOST_TEST(loaded.summary.ministries > loaded.summary.home_states);
+    BOOST_TEST(loaded.summary.home_states * 5 < loaded.summary.states);
+    BOOST_TEST(loaded.summary.heads > loaded.summary.home_states);
 }
 
 BOOST_AUTO_TEST_CASE(rules_derive_from_it) {
@@ -323,6 +322,180 @@ BOOST_AUTO_TEST_CASE(a_directory_with_other_files_is_never_replaced) {
     std::ofstream(scratch.path / "file") << "x";
     BOOST_CHECK_THROW(generate_dataset(params(100, 300), (scratch.path / "file").string(), true), std::runtime_error);
     BOOST_TEST(slurp(scratch.path / "file") == "x");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(profile)
+
+// The built-in profile's text with `from` replaced by `to` (once), for the error cases.
+std::string builtin_text_with(std::string_view from, std::string_view to) {
+    std::string text(*builtin_file("generate/profile.toml"));
+    const auto at = text.find(from);
+    BOOST_REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    return text;
+}
+
+// The problems a profile has, as the command prints them.
+std::vector<std::string> problems_of(const std::string& text) {
+    try {
+        read_generate_profile(text, "p.toml");
+    } catch (const dataset_error& e) {
+        std::vector<std::string> out;
+        for (const auto& d : e.diagnostics) out.push_back(d.to_string());
+        return out;
+    }
+    return {};
+}
+
+// The 1-based line of the first line of `text` that holds `needle`.
+std::uint32_t line_of(const std::string& text, std::string_view needle) {
+    const auto at = text.find(needle);
+    BOOST_REQUIRE(at != std::string::npos);
+    return static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') +
+                                      1);
+}
+
+BOOST_AUTO_TEST_CASE(the_builtin_profile_names_the_builtin_schema) {
+    const auto& p = test::builtin_generate_profile();
+    BOOST_TEST(p.complete());
+    BOOST_TEST(p.file == "builtin:generate/profile.toml");
+    // Every kind and relation kind it names is one the built-in schema declares; every attribute
+    // is allowed for some kind.
+    const auto graph = load({builtin_schema()});
+    for (const auto& kind : p.kinds) BOOST_TEST(graph.schema.entity_kind(kind).has_value(), kind);
+    for (const auto& relation : p.relations) BOOST_TEST(graph.schema.relation_kind(relation).has_value(), relation);
+    BOOST_TEST(fill_generate_words(p.summary, 352, 35, 184) == "352 countries, 184 ministries of 35 states");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_role_is_named_at_its_table) {
+    const auto text = builtin_text_with("fax_line = \"fax\"\n", "");
+    const auto problems = problems_of(text);
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0] == fmt::format("p.toml:{}:1: error: [kinds] lacks the role: fax_line (expected an entity "
+                                          "kind id of the schema for each)",
+                                          line_of(text, "[kinds]")));
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_at_once_each_at_its_place) {
+    auto text = builtin_text_with("town = \"city\"", "twon = \"city\"");
+    text.replace(text.find("part = \"part_of\""), 16, "part = 7");
+    text.replace(text.find("head = \"ministry\""), 17, "head = \"the ministry\"");
+    text.replace(text.find("{home_states} of them"), 21, "{homes} of them");
+    text.replace(text.find("subarea = \"m49_subregion\""), 25, "subarea = \"name\"");
+    text += "[extra]\n";
+    const auto problems = problems_of(text);
+    const std::vector<std::string> expected = {
+        fmt::format("p.toml:{}:1: error: [kinds] lacks the role: town (expected an entity kind id of the schema for "
+                    "each)",
+                    line_of(text, "[kinds]")),
+        fmt::format("p.toml:{}:8: error: 'twon' is no role of [kinds]; did you mean 'town'? (the roles: {})",
+                    line_of(text, "twon ="),
+                    "state, zone, bloc, world_body, body_part, body_group, town, head, "
+                    "functional_unit, area_unit, research_centre, subunit, society, society_organ, position, outpost, "
+                    "address, box, fax_line, mailbox, envoy_group, resident_envoy, local_envoy, minor_envoy, "
+                    "delegation"),
+        fmt::format("p.toml:{}:8: error: [kinds] head = \"the ministry\" is not an entity kind id of the schema "
+                    "(letters, digits, '_' or '-')",
+                    line_of(text, "head = \"the")),
+        fmt::format("p.toml:{}:8: error: [relations] part is not text (expected a relation kind id of the schema)",
+                    line_of(text, "part = 7")),
+        fmt::format("p.toml:{}:11: error: [attributes] subarea = \"name\" is a column entities.csv has already "
+                    "(expected an attribute of the schema other than id, kind, name, short_name, aliases, "
+                    "valid_from, valid_to)",
+                    line_of(text, "subarea = \"name\"")),
+        fmt::format("p.toml:{}:15: error: [words] description: unknown placeholder {{homes}} (expected {{states}}, "
+                    "{{home_states}} or {{heads}})",
+                    line_of(text, "description =")),
+        fmt::format("p.toml:{}:1: error: unknown table 'extra' (expected kinds, relations, attributes, values, "
+                    "words)",
+                    line_of(text, "[extra]")),
+    };
+    BOOST_TEST(problems == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(one_column_per_attribute_role) {
+    const auto text = builtin_text_with("aim = \"purpose\"", "aim = \"responsibility\"");
+    const auto problems = problems_of(text);
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0] == fmt::format("p.toml:{}:7: error: [attributes] aim = \"responsibility\" is the column of "
+                                          "remit already (expected one attribute per role)",
+                                          line_of(text, "aim =")));
+}
+
+BOOST_AUTO_TEST_CASE(syntax_missing_tables_and_braces) {
+    const auto syntax = problems_of("[kinds\nstate = \"country\"\n");
+    BOOST_TEST_REQUIRE(syntax.size() == 1u);
+    BOOST_TEST(syntax[0].starts_with("p.toml:1:"));
+    BOOST_TEST(syntax[0].find("TOML syntax") != std::string::npos);
+    // An empty file lacks every table, each said once, at its start.
+    const auto empty = problems_of("");
+    BOOST_TEST_REQUIRE(empty.size() == 5u);
+    BOOST_TEST(empty[0].starts_with("p.toml:1:1: error: no [kinds] table (expected one giving an entity kind id"));
+    BOOST_TEST(empty[4].starts_with("p.toml:1:1: error: no [words] table"));
+    const auto brace = problems_of(builtin_text_with("{heads} ministries of", "{heads ministries of"));
+    BOOST_TEST_REQUIRE(brace.size() == 1u);
+    BOOST_TEST(brace[0].find("[words] summary: a '{' without its '}'") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(generating_without_a_profile_is_refused) {
+    GenerateParams p;
+    p.entities = 100;
+    p.relations = 100;
+    BOOST_CHECK_THROW(plan_generated_dataset(p), generate_error);
+}
+
+// A profile that calls everything otherwise gives the same dataset in other words: the same
+// ids, rows and relations, with the profile's kinds, relation kinds, columns and values.
+BOOST_AUTO_TEST_CASE(another_profile_renames_and_changes_nothing_else) {
+    Scratch scratch;
+    auto p = params(1500, 6000, 4);
+    generate_dataset(p, (scratch.path / "a").string());
+    auto renamed = p;
+    for (auto& kind : renamed.profile.kinds) kind = "k_" + kind;
+    for (auto& relation : renamed.profile.relations) relation = "r_" + relation;
+    for (auto& attribute : renamed.profile.attributes) attribute = "a_" + attribute;
+    for (auto& value : renamed.profile.values) value = "v " + value;
+    renamed.profile.description = "{states} places \"quoted\", {home_states} homes, {heads} heads";
+    generate_dataset(renamed, (scratch.path / "b").string());
+
+    auto rename_entities = [](std::string text) {
+        std::istringstream in(text);
+        std::string line, out;
+        bool header = true;
+        while (std::getline(in, line)) {
+            if (header) {
+                header = false;
+                out += line + "\n";
+                continue;
+            }
+            const auto comma = line.find(',');
+            out += line.substr(0, comma + 1) + "k_" + line.substr(comma + 1) + "\n";
+        }
+        return out;
+    };
+    const auto a = slurp(scratch.path / "a" / "entities.csv"), b = slurp(scratch.path / "b" / "entities.csv");
+    // Rows match once the kinds, columns and values are read back.
+    std::string expected = rename_entities(a);
+    for (const auto& attribute : p.profile.attributes) {
+        const auto at = expected.find("," + attribute);
+        BOOST_REQUIRE(at != std::string::npos);
+        expected.insert(at + 1, "a_");
+    }
+    for (const auto& value : {",member,", ",observer,", ",none,", ",open,", ",closed,", ",uncertain,"}) {
+        const std::string v(value);
+        const std::string with = ",v " + v.substr(1);
+        for (auto at = expected.find(v); at != std::string::npos; at = expected.find(v, at + with.size() - 1))
+            expected.replace(at, v.size(), with);
+    }
+    BOOST_TEST((b == expected));
+    const auto relations = slurp(scratch.path / "b" / "relations.csv");
+    BOOST_TEST(relations.find(",r_part_of,") != std::string::npos);
+    BOOST_TEST(relations.find(",part_of,") == std::string::npos);
+    const auto toml = slurp(scratch.path / "b" / "dataset.toml");
+    BOOST_TEST(toml.find("description = \"") != std::string::npos);
+    BOOST_TEST(toml.find(" places \\\"quoted\\\", ") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

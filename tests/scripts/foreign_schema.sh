@@ -145,4 +145,32 @@ expect "$work/bad.out" "unknown entity kind 'divison' in 'kinds' of [presentatio
 expect "$work/bad.out" "unknown relation kind 'serve' in 'count_by' of [presentation.overview]; did you mean 'serves'?"
 expect "$work/bad.out" "error: 'numeric_attribute' of [gazetteer] names the attribute 'iso_num', which entities of kind 'market' do not carry (expected one of: iso_numeric, note, zone)"
 
-echo "foreign schema: coverage, matrix, chart, map, report, diff and exports checked"
+# The generator in another schema's words: its profile names that schema's kinds, relation kinds,
+# attributes and values, and what it writes loads beside that schema with no problem.
+profiled() { "$orgraph" --data data/generate-profile/schema.toml --data "$work/generated" "$@"; }
+"$orgraph" generate -n 1500 -r 6000 -s 2 --profile data/generate-profile/profile.toml -o "$work/generated" \
+  >"$work/generate.txt"
+expect "$work/generate.txt" "1500 entities (75 nations, 9 agencies of 7 nations), 6000 relations"
+expect "$work/generated/dataset.toml" 'description = "75 nations; 7 of them with 9 agencies, their bureaus'
+head -1 "$work/generated/entities.csv" >"$work/header.csv"
+expect "$work/header.csv" "valid_to,standing,zone_name,subzone_name,remit,aim,team_type,headcount,operation,checked_on,address_text"
+if grep -qE ',(country|ministry|embassy|department),' "$work/generated/entities.csv"; then
+  fail "the generated entities name a built-in kind"
+fi
+profiled validate >"$work/validate.txt"
+expect "$work/validate.txt" "ok: 2 layers, 1500 entities, 6000 relations"
+profiled coverage >"$work/generated-coverage.txt"
+expect "$work/generated-coverage.txt" "nations"
+if grep -qi 'countr' "$work/generated-coverage.txt"; then fail "coverage of the generated data names countries"; fi
+# A profile that lacks a role, and one with a key that is no role: each problem at its place, exit 1.
+sed -e '/^fax_line = /d' -e 's/^town = "town"/twon = "town"/' data/generate-profile/profile.toml >"$work/bad-profile.toml"
+set +e
+"$orgraph" generate -n 100 -r 100 --profile "$work/bad-profile.toml" -o "$work/not-written" >/dev/null 2>"$work/profile.err"
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "generate with a bad profile: exit status $code, expected 1"
+expect "$work/profile.err" "bad-profile.toml:4:1: error: [kinds] lacks the roles: town, fax_line (expected an entity kind id"
+expect "$work/profile.err" "bad-profile.toml:11:8: error: 'twon' is no role of [kinds]; did you mean 'town'?"
+[ ! -e "$work/not-written" ] || fail "generate with a bad profile wrote its directory"
+
+echo "foreign schema: coverage, matrix, chart, map, report, diff, exports and the generator checked"

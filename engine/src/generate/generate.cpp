@@ -15,25 +15,30 @@
 #include <vector>
 
 #include "generate/random.hpp"
+#include "orgraph/generate/profile.hpp"
 #include "orgraph/write/temporary.hpp"
 
-// The world comes first: countries (about 2.5·√N of them) with their cities, a region and a
-// regional organisation for every twelve countries, an international organisation for every
-// 150. Then the organisations, block by block: a block is one ministry of one of the home states
-// (one country in ten) with everything under it (departments, institutes, associations). The
-// first block of each home state is its ministry of foreign affairs, which also has the state's
-// missions abroad, and whose regional departments share the world between them. Blocks are
-// added until the requested number of entities is reached, and the last one is cut there:
-// entities are created in an order in which everything an entity refers to already exists, so
-// a cut block is still whole.
+// The generator works with roles of its own; a profile (profile.hpp) says which kind, relation
+// kind and attribute of the schema each is, and nothing here names one. With the built-in
+// schema's profile, a state is a country, a head a ministry, an area unit a regional department,
+// a resident envoy an embassy.
 //
-// Relations come in two parts. The structural ones follow from the entities (a department is
-// part of its ministry, a mission is located in a city and represents its country). The rest
-// are spread over many-to-many kinds (covers, handles, contact_via, serves, …), each source
-// entity taking a run of consecutive entries of a pool (the countries in order, so a department
-// covers neighbouring countries; the missions of its own state), which keeps every statement
-// distinct without a set of those already made. A request for fewer relations than the
-// structural ones keeps an even sample of them (selection sampling).
+// The world comes first: states (about 2.5·√N of them) with their towns, a zone and a bloc for
+// every twelve states, a world body for every 150. Then the organisations, block by block: a
+// block is one head of one of the home states (one state in ten) with everything under it
+// (units, research centres, societies). The first block of each home state is the one that
+// deals with the world: it also has the state's representations abroad, and its area units
+// share the world between them. Blocks are added until the requested number of entities is
+// reached, and the last one is cut there: entities are created in an order in which everything
+// an entity refers to already exists, so a cut block is still whole.
+//
+// Relations come in two parts. The structural ones follow from the entities (a unit is part of
+// its head, a representation is situated in a town and speaks for its state). The rest are
+// spread over many-to-many relation roles (answers_for, manages, reached_at, looks_after, …),
+// each source entity taking a run of consecutive entries of a pool (the states in order, so a
+// unit answers for neighbouring states; the representations of its own state), which keeps
+// every statement distinct without a set of those already made. A request for fewer relations
+// than the structural ones keeps an even sample of them (selection sampling).
 
 namespace orgraph {
 namespace {
@@ -41,196 +46,102 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::uint32_t none = UINT32_MAX;
-constexpr std::uint32_t countries_per_region = 12;
-constexpr std::uint32_t countries_per_organization = 150;
-constexpr std::uint32_t countries_per_home_state = 10;
+constexpr std::uint32_t states_per_zone = 12;
+constexpr std::uint32_t states_per_world_body = 150;
+constexpr std::uint32_t states_per_home_state = 10;
 
+// The generator's roles and relation roles, in the order of generate_entity_roles and
+// generate_relation_roles (orgraph/generate/profile.hpp): the profile names their kinds.
 enum class Role : std::uint8_t {
-    country,
-    region,
-    regional_organization,
-    international_organization,
-    organization_body,
-    organization_group,
-    city,
-    ministry,
-    department,
-    regional_department,
-    institute,
-    unit,
-    association,
-    organ,
-    post,
-    branch,
-    postal_address,
-    po_box,
-    fax,
-    email,
-    mission_group,
-    embassy,
-    consulate_general,
-    consular_office,
-    permanent_mission,
+    state,
+    zone,
+    bloc,
+    world_body,
+    body_part,
+    body_group,
+    town,
+    head,
+    functional_unit,
+    area_unit,
+    research_centre,
+    subunit,
+    society,
+    society_organ,
+    position,
+    outpost,
+    address,
+    box,
+    fax_line,
+    mailbox,
+    envoy_group,
+    resident_envoy,
+    local_envoy,
+    minor_envoy,
+    delegation,
 };
-
-std::string_view kind_of(Role role) {
-    switch (role) {
-        case Role::country:
-            return "country";
-        case Role::region:
-            return "region";
-        case Role::regional_organization:
-            return "regional_organization";
-        case Role::international_organization:
-            return "international_organization";
-        case Role::organization_body:
-            return "organization_body";
-        case Role::organization_group:
-            return "organization_group";
-        case Role::city:
-            return "city";
-        case Role::ministry:
-            return "ministry";
-        case Role::department:
-            return "department";
-        case Role::regional_department:
-            return "regional_department";
-        case Role::institute:
-            return "institute";
-        case Role::unit:
-            return "unit";
-        case Role::association:
-            return "association";
-        case Role::organ:
-            return "organ";
-        case Role::post:
-            return "post";
-        case Role::branch:
-            return "branch";
-        case Role::postal_address:
-            return "postal_address";
-        case Role::po_box:
-            return "po_box";
-        case Role::fax:
-            return "fax";
-        case Role::email:
-            return "email";
-        case Role::mission_group:
-            return "mission_group";
-        case Role::embassy:
-            return "embassy";
-        case Role::consulate_general:
-            return "consulate_general";
-        case Role::consular_office:
-            return "consular_office";
-        case Role::permanent_mission:
-            return "permanent_mission";
-    }
-    return "";
-}
+static_assert(static_cast<std::size_t>(Role::delegation) + 1 == generate_entity_roles.size());
 
 enum class Rel : std::uint8_t {
-    part_of,
-    ministry_of,
-    covers,
-    includes,
-    member_of,
-    sponsored_by,
-    focuses_on,
-    contact_via,
-    located_in,
-    has_post,
-    elects,
-    handles,
-    works_through,
-    deals_with,
-    represents,
-    subordinate_to,
-    accredited_to,
-    serves,
+    part,
+    belongs_to,
+    answers_for,
+    groups,
+    joins,
+    backed_by,
+    studies,
+    reached_at,
+    situated_in,
+    has_position,
+    chooses,
+    manages,
+    cooperates_with,
+    engages,
+    speaks_for,
+    reports_to,
+    delegated_to,
+    looks_after,
 };
-
-std::string_view relation_id(Rel rel) {
-    switch (rel) {
-        case Rel::part_of:
-            return "part_of";
-        case Rel::ministry_of:
-            return "ministry_of";
-        case Rel::covers:
-            return "covers";
-        case Rel::includes:
-            return "includes";
-        case Rel::member_of:
-            return "member_of";
-        case Rel::sponsored_by:
-            return "sponsored_by";
-        case Rel::focuses_on:
-            return "focuses_on";
-        case Rel::contact_via:
-            return "contact_via";
-        case Rel::located_in:
-            return "located_in";
-        case Rel::has_post:
-            return "has_post";
-        case Rel::elects:
-            return "elects";
-        case Rel::handles:
-            return "handles";
-        case Rel::works_through:
-            return "works_through";
-        case Rel::deals_with:
-            return "deals_with";
-        case Rel::represents:
-            return "represents";
-        case Rel::subordinate_to:
-            return "subordinate_to";
-        case Rel::accredited_to:
-            return "accredited_to";
-        case Rel::serves:
-            return "serves";
-    }
-    return "";
-}
+static_assert(static_cast<std::size_t>(Rel::looks_after) + 1 == generate_relation_roles.size());
 
 struct Node {
-    std::uint32_t country = 0;   // the country it is, is in, or belongs to (an index of countries)
+    std::uint32_t state = 0;     // the state it is, is in, or belongs to (an index of countries)
     std::uint32_t block = none;  // the ministry block of an organisation's entity
     std::uint32_t owner = none;  // what it belongs to: ministry, institute, association, embassy, …
     std::uint32_t serial = 0;    // its place among the like entities of its owner (or block)
     std::uint32_t a = none;      // role-specific: the city it is in; an association's first post
     std::uint32_t b = none;      // role-specific: a mission's host country; an association's post count
-    Role role = Role::country;
+    Role role = Role::state;
     std::uint8_t flag = 0;  // a country's UN status: 0 member, 1 observer, 2 none
 };
 
-struct Country {
+struct State {
     std::uint32_t entity = none;
-    std::uint32_t first_city = 0, cities = 0;
-    std::uint32_t foreign_ministry = none;  // the block of its ministry of foreign affairs
-    std::uint32_t ministries = 0;
+    std::uint32_t first_town = 0, towns = 0;
+    std::uint32_t first_head = none;  // the block of its ministry of foreign affairs
+    std::uint32_t heads = 0;
 };
 
 struct Block {
-    std::uint32_t country = 0;  // the home state
-    std::uint32_t ministry = none;
+    std::uint32_t state = 0;  // the home state
+    std::uint32_t head = none;
     std::uint32_t serial = 0;  // 0: the ministry of foreign affairs; then the state's other ministries
-    std::uint32_t first_department = 0, departments = 0;
-    std::uint32_t regional_departments = 0;  // as planned, before a cut
-    std::uint32_t first_mission = 0, missions = 0;
+    std::uint32_t first_unit = 0, units = 0;
+    std::uint32_t area_units = 0;  // as planned, before a cut
+    std::uint32_t first_envoy = 0, envoys = 0;
 };
 
 // The many-to-many kinds that take the relations beyond the structural ones.
 enum Family : std::uint8_t {
-    family_covers,
-    family_focuses_on,
-    family_country_member_of,
-    family_institute_member_of,
-    family_contact_via,
-    family_handles,
-    family_works_through,
-    family_deals_with,
-    family_serves,
-    family_elects,
+    family_answers_for,
+    family_studies,
+    family_state_joins,
+    family_centre_joins,
+    family_reached_at,
+    family_manages,
+    family_cooperates_with,
+    family_engages,
+    family_looks_after,
+    family_chooses,
     family_count,
 };
 // The share of the extra relations each family takes while it has room. covers is kept small:
@@ -266,8 +177,8 @@ constexpr std::array<std::string_view, 40> syllables = {
     "ka",  "lo",  "mi",  "ra",  "sen", "tu",  "vo",  "zan",  "bel", "dor", "fa",  "gri", "hal", "is",
     "jor", "kel", "lun", "mar", "nor", "os",  "pel", "quin", "ros", "sal", "tor", "ul",  "var", "wen",
     "xa",  "yor", "zel", "an",  "bre", "cal", "del", "eth",  "mon", "ari", "tev", "ska"};
-constexpr std::array<std::string_view, 10> country_endings = {"ia",  "land", "stan", "a",    "ora",
-                                                              "esh", "ivia", "or",   "ania", "ea"};
+constexpr std::array<std::string_view, 10> state_endings = {"ia",  "land", "stan", "a",    "ora",
+                                                            "esh", "ivia", "or",   "ania", "ea"};
 constexpr std::array<std::string_view, 8> directions = {"North",   "South", "East",  "West",
                                                         "Central", "Upper", "Lower", "Coastal"};
 constexpr std::array<std::string_view, 12> functional_departments = {"Protocol Department",
@@ -358,9 +269,9 @@ std::uint64_t integer_sqrt(std::uint64_t n) {
 
 // Three or more letters that differ for every country: a bijective scramble of its number, so
 // that neighbouring countries do not get neighbouring codes.
-std::string country_code(std::uint32_t country) {
+std::string state_code(std::uint32_t st) {
     std::uint64_t space = 26 * 26 * 26;
-    std::uint64_t index = country;
+    std::uint64_t index = st;
     int letters = 3;
     while (index >= space) {
         index -= space;
@@ -368,11 +279,11 @@ std::string country_code(std::uint32_t country) {
         ++letters;
     }
     // 7919 is prime and not 2 or 13, the factors of 26^k: multiplying by it permutes [0, 26^k).
-    std::uint64_t value = (index * 7919 + 4242) % space;
+    std::uint64_t contact_text = (index * 7919 + 4242) % space;
     std::string code(static_cast<std::size_t>(letters), 'A');
     for (int i = letters - 1; i >= 0; --i) {
-        code[static_cast<std::size_t>(i)] = static_cast<char>('A' + value % 26);
-        value /= 26;
+        code[static_cast<std::size_t>(i)] = static_cast<char>('A' + contact_text % 26);
+        contact_text /= 26;
     }
     return code;
 }
@@ -395,6 +306,17 @@ std::string initials(std::string_view name) {
     for (char c : name) {
         if (start && c >= 'A' && c <= 'Z') out += c;
         start = c == ' ' || c == '-';
+    }
+    return out;
+}
+
+// Text for a TOML basic string: quotes and backslashes escaped (the profile's sentences hold no
+// control characters).
+std::string toml_text(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '"' || c == '\\') out.push_back('\\');
+        out.push_back(c);
     }
     return out;
 }
@@ -464,6 +386,8 @@ class Generator {
 public:
     explicit Generator(const GenerateParams& params)
         : m_params(params), m_shape(params.seed ^ 0x5348415045ULL), m_spread(params.seed ^ 0x535052454144ULL) {
+        if (!params.profile.complete())
+            throw generate_error("no generator profile: the roles' kinds, relation kinds and attributes are not given");
         if (params.entities == 0) throw generate_error("the number of entities must be at least 1");
         if (params.entities > generate_max_entities)
             throw generate_error(fmt::format("at most {} entities can be generated", generate_max_entities));
@@ -479,12 +403,23 @@ public:
         GenerateSummary s;
         s.entities = m_nodes.size();
         s.relations = m_params.relations;
-        s.countries = m_countries.size();
-        for (const auto& b : m_blocks) s.ministries += b.ministry != none ? 1 : 0;
-        for (const auto& c : m_country) s.home_states += c.ministries ? 1 : 0;
+        s.states = m_states.size();
+        for (const auto& b : m_blocks) s.heads += b.head != none ? 1 : 0;
+        for (const auto& c : m_state) s.home_states += c.heads ? 1 : 0;
         s.structural_relations = m_structural;
         s.max_relations = m_structural + m_room;
         return s;
+    }
+
+    // What the profile calls a role, a relation role and a value role.
+    [[nodiscard]] std::string_view kind_of(Role role) const {
+        return m_params.profile.kinds[static_cast<std::size_t>(role)];
+    }
+    [[nodiscard]] std::string_view relation_id(Rel rel) const {
+        return m_params.profile.relations[static_cast<std::size_t>(rel)];
+    }
+    [[nodiscard]] std::string_view value_of(std::size_t value_role) const {
+        return m_params.profile.values[value_role];
     }
 
     void write_dataset_toml(const fs::path& path) const {
@@ -497,8 +432,7 @@ public:
                        "[dataset]\n"
                        "id = \"synthetic-{seed}\"\n"
                        "title = \"Synthetic organisation graph: {e} entities, {r} relations, seed {seed}\"\n"
-                       "description = \"{c} countries; {h} of them with {m} ministries, their departments, "
-                       "institutes and associations, and missions abroad.\"\n"
+                       "description = \"{description}\"\n"
                        "default_source = \"generator\"\n"
                        "\n"
                        "[[source]]\n"
@@ -508,7 +442,8 @@ public:
                        "note = \"Synthetic data from seed {seed}: {e} entities, {r} relations ({st} of them "
                        "structural).\"\n",
                        fmt::arg("seed", m_params.seed), fmt::arg("e", s.entities), fmt::arg("r", s.relations),
-                       fmt::arg("c", s.countries), fmt::arg("h", s.home_states), fmt::arg("m", s.ministries),
+                       fmt::arg("description", toml_text(fill_generate_words(m_params.profile.description, s.states,
+                                                                             s.home_states, s.heads))),
                        fmt::arg("st", std::min(s.structural_relations, s.relations)));
         file.close();
     }
@@ -516,9 +451,12 @@ public:
     void write_entities(const fs::path& path) const {
         FileWriter file(path);
         auto& out = file.buffer();
-        out.append(
-            std::string_view("id,kind,name,short_name,aliases,valid_from,valid_to,un_status,m49_region,m49_subregion,"
-                             "responsibility,purpose,unit_type,count,status,as_of,value\n"));
+        out.append(std::string_view("id,kind,name,short_name,aliases,valid_from,valid_to"));
+        for (const auto& attribute : m_params.profile.attributes) {
+            out.push_back(',');
+            out.append(attribute);
+        }
+        out.push_back('\n');
         EntityRow row;
         for (std::uint32_t i = 0; i < m_nodes.size(); ++i) {
             row.clear();
@@ -527,8 +465,8 @@ public:
             out.push_back(',');
             out.append(kind_of(m_nodes[i].role));
             for (const auto* field : {&row.name, &row.short_name, &row.aliases, &row.valid_from, &row.valid_to,
-                                      &row.un_status, &row.m49_region, &row.m49_subregion, &row.responsibility,
-                                      &row.purpose, &row.unit_type, &row.count, &row.status, &row.as_of, &row.value}) {
+                                      &row.standing, &row.area, &row.subarea, &row.remit, &row.aim, &row.subunit_type,
+                                      &row.headcount, &row.operation, &row.checked_on, &row.contact_text}) {
                 out.push_back(',');
                 put_field(out, *field);
             }
@@ -559,11 +497,10 @@ public:
 private:
     // ---- entities ----
 
-    std::uint32_t add(Role role, std::uint32_t country, std::uint32_t block, std::uint32_t owner,
-                      std::uint32_t serial) {
+    std::uint32_t add(Role role, std::uint32_t st, std::uint32_t block, std::uint32_t owner, std::uint32_t serial) {
         Node node;
         node.role = role;
-        node.country = country;
+        node.state = st;
         node.block = block;
         node.owner = owner;
         node.serial = serial;
@@ -577,137 +514,135 @@ private:
         m_nodes.reserve(static_cast<std::size_t>(m_params.entities) + 1000);
         // About 2.5·√N countries, and never more than one for 20 entities, so that a small world
         // leaves room for ministries.
-        const auto countries =
+        const auto states =
             std::max<std::uint64_t>(1, std::min(5 * integer_sqrt(m_params.entities) / 2, m_params.entities / 20));
-        for (std::uint32_t c = 0; c < countries && !full(); ++c) build_country(c);
-        const auto home_states = std::max<std::size_t>(1, m_countries.size() / countries_per_home_state);
+        for (std::uint32_t c = 0; c < states && !full(); ++c) build_state(c);
+        const auto home_states = std::max<std::size_t>(1, m_states.size() / states_per_home_state);
         // Ministries go round the home states, so that each has its ministry of foreign affairs
         // before any has a second ministry.
         for (std::uint32_t b = 0; !full(); ++b)
-            build_block(b, static_cast<std::uint32_t>(b % home_states * countries_per_home_state));
+            build_block(b, static_cast<std::uint32_t>(b % home_states * states_per_home_state));
         cut(static_cast<std::uint32_t>(m_params.entities));
     }
 
-    void build_country(std::uint32_t c) {
+    void build_state(std::uint32_t c) {
         auto& rng = m_shape;
-        const auto country = add(Role::country, c, none, none, c);
-        m_countries.push_back(country);
-        m_country.push_back({country, 0, 0, none, 0});
+        const auto st = add(Role::state, c, none, none, c);
+        m_states.push_back(st);
+        m_state.push_back({st, 0, 0, none, 0});
         // UN status: most states are members; a few observers and non-members.
         const auto status = rng.below(100);
-        m_nodes[country].flag = status < 88 ? 0 : status < 90 ? 1 : 2;
+        m_nodes[st].flag = status < 88 ? 0 : status < 90 ? 1 : 2;
 
-        if (c % countries_per_region == 0) {
-            const auto r = static_cast<std::uint32_t>(m_regions.size());
-            m_regions.push_back(add(Role::region, c, none, none, r));
-            const auto organization = add(Role::regional_organization, c, none, none, r);
-            m_regional_organizations.push_back(organization);
+        if (c % states_per_zone == 0) {
+            const auto r = static_cast<std::uint32_t>(m_zones.size());
+            m_zones.push_back(add(Role::zone, c, none, none, r));
+            const auto body = add(Role::bloc, c, none, none, r);
+            m_blocs.push_back(body);
             const auto bodies = rng.between(1, 2);
-            for (std::uint32_t k = 0; k < bodies; ++k)
-                m_bodies.push_back(add(Role::organization_body, c, none, organization, k));
+            for (std::uint32_t k = 0; k < bodies; ++k) m_bodies.push_back(add(Role::body_part, c, none, body, k));
         }
-        if (c % countries_per_organization == 0) {
-            const auto o = static_cast<std::uint32_t>(m_international_organizations.size());
-            const auto organization = add(Role::international_organization, c, none, none, o);
-            m_international_organizations.push_back(organization);
+        if (c % states_per_world_body == 0) {
+            const auto o = static_cast<std::uint32_t>(m_world_bodies.size());
+            const auto body = add(Role::world_body, c, none, none, o);
+            m_world_bodies.push_back(body);
             const auto bodies = rng.between(2, 4);
-            for (std::uint32_t k = 0; k < bodies; ++k)
-                m_bodies.push_back(add(Role::organization_body, c, none, organization, k));
-            if (o == 0) m_groups.push_back(add(Role::organization_group, c, none, none, 0));
+            for (std::uint32_t k = 0; k < bodies; ++k) m_bodies.push_back(add(Role::body_part, c, none, body, k));
+            if (o == 0) m_groups.push_back(add(Role::body_group, c, none, none, 0));
         }
-        const auto cities = rng.between(2, 8);
-        m_country[c].first_city = static_cast<std::uint32_t>(m_nodes.size());
-        m_country[c].cities = static_cast<std::uint32_t>(cities);
-        for (std::uint32_t k = 0; k < cities; ++k) m_cities.push_back(add(Role::city, c, none, country, k));
+        const auto towns = rng.between(2, 8);
+        m_state[c].first_town = static_cast<std::uint32_t>(m_nodes.size());
+        m_state[c].towns = static_cast<std::uint32_t>(towns);
+        for (std::uint32_t k = 0; k < towns; ++k) m_towns.push_back(add(Role::town, c, none, st, k));
     }
 
     void build_block(std::uint32_t b, std::uint32_t state) {
         auto& rng = m_shape;
         m_blocks.emplace_back();
-        auto& country = m_country[state];
-        const bool foreign = country.ministries == 0;
-        m_blocks[b].country = state;
-        m_blocks[b].serial = country.ministries++;
-        if (foreign) country.foreign_ministry = b;
-        const auto ministry = add(Role::ministry, state, b, country.entity, m_blocks[b].serial);
-        m_blocks[b].ministry = ministry;
+        auto& st = m_state[state];
+        const bool foreign = st.heads == 0;
+        m_blocks[b].state = state;
+        m_blocks[b].serial = st.heads++;
+        if (foreign) st.first_head = b;
+        const auto head = add(Role::head, state, b, st.entity, m_blocks[b].serial);
+        m_blocks[b].head = head;
         auto put = [&](Role role, std::uint32_t owner, std::uint32_t serial) {
             return add(role, state, b, owner, serial);
         };
 
         const auto functional = rng.between(4, 9), regional = rng.between(2, 7);
-        m_blocks[b].first_department = static_cast<std::uint32_t>(m_nodes.size());
-        m_blocks[b].departments = static_cast<std::uint32_t>(functional + regional);
-        m_blocks[b].regional_departments = static_cast<std::uint32_t>(regional);
-        for (std::uint32_t k = 0; k < functional; ++k) put(Role::department, ministry, k);
-        for (std::uint32_t k = 0; k < regional; ++k) put(Role::regional_department, ministry, k);
+        m_blocks[b].first_unit = static_cast<std::uint32_t>(m_nodes.size());
+        m_blocks[b].units = static_cast<std::uint32_t>(functional + regional);
+        m_blocks[b].area_units = static_cast<std::uint32_t>(regional);
+        for (std::uint32_t k = 0; k < functional; ++k) put(Role::functional_unit, head, k);
+        for (std::uint32_t k = 0; k < regional; ++k) put(Role::area_unit, head, k);
 
-        const auto institutes = rng.between(1, 3);
-        for (std::uint32_t k = 0; k < institutes; ++k) {
-            const auto institute = put(Role::institute, ministry, k);
-            std::vector<std::uint32_t> owners{institute};
+        const auto centres = rng.between(1, 3);
+        for (std::uint32_t k = 0; k < centres; ++k) {
+            const auto centre = put(Role::research_centre, head, k);
+            std::vector<std::uint32_t> owners{centre};
             const auto units = rng.between(2, 5);
             for (std::uint32_t u = 0; u < units; ++u) {
                 // Most units are divisions of the institute; some are sections of a division.
-                const auto owner = rng.chance(3, 10) ? owners[rng.below(owners.size())] : institute;
-                owners.push_back(put(Role::unit, owner, serial_under(owner, Role::unit)));
+                const auto owner = rng.chance(3, 10) ? owners[rng.below(owners.size())] : centre;
+                owners.push_back(put(Role::subunit, owner, serial_under(owner, Role::subunit)));
             }
             const auto posts = rng.between(1, 2);
             for (std::uint32_t p = 0; p < posts; ++p) {
                 const auto owner = owners[rng.below(owners.size())];
-                put(Role::post, owner, serial_under(owner, Role::post));
+                put(Role::position, owner, serial_under(owner, Role::position));
             }
-            add_channels(state, b, institute, rng.between(1, 2));
+            add_channels(state, b, centre, rng.between(1, 2));
         }
 
-        const auto associations = rng.between(2, 7);
-        for (std::uint32_t k = 0; k < associations; ++k) {
-            const auto association = put(Role::association, ministry, k);
-            std::vector<std::uint32_t> owners{association};
+        const auto societies = rng.between(2, 7);
+        for (std::uint32_t k = 0; k < societies; ++k) {
+            const auto society = put(Role::society, head, k);
+            std::vector<std::uint32_t> owners{society};
             const auto organs = rng.between(2, 3);
-            for (std::uint32_t o = 0; o < organs; ++o) owners.push_back(put(Role::organ, association, o));
+            for (std::uint32_t o = 0; o < organs; ++o) owners.push_back(put(Role::society_organ, society, o));
             const auto posts = rng.between(2, 5);
-            m_nodes[association].a = static_cast<std::uint32_t>(m_nodes.size());
-            m_nodes[association].b = static_cast<std::uint32_t>(posts);
+            m_nodes[society].a = static_cast<std::uint32_t>(m_nodes.size());
+            m_nodes[society].b = static_cast<std::uint32_t>(posts);
             for (std::uint32_t p = 0; p < posts; ++p) {
                 const auto owner = owners[rng.below(owners.size())];
-                put(Role::post, owner, serial_under(owner, Role::post));
+                put(Role::position, owner, serial_under(owner, Role::position));
             }
             const auto units = rng.between(0, 2);
             for (std::uint32_t u = 0; u < units; ++u) {
                 const auto owner = owners[rng.below(owners.size())];
-                put(Role::unit, owner, serial_under(owner, Role::unit));
+                put(Role::subunit, owner, serial_under(owner, Role::subunit));
             }
             const auto branches = rng.between(0, 3);
-            for (std::uint32_t r = 0; r < branches; ++r) put(Role::branch, association, r);
-            add_channels(state, b, association, rng.between(1, 3));
+            for (std::uint32_t r = 0; r < branches; ++r) put(Role::outpost, society, r);
+            add_channels(state, b, society, rng.between(1, 3));
         }
 
-        m_blocks[b].first_mission = static_cast<std::uint32_t>(m_nodes.size());
+        m_blocks[b].first_envoy = static_cast<std::uint32_t>(m_nodes.size());
         if (foreign) {
-            put(Role::mission_group, ministry, 0);
-            m_blocks[b].first_mission = static_cast<std::uint32_t>(m_nodes.size());
+            put(Role::envoy_group, head, 0);
+            m_blocks[b].first_envoy = static_cast<std::uint32_t>(m_nodes.size());
             // Embassies in up to 120 countries, some with consulates-general under them.
             std::uint32_t serial = 0;
-            const auto most = std::clamp<std::uint64_t>(m_countries.size() - 1, 1, 120);
-            const auto embassies = rng.between(std::min<std::uint64_t>(10, most), most);
-            for (std::uint32_t k = 0; k < embassies; ++k) {
-                const auto embassy = put(Role::embassy, ministry, serial++);
+            const auto most = std::clamp<std::uint64_t>(m_states.size() - 1, 1, 120);
+            const auto envoys = rng.between(std::min<std::uint64_t>(10, most), most);
+            for (std::uint32_t k = 0; k < envoys; ++k) {
+                const auto envoy = put(Role::resident_envoy, head, serial++);
                 if (!rng.chance(3, 10)) continue;
                 const auto consulates = rng.between(1, 2);
                 for (std::uint32_t c = 0; c < consulates; ++c) {
-                    const auto consulate = put(Role::consulate_general, embassy, serial++);
-                    if (rng.chance(1, 5)) put(Role::consular_office, consulate, serial++);
+                    const auto consulate = put(Role::local_envoy, envoy, serial++);
+                    if (rng.chance(1, 5)) put(Role::minor_envoy, consulate, serial++);
                 }
             }
             const auto permanent = rng.between(0, 2);
-            for (std::uint32_t k = 0; k < permanent; ++k) put(Role::permanent_mission, ministry, serial++);
+            for (std::uint32_t k = 0; k < permanent; ++k) put(Role::delegation, head, serial++);
         }
-        m_blocks[b].missions = static_cast<std::uint32_t>(m_nodes.size()) - m_blocks[b].first_mission;
+        m_blocks[b].envoys = static_cast<std::uint32_t>(m_nodes.size()) - m_blocks[b].first_envoy;
     }
 
     void add_channels(std::uint32_t state, std::uint32_t block, std::uint32_t owner, std::uint64_t count) {
-        static constexpr std::array<Role, 4> kinds = {Role::postal_address, Role::email, Role::fax, Role::po_box};
+        static constexpr std::array<Role, 4> kinds = {Role::address, Role::mailbox, Role::fax_line, Role::box};
         for (std::uint32_t k = 0; k < count; ++k) add(kinds[k % kinds.size()], state, block, owner, k);
     }
 
@@ -726,65 +661,62 @@ private:
         auto clip = [count](std::uint32_t first, std::uint32_t& n) {
             n = first >= count ? 0 : std::min(n, count - first);
         };
-        if (!m_country.empty()) clip(m_country.back().first_city, m_country.back().cities);
+        if (!m_state.empty()) clip(m_state.back().first_town, m_state.back().towns);
         if (!m_blocks.empty()) {
             auto& last = m_blocks.back();
-            clip(last.first_department, last.departments);
-            clip(last.first_mission, last.missions);
+            clip(last.first_unit, last.units);
+            clip(last.first_envoy, last.envoys);
         }
-        for (auto* list : {&m_countries, &m_regions, &m_regional_organizations, &m_international_organizations,
-                           &m_bodies, &m_groups, &m_cities})
+        for (auto* list : {&m_states, &m_zones, &m_blocs, &m_world_bodies, &m_bodies, &m_groups, &m_towns})
             while (!list->empty() && list->back() >= count) list->pop_back();
-        m_country.resize(m_countries.size());
+        m_state.resize(m_states.size());
         for (auto& node : m_nodes)
-            if (node.role == Role::association && node.a != none) clip(node.a, node.b);
+            if (node.role == Role::society && node.a != none) clip(node.a, node.b);
     }
 
-    [[nodiscard]] std::uint32_t random_city(std::uint32_t country) {
-        const auto& c = m_country[country];
-        return c.cities ? c.first_city + static_cast<std::uint32_t>(m_shape.below(c.cities)) : none;
+    [[nodiscard]] std::uint32_t random_town(std::uint32_t st) {
+        const auto& c = m_state[st];
+        return c.towns ? c.first_town + static_cast<std::uint32_t>(m_shape.below(c.towns)) : none;
     }
 
     // Where every mission, branch and address is: chosen once the world is complete.
     void place() {
         auto& rng = m_shape;
-        const Pool countries{m_countries.data(), 0, static_cast<std::uint32_t>(m_countries.size())};
-        std::uint32_t block = none, start = 0, embassies = 0;
+        const Pool states{m_states.data(), 0, static_cast<std::uint32_t>(m_states.size())};
+        std::uint32_t block = none, start = 0, envoys = 0;
         for (auto& node : m_nodes) {
             if (node.block != block) {
                 block = node.block;
-                start = static_cast<std::uint32_t>(rng.below(std::max<std::size_t>(m_countries.size(), 1)));
-                embassies = 0;
+                start = static_cast<std::uint32_t>(rng.below(std::max<std::size_t>(m_states.size(), 1)));
+                envoys = 0;
             }
             switch (node.role) {
-                case Role::embassy: {
+                case Role::resident_envoy: {
                     // A state's embassies are in different countries, as long as there are enough.
-                    Pool others = countries;
-                    others.exclude = node.country;
-                    const auto host = others.size() ? m_nodes[others.at((start + embassies++) % others.size())].country
-                                                    : node.country;
+                    Pool others = states;
+                    others.exclude = node.state;
+                    const auto host =
+                        others.size() ? m_nodes[others.at((start + envoys++) % others.size())].state : node.state;
                     node.b = host;
-                    const auto city = random_city(host);
-                    node.a = city != none ? city : m_countries[host];
+                    const auto town = random_town(host);
+                    node.a = town != none ? town : m_states[host];
                     break;
                 }
-                case Role::consulate_general:
-                case Role::consular_office: {
+                case Role::local_envoy:
+                case Role::minor_envoy: {
                     node.b = m_nodes[node.owner].b;
-                    const auto city = random_city(node.b);
-                    node.a = city != none ? city : m_countries[node.b];
+                    const auto town = random_town(node.b);
+                    node.a = town != none ? town : m_states[node.b];
                     break;
                 }
-                case Role::permanent_mission:
-                    node.b = m_international_organizations.empty()
-                                 ? none
-                                 : m_international_organizations[rng.below(m_international_organizations.size())];
-                    node.a = m_cities.empty() ? none : m_cities[rng.below(m_cities.size())];
+                case Role::delegation:
+                    node.b = m_world_bodies.empty() ? none : m_world_bodies[rng.below(m_world_bodies.size())];
+                    node.a = m_towns.empty() ? none : m_towns[rng.below(m_towns.size())];
                     break;
-                case Role::branch:
-                case Role::postal_address:
-                case Role::po_box:
-                    node.a = random_city(node.country);
+                case Role::outpost:
+                case Role::address:
+                case Role::box:
+                    node.a = random_town(node.state);
                     break;
                 default:
                     break;
@@ -798,78 +730,78 @@ private:
         for (std::uint32_t i = 0; i < m_nodes.size(); ++i) {
             m_id_start.push_back(static_cast<std::uint32_t>(m_ids.size()));
             const auto& n = m_nodes[i];
-            const auto code = lower(country_code(n.country));
+            const auto code = lower(state_code(n.state));
             // The owner's id is copied out of m_ids before m_ids grows.
             const std::string owner = n.owner != none ? std::string(id(n.owner)) : std::string{};
-            const std::string ministry = n.block != none && m_blocks[n.block].ministry != i
-                                             ? std::string(id(m_blocks[n.block].ministry))
-                                             : std::string{};
+            const std::string head = n.block != none && m_blocks[n.block].head != i
+                                         ? std::string(id(m_blocks[n.block].head))
+                                         : std::string{};
             auto out = std::back_inserter(m_ids);
             switch (n.role) {
-                case Role::country:
-                    m_ids += country_code(n.country);
+                case Role::state:
+                    m_ids += state_code(n.state);
                     break;
-                case Role::region:
+                case Role::zone:
                     fmt::format_to(out, "region-{}", n.serial + 1);
                     break;
-                case Role::regional_organization:
+                case Role::bloc:
                     fmt::format_to(out, "ro-{}", n.serial + 1);
                     break;
-                case Role::international_organization:
+                case Role::world_body:
                     fmt::format_to(out, "io-{}", n.serial + 1);
                     break;
-                case Role::organization_body:
+                case Role::body_part:
                     fmt::format_to(out, "{}-body{}", owner, n.serial + 1);
                     break;
-                case Role::organization_group:
+                case Role::body_group:
                     fmt::format_to(out, "og-{}", n.serial + 1);
                     break;
-                case Role::city:
+                case Role::town:
                     fmt::format_to(out, "{}-c{}", code, n.serial + 1);
                     break;
-                case Role::ministry:
+                case Role::head:
                     if (n.serial == 0)
                         fmt::format_to(out, "{}-mfa", code);
                     else
                         fmt::format_to(out, "{}-min{}", code, n.serial);
                     break;
-                case Role::department:
-                    fmt::format_to(out, "{}-d{}", ministry, n.serial + 1);
+                case Role::functional_unit:
+                    fmt::format_to(out, "{}-d{}", head, n.serial + 1);
                     break;
-                case Role::regional_department:
-                    fmt::format_to(out, "{}-rd{}", ministry, n.serial + 1);
+                case Role::area_unit:
+                    fmt::format_to(out, "{}-rd{}", head, n.serial + 1);
                     break;
-                case Role::institute:
-                    fmt::format_to(out, "{}-i{}", ministry, n.serial + 1);
+                case Role::research_centre:
+                    fmt::format_to(out, "{}-i{}", head, n.serial + 1);
                     break;
-                case Role::association:
-                    fmt::format_to(out, "{}-a{}", ministry, n.serial + 1);
+                case Role::society:
+                    fmt::format_to(out, "{}-a{}", head, n.serial + 1);
                     break;
-                case Role::unit:
+                case Role::subunit:
                     fmt::format_to(out, "{}-u{}", owner, n.serial + 1);
                     break;
-                case Role::organ:
+                case Role::society_organ:
                     fmt::format_to(out, "{}-o{}", owner, n.serial + 1);
                     break;
-                case Role::post:
+                case Role::position:
                     fmt::format_to(out, "{}-p{}", owner, n.serial + 1);
                     break;
-                case Role::branch:
+                case Role::outpost:
                     fmt::format_to(out, "{}-b{}", owner, n.serial + 1);
                     break;
-                case Role::postal_address:
-                case Role::po_box:
-                case Role::fax:
-                case Role::email:
+                case Role::address:
+                case Role::box:
+                case Role::fax_line:
+                case Role::mailbox:
                     fmt::format_to(out, "{}-ch{}", owner, n.serial + 1);
                     break;
-                case Role::mission_group:
+                case Role::envoy_group:
                     fmt::format_to(out, "{}-dipcorps", code);
                     break;
-                case Role::embassy:
-                case Role::consulate_general:
-                case Role::consular_office:
-                case Role::permanent_mission:
+                case Role::resident_envoy:
+                case Role::local_envoy:
+                case Role::minor_envoy:
+                case Role::delegation:
                     fmt::format_to(out, "{}-m{}", code, n.serial + 1);
                     break;
             }
@@ -883,12 +815,13 @@ private:
 
     // ---- names and attributes ----
 
+    // A row of entities.csv: the fixed columns, then one per attribute role (GenerateProfile).
     struct EntityRow {
-        std::string name, short_name, aliases, valid_from, valid_to, un_status, m49_region, m49_subregion,
-            responsibility, purpose, unit_type, count, status, as_of, value;
+        std::string name, short_name, aliases, valid_from, valid_to, standing, area, subarea, remit, aim, subunit_type,
+            headcount, operation, checked_on, contact_text;
         void clear() {
-            for (auto* s : {&name, &short_name, &aliases, &valid_from, &valid_to, &un_status, &m49_region,
-                            &m49_subregion, &responsibility, &purpose, &unit_type, &count, &status, &as_of, &value})
+            for (auto* s : {&name, &short_name, &aliases, &valid_from, &valid_to, &standing, &area, &subarea, &remit,
+                            &aim, &subunit_type, &headcount, &operation, &checked_on, &contact_text})
                 s->clear();
         }
     };
@@ -898,7 +831,7 @@ private:
     }
 
     // A pronounceable word fixed by the seed and `key`.
-    [[nodiscard]] std::string word(std::uint64_t key, bool country) const {
+    [[nodiscard]] std::string word(std::uint64_t key, bool st) const {
         auto h = mix(m_params.seed, key, 0x574F5244);
         std::string out;
         const auto parts = 2 + h % 2;
@@ -907,16 +840,16 @@ private:
             out += syllables[h % syllables.size()];
             h /= syllables.size();
         }
-        if (country) out += country_endings[h % country_endings.size()];
+        if (st) out += state_endings[h % state_endings.size()];
         return capitalised(out);
     }
 
-    [[nodiscard]] std::string country_name(std::uint32_t country) const { return word(country, true); }
-    [[nodiscard]] std::string city_name(std::uint32_t city) const { return word(0x100000000ULL + city, false); }
-    [[nodiscard]] std::string region_name(std::uint32_t region) const {
-        return fmt::format("{} {}", directions[region % directions.size()], word(0x200000000ULL + region, false));
+    [[nodiscard]] std::string state_name(std::uint32_t st) const { return word(st, true); }
+    [[nodiscard]] std::string town_name(std::uint32_t town) const { return word(0x100000000ULL + town, false); }
+    [[nodiscard]] std::string zone_name(std::uint32_t zone) const {
+        return fmt::format("{} {}", directions[zone % directions.size()], word(0x200000000ULL + zone, false));
     }
-    [[nodiscard]] std::string organization_name(const Node& n) const {
+    [[nodiscard]] std::string world_body_name(const Node& n) const {
         if (n.serial == 0) return "United Federation of Nations";
         const auto topic = organization_topics[(n.serial - 1) % organization_topics.size()];
         const auto round = (n.serial - 1) / organization_topics.size();
@@ -926,162 +859,162 @@ private:
     [[nodiscard]] std::string short_name_of(std::uint32_t i) const {
         const auto& n = m_nodes[i];
         switch (n.role) {
-            case Role::international_organization:
-                return initials(organization_name(n));
-            case Role::regional_organization:
-                return fmt::format("U{}S", initials(region_name(n.serial)));
-            case Role::institute:
+            case Role::world_body:
+                return initials(world_body_name(n));
+            case Role::bloc:
+                return fmt::format("U{}S", initials(zone_name(n.serial)));
+            case Role::research_centre:
                 return fmt::format("I{}", initials(study_topics[n.serial % study_topics.size()]));
-            case Role::association:
-                return fmt::format("{} {}", country_code(n.country),
+            case Role::society:
+                return fmt::format("{} {}", state_code(n.state),
                                    initials(association_names[n.serial % association_names.size()]));
-            case Role::organ:
+            case Role::society_organ:
                 return fmt::format("{} {}", short_name_of(n.owner), organ_names[n.serial % organ_names.size()]);
-            case Role::unit:
+            case Role::subunit:
                 return fmt::format("{} {}", short_name_of(n.owner), unit_topics[n.serial % unit_topics.size()]);
             default:
                 return std::string(id(i));
         }
     }
-    [[nodiscard]] std::string region_of_country(std::uint32_t country) const {
-        const auto r = country / countries_per_region;
-        return r < m_regions.size() ? region_name(r) : std::string{};
+    [[nodiscard]] std::string zone_of_state(std::uint32_t st) const {
+        const auto r = st / states_per_zone;
+        return r < m_zones.size() ? zone_name(r) : std::string{};
     }
 
     void describe(std::uint32_t i, EntityRow& row) const {
         const auto& n = m_nodes[i];
         const auto h = hash(i);
         switch (n.role) {
-            case Role::country: {
-                row.name = country_name(n.country);
+            case Role::state: {
+                row.name = state_name(n.state);
                 if (h % 3 == 0) row.aliases = fmt::format("Republic of {}", row.name);
-                row.un_status = n.flag == 0 ? "member" : n.flag == 1 ? "observer" : "none";
-                row.m49_region = region_of_country(n.country);
-                if (!row.m49_region.empty())
-                    row.m49_subregion = fmt::format("{} {}", directions[(h >> 8) % directions.size()], row.m49_region);
+                row.standing = value_of(n.flag);
+                row.area = zone_of_state(n.state);
+                if (!row.area.empty())
+                    row.subarea = fmt::format("{} {}", directions[(h >> 8) % directions.size()], row.area);
                 break;
             }
-            case Role::region:
-                row.name = region_name(n.serial);
+            case Role::zone:
+                row.name = zone_name(n.serial);
                 break;
-            case Role::regional_organization:
-                row.name = fmt::format("Union of {} States", region_name(n.serial));
+            case Role::bloc:
+                row.name = fmt::format("Union of {} States", zone_name(n.serial));
                 row.short_name = short_name_of(i);
                 break;
-            case Role::international_organization:
-                row.name = organization_name(n);
+            case Role::world_body:
+                row.name = world_body_name(n);
                 row.short_name = short_name_of(i);
                 break;
-            case Role::organization_body:
+            case Role::body_part:
                 row.name = fmt::format("{} {}", short_name_of(n.owner), body_names[n.serial % body_names.size()]);
                 break;
-            case Role::organization_group:
+            case Role::body_group:
                 row.name = "other intergovernmental organisations";
                 break;
-            case Role::city:
-                row.name = city_name(i);
+            case Role::town:
+                row.name = town_name(i);
                 break;
-            case Role::ministry:
+            case Role::head:
                 if (n.serial == 0) {
-                    row.name = fmt::format("Ministry of Foreign Affairs of {}", country_name(n.country));
-                    row.short_name = fmt::format("{} MFA", country_code(n.country));
+                    row.name = fmt::format("Ministry of Foreign Affairs of {}", state_name(n.state));
+                    row.short_name = fmt::format("{} MFA", state_code(n.state));
                 } else {
                     const auto portfolio = portfolios[(n.serial - 1) % portfolios.size()];
                     const auto round = (n.serial - 1) / portfolios.size();
-                    row.name = round ? fmt::format("Ministry of {} No. {} of {}", portfolio, round + 1,
-                                                   country_name(n.country))
-                                     : fmt::format("Ministry of {} of {}", portfolio, country_name(n.country));
+                    row.name =
+                        round ? fmt::format("Ministry of {} No. {} of {}", portfolio, round + 1, state_name(n.state))
+                              : fmt::format("Ministry of {} of {}", portfolio, state_name(n.state));
                 }
                 row.valid_from = fmt::format("{}", 1945 + h % 40);
                 break;
-            case Role::department:
+            case Role::functional_unit:
                 row.name = functional_departments[n.serial % functional_departments.size()];
-                row.responsibility = responsibilities[n.serial % responsibilities.size()];
+                row.remit = responsibilities[n.serial % responsibilities.size()];
                 break;
-            case Role::regional_department: {
+            case Role::area_unit: {
                 const auto word_index = n.serial % regional_words.size();
                 const auto number = n.serial / regional_words.size() + 1;
                 row.name = fmt::format("{} Affairs Department {}", regional_words[word_index], number);
                 row.short_name = fmt::format("{}AD{}", regional_words[word_index].substr(0, 1), number);
-                row.responsibility =
+                row.remit =
                     fmt::format("relations with the {} countries", lower(std::string(regional_words[word_index])));
                 break;
             }
-            case Role::institute: {
+            case Role::research_centre: {
                 const auto topic = study_topics[n.serial % study_topics.size()];
                 row.name = fmt::format("Institute for {}", topic);
                 row.short_name = short_name_of(i);
-                row.purpose = fmt::format("research on {}", lower(std::string(topic)));
+                row.aim = fmt::format("research on {}", lower(std::string(topic)));
                 break;
             }
-            case Role::unit:
+            case Role::subunit:
                 row.name = fmt::format("{} {}", unit_topics[n.serial % unit_topics.size()],
                                        capitalised(std::string(unit_types[h % unit_types.size()])));
-                row.unit_type = unit_types[h % unit_types.size()];
+                row.subunit_type = unit_types[h % unit_types.size()];
                 row.short_name = short_name_of(i);
                 break;
-            case Role::association:
+            case Role::society:
                 row.name = association_names[n.serial % association_names.size()];
                 row.short_name = short_name_of(i);
-                row.purpose = association_purposes[n.serial % association_purposes.size()];
+                row.aim = association_purposes[n.serial % association_purposes.size()];
                 row.valid_from = fmt::format("{}", 1950 + h % 60);
                 break;
-            case Role::organ:
+            case Role::society_organ:
                 row.name = short_name_of(i);
                 break;
-            case Role::post: {
+            case Role::position: {
                 const auto title = post_names[n.serial % post_names.size()];
                 row.name = fmt::format("{} of the {}", title, short_name_of(n.owner));
-                if (n.serial % post_names.size() >= 4) row.count = fmt::format("{}", 3 + h % 40);
+                if (n.serial % post_names.size() >= 4) row.headcount = fmt::format("{}", 3 + h % 40);
                 break;
             }
-            case Role::branch:
+            case Role::outpost:
                 row.name = fmt::format("{} branch in {}", short_name_of(n.owner),
-                                       n.a != none ? city_name(n.a) : country_name(n.country));
+                                       n.a != none ? town_name(n.a) : state_name(n.state));
                 break;
-            case Role::postal_address:
+            case Role::address:
                 row.name = fmt::format("{} postal address", short_name_of(n.owner));
-                row.value = fmt::format("{} {} Street, {}", 1 + h % 200, streets[(h >> 8) % streets.size()],
-                                        n.a != none ? city_name(n.a) : country_name(n.country));
+                row.contact_text = fmt::format("{} {} Street, {}", 1 + h % 200, streets[(h >> 8) % streets.size()],
+                                               n.a != none ? town_name(n.a) : state_name(n.state));
                 break;
-            case Role::po_box:
+            case Role::box:
                 row.name = fmt::format("{} P.O. box", short_name_of(n.owner));
-                row.value =
-                    fmt::format("P.O. Box {}, {}", 1 + h % 999, n.a != none ? city_name(n.a) : country_name(n.country));
+                row.contact_text =
+                    fmt::format("P.O. Box {}, {}", 1 + h % 999, n.a != none ? town_name(n.a) : state_name(n.state));
                 break;
-            case Role::fax:
+            case Role::fax_line:
                 row.name = fmt::format("{} fax", short_name_of(n.owner));
-                row.value = fmt::format("+{}-2-381-{:04}", 200 + n.country % 800, h % 10000);
+                row.contact_text = fmt::format("+{}-2-381-{:04}", 200 + n.state % 800, h % 10000);
                 break;
-            case Role::email:
+            case Role::mailbox:
                 row.name = fmt::format("{} e-mail", short_name_of(n.owner));
-                row.value = fmt::format("{}@{}.example", id(n.owner), lower(country_code(n.country)));
+                row.contact_text = fmt::format("{}@{}.example", id(n.owner), lower(state_code(n.state)));
                 break;
-            case Role::mission_group:
-                row.name = fmt::format("diplomatic missions in {}", country_name(n.country));
+            case Role::envoy_group:
+                row.name = fmt::format("diplomatic missions in {}", state_name(n.state));
                 break;
-            case Role::embassy:
-            case Role::consulate_general:
-            case Role::consular_office:
-            case Role::permanent_mission: {
-                const auto sender = country_name(n.country);
-                if (n.role == Role::embassy)
-                    row.name = fmt::format("Embassy of {} in {}", sender, country_name(n.b));
-                else if (n.role == Role::permanent_mission)
+            case Role::resident_envoy:
+            case Role::local_envoy:
+            case Role::minor_envoy:
+            case Role::delegation: {
+                const auto sender = state_name(n.state);
+                if (n.role == Role::resident_envoy)
+                    row.name = fmt::format("Embassy of {} in {}", sender, state_name(n.b));
+                else if (n.role == Role::delegation)
                     row.name =
                         fmt::format("Permanent Mission of {} to the {}", sender,
-                                    n.b != none ? organization_name(m_nodes[n.b]) : "United Federation of Nations");
+                                    n.b != none ? world_body_name(m_nodes[n.b]) : "United Federation of Nations");
                 else
-                    row.name = fmt::format(
-                        "{} of {} in {}", n.role == Role::consular_office ? "Consular Office" : "Consulate-General",
-                        sender, m_nodes[n.a].role == Role::city ? city_name(n.a) : country_name(n.b));
+                    row.name = fmt::format("{} of {} in {}",
+                                           n.role == Role::minor_envoy ? "Consular Office" : "Consulate-General",
+                                           sender, m_nodes[n.a].role == Role::town ? town_name(n.a) : state_name(n.b));
                 const auto opened = 1948 + static_cast<int>(h % 70);
                 row.valid_from = fmt::format("{}", opened);
                 const auto state = (h >> 16) % 20;
-                row.status = state < 17 ? "open" : state < 19 ? "closed" : "uncertain";
+                row.operation = value_of(state < 17 ? 3 : state < 19 ? 4 : 5);
                 if (state >= 17 && state < 19)
                     row.valid_to = fmt::format("{}", std::min(2023, opened + 1 + static_cast<int>((h >> 24) % 30)));
-                row.as_of = fmt::format("2024-{:02}", 1 + (h >> 32) % 12);
+                row.checked_on = fmt::format("2024-{:02}", 1 + (h >> 32) % 12);
                 break;
             }
         }
@@ -1175,39 +1108,39 @@ private:
     // The families an entity draws extra relations from, in the order relations_of() asks.
     [[nodiscard]] std::vector<Family> families_of(std::uint32_t i) const {
         switch (m_nodes[i].role) {
-            case Role::country:
-                return {family_country_member_of};
-            case Role::department:
-                return {family_handles, family_works_through, family_deals_with};
-            case Role::regional_department:
+            case Role::state:
+                return {family_state_joins};
+            case Role::functional_unit:
+                return {family_manages, family_cooperates_with, family_engages};
+            case Role::area_unit:
                 // Those of a ministry of foreign affairs share the world out (structurally) instead.
-                if (foreign_ministry_department(i)) return {family_handles, family_works_through, family_deals_with};
-                return {family_covers, family_handles, family_works_through, family_deals_with};
-            case Role::institute:
-                return {family_focuses_on, family_institute_member_of, family_contact_via};
-            case Role::association:
-                return {family_focuses_on, family_contact_via};
-            case Role::organ:
-                return {family_elects};
-            case Role::embassy:
-            case Role::consulate_general:
-            case Role::consular_office:
-            case Role::permanent_mission:
-                return {family_serves};
+                if (first_head_unit(i)) return {family_manages, family_cooperates_with, family_engages};
+                return {family_answers_for, family_manages, family_cooperates_with, family_engages};
+            case Role::research_centre:
+                return {family_studies, family_centre_joins, family_reached_at};
+            case Role::society:
+                return {family_studies, family_reached_at};
+            case Role::society_organ:
+                return {family_chooses};
+            case Role::resident_envoy:
+            case Role::local_envoy:
+            case Role::minor_envoy:
+            case Role::delegation:
+                return {family_looks_after};
             default:
                 return {};
         }
     }
 
-    [[nodiscard]] bool foreign_ministry_department(std::uint32_t i) const {
+    [[nodiscard]] bool first_head_unit(std::uint32_t i) const {
         return m_nodes[i].block != none && m_blocks[m_nodes[i].block].serial == 0;
     }
 
     // The missions of the state an entity belongs to: those of its foreign ministry.
-    [[nodiscard]] Pool missions_of_state(std::uint32_t country) const {
-        const auto b = m_country[country].foreign_ministry;
+    [[nodiscard]] Pool representations_of_state(std::uint32_t st) const {
+        const auto b = m_state[st].first_head;
         if (b == none) return {};
-        return {nullptr, m_blocks[b].first_mission, m_blocks[b].missions};
+        return {nullptr, m_blocks[b].first_envoy, m_blocks[b].envoys};
     }
 
     [[nodiscard]] Pool pool_of(Family family, std::uint32_t i) {
@@ -1216,44 +1149,43 @@ private:
         const auto& block = n.block != none ? m_blocks[n.block] : no_block;
         auto count = [](const std::vector<std::uint32_t>& v) { return static_cast<std::uint32_t>(v.size()); };
         switch (family) {
-            case family_covers:
+            case family_answers_for:
                 // Regions are covered only structurally (see relations_of): a covered region
                 // stands for all the countries it includes.
-                if (m_covers_pool.empty()) {
-                    m_covers_pool = m_countries;
-                    m_covers_pool.insert(m_covers_pool.end(), m_regional_organizations.begin(),
-                                         m_regional_organizations.end());
+                if (m_answers_pool.empty()) {
+                    m_answers_pool = m_states;
+                    m_answers_pool.insert(m_answers_pool.end(), m_blocs.begin(), m_blocs.end());
                 }
-                return {m_covers_pool.data(), 0, count(m_covers_pool)};
-            case family_focuses_on:
-                if (m_focus_pool.empty()) {
-                    m_focus_pool = m_countries;
-                    m_focus_pool.insert(m_focus_pool.end(), m_regions.begin(), m_regions.end());
+                return {m_answers_pool.data(), 0, count(m_answers_pool)};
+            case family_studies:
+                if (m_study_pool.empty()) {
+                    m_study_pool = m_states;
+                    m_study_pool.insert(m_study_pool.end(), m_zones.begin(), m_zones.end());
                 }
-                return {m_focus_pool.data(), 0, count(m_focus_pool)};
-            case family_country_member_of:
+                return {m_study_pool.data(), 0, count(m_study_pool)};
+            case family_state_joins:
                 // The first international organisation is a structural membership of UN members.
-                if (m_international_organizations.size() < 2) return {};
-                return {m_international_organizations.data() + 1, 0, count(m_international_organizations) - 1};
-            case family_institute_member_of:
-                return {m_international_organizations.data(), 0, count(m_international_organizations)};
-            case family_contact_via:
-            case family_handles:
-                return missions_of_state(n.country);
-            case family_works_through:
-                return {nullptr, block.first_department, block.departments, i - block.first_department};
-            case family_deals_with:
+                if (m_world_bodies.size() < 2) return {};
+                return {m_world_bodies.data() + 1, 0, count(m_world_bodies) - 1};
+            case family_centre_joins:
+                return {m_world_bodies.data(), 0, count(m_world_bodies)};
+            case family_reached_at:
+            case family_manages:
+                return representations_of_state(n.state);
+            case family_cooperates_with:
+                return {nullptr, block.first_unit, block.units, i - block.first_unit};
+            case family_engages:
                 if (m_deals_pool.empty()) {
-                    m_deals_pool = m_regional_organizations;
-                    for (const auto* v : {&m_international_organizations, &m_bodies, &m_groups})
+                    m_deals_pool = m_blocs;
+                    for (const auto* v : {&m_world_bodies, &m_bodies, &m_groups})
                         m_deals_pool.insert(m_deals_pool.end(), v->begin(), v->end());
                 }
                 return {m_deals_pool.data(), 0, count(m_deals_pool)};
-            case family_serves:
-                return {m_countries.data(), 0, count(m_countries), n.country};
-            case family_elects: {
-                const auto& association = m_nodes[n.owner];
-                return {nullptr, association.a, association.a == none ? 0 : association.b};
+            case family_looks_after:
+                return {m_states.data(), 0, count(m_states), n.state};
+            case family_chooses: {
+                const auto& society = m_nodes[n.owner];
+                return {nullptr, society.a, society.a == none ? 0 : society.b};
             }
             case family_count:
                 break;
@@ -1264,8 +1196,8 @@ private:
     // The structural relations a source has in a family's run: its first covers and focuses_on.
     [[nodiscard]] std::uint32_t structural_in_family(Family family, std::uint32_t i, const Pool& pool) const {
         if (pool.size() == 0) return 0;
-        if (family == family_covers) return 1;
-        if (family == family_focuses_on && m_nodes[i].role == Role::association) return 1;
+        if (family == family_answers_for) return 1;
+        if (family == family_studies && m_nodes[i].role == Role::society) return 1;
         return 0;
     }
 
@@ -1300,7 +1232,7 @@ private:
             out.push_back(',');
             out.append(generator.id(to));
             out.push_back(',');
-            out.append(relation_id(kind));
+            out.append(generator.relation_id(kind));
             out.push_back(',');
             if (valid_from) fmt::format_to(std::back_inserter(out), "{}", valid_from);
             out.push_back(',');
@@ -1347,114 +1279,111 @@ private:
         const auto& n = m_nodes[i];
         static const Block no_block;
         const auto& block = n.block != none ? m_blocks[n.block] : no_block;
-        const auto& state = m_country[n.country];
-        const auto capital = state.cities ? state.first_city : none;
+        const auto& state = m_state[n.state];
+        const auto capital = state.towns ? state.first_town : none;
         const auto h = hash(i, 0x52454C);
         switch (n.role) {
-            case Role::country: {
-                const auto r = n.country / countries_per_region;
-                if (r < m_regional_organizations.size())
-                    sink.structural(i, m_regional_organizations[r], Rel::member_of, 1960 + static_cast<int>(h % 55));
-                if (n.flag == 0 && !m_international_organizations.empty())
-                    sink.structural(i, m_international_organizations[0], Rel::member_of,
-                                    1945 + static_cast<int>((h >> 8) % 70));
-                family_run(sink, rng, i, family_country_member_of, Rel::member_of,
-                           1950 + static_cast<int>((h >> 16) % 70));
+            case Role::state: {
+                const auto r = n.state / states_per_zone;
+                if (r < m_blocs.size()) sink.structural(i, m_blocs[r], Rel::joins, 1960 + static_cast<int>(h % 55));
+                if (n.flag == 0 && !m_world_bodies.empty())
+                    sink.structural(i, m_world_bodies[0], Rel::joins, 1945 + static_cast<int>((h >> 8) % 70));
+                family_run(sink, rng, i, family_state_joins, Rel::joins, 1950 + static_cast<int>((h >> 16) % 70));
                 break;
             }
-            case Role::region: {
-                const auto first = n.serial * countries_per_region;
-                const auto last = std::min<std::size_t>(first + countries_per_region, m_countries.size());
-                for (auto b = first; b < last; ++b) sink.structural(i, m_countries[b], Rel::includes);
+            case Role::zone: {
+                const auto first = n.serial * states_per_zone;
+                const auto last = std::min<std::size_t>(first + states_per_zone, m_states.size());
+                for (auto b = first; b < last; ++b) sink.structural(i, m_states[b], Rel::groups);
                 break;
             }
-            case Role::organization_body:
-                sink.structural(i, n.owner, Rel::part_of);
+            case Role::body_part:
+                sink.structural(i, n.owner, Rel::part);
                 break;
-            case Role::city:
-                sink.structural(i, n.owner, Rel::located_in);
+            case Role::town:
+                sink.structural(i, n.owner, Rel::situated_in);
                 break;
-            case Role::ministry:
-                sink.structural(i, n.owner, Rel::ministry_of);
-                if (capital != none) sink.structural(i, capital, Rel::located_in);
+            case Role::head:
+                sink.structural(i, n.owner, Rel::belongs_to);
+                if (capital != none) sink.structural(i, capital, Rel::situated_in);
                 break;
-            case Role::regional_department: {
-                sink.structural(i, n.owner, Rel::part_of);
+            case Role::area_unit: {
+                sink.structural(i, n.owner, Rel::part);
                 // One in ten covers its home region as a whole.
-                const auto region = n.country / countries_per_region;
-                if (h % 10 == 0 && region < m_regions.size()) sink.structural(i, m_regions[region], Rel::covers);
-                if (foreign_ministry_department(i)) {
+                const auto zone = n.state / states_per_zone;
+                if (h % 10 == 0 && zone < m_zones.size()) sink.structural(i, m_zones[zone], Rel::answers_for);
+                if (first_head_unit(i)) {
                     // The regional departments of a ministry of foreign affairs share the world:
                     // the k-th of R covers the k-th R-th of the countries (its own state aside) and
                     // of the regional organisations.
-                    const auto k = std::uint64_t{n.serial}, parts = std::uint64_t{block.regional_departments};
-                    const auto countries = m_countries.size(), organizations = m_regional_organizations.size();
-                    for (auto c = k * countries / parts; c < (k + 1) * countries / parts; ++c)
-                        if (c != n.country) sink.structural(i, m_countries[c], Rel::covers);
-                    for (auto o = k * organizations / parts; o < (k + 1) * organizations / parts; ++o)
-                        sink.structural(i, m_regional_organizations[o], Rel::covers);
+                    const auto k = std::uint64_t{n.serial}, parts = std::uint64_t{block.area_units};
+                    const auto states = m_states.size(), blocs = m_blocs.size();
+                    for (auto c = k * states / parts; c < (k + 1) * states / parts; ++c)
+                        if (c != n.state) sink.structural(i, m_states[c], Rel::answers_for);
+                    for (auto o = k * blocs / parts; o < (k + 1) * blocs / parts; ++o)
+                        sink.structural(i, m_blocs[o], Rel::answers_for);
                 } else {
-                    family_run(sink, rng, i, family_covers, Rel::covers);
+                    family_run(sink, rng, i, family_answers_for, Rel::answers_for);
                 }
-                family_run(sink, rng, i, family_handles, Rel::handles);
-                family_run(sink, rng, i, family_works_through, Rel::works_through);
-                family_run(sink, rng, i, family_deals_with, Rel::deals_with);
+                family_run(sink, rng, i, family_manages, Rel::manages);
+                family_run(sink, rng, i, family_cooperates_with, Rel::cooperates_with);
+                family_run(sink, rng, i, family_engages, Rel::engages);
                 break;
             }
-            case Role::department:
-                sink.structural(i, n.owner, Rel::part_of);
-                family_run(sink, rng, i, family_handles, Rel::handles);
-                family_run(sink, rng, i, family_works_through, Rel::works_through);
-                family_run(sink, rng, i, family_deals_with, Rel::deals_with);
+            case Role::functional_unit:
+                sink.structural(i, n.owner, Rel::part);
+                family_run(sink, rng, i, family_manages, Rel::manages);
+                family_run(sink, rng, i, family_cooperates_with, Rel::cooperates_with);
+                family_run(sink, rng, i, family_engages, Rel::engages);
                 break;
-            case Role::institute:
-                sink.structural(i, n.owner, Rel::part_of);
-                if (capital != none) sink.structural(i, capital, Rel::located_in);
-                family_run(sink, rng, i, family_focuses_on, Rel::focuses_on);
-                family_run(sink, rng, i, family_institute_member_of, Rel::member_of, 1970 + static_cast<int>(h % 50));
-                family_run(sink, rng, i, family_contact_via, Rel::contact_via);
+            case Role::research_centre:
+                sink.structural(i, n.owner, Rel::part);
+                if (capital != none) sink.structural(i, capital, Rel::situated_in);
+                family_run(sink, rng, i, family_studies, Rel::studies);
+                family_run(sink, rng, i, family_centre_joins, Rel::joins, 1970 + static_cast<int>(h % 50));
+                family_run(sink, rng, i, family_reached_at, Rel::reached_at);
                 break;
-            case Role::unit:
-            case Role::organ:
-            case Role::branch:
-                sink.structural(i, n.owner, Rel::part_of);
-                if (n.role == Role::branch && n.a != none) sink.structural(i, n.a, Rel::located_in);
-                if (n.role == Role::organ) family_run(sink, rng, i, family_elects, Rel::elects);
+            case Role::subunit:
+            case Role::society_organ:
+            case Role::outpost:
+                sink.structural(i, n.owner, Rel::part);
+                if (n.role == Role::outpost && n.a != none) sink.structural(i, n.a, Rel::situated_in);
+                if (n.role == Role::society_organ) family_run(sink, rng, i, family_chooses, Rel::chooses);
                 break;
-            case Role::association:
-                sink.structural(i, n.owner, Rel::sponsored_by);
-                if (capital != none) sink.structural(i, capital, Rel::located_in);
-                family_run(sink, rng, i, family_focuses_on, Rel::focuses_on);
-                family_run(sink, rng, i, family_contact_via, Rel::contact_via);
+            case Role::society:
+                sink.structural(i, n.owner, Rel::backed_by);
+                if (capital != none) sink.structural(i, capital, Rel::situated_in);
+                family_run(sink, rng, i, family_studies, Rel::studies);
+                family_run(sink, rng, i, family_reached_at, Rel::reached_at);
                 break;
-            case Role::post:
-                sink.structural(n.owner, i, Rel::has_post);
+            case Role::position:
+                sink.structural(n.owner, i, Rel::has_position);
                 break;
-            case Role::postal_address:
-            case Role::po_box:
-            case Role::fax:
-            case Role::email:
-                sink.structural(n.owner, i, Rel::contact_via);
-                if (n.a != none) sink.structural(i, n.a, Rel::located_in);
+            case Role::address:
+            case Role::box:
+            case Role::fax_line:
+            case Role::mailbox:
+                sink.structural(n.owner, i, Rel::reached_at);
+                if (n.a != none) sink.structural(i, n.a, Rel::situated_in);
                 break;
-            case Role::mission_group:
-                if (capital != none) sink.structural(i, capital, Rel::located_in);
-                if (block.departments) sink.structural(block.first_department, i, Rel::handles);
+            case Role::envoy_group:
+                if (capital != none) sink.structural(i, capital, Rel::situated_in);
+                if (block.units) sink.structural(block.first_unit, i, Rel::manages);
                 break;
-            case Role::embassy:
-            case Role::consulate_general:
-            case Role::consular_office:
-            case Role::permanent_mission:
-                if (n.a != none) sink.structural(i, n.a, Rel::located_in);
-                sink.structural(i, state.entity, Rel::represents);
-                if (n.role == Role::consulate_general || n.role == Role::consular_office)
-                    sink.structural(i, n.owner, Rel::subordinate_to);
-                if (n.role == Role::permanent_mission && n.b != none) sink.structural(i, n.b, Rel::accredited_to);
-                family_run(sink, rng, i, family_serves, Rel::serves);
+            case Role::resident_envoy:
+            case Role::local_envoy:
+            case Role::minor_envoy:
+            case Role::delegation:
+                if (n.a != none) sink.structural(i, n.a, Rel::situated_in);
+                sink.structural(i, state.entity, Rel::speaks_for);
+                if (n.role == Role::local_envoy || n.role == Role::minor_envoy)
+                    sink.structural(i, n.owner, Rel::reports_to);
+                if (n.role == Role::delegation && n.b != none) sink.structural(i, n.b, Rel::delegated_to);
+                family_run(sink, rng, i, family_looks_after, Rel::looks_after);
                 break;
-            case Role::regional_organization:
-            case Role::international_organization:
-            case Role::organization_group:
+            case Role::bloc:
+            case Role::world_body:
+            case Role::body_group:
                 break;
         }
     }
@@ -1464,10 +1393,9 @@ private:
     Random m_spread;  // how the extra relations are spread
     std::vector<Node> m_nodes;
     std::vector<Block> m_blocks;
-    std::vector<Country> m_country;  // by country index, beside m_countries (their entities)
-    std::vector<std::uint32_t> m_countries, m_regions, m_regional_organizations, m_international_organizations,
-        m_bodies, m_groups, m_cities;
-    std::vector<std::uint32_t> m_covers_pool, m_focus_pool, m_deals_pool;
+    std::vector<State> m_state;  // by country index, beside m_states (their entities)
+    std::vector<std::uint32_t> m_states, m_zones, m_blocs, m_world_bodies, m_bodies, m_groups, m_towns;
+    std::vector<std::uint32_t> m_answers_pool, m_study_pool, m_deals_pool;
     std::string m_ids;
     std::vector<std::uint32_t> m_id_start;
     std::array<FamilyPlan, family_count> m_families;
