@@ -65,7 +65,7 @@ std::string_view reason_code(OutsideReason reason) {
             return "observer";
         case OutsideReason::not_valid:
             return "not_valid";
-        case OutsideReason::not_a_country:
+        case OutsideReason::not_a_place:
             return "not_a_country";
     }
     return "not_member";
@@ -97,8 +97,8 @@ public:
     [[nodiscard]] std::string list(EntityIndex e) const { return std::string(list_name(m_graph, e)); }
     // What places, their ids and their regions are called, as the schema declares them.
     [[nodiscard]] std::string code() const { return code_label(m_graph.schema); }
-    [[nodiscard]] std::string place() const { return place_words(m_graph.schema, m_params.country_kind).one; }
-    [[nodiscard]] std::string places() const { return place_words(m_graph.schema, m_params.country_kind).many; }
+    [[nodiscard]] std::string place() const { return place_words(m_graph.schema, m_params.place_kind).one; }
+    [[nodiscard]] std::string places() const { return place_words(m_graph.schema, m_params.place_kind).many; }
     [[nodiscard]] std::string places(std::size_t n) const { return n == 1 ? place() : places(); }
     [[nodiscard]] std::string region_label() const {
         const auto& label = m_graph.schema.gazetteer().region_label;
@@ -153,8 +153,8 @@ public:
                 return fmt::format("{} observer (the universe holds members only)", key);
             case OutsideReason::not_valid:
                 return "does not exist on the date";
-            case OutsideReason::not_a_country:
-                return fmt::format("not a {}: {}", m_params.country_kind, m_graph.kind_of(entry.entity).label);
+            case OutsideReason::not_a_place:
+                return fmt::format("not a {}: {}", m_params.place_kind, m_graph.kind_of(entry.entity).label);
         }
         return {};
     }
@@ -164,7 +164,7 @@ public:
         return "covered by " + ids_cell(gap.other_units) + " instead";
     }
 
-    [[nodiscard]] std::string found_by_text(const HomeCountry& home) const {
+    [[nodiscard]] std::string found_by_text(const HomePlace& home) const {
         if (!home.found_by) return "given with --home";
         const auto& rel = m_graph.relation(*home.found_by);
         return fmt::format("{} ({}) {} {}", entity(rel.from).name, entity(rel.from).id,
@@ -197,7 +197,7 @@ public:
         std::string home;
         std::vector<std::string> names;
         for (const auto& h : report.home)
-            if (h.in_universe) names.push_back(name(h.country));
+            if (h.in_universe) names.push_back(name(h.place));
         if (names.size() > 3) {
             // A dataset of many ministries: their names would drown the sentence.
             home = fmt::format(", other than {} home {}", names.size(), places());
@@ -244,8 +244,8 @@ void text_structure(Sections& sections, const Presenter& p, const CoverageReport
                  fmt::format("regions without {}", p.places())},
                 {false, false, true, true, true, true, true, true});
     for (const auto& u : report.per_unit)
-        units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
-                   std::to_string(u.indirectly()), std::to_string(u.outside), std::to_string(u.not_countries),
+        units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.places), std::to_string(u.directly),
+                   std::to_string(u.indirectly()), std::to_string(u.outside), std::to_string(u.not_places),
                    std::to_string(u.empty_regions)});
     sections.section("Per unit", report.per_unit.size(), units);
 
@@ -264,7 +264,7 @@ void text_structure(Sections& sections, const Presenter& p, const CoverageReport
 
     Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
     for (const auto& h : report.home)
-        home.add({p.id(h.country), p.list(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
+        home.add({p.id(h.place), p.list(h.place), h.in_universe ? "yes" : "no", p.found_by_text(h),
                   h.units.empty() ? "none" : p.units_cell(h.units)});
     sections.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), home);
 
@@ -290,15 +290,14 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
 
     Table uncovered({"region", "sub-region", p.code(), p.place(), params.membership_attribute});
     for (const auto& group : report.uncovered)
-        for (auto c : group.countries)
+        for (auto c : group.places)
             uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c), p.list(c),
                            p.attribute(c, params.membership_attribute)});
     sections.section(fmt::format("Uncovered {}, by {}", p.places(), p.region_label()), report.summary.uncovered,
                      uncovered);
 
     Table multiple({p.code(), p.place(), "covered by"});
-    for (const auto& c : report.multiply_covered)
-        multiple.add({p.id(c.country), p.list(c.country), p.units_cell(c.units)});
+    for (const auto& c : report.multiply_covered) multiple.add({p.id(c.place), p.list(c.place), p.units_cell(c.units)});
     sections.section(capitalised(p.places()) + " covered by more than one unit", report.multiply_covered.size(),
                      multiple);
 
@@ -309,9 +308,9 @@ void write_text(std::ostream& out, const Presenter& p, const CoverageReport& rep
                      report.outside_universe.size(), outside);
 
     Table others({"id", "name", "kind", "covered by"});
-    for (const auto& o : report.not_countries)
+    for (const auto& o : report.not_places)
         others.add({p.id(o.entity), p.name(o.entity), p.graph().kind_of(o.entity).label, p.units_cell(o.units)});
-    sections.section(fmt::format("Covered entries that are not {}", p.places()), report.not_countries.size(), others);
+    sections.section(fmt::format("Covered entries that are not {}", p.places()), report.not_places.size(), others);
     text_structure(sections, p, report);
 }
 
@@ -396,7 +395,7 @@ void csv_summary(CsvLines& lines, const CoverageSummary& s) {
                                                           {"uncovered", s.uncovered},
                                                           {"multiply_covered", s.multiply_covered},
                                                           {"outside_universe", s.outside_universe},
-                                                          {"not_countries", s.not_countries}}) {
+                                                          {"not_countries", s.not_places}}) {
         CsvLine line;
         line.section = "summary";
         line.id = key;
@@ -408,19 +407,19 @@ void csv_summary(CsvLines& lines, const CoverageSummary& s) {
 // The places: covered, uncovered, covered twice, outside the universe, and the entries that are not places.
 void csv_places(CsvLines& lines, const Presenter& p, const CoverageReport& report) {
     for (const auto& c : report.covered)
-        for (const auto& u : c.units) lines.add(lines.with_unit(lines.place("covered", c.country), u));
+        for (const auto& u : c.units) lines.add(lines.with_unit(lines.place("covered", c.place), u));
     for (const auto& g : report.uncovered)
-        for (auto c : g.countries) {
+        for (auto c : g.places) {
             auto line = lines.place("uncovered", c);
             line.detail = p.attribute(c, p.params().membership_attribute);
             lines.add(std::move(line));
         }
     for (const auto& c : report.multiply_covered)
-        for (const auto& u : c.units) lines.add(lines.with_unit(lines.place("multiply_covered", c.country), u));
+        for (const auto& u : c.units) lines.add(lines.with_unit(lines.place("multiply_covered", c.place), u));
     for (const auto& o : report.outside_universe)
         for (const auto& u : o.units)
             lines.add(lines.with_unit(lines.place("outside_universe", o.entity), u, p.reason_text(o)));
-    for (const auto& o : report.not_countries)
+    for (const auto& o : report.not_places)
         for (const auto& u : o.units)
             lines.add(lines.with_unit(lines.entity("not_country", o.entity), u, p.reason_text(o)));
 }
@@ -431,8 +430,8 @@ void csv_structure(CsvLines& lines, const Presenter& p, const CoverageReport& re
         auto line = lines.entity("per_unit", u.unit);
         line.detail =
             fmt::format("directly {}; indirectly {}; outside {}; home {}; not {} {}; regions without {} {}", u.directly,
-                        u.indirectly(), u.outside, u.home, p.places(), u.not_countries, p.places(), u.empty_regions);
-        line.count = std::to_string(u.countries);
+                        u.indirectly(), u.outside, u.home, p.places(), u.not_places, p.places(), u.empty_regions);
+        line.count = std::to_string(u.places);
         lines.add(std::move(line));
     }
     for (const auto& o : report.organisations)
@@ -456,11 +455,11 @@ void csv_structure(CsvLines& lines, const Presenter& p, const CoverageReport& re
         }
     for (const auto& h : report.home) {
         if (h.units.empty()) {
-            auto line = lines.place("home", h.country);
+            auto line = lines.place("home", h.place);
             line.detail = p.found_by_text(h);
             lines.add(std::move(line));
         }
-        for (const auto& u : h.units) lines.add(lines.with_unit(lines.place("home", h.country), u, p.found_by_text(h)));
+        for (const auto& u : h.units) lines.add(lines.with_unit(lines.place("home", h.place), u, p.found_by_text(h)));
     }
     for (const auto& r : report.empty_regions)
         for (auto unit : r.units) {
@@ -542,10 +541,10 @@ void json_as_of(JsonWriter& json, const CoverageReport& /*report*/) {
 // The places: covered, uncovered, covered twice, outside the universe, and the entries that are not places.
 void json_places(JsonWriter& json, const Presenter& p, const CoverageReport& report) {
     const auto& graph = p.graph();
-    auto coverage_list = [&](std::string_view key, const std::vector<CountryCoverage>& list) {
+    auto coverage_list = [&](std::string_view key, const std::vector<PlaceCoverage>& list) {
         json.key(key).begin_array();
         for (const auto& c : list) {
-            json_country(json, p, c.country, true);
+            json_country(json, p, c.place, true);
             json.key("covered_by");
             json_units(json, p, c.units);
             json.end_object();
@@ -555,7 +554,7 @@ void json_places(JsonWriter& json, const Presenter& p, const CoverageReport& rep
     coverage_list("covered", report.covered);
     json.key("uncovered").begin_array();
     for (const auto& g : report.uncovered)
-        for (auto c : g.countries) json_country(json, p, c);
+        for (auto c : g.places) json_country(json, p, c);
     json.end_array();
     coverage_list("multiply_covered", report.multiply_covered);
 
@@ -570,7 +569,7 @@ void json_places(JsonWriter& json, const Presenter& p, const CoverageReport& rep
     json.end_array();
 
     json.key("not_countries").begin_array();
-    for (const auto& o : report.not_countries) {
+    for (const auto& o : report.not_places) {
         begin_entity_object(json, graph, o.entity).field("kind_label", graph.kind_of(o.entity).label);
         json.key("covered_by");
         json_units(json, p, o.units);
@@ -585,11 +584,11 @@ void json_units_and_organisations(JsonWriter& json, const Presenter& p, const Co
     json.key("per_unit").begin_array();
     for (const auto& u : report.per_unit) {
         begin_entity_object(json, graph, u.unit);
-        json.field("countries", static_cast<std::uint64_t>(u.countries));
+        json.field("countries", static_cast<std::uint64_t>(u.places));
         json.field("directly", static_cast<std::uint64_t>(u.directly));
         json.field("indirectly", static_cast<std::uint64_t>(u.indirectly()));
         json.field("outside_universe", static_cast<std::uint64_t>(u.outside));
-        json.field("not_countries", static_cast<std::uint64_t>(u.not_countries));
+        json.field("not_countries", static_cast<std::uint64_t>(u.not_places));
         json.field("empty_regions", static_cast<std::uint64_t>(u.empty_regions));
         json.field("home", static_cast<std::uint64_t>(u.home));
         json.end_object();
@@ -636,7 +635,7 @@ void json_gaps_and_home(JsonWriter& json, const Presenter& p, const CoverageRepo
 
     json.key("home").begin_array();
     for (const auto& h : report.home) {
-        json_country(json, p, h.country, true);
+        json_country(json, p, h.place, true);
         json.field("in_universe", h.in_universe);
         json.key("found_by");
         if (h.found_by) {
@@ -687,7 +686,7 @@ void write_json(std::ostream& out, const Presenter& p, const CoverageReport& rep
     json.field("uncovered", static_cast<std::uint64_t>(s.uncovered));
     json.field("multiply_covered", static_cast<std::uint64_t>(s.multiply_covered));
     json.field("outside_universe", static_cast<std::uint64_t>(s.outside_universe));
-    json.field("not_countries", static_cast<std::uint64_t>(s.not_countries));
+    json.field("not_countries", static_cast<std::uint64_t>(s.not_places));
     json.end_object();
 
     json_places(json, p, report);

@@ -247,13 +247,13 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
         for (const auto& u : c.units)
             units.add({u.unit, p.name_of(u.unit), p.valid_of(u.unit), join(u.gained), join(u.lost)});
         // The places as the schema after calls them ("countries", "markets").
-        const auto places = place_words(p.after().graph.schema, q.after.country_kind);
+        const auto places = place_words(p.after().graph.schema, q.after.place_kind);
         sections.section(fmt::format("{} gained or lost, per unit ({})", capitalised(places.many), c.name),
                          c.units.size(), units);
-        auto countries = [&](const std::vector<CountryCoverageChange>& list, bool lost) {
+        auto countries = [&](const std::vector<PlaceCoverageChange>& list, bool lost) {
             Table table({"id", places.one, lost ? "reached before by" : "reached now by"});
             for (const auto& x : list)
-                table.add({x.country, p.name_of(x.country), join(lost ? x.units_before : x.units_after)});
+                table.add({x.place, p.name_of(x.place), join(lost ? x.units_before : x.units_after)});
             return table;
         };
         sections.section(
@@ -338,7 +338,7 @@ void write_csv(std::ostream& out, const Presenter& p) {
         for (const auto& [change, list] :
              {std::pair{"lost_every_unit", &c.lost_all}, std::pair{"reached_first", &c.gained_first}})
             for (const auto& x : *list) {
-                auto cells = row({c.name, change, x.country, p.name_of(x.country)});
+                auto cells = row({c.name, change, x.place, p.name_of(x.place)});
                 cells[9] = join(x.units_before, "; ");
                 cells[10] = join(x.units_after, "; ");
                 table.add(std::move(cells));
@@ -493,7 +493,7 @@ void write_json(std::ostream& out, const Presenter& p) {
              {std::pair{"lost_every_unit", &c.lost_all}, std::pair{"reached_first", &c.gained_first}}) {
             json.key(key).begin_array();
             for (const auto& x : *list) {
-                begin_json_entity(json, p, x.country);
+                begin_json_entity(json, p, x.place);
                 json_ids(json, p, "units_before", x.units_before);
                 json_ids(json, p, "units_after", x.units_after);
                 json.end_object();
@@ -564,7 +564,7 @@ std::optional<CoverageQuestion> DiffCommand::coverage_question(const Side& befor
         const auto params = with_schema_defaults(schema, m_query.params);
         const bool answerable = schema.relation_kind(params.relation) &&
                                 (params.from_kind.empty() || schema.entity_kind(params.from_kind)) &&
-                                schema.entity_kind(params.country_kind);
+                                schema.entity_kind(params.place_kind);
         if (!answerable && !m_coverage_asked) return std::nullopt;
     }
     return CoverageQuestion{"coverage", coverage_params(before.graph, m_query, before.data),
@@ -593,7 +593,7 @@ std::optional<CoverageQuestion> DiffCommand::presence_question(const Side& befor
         const auto& schema = side->graph.schema;
         const auto params = with_schema_defaults(schema, query.params);
         const bool answerable = schema.relation_kind(presence_by) && schema.entity_kind(presence_kind) &&
-                                schema.entity_kind(params.country_kind);
+                                schema.entity_kind(params.place_kind);
         if (!answerable && !m_presence_asked) return std::nullopt;
         if (!answerable) {
             (void)known_relation_kind(schema, "--presence-by", presence_by);

@@ -15,7 +15,7 @@ namespace {
 
 constexpr CommandInfo map_info{
     .name = "map",
-    .synopsis = "a world map of a coverage answer: each country filled by the unit that covers it (SVG, PNG, PDF)",
+    .synopsis = "a world map of a coverage answer: each place filled by the unit that answers for it (SVG, PNG, PDF)",
     .arguments = "",
 };
 
@@ -82,7 +82,7 @@ int MapCommand::run() {
         for (const auto& u : scene.unmapped) list += (list.empty() ? "" : ", ") + u;
         const auto n = scene.unmapped.size();
         warn(fmt::format("map: {} {} of the universe not on the map (no shape): {}", n == 1 ? "one" : std::to_string(n),
-                         place_words(graph.schema, params.country_kind).of(n), list));
+                         place_words(graph.schema, params.place_kind).of(n), list));
     }
     const auto picture = map_picture(scene, m_render);
     Output output(m_output == "-" ? std::string{} : m_output);

@@ -15,7 +15,7 @@ namespace {
 
 constexpr CommandInfo report_info{
     .name = "report",
-    .synopsis = "one self-contained HTML page: chart, coverage map, uncovered countries, units, associations, sources",
+    .synopsis = "one self-contained HTML page: chart, coverage map, uncovered places, units, contact routes, sources",
     .arguments = "",
 };
 
@@ -45,13 +45,14 @@ void ReportCommand::add_options(po::options_description& options, po::positional
     page.add_options()("output,o", path_value(&m_output, "-o")->value_name("FILE"),
                        "write the page to FILE atomically (default: standard output)")(
         "title", po::value(&m_report.title)->value_name("TEXT"),
-        "the page's title (default: the names of the ministries)")(
+        "the page's title (default: the names of the chart's roots)")(
         "associations", po::value(&m_report.association_kind)->value_name("KIND"),
-        "the kind of entity the associations section lists (default: the schema's [presentation.report])")(
+        "the kind of entity whose focus and contact routes the page lists (default: the schema's "
+        "[presentation.report])")(
         "focus-by", po::value(&m_report.focus_relation)->value_name("RELATION"),
-        "the relation kind that says what an association focuses on (default: the schema's)")(
+        "the relation kind that says what each of those entities focuses on (default: the schema's)")(
         "routes-to", po::value(&m_report.route_kind)->value_name("KIND"),
-        "the kind of entity each association's contact routes lead to (default: the schema's)");
+        "the kind of entity their contact routes lead to (default: the schema's)");
     options.add(page).add(coverage_query_options(m_query)).add(data_options(m_data));
 }
 

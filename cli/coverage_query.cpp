@@ -17,27 +17,30 @@
 namespace orgraph::cli {
 
 UniverseChoice parse_universe(const std::string& text, const Schema& schema) {
+    // Every place, in the schema's words.
+    auto all_places = [&] {
+        const auto kind = schema.entity_kind(schema.gazetteer().kind);
+        return fmt::format("all {}", kind ? schema.entity_kind(*kind).plural : std::string("places"));
+    };
     if (text.empty()) {
         // The default: members and observers when the schema says how to tell them, else every place.
         if (!schema.gazetteer().membership_attribute.empty()) return parse_universe("un+observers", schema);
-        const auto kind = schema.entity_kind(schema.gazetteer().kind);
-        return {CoverageUniverse::all_countries, "iso",
-                fmt::format("all {}", kind ? schema.entity_kind(*kind).plural : std::string("places"))};
+        return {CoverageUniverse::all_places, "iso", all_places()};
     }
     if (text == "un") return {CoverageUniverse::un_members, text, "UN members"};
     if (text == "un+observers") return {CoverageUniverse::un_members_and_observers, text, "UN members and observers"};
-    if (text == "iso") return {CoverageUniverse::all_countries, text, "all countries and territories"};
+    if (text == "iso") return {CoverageUniverse::all_places, text, all_places()};
     if (text == "-") return {CoverageUniverse::listed, text, "listed on standard input"};
     return {CoverageUniverse::listed, text, fmt::format("listed in {}", text)};
 }
 
 namespace {
 
-std::vector<EntityIndex> read_country_list_text(const Graph& graph, const std::string& text, const std::string& path,
-                                                const std::string& country_kind) {
+std::vector<EntityIndex> read_place_list_text(const Graph& graph, const std::string& text, const std::string& path,
+                                              const std::string& place_kind) {
     try {
-        return read_country_list(graph, text, path, country_kind);
-    } catch (const country_list_error& e) {
+        return read_place_list(graph, text, path, place_kind);
+    } catch (const place_list_error& e) {
         std::string message = e.what();
         for (const auto& d : e.diagnostics)
             if (d.line != 0) message += "\n" + d.to_string();
@@ -48,13 +51,13 @@ std::vector<EntityIndex> read_country_list_text(const Graph& graph, const std::s
 }  // namespace
 
 std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
-                                            const std::string& country_kind) {
-    if (path == "-") return read_country_list_text(graph, read_input_text(path, "--universe"), path, country_kind);
+                                            const std::string& place_kind) {
+    if (path == "-") return read_place_list_text(graph, read_input_text(path, "--universe"), path, place_kind);
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (!ec && std::filesystem::is_directory(status))
         throw std::runtime_error(
-            fmt::format("the universe file {} is a directory (expected a file naming one country per line)", path));
+            fmt::format("the universe file {} is a directory (expected a file naming one place per line)", path));
     if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
         throw std::runtime_error(fmt::format(
             "the universe file {} is not a regular file (a FIFO, device or socket cannot be a list)", path));
@@ -62,7 +65,7 @@ std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::strin
     if (!in) throw std::runtime_error(fmt::format("cannot read the universe file {}: {}", path, std::strerror(errno)));
     std::ostringstream content;
     content << in.rdbuf();
-    return read_country_list_text(graph, content.str(), path, country_kind);
+    return read_place_list_text(graph, content.str(), path, place_kind);
 }
 
 po::options_description coverage_query_options(CoverageQuery& query) {
@@ -101,10 +104,10 @@ CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, c
         (void)known_relation_kind(schema, "--by", params.relation);
     }
     if (!params.from_kind.empty()) (void)known_entity_kind(schema, "--from-kind", params.from_kind);
-    if (params.country_kind.empty())
+    if (params.place_kind.empty())
         throw std::runtime_error("the schema declares no kind of place to count ([gazetteer] kind)");
-    if (!schema.entity_kind(params.country_kind))
-        throw std::runtime_error(fmt::format("the dataset has no entity kind '{}'", params.country_kind));
+    if (!schema.entity_kind(params.place_kind))
+        throw std::runtime_error(fmt::format("the dataset has no entity kind '{}'", params.place_kind));
     params.as_of = data.as_of_date();
     if (!params.as_of) params.today = run_date();
     const auto universe = parse_universe(query.universe, schema);
@@ -117,14 +120,14 @@ CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, c
                         universe.name));
     params.universe = universe.kind;
     if (universe.kind == CoverageUniverse::listed)
-        params.listed = read_universe_file(graph, universe.name, params.country_kind);
+        params.listed = read_universe_file(graph, universe.name, params.place_kind);
     if (!query.home.empty()) {
         const NameResolver resolver(graph);
         const auto home = resolve_one(graph, resolver, query.home);
-        if (!schema.is_a(graph.entity(home).kind, params.country_kind))
+        if (!schema.is_a(graph.entity(home).kind, params.place_kind))
             throw std::runtime_error(fmt::format("--home: {} ({}) is not a {}", graph.entity(home).name,
-                                                 graph.entity(home).id, params.country_kind));
-        params.home_country = graph.entity(home).id;
+                                                 graph.entity(home).id, params.place_kind));
+        params.home_place = graph.entity(home).id;
     }
     return params;
 }
@@ -142,11 +145,11 @@ void use_coverage(AnswerUses& uses, const CoverageReport& report) {
     };
     for (const auto& u : report.per_unit) uses.entity(u.unit);
     for (const auto& c : report.covered) {
-        uses.entity(c.country);
+        uses.entity(c.place);
         units(c.units);
     }
-    for (const auto& group : report.uncovered) uses.entities(group.countries);
-    for (const auto* entries : {&report.outside_universe, &report.not_countries})
+    for (const auto& group : report.uncovered) uses.entities(group.places);
+    for (const auto* entries : {&report.outside_universe, &report.not_places})
         for (const auto& entry : *entries) {
             uses.entity(entry.entity);
             units(entry.units);
@@ -163,7 +166,7 @@ void use_coverage(AnswerUses& uses, const CoverageReport& report) {
         uses.entities(gap.other_units);
     }
     for (const auto& h : report.home) {
-        uses.entity(h.country);
+        uses.entity(h.place);
         if (h.found_by) uses.relation(*h.found_by);
         units(h.units);
     }
@@ -186,7 +189,7 @@ std::string coverage_answer(const Graph& graph, const CoverageReport& report, co
     std::string text = fmt::format("{} of {} {} ({}) covered, {} not, {} by two units or more", s.covered, s.considered,
                                    places.of(s.considered), universe.description, s.uncovered, s.multiply_covered);
     std::string homes;
-    for (const auto& h : report.home) homes += (homes.empty() ? "" : ", ") + std::string(graph.entity_name(h.country));
+    for (const auto& h : report.home) homes += (homes.empty() ? "" : ", ") + std::string(graph.entity_name(h.place));
     if (!homes.empty()) text += fmt::format("; home {} {} counted apart", places.one, homes);
     if (report.date)
         text += fmt::format("; facts valid on {}{}", report.date->to_string(), report.date_is_as_of ? "" : " (today)");

@@ -19,9 +19,8 @@ struct UniverseChoice {
 // The universe --universe names; empty: the default for the schema.
 UniverseChoice parse_universe(const std::string& text, const Schema& schema);
 
-// The countries a universe file lists; a runtime_error with every bad line (exit status 1).
-std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path,
-                                            const std::string& country_kind);
+// The places a universe file lists; a runtime_error with every bad line (exit status 1).
+std::vector<EntityIndex> read_universe_file(const Graph& graph, const std::string& path, const std::string& place_kind);
 
 struct CoverageQuery {
     CoverageParams params;
@@ -40,9 +39,9 @@ void check_coverage_query(CoverageQuery& query, const po::variables_map& variabl
 CoverageParams coverage_params(const Graph& graph, const CoverageQuery& query, const DataOptions& data,
                                bool needs_relation = true);
 
-// What a coverage answer used: the units counted, the countries and other entries they count
-// toward (the uncovered countries too), and each way a unit reaches one (the relation, the
-// region or entity it goes through); organisations and their members, the home country, the
+// What a coverage answer used: the units counted, the places and other entries they count
+// toward (the uncovered places too), and each way a unit reaches one (the relation, the
+// region or entity it goes through); organisations and their members, the home place, the
 // empty regions.
 void use_coverage(AnswerUses& uses, const CoverageReport& report);
 

@@ -38,10 +38,9 @@ po::options_description diagram_options(DiagramOptions& options) {
     group.add_options()(
         "overview", po::bool_switch(&options.overview),
         "draw a compact organisation chart that fits one screen: the top of the organisation and the parts the "
-        "schema's overview names (departments, institutes, associations), each department with how many countries "
-        "it covers, nothing below them")(
-        "focus", po::value(&options.focus)->value_name("ENTITY"),
-        "draw this entity's neighbourhood instead of the organisation chart (an id, name, acronym or alias)")(
+        "schema's overview names, each unit that answers for places with how many it answers for, nothing below "
+        "them")("focus", po::value(&options.focus)->value_name("ENTITY"),
+                "draw this entity's neighbourhood instead of the organisation chart (an id, name, acronym or alias)")(
         "depth", number_value(&options.params.depth, "--depth", 0, 1000000)->value_name("N"),
         "with --focus: how many steps out to draw, along relations either way (1 to 1000000)")(
         "kinds", po::value(&options.kinds)->composing()->value_name("KIND,..."),

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
         const orgraph::CoverageReport report = orgraph::compute_coverage(graph, params);
         std::cout << report.summary.uncovered << " of " << report.summary.considered << " countries uncovered\n";
         for (const auto& group : report.uncovered)
-            for (const orgraph::EntityIndex country : group.countries) {
+            for (const orgraph::EntityIndex country : group.places) {
                 const auto entity = graph.entity(country);
                 std::cout << entity.id << '\t' << entity.name << '\n';
             }

@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(the_uncovered_are_grouped_by_m49_region) {
 BOOST_AUTO_TEST_CASE(the_dprk_is_reported_apart) {
     const auto& home = departments().home;
     BOOST_TEST_REQUIRE(home.size() == 1u);
-    BOOST_TEST(builtin().entity(home[0].country).id == "PRK");
+    BOOST_TEST(builtin().entity(home[0].place).id == "PRK");
     BOOST_TEST(home[0].in_universe);
     BOOST_TEST_REQUIRE(home[0].found_by.has_value());
     BOOST_TEST(builtin().entity(builtin().relation(*home[0].found_by).from).id == "mfa");
@@ -93,19 +93,19 @@ BOOST_AUTO_TEST_CASE(countries_outside_the_un_are_apart_from_the_organisations) 
     BOOST_TEST(unit_ids(builtin(), departments().outside_universe[0].units) == (Ids{"aalad"}),
                boost::test_tools::per_element());
     for (const auto& o : departments().outside_universe)
-        BOOST_TEST((o.reason != OutsideReason::not_a_country), builtin().entity(o.entity).id);
+        BOOST_TEST((o.reason != OutsideReason::not_a_place), builtin().entity(o.entity).id);
     BOOST_TEST(not_country_ids(builtin(), departments()) ==
                    (Ids{"ASEAN", "european-commission", "european-council", "eeas", "EU", "SAARC"}),
                boost::test_tools::per_element());
-    for (const auto& o : departments().not_countries)
-        BOOST_TEST((o.reason == OutsideReason::not_a_country), builtin().entity(o.entity).id);
+    for (const auto& o : departments().not_places)
+        BOOST_TEST((o.reason == OutsideReason::not_a_place), builtin().entity(o.entity).id);
     BOOST_TEST(departments().summary.outside_universe == 2u);
-    BOOST_TEST(departments().summary.not_countries == 6u);
+    BOOST_TEST(departments().summary.not_places == 6u);
 
     // Per department: countries outside the universe and other entries are counted apart.
     std::vector<std::tuple<std::string, std::size_t, std::size_t>> counts;
     for (const auto& u : departments().per_unit)
-        counts.emplace_back(builtin().entity(u.unit).id, u.outside, u.not_countries);
+        counts.emplace_back(builtin().entity(u.unit).id, u.outside, u.not_places);
     const std::vector<std::tuple<std::string, std::size_t, std::size_t>> expected = {
         {"aalad", 2, 0}, {"aad1", 0, 0}, {"aad2", 0, 2}, {"ead1", 0, 0}, {"ead2", 0, 4}, {"nad", 0, 0}};
     BOOST_TEST((counts == expected));
@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(before_brexit_and_timor_leste_the_organisations_were_otherw
 
 BOOST_AUTO_TEST_CASE(per_department_counts_follow_the_lists) {
     std::vector<std::pair<std::string, std::size_t>> counts;
-    for (const auto& u : departments().per_unit) counts.emplace_back(builtin().entity(u.unit).id, u.countries);
+    for (const auto& u : departments().per_unit) counts.emplace_back(builtin().entity(u.unit).id, u.places);
     // Lines 17-19 name 42 + 26 + 34 countries, of which Western Sahara and Puerto Rico are no
     // UN members; line 7 names 25, line 10 names 12, line 12 names 41.
     const std::vector<std::pair<std::string, std::size_t>> expected = {{"aalad", 100}, {"aad1", 3},  {"aad2", 25},
@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(associations_are_credited_only_with_the_countries_they_name
     const auto report = compute_coverage(builtin(), params);
     std::vector<std::tuple<std::string, std::size_t, std::size_t, std::size_t>> counts;
     for (const auto& u : report.per_unit)
-        counts.emplace_back(builtin().entity(u.unit).id, u.countries, u.directly, u.empty_regions);
+        counts.emplace_back(builtin().entity(u.unit).id, u.places, u.directly, u.empty_regions);
     const std::vector<std::tuple<std::string, std::size_t, std::size_t, std::size_t>> expected = {
         {"apiete", 0, 0, 1},   {"kafa", 0, 0, 1}, {"kaba", 0, 0, 1}, {"kaa", 0, 0, 1},  {"kcca", 1, 1, 0},
         {"kochacep", 1, 1, 0}, {"kea", 0, 0, 1},  {"kjia", 1, 1, 0}, {"klaa", 0, 0, 1}, {"korua", 1, 1, 0}};
@@ -195,7 +195,7 @@ BOOST_AUTO_TEST_CASE(associations_are_credited_only_with_the_countries_they_name
                boost::test_tools::per_element());
     BOOST_TEST(report.summary.covered == 4u);
     BOOST_TEST(report.outside_universe.empty());
-    BOOST_TEST(report.not_countries.empty());
+    BOOST_TEST(report.not_places.empty());
 }
 
 BOOST_AUTO_TEST_CASE(missions_are_located_through_their_cities) {
@@ -205,7 +205,7 @@ BOOST_AUTO_TEST_CASE(missions_are_located_through_their_cities) {
     const auto report = compute_coverage(with_missions(), params);
     const auto& g = with_missions();
     Ids multiple;
-    for (const auto& c : report.multiply_covered) multiple.emplace_back(g.entity(c.country).id);
+    for (const auto& c : report.multiply_covered) multiple.emplace_back(g.entity(c.place).id);
     BOOST_TEST(multiple == (Ids{"CHN", "RUS", "CHE"}), boost::test_tools::per_element());
     const auto* russia = units_of(g, report, "RUS");
     BOOST_TEST_REQUIRE(russia != nullptr);

@@ -36,15 +36,15 @@ std::string dump(const Graph& g, const CoverageReport& r) {
     };
     const auto& s = r.summary;
     out << s.universe << ' ' << s.home << ' ' << s.considered << ' ' << s.covered << ' ' << s.uncovered << ' '
-        << s.multiply_covered << ' ' << s.outside_universe << ' ' << s.not_countries << '\n';
+        << s.multiply_covered << ' ' << s.outside_universe << ' ' << s.not_places << '\n';
     for (const auto& c : r.covered) {
-        out << "covered " << g.entity(c.country).id;
+        out << "covered " << g.entity(c.place).id;
         units(c.units);
         out << '\n';
     }
     for (const auto& group : r.uncovered) {
         out << "uncovered " << group.region << '/' << group.subregion;
-        for (auto c : group.countries) out << ' ' << g.entity(c).id;
+        for (auto c : group.places) out << ' ' << g.entity(c).id;
         out << '\n';
     }
     for (const auto& o : r.outside_universe) {
@@ -52,14 +52,14 @@ std::string dump(const Graph& g, const CoverageReport& r) {
         units(o.units);
         out << '\n';
     }
-    for (const auto& o : r.not_countries) {
+    for (const auto& o : r.not_places) {
         out << "not-country " << g.entity(o.entity).id;
         units(o.units);
         out << '\n';
     }
     for (const auto& u : r.per_unit)
-        out << "unit " << g.entity(u.unit).id << ' ' << u.countries << ' ' << u.directly << ' ' << u.outside << ' '
-            << u.home << ' ' << u.not_countries << ' ' << u.empty_regions << '\n';
+        out << "unit " << g.entity(u.unit).id << ' ' << u.places << ' ' << u.directly << ' ' << u.outside << ' '
+            << u.home << ' ' << u.not_places << ' ' << u.empty_regions << '\n';
     for (const auto& o : r.organisations)
         out << "organisation " << g.entity(o.organisation).id << ' ' << o.members << ' ' << o.members_covered << '\n';
     for (const auto& gap : r.membership_gaps) {
@@ -69,7 +69,7 @@ std::string dump(const Graph& g, const CoverageReport& r) {
         out << '\n';
     }
     for (const auto& h : r.home) {
-        out << "home " << g.entity(h.country).id << ' ' << h.in_universe;
+        out << "home " << g.entity(h.place).id << ' ' << h.in_universe;
         units(h.units);
         out << '\n';
     }
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(summary_counts_the_universe_apart_from_the_home_country) {
     BOOST_TEST(s.uncovered == 3u);
     BOOST_TEST(s.multiply_covered == 1u);
     BOOST_TEST(s.outside_universe == 1u);  // the territory FOX
-    BOOST_TEST(s.not_countries == 1u);     // the union, apart from the countries
+    BOOST_TEST(s.not_places == 1u);        // the union, apart from the countries
 }
 
 BOOST_AUTO_TEST_CASE(a_country_named_by_a_unit_is_covered_directly) {
@@ -114,12 +114,12 @@ BOOST_AUTO_TEST_CASE(uncovered_countries_are_grouped_by_region_with_regionless_o
     BOOST_TEST_REQUIRE(groups.size() == 3u);
     BOOST_TEST(groups[0].region == "Asia");
     BOOST_TEST(groups[0].subregion == "Eastern Asia");
-    BOOST_TEST(ids(graph(), groups[0].countries) == (Ids{"CHA"}), boost::test_tools::per_element());
+    BOOST_TEST(ids(graph(), groups[0].places) == (Ids{"CHA"}), boost::test_tools::per_element());
     BOOST_TEST(groups[1].region == "Europe");
     BOOST_TEST(groups[1].subregion == "Southern Europe");
-    BOOST_TEST(ids(graph(), groups[1].countries) == (Ids{"GOL"}), boost::test_tools::per_element());
+    BOOST_TEST(ids(graph(), groups[1].places) == (Ids{"GOL"}), boost::test_tools::per_element());
     BOOST_TEST(groups[2].region.empty());
-    BOOST_TEST(ids(graph(), groups[2].countries) == (Ids{"IND"}), boost::test_tools::per_element());
+    BOOST_TEST(ids(graph(), groups[2].places) == (Ids{"IND"}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_country_two_units_cover_is_multiply_covered) {
@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(without_regions_the_region_is_an_entry_that_is_not_a_countr
     BOOST_TEST(outside_ids(graph(), r) == (Ids{"FOX"}), boost::test_tools::per_element());
     BOOST_TEST(not_country_ids(graph(), r) == (Ids{"nowhere", "south", "union"}), boost::test_tools::per_element());
     BOOST_TEST(r.summary.outside_universe == 1u);
-    BOOST_TEST(r.summary.not_countries == 3u);
+    BOOST_TEST(r.summary.not_places == 3u);
     BOOST_TEST(r.empty_regions.empty());
     for (const auto& u : r.per_unit) BOOST_TEST(u.empty_regions == 0u, graph().entity(u.unit).id);
 }
@@ -172,13 +172,13 @@ BOOST_AUTO_TEST_CASE(entries_outside_the_universe_say_why) {
     BOOST_TEST(outside[0].status == "none");
     BOOST_TEST(unit_ids(graph(), outside[0].units) == (Ids{"d2"}), boost::test_tools::per_element());
     // The organisation is not a country: it is reported apart, not among the countries.
-    const auto& others = report().not_countries;
+    const auto& others = report().not_places;
     BOOST_TEST_REQUIRE(others.size() == 1u);
     BOOST_TEST(graph().entity(others[0].entity).id == "union");
-    BOOST_TEST((others[0].reason == OutsideReason::not_a_country));
+    BOOST_TEST((others[0].reason == OutsideReason::not_a_place));
     BOOST_TEST(graph().entity(graph().relation(others[0].units.front().best().relation).from).id == "d1");
     BOOST_TEST(report().summary.outside_universe == 1u);
-    BOOST_TEST(report().summary.not_countries == 1u);
+    BOOST_TEST(report().summary.not_places == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(an_observer_is_outside_a_universe_of_members) {
@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(an_observer_is_outside_a_universe_of_members) {
 
 BOOST_AUTO_TEST_CASE(every_country_kind_entity_is_in_the_iso_universe) {
     auto params = params_on("2024-06-01");
-    params.universe = CoverageUniverse::all_countries;
+    params.universe = CoverageUniverse::all_places;
     const auto r = compute_coverage(graph(), params);
     BOOST_TEST(r.summary.universe == 11u);
     BOOST_TEST((covered_ids(graph(), r.covered) == Ids{"ALF", "BRV", "DEL", "ECH", "FOX", "HOT", "JUL"}));
@@ -219,7 +219,7 @@ BOOST_AUTO_TEST_CASE(a_listed_universe_holds_the_listed_countries_only) {
     BOOST_TEST(outside_ids(graph(), r).empty());
     BOOST_TEST(not_country_ids(graph(), r) == (Ids{"union"}), boost::test_tools::per_element());
     BOOST_TEST(r.per_unit[0].outside == 0u);
-    BOOST_TEST(r.per_unit[0].not_countries == 1u);
+    BOOST_TEST(r.per_unit[0].not_places == 1u);
     // The membership gaps still know who covers the members the list leaves out.
     BOOST_TEST_REQUIRE(r.membership_gaps.size() == 2u);
     BOOST_TEST((r.membership_gaps[1].standing == MemberStanding::covered_by_other));
@@ -273,7 +273,7 @@ BOOST_AUTO_TEST_CASE(the_home_country_is_reported_apart_never_as_uncovered) {
     const auto uncovered = uncovered_ids(graph(), r);
     BOOST_TEST((std::find(uncovered.begin(), uncovered.end(), "HOM") == uncovered.end()));
     BOOST_TEST_REQUIRE(r.home.size() == 1u);
-    BOOST_TEST(graph().entity(r.home[0].country).id == "HOM");
+    BOOST_TEST(graph().entity(r.home[0].place).id == "HOM");
     BOOST_TEST(r.home[0].in_universe);
     BOOST_TEST_REQUIRE(r.home[0].found_by.has_value());
     BOOST_TEST(graph().kind_of_relation(*r.home[0].found_by).id == "ministry_of");
@@ -282,15 +282,15 @@ BOOST_AUTO_TEST_CASE(the_home_country_is_reported_apart_never_as_uncovered) {
 
 BOOST_AUTO_TEST_CASE(the_home_country_can_be_named_instead) {
     auto params = params_on("2024-06-01");
-    params.home_country = "CHA";
+    params.home_place = "CHA";
     const auto r = compute_coverage(graph(), params);
     BOOST_TEST_REQUIRE(r.home.size() == 1u);
-    BOOST_TEST(graph().entity(r.home[0].country).id == "CHA");
+    BOOST_TEST(graph().entity(r.home[0].place).id == "CHA");
     BOOST_TEST(!r.home[0].found_by.has_value());
     BOOST_TEST((uncovered_ids(graph(), r) == Ids{"HOM", "GOL", "IND"}));
-    params.home_country = "nope";
+    params.home_place = "nope";
     BOOST_CHECK_THROW(compute_coverage(graph(), params), coverage_error);
-    params.home_country = "d1";
+    params.home_place = "d1";
     BOOST_CHECK_THROW(compute_coverage(graph(), params), coverage_error);
 }
 
@@ -304,22 +304,22 @@ BOOST_AUTO_TEST_CASE(a_unit_that_reaches_the_home_country_is_shown_there) {
     BOOST_TEST_REQUIRE(r.home.size() == 1u);
     BOOST_TEST(unit_ids(g, r.home[0].units) == (Ids{"d1"}), boost::test_tools::per_element());
     BOOST_TEST(r.per_unit.front().home == 1u);
-    BOOST_TEST(r.per_unit.front().countries == 0u);
+    BOOST_TEST(r.per_unit.front().places == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(per_unit_counts_direct_indirect_and_outside) {
     const auto& units = report().per_unit;
     BOOST_TEST_REQUIRE(units.size() == 2u);  // d-old was abolished in 2010
     BOOST_TEST(graph().entity(units[0].unit).id == "d1");
-    BOOST_TEST(units[0].countries == 4u);
+    BOOST_TEST(units[0].places == 4u);
     BOOST_TEST(units[0].directly == 4u);
-    BOOST_TEST(units[0].outside == 0u);        // no country outside the universe ...
-    BOOST_TEST(units[0].not_countries == 1u);  // ... but the union, which is not a country
+    BOOST_TEST(units[0].outside == 0u);     // no country outside the universe ...
+    BOOST_TEST(units[0].not_places == 1u);  // ... but the union, which is not a country
     BOOST_TEST(graph().entity(units[1].unit).id == "d2");
-    BOOST_TEST(units[1].countries == 3u);
+    BOOST_TEST(units[1].places == 3u);
     BOOST_TEST(units[1].directly == 2u);
     BOOST_TEST(units[1].outside == 1u);
-    BOOST_TEST(units[1].not_countries == 0u);
+    BOOST_TEST(units[1].not_places == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_kind_filter_lists_units_that_cover_nothing_too) {
@@ -329,7 +329,7 @@ BOOST_AUTO_TEST_CASE(a_kind_filter_lists_units_that_cover_nothing_too) {
     Ids units;
     for (const auto& u : r.per_unit) units.emplace_back(graph().entity(u.unit).id);
     BOOST_TEST(units == (Ids{"d1", "d2", "protocol"}), boost::test_tools::per_element());
-    BOOST_TEST(r.per_unit[2].countries == 0u);
+    BOOST_TEST(r.per_unit[2].places == 0u);
     params.from_kind = "city";  // no city covers anything
     BOOST_TEST(compute_coverage(graph(), params).summary.covered == 0u);
 }
@@ -422,7 +422,7 @@ BOOST_AUTO_TEST_CASE(unknown_names_in_the_parameters_are_errors) {
     params.from_kind = "embassy";
     BOOST_CHECK_THROW(compute_coverage(graph(), params), coverage_error);
     params = params_on("2024-06-01");
-    params.country_kind = "state";
+    params.place_kind = "state";
     BOOST_CHECK_THROW(compute_coverage(graph(), params), coverage_error);
 }
 

@@ -155,7 +155,7 @@ std::vector<std::string> ids(const orgraph::Graph& graph, const std::vector<orgr
 std::vector<std::string> uncovered_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report) {
     std::vector<std::string> result;
     for (const auto& group : report.uncovered)
-        for (auto c : group.countries) result.emplace_back(graph.entity(c).id);
+        for (auto c : group.places) result.emplace_back(graph.entity(c).id);
     return result;
 }
 
@@ -167,22 +167,22 @@ std::vector<std::string> outside_ids(const orgraph::Graph& graph, const orgraph:
 
 std::vector<std::string> not_country_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report) {
     std::vector<std::string> result;
-    for (const auto& o : report.not_countries) result.emplace_back(graph.entity(o.entity).id);
+    for (const auto& o : report.not_places) result.emplace_back(graph.entity(o.entity).id);
     return result;
 }
 
-std::vector<std::string> covered_ids(const orgraph::Graph& graph, const std::vector<orgraph::CountryCoverage>& list) {
+std::vector<std::string> covered_ids(const orgraph::Graph& graph, const std::vector<orgraph::PlaceCoverage>& list) {
     std::vector<std::string> result;
-    for (const auto& c : list) result.emplace_back(graph.entity(c.country).id);
+    for (const auto& c : list) result.emplace_back(graph.entity(c.place).id);
     return result;
 }
 
 const std::vector<orgraph::CoveringUnit>* units_of(const orgraph::Graph& graph, const orgraph::CoverageReport& report,
                                                    const std::string& country) {
     for (const auto& c : report.covered)
-        if (graph.entity(c.country).id == country) return &c.units;
+        if (graph.entity(c.place).id == country) return &c.units;
     for (const auto& h : report.home)
-        if (graph.entity(h.country).id == country) return &h.units;
+        if (graph.entity(h.place).id == country) return &h.units;
     for (const auto& o : report.outside_universe)
         if (graph.entity(o.entity).id == country) return &o.units;
     return nullptr;

@@ -33,7 +33,7 @@ std::vector<std::string> uncovered_ids(const orgraph::Graph& graph, const orgrap
 std::vector<std::string> outside_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report);
 // The entries a unit names that are not countries (organisations, their bodies), in report order.
 std::vector<std::string> not_country_ids(const orgraph::Graph& graph, const orgraph::CoverageReport& report);
-std::vector<std::string> covered_ids(const orgraph::Graph& graph, const std::vector<orgraph::CountryCoverage>& list);
+std::vector<std::string> covered_ids(const orgraph::Graph& graph, const std::vector<orgraph::PlaceCoverage>& list);
 // The coverage of one country in the report (covered, home or outside), or nullptr.
 const std::vector<orgraph::CoveringUnit>* units_of(const orgraph::Graph& graph, const orgraph::CoverageReport& report,
                                                    const std::string& country);

@@ -67,7 +67,7 @@ CoverageParams on(const std::string& relation, const std::string& kind, const st
     CoverageParams params;
     params.relation = relation;
     params.from_kind = kind;
-    params.universe = CoverageUniverse::all_countries;
+    params.universe = CoverageUniverse::all_places;
     if (date)
         params.as_of = date;
     else
@@ -191,11 +191,11 @@ BOOST_AUTO_TEST_CASE(coverage_gained_and_lost_per_unit) {
                                                   "d-south-west: +DEL"}),
                boost::test_tools::per_element());
     BOOST_TEST_REQUIRE(c.lost_all.size() == 1U);
-    BOOST_TEST(c.lost_all[0].country == "BRV");
+    BOOST_TEST(c.lost_all[0].place == "BRV");
     BOOST_TEST(c.lost_all[0].units_before == std::vector<std::string>{"d-north"}, boost::test_tools::per_element());
     BOOST_TEST(c.lost_all[0].units_after.empty());
     BOOST_TEST_REQUIRE(c.gained_first.size() == 1U);
-    BOOST_TEST(c.gained_first[0].country == "ECH");
+    BOOST_TEST(c.gained_first[0].place == "ECH");
     // The departments' indices point into their own graphs.
     BOOST_TEST(c.units[1].before.has_value());
     BOOST_TEST(!c.units[1].after.has_value());
@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE(two_dates_of_one_version_show_the_closure) {
                boost::test_tools::per_element());
     const auto& p = diff.coverage.at(0);
     BOOST_TEST_REQUIRE(p.lost_all.size() == 1U);
-    BOOST_TEST(p.lost_all[0].country == "CHA");
+    BOOST_TEST(p.lost_all[0].place == "CHA");
     BOOST_TEST(p.lost_all[0].units_before == std::vector<std::string>{"o-cha"}, boost::test_tools::per_element());
     BOOST_TEST(p.gained_first.empty());
 }

@@ -6,8 +6,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace orgraph;
     const auto& graph = fuzz::builtin_graph();
     try {
-        (void)read_country_list(graph, fuzz::text(data, size), "fuzz.txt");
-    } catch (const country_list_error&) {
+        (void)read_place_list(graph, fuzz::text(data, size), "fuzz.txt");
+    } catch (const place_list_error&) {
     }
     return 0;
 }

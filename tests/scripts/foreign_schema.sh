@@ -29,6 +29,17 @@ og coverage --format json >"$work/coverage.json"
 expect "$work/coverage.json" '"code": "BRA"'
 og coverage --by sited_in --format csv >"$work/sited.csv"
 expect "$work/sited.csv" "covered,FRA,France,market,Europe,,office-paris"
+# Every place, and a list of places, in the schema's words: a bad list names markets.
+og coverage --universe iso >"$work/iso.txt"
+expect "$work/iso.txt" "3 of 4 markets (all markets) have a division that serves them; 1 does not."
+{ printf '%01200d\n' 0; echo Frnce; } >"$work/list.txt"
+set +e
+og coverage --universe "$work/list.txt" >/dev/null 2>"$work/list.err"
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "coverage with a bad list: exit status $code, expected 1"
+expect "$work/list.err" "list.txt:1:1: error: the line is 1200 bytes long (at most 1000: a market's name or code)"
+expect "$work/list.err" "list.txt:2:1: error: no market is called 'Frnce'; did you mean France (FRA)?"
 # The universes of members need a membership attribute the schema does not declare.
 set +e
 og coverage --universe un >/dev/null 2>"$work/err"

@@ -15,14 +15,14 @@ namespace {
 constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
 
 struct Link {
-    EntityIndex country;
+    EntityIndex place;
     EntityIndex unit;
     CoveragePath path;
 };
 
 // An entity reached from an intermediate: the country and the relation that reaches it.
 struct Reached {
-    EntityIndex country;
+    EntityIndex place;
     RelationIndex relation;
 };
 
@@ -38,9 +38,9 @@ public:
             if (!m_from_kind)
                 throw coverage_error(fmt::format("the dataset has no entity kind '{}'", params.from_kind));
         }
-        auto country = schema.entity_kind(params.country_kind);
-        if (!country) throw coverage_error(fmt::format("the dataset has no entity kind '{}'", params.country_kind));
-        m_country_kind = *country;
+        auto place = schema.entity_kind(params.place_kind);
+        if (!place) throw coverage_error(fmt::format("the dataset has no entity kind '{}'", params.place_kind));
+        m_place_kind = *place;
         // The rest are optional: a dataset without regions or memberships simply has none.
         m_region_kind = schema.entity_kind(params.region_kind);
         m_includes = schema.relation_kind(params.includes_relation);
@@ -49,11 +49,11 @@ public:
         m_date = params.as_of ? params.as_of : params.today;
 
         const auto n = graph.entities().size();
-        m_is_country.assign(n, 0);
+        m_is_place.assign(n, 0);
         m_is_region.assign(n, 0);
         for (EntityIndex e = 0; e < n; ++e) {
             const auto kind = graph.entity_kind_index(e);
-            m_is_country[e] = schema.is_a(kind, m_country_kind);
+            m_is_place[e] = schema.is_a(kind, m_place_kind);
             m_is_region[e] = m_region_kind && schema.is_a(kind, *m_region_kind);
         }
     }
@@ -82,9 +82,9 @@ public:
         s.covered = report.covered.size();
         s.multiply_covered = report.multiply_covered.size();
         s.outside_universe = report.outside_universe.size();
-        s.not_countries = report.not_countries.size();
+        s.not_places = report.not_places.size();
         s.uncovered = 0;
-        for (const auto& g : report.uncovered) s.uncovered += g.countries.size();
+        for (const auto& g : report.uncovered) s.uncovered += g.places.size();
         return report;
     }
 
@@ -122,16 +122,16 @@ private:
         m_in_universe.assign(n, 0);
         if (m_params.universe == CoverageUniverse::listed) {
             for (auto e : m_params.listed) {
-                if (e >= n || !m_is_country[e])
+                if (e >= n || !m_is_place[e])
                     throw coverage_error(fmt::format("listed entity {} is not a {}",
                                                      e < n ? m_graph.entity_id(e) : std::to_string(e),
-                                                     m_params.country_kind));
+                                                     m_params.place_kind));
                 m_in_universe[e] = 1;
             }
             return;
         }
         for (EntityIndex e = 0; e < n; ++e) {
-            if (!m_is_country[e] || !entity_holds(e)) continue;
+            if (!m_is_place[e] || !entity_holds(e)) continue;
             const auto& status = attribute(e, m_params.membership_attribute);
             switch (m_params.universe) {
                 case CoverageUniverse::un_members:
@@ -140,7 +140,7 @@ private:
                 case CoverageUniverse::un_members_and_observers:
                     m_in_universe[e] = status == m_params.member_value || status == m_params.observer_value;
                     break;
-                case CoverageUniverse::all_countries:
+                case CoverageUniverse::all_places:
                     m_in_universe[e] = 1;
                     break;
                 case CoverageUniverse::listed:
@@ -151,27 +151,29 @@ private:
 
     void find_home(CoverageReport& report) {
         m_is_home.assign(m_graph.entities().size(), 0);
-        auto add = [&](EntityIndex country, std::optional<RelationIndex> found_by) {
-            if (m_is_home[country]) return;
-            m_is_home[country] = 1;
-            report.home.push_back({country, found_by, m_in_universe[country] == 1, {}});
+        auto add = [&](EntityIndex place, std::optional<RelationIndex> found_by) {
+            if (m_is_home[place]) return;
+            m_is_home[place] = 1;
+            report.home.push_back({place, found_by, m_in_universe[place] == 1, {}});
         };
-        if (!m_params.home_country.empty()) {
-            auto country = m_graph.find(m_params.home_country);
-            if (!country || !m_is_country[*country])
-                throw coverage_error(fmt::format("the home country '{}' is not a {} of the dataset",
-                                                 m_params.home_country, m_params.country_kind));
-            add(*country, std::nullopt);
+        if (!m_params.home_place.empty()) {
+            auto place = m_graph.find(m_params.home_place);
+            if (!place || !m_is_place[*place]) {
+                const auto words = place_words(m_graph.schema, m_params.place_kind);
+                throw coverage_error(fmt::format("the home {} '{}' is not a {} of the dataset", words.one,
+                                                 m_params.home_place, words.one));
+            }
+            add(*place, std::nullopt);
         } else if (m_home_relation) {
             const auto& relations = m_graph.relations();
             for (RelationIndex r = 0; r < relations.size(); ++r) {
                 const auto& rel = relations[r];
-                if (rel.kind == *m_home_relation && m_is_country[rel.to] && holds(rel.validity)) add(rel.to, r);
+                if (rel.kind == *m_home_relation && m_is_place[rel.to] && holds(rel.validity)) add(rel.to, r);
             }
         }
         std::sort(report.home.begin(), report.home.end(),
-                  [&](const HomeCountry& a, const HomeCountry& b) { return by_name(a.country, b.country); });
-        for (std::uint32_t i = 0; i < report.home.size(); ++i) m_home_slot.emplace(report.home[i].country, i);
+                  [&](const HomePlace& a, const HomePlace& b) { return by_name(a.place, b.place); });
+        for (std::uint32_t i = 0; i < report.home.size(); ++i) m_home_slot.emplace(report.home[i].place, i);
     }
 
     // The countries a region includes on the date; computed once per region.
@@ -181,7 +183,7 @@ private:
         std::vector<Reached> found;
         for (const auto r : m_graph.out_relations(region)) {
             const auto& rel = m_graph.relation(r);
-            if (rel.kind != *m_includes || !holds(rel.validity) || !m_is_country[rel.to]) continue;
+            if (rel.kind != *m_includes || !holds(rel.validity) || !m_is_place[rel.to]) continue;
             found.push_back({rel.to, r});
         }
         // try_emplace's iterator stays valid: the map is not touched in between.
@@ -214,7 +216,7 @@ private:
             while (!descended && frame.next != frame.relations.size()) {
                 const auto& rel = m_graph.relation(frame.relations[frame.next]);
                 ++frame.next;
-                if (rel.kind != m_relation || !holds(rel.validity) || m_is_country[rel.to] || !entity_holds(rel.to))
+                if (rel.kind != m_relation || !holds(rel.validity) || m_is_place[rel.to] || !entity_holds(rel.to))
                     continue;
                 if (m_chain_memo.contains(rel.to) || m_chain_open.contains(rel.to)) continue;
                 descended = true;
@@ -227,17 +229,17 @@ private:
             for (const auto r : m_graph.out_relations(entity)) {
                 const auto& rel = m_graph.relation(r);
                 if (rel.kind != m_relation || !holds(rel.validity) || !entity_holds(rel.to)) continue;
-                if (m_is_country[rel.to]) {
+                if (m_is_place[rel.to]) {
                     found.push_back({rel.to, r});
                 } else if (auto memo = m_chain_memo.find(rel.to); memo != m_chain_memo.end()) {
                     found.insert(found.end(), memo->second.begin(), memo->second.end());
                 }
             }
             std::sort(found.begin(), found.end(), [](const Reached& a, const Reached& b) {
-                return std::tie(a.country, a.relation) < std::tie(b.country, b.relation);
+                return std::tie(a.place, a.relation) < std::tie(b.place, b.relation);
             });
             found.erase(std::unique(found.begin(), found.end(),
-                                    [](const Reached& a, const Reached& b) { return a.country == b.country; }),
+                                    [](const Reached& a, const Reached& b) { return a.place == b.place; }),
                         found.end());
             m_chain_open.erase(entity);
             m_chain_memo.emplace(entity, std::move(found));
@@ -270,7 +272,7 @@ private:
                 const auto& rel = graph.relation(r);
                 if (rel.kind != m_relation || !holds(rel.validity)) continue;
                 const auto target = rel.to;
-                if (m_is_country[target]) {
+                if (m_is_place[target]) {
                     m_links.push_back(
                         {target, unit, {rel.derived ? CoverageWay::derived : CoverageWay::direct, std::nullopt, r}});
                     continue;
@@ -278,16 +280,16 @@ private:
                 if (!entity_holds(target)) continue;
                 m_targets.push_back({target, unit});
                 if (m_is_region[target] && m_params.through_regions) {
-                    const auto& countries = region_countries(target);
-                    if (countries.empty()) m_empty_regions.push_back({target, unit});
-                    for (const auto& c : countries)
-                        m_links.push_back({c.country, unit, {CoverageWay::through_region, target, c.relation}});
+                    const auto& places = region_countries(target);
+                    if (places.empty()) m_empty_regions.push_back({target, unit});
+                    for (const auto& c : places)
+                        m_links.push_back({c.place, unit, {CoverageWay::through_region, target, c.relation}});
                     continue;
                 }
                 const std::vector<Reached>* chain = m_params.follow_chains ? &chain_countries(target) : nullptr;
                 if (chain && !chain->empty()) {
                     for (const auto& c : *chain)
-                        m_links.push_back({c.country, unit, {CoverageWay::via, target, c.relation}});
+                        m_links.push_back({c.place, unit, {CoverageWay::via, target, c.relation}});
                 } else {
                     m_other_targets.push_back({target, unit, r});
                 }
@@ -299,12 +301,12 @@ private:
     void aggregate(CoverageReport& report) {
         const auto n = m_graph.entities().size();
         std::vector<std::uint32_t> start(n + 1, 0);
-        for (const auto& l : m_links) ++start[l.country + 1];
+        for (const auto& l : m_links) ++start[l.place + 1];
         for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
         std::vector<std::uint32_t> order(m_links.size());
         {
             auto next = start;
-            for (std::uint32_t i = 0; i < m_links.size(); ++i) order[next[m_links[i].country]++] = i;
+            for (std::uint32_t i = 0; i < m_links.size(); ++i) order[next[m_links[i].place]++] = i;
         }
 
         m_unit_slot.assign(n, none);
@@ -315,13 +317,13 @@ private:
         m_coverage_of.assign(n, none);
         std::vector<OutsideEntry> outside;
 
-        for (EntityIndex country = 0; country < n; ++country) {
-            if (start[country] == start[country + 1]) continue;
+        for (EntityIndex place = 0; place < n; ++place) {
+            if (start[place] == start[place + 1]) continue;
             std::vector<Link> links;
-            for (auto i = start[country]; i < start[country + 1]; ++i) links.push_back(m_links[order[i]]);
+            for (auto i = start[place]; i < start[place + 1]; ++i) links.push_back(m_links[order[i]]);
             std::sort(links.begin(), links.end(),
                       [](const Link& a, const Link& b) { return std::tie(a.unit, a.path) < std::tie(b.unit, b.path); });
-            CountryCoverage coverage{country, {}};
+            PlaceCoverage coverage{place, {}};
             for (const auto& link : links) {
                 if (coverage.units.empty() || coverage.units.back().unit != link.unit)
                     coverage.units.push_back({link.unit, {}});
@@ -335,30 +337,30 @@ private:
 
             // A country a listed universe leaves out is out of scope, not a finding; its coverage
             // is kept only for the membership gaps.
-            if (!m_in_universe[country] && !m_is_home[country] && m_params.universe == CoverageUniverse::listed) {
-                m_coverage_of[country] = static_cast<std::uint32_t>(m_out_of_scope.size()) | out_of_scope_flag;
+            if (!m_in_universe[place] && !m_is_home[place] && m_params.universe == CoverageUniverse::listed) {
+                m_coverage_of[place] = static_cast<std::uint32_t>(m_out_of_scope.size()) | out_of_scope_flag;
                 m_out_of_scope.push_back(std::move(coverage));
                 continue;
             }
             for (const auto& u : coverage.units) {
                 auto& count = report.per_unit[m_unit_slot[u.unit]];
-                if (m_is_home[country]) {
+                if (m_is_home[place]) {
                     ++count.home;
-                } else if (m_in_universe[country]) {
-                    ++count.countries;
+                } else if (m_in_universe[place]) {
+                    ++count.places;
                     if (u.best().way == CoverageWay::direct) ++count.directly;
                 } else {
                     ++count.outside;
                 }
             }
-            if (m_is_home[country]) {
-                report.home[m_home_slot.at(country)].units = std::move(coverage.units);
-            } else if (m_in_universe[country]) {
-                m_coverage_of[country] = static_cast<std::uint32_t>(report.covered.size());
+            if (m_is_home[place]) {
+                report.home[m_home_slot.at(place)].units = std::move(coverage.units);
+            } else if (m_in_universe[place]) {
+                m_coverage_of[place] = static_cast<std::uint32_t>(report.covered.size());
                 report.covered.push_back(std::move(coverage));
             } else {
-                outside.push_back({country, outside_reason(country),
-                                   std::string(attribute(country, m_params.membership_attribute)),
+                outside.push_back({place, outside_reason(place),
+                                   std::string(attribute(place, m_params.membership_attribute)),
                                    std::move(coverage.units)});
             }
         }
@@ -368,7 +370,7 @@ private:
         std::sort(m_other_targets.begin(), m_other_targets.end());
         for (std::size_t i = 0; i < m_other_targets.size();) {
             const auto target = m_other_targets[i].target;
-            OutsideEntry entry{target, OutsideReason::not_a_country, {}, {}};
+            OutsideEntry entry{target, OutsideReason::not_a_place, {}, {}};
             for (; i < m_other_targets.size() && m_other_targets[i].target == target; ++i) {
                 const auto& other = m_other_targets[i];
                 const auto way = (m_graph.relation_record(other.relation).flags & image::relation_derived)
@@ -376,16 +378,16 @@ private:
                                      : CoverageWay::direct;
                 if (!entry.units.empty() && entry.units.back().unit == other.unit) continue;
                 entry.units.push_back({other.unit, {CoveragePath{way, std::nullopt, other.relation}}});
-                ++report.per_unit[m_unit_slot[other.unit]].not_countries;
+                ++report.per_unit[m_unit_slot[other.unit]].not_places;
             }
             std::sort(entry.units.begin(), entry.units.end(),
                       [&](const CoveringUnit& a, const CoveringUnit& b) { return by_name(a.unit, b.unit); });
             others.push_back(std::move(entry));
         }
         std::sort(report.covered.begin(), report.covered.end(),
-                  [&](const CountryCoverage& a, const CountryCoverage& b) { return by_name(a.country, b.country); });
+                  [&](const PlaceCoverage& a, const PlaceCoverage& b) { return by_name(a.place, b.place); });
         for (std::uint32_t i = 0; i < report.covered.size(); ++i) {
-            m_coverage_of[report.covered[i].country] = i;
+            m_coverage_of[report.covered[i].place] = i;
             if (report.covered[i].units.size() > 1) report.multiply_covered.push_back(report.covered[i]);
         }
         auto by_entity_name = [&](const OutsideEntry& a, const OutsideEntry& b) { return by_name(a.entity, b.entity); };
@@ -393,17 +395,16 @@ private:
         std::sort(others.begin(), others.end(), by_entity_name);
         for (std::uint32_t i = 0; i < outside.size(); ++i) m_coverage_of[outside[i].entity] = i | outside_flag;
         report.outside_universe = std::move(outside);
-        report.not_countries = std::move(others);
+        report.not_places = std::move(others);
 
         std::sort(report.per_unit.begin(), report.per_unit.end(),
                   [&](const UnitCoverage& a, const UnitCoverage& b) { return by_name(a.unit, b.unit); });
         for (std::uint32_t i = 0; i < report.per_unit.size(); ++i) m_unit_slot[report.per_unit[i].unit] = i;
     }
 
-    [[nodiscard]] OutsideReason outside_reason(EntityIndex country) const {
-        if (!entity_holds(country)) return OutsideReason::not_valid;
-        if (attribute(country, m_params.membership_attribute) == m_params.observer_value)
-            return OutsideReason::observer;
+    [[nodiscard]] OutsideReason outside_reason(EntityIndex place) const {
+        if (!entity_holds(place)) return OutsideReason::not_valid;
+        if (attribute(place, m_params.membership_attribute) == m_params.observer_value) return OutsideReason::observer;
         return OutsideReason::not_member;
     }
 
@@ -430,13 +431,13 @@ private:
             if (report.uncovered.empty() || report.uncovered.back().region != r ||
                 report.uncovered.back().subregion != s)
                 report.uncovered.push_back({std::string(r), std::string(s), {}});
-            report.uncovered.back().countries.push_back(e);
+            report.uncovered.back().places.push_back(e);
         }
     }
 
     [[nodiscard]] const std::vector<CoveringUnit>* units_covering(const CoverageReport& report,
-                                                                  EntityIndex country) const {
-        const auto slot = m_coverage_of[country];
+                                                                  EntityIndex place) const {
+        const auto slot = m_coverage_of[place];
         if (slot == none) return nullptr;
         if (slot & out_of_scope_flag) return &m_out_of_scope[slot & ~out_of_scope_flag].units;
         if (slot & outside_flag) return &report.outside_universe[slot & ~outside_flag].units;
@@ -458,7 +459,7 @@ private:
             std::vector<std::pair<EntityIndex, RelationIndex>> members;
             for (const auto r : m_graph.in_relations(organisation)) {
                 const auto& rel = m_graph.relation(r);
-                if (rel.kind != *m_member || !holds(rel.validity) || !m_is_country[rel.from] || m_is_home[rel.from])
+                if (rel.kind != *m_member || !holds(rel.validity) || !m_is_place[rel.from] || m_is_home[rel.from])
                     continue;
                 members.emplace_back(rel.from, r);
             }
@@ -527,14 +528,14 @@ private:
     const CoverageParams& m_params;
     RelationKindIndex m_relation = 0;
     std::optional<KindIndex> m_from_kind;
-    KindIndex m_country_kind = 0;
+    KindIndex m_place_kind = 0;
     std::optional<KindIndex> m_region_kind;
     std::optional<RelationKindIndex> m_includes;
     std::optional<RelationKindIndex> m_member;
     std::optional<RelationKindIndex> m_home_relation;
     std::optional<Date> m_date;
 
-    std::vector<std::uint8_t> m_is_country;
+    std::vector<std::uint8_t> m_is_place;
     std::vector<std::uint8_t> m_is_region;
     std::vector<std::uint8_t> m_in_universe;
     std::vector<std::uint8_t> m_is_home;
@@ -555,14 +556,14 @@ private:
     std::unordered_set<EntityIndex> m_chain_open;
     std::vector<std::uint32_t> m_unit_slot;
     std::vector<std::uint32_t> m_coverage_of;  // index into covered, outside (outside_flag) or m_out_of_scope
-    std::vector<CountryCoverage> m_out_of_scope;
+    std::vector<PlaceCoverage> m_out_of_scope;
     std::vector<MembershipGap> m_gaps;
 };
 
 }  // namespace
 
-PlaceWords place_words(const Schema& schema, const std::string& country_kind) {
-    const auto index = schema.entity_kind(country_kind.empty() ? schema.gazetteer().kind : country_kind);
+PlaceWords place_words(const Schema& schema, const std::string& place_kind) {
+    const auto index = schema.entity_kind(place_kind.empty() ? schema.gazetteer().kind : place_kind);
     if (!index) return {"place", "places"};
     const auto& kind = schema.entity_kind(*index);
     return {kind.label, kind.plural};
@@ -575,7 +576,7 @@ CoverageParams with_schema_defaults(const Schema& schema, CoverageParams params)
         if (field.empty()) field = declared;
     };
     fill(params.relation, spec.relation);
-    fill(params.country_kind, places.kind);
+    fill(params.place_kind, places.kind);
     fill(params.region_kind, spec.region_kind);
     fill(params.includes_relation, spec.includes_relation);
     fill(params.member_relation, spec.member_relation);
@@ -607,7 +608,7 @@ CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params
         throw coverage_error(
             "no relation kind says which unit answers for which place: give one (--by), or declare "
             "the default in the schema ([coverage] relation)");
-    if (resolved.country_kind.empty())
+    if (resolved.place_kind.empty())
         throw coverage_error("the schema declares no kind of place to count ([gazetteer] kind)");
     if (resolved.membership_attribute.empty() && (resolved.universe == CoverageUniverse::un_members ||
                                                   resolved.universe == CoverageUniverse::un_members_and_observers))
@@ -618,26 +619,27 @@ CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params
 }
 
 namespace {
-// Longer than any country's name; a longer line is refused before it is looked up.
-constexpr std::size_t max_country_line_bytes = 1000;
+// Longer than any place's name; a longer line is refused before it is looked up.
+constexpr std::size_t max_place_line_bytes = 1000;
 }  // namespace
 
-std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view content, const std::string& file,
-                                           const std::string& country_kind_name) {
-    const auto& country_kind = country_kind_name.empty() ? graph.schema.gazetteer().kind : country_kind_name;
-    if (country_kind.empty()) throw coverage_error("the schema declares no kind of place to list ([gazetteer] kind)");
-    const auto kind = graph.schema.entity_kind(country_kind);
-    if (!kind) throw coverage_error(fmt::format("the dataset has no entity kind '{}'", country_kind));
+std::vector<EntityIndex> read_place_list(const Graph& graph, std::string_view content, const std::string& file,
+                                         const std::string& place_kind_name) {
+    const auto& place_kind = place_kind_name.empty() ? graph.schema.gazetteer().kind : place_kind_name;
+    if (place_kind.empty()) throw coverage_error("the schema declares no kind of place to list ([gazetteer] kind)");
+    const auto kind = graph.schema.entity_kind(place_kind);
+    if (!kind) throw coverage_error(fmt::format("the dataset has no entity kind '{}'", place_kind));
+    const auto words = place_words(graph.schema, place_kind);
     const NameResolver resolver(graph);
-    std::vector<EntityIndex> countries;
+    std::vector<EntityIndex> places;
     std::vector<std::uint8_t> listed;
     std::vector<Diagnostic> problems;
-    auto is_country = [&](EntityIndex e) { return graph.schema.is_a(graph.entity_kind_index(e), *kind); };
+    auto is_place = [&](EntityIndex e) { return graph.schema.is_a(graph.entity_kind_index(e), *kind); };
     auto describe = [&](EntityIndex e) { return fmt::format("{} ({})", graph.entity_name(e), graph.entity_id(e)); };
 
     if (auto bad = find_invalid_utf8(content))
-        throw country_list_error(fmt::format("{}: the list is not UTF-8", file),
-                                 {Diagnostic{file, bad->line, bad->column, bad->message}});
+        throw place_list_error(fmt::format("{}: the list is not UTF-8", file),
+                               {Diagnostic{file, bad->line, bad->column, bad->message}});
     std::uint32_t number = 0;
     for (std::size_t at = 0; at < content.size();) {
         auto end = content.find('\n', at);
@@ -651,22 +653,22 @@ std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view 
         line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
         const auto column = static_cast<std::uint32_t>(first + 1);
 
-        if (line.size() > max_country_line_bytes) {
+        if (line.size() > max_place_line_bytes) {
             problems.push_back({file, number, column,
-                                fmt::format("the line is {} bytes long (at most {}: a country's name or code)",
-                                            line.size(), max_country_line_bytes)});
+                                fmt::format("the line is {} bytes long (at most {}: a {}'s name or code)", line.size(),
+                                            max_place_line_bytes, words.one)});
             continue;
         }
         const auto resolution = resolver.resolve(line);
         std::vector<EntityIndex> matches;
         for (auto e : resolution.entities)
-            if (is_country(e)) matches.push_back(e);
+            if (is_place(e)) matches.push_back(e);
         if (matches.size() == 1) {
             const auto e = matches.front();
             if (listed.empty()) listed.assign(graph.entities().size(), 0);
             if (!listed[e]) {
                 listed[e] = 1;
-                countries.push_back(e);
+                places.push_back(e);
             }
         } else if (matches.size() > 1) {
             std::sort(matches.begin(), matches.end(), [&](EntityIndex a, EntityIndex b) {
@@ -676,19 +678,19 @@ std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view 
             std::string names;
             for (auto e : matches) names += (names.empty() ? "" : ", ") + describe(e);
             problems.push_back({file, number, column,
-                                fmt::format("'{}' names {} countries: {} (give the ISO code)", quoted_excerpt(line),
-                                            matches.size(), names)});
+                                fmt::format("'{}' names {} {}: {} (give the id in brackets)", quoted_excerpt(line),
+                                            matches.size(), words.many, names)});
         } else if (!resolution.entities.empty()) {
             problems.push_back(
                 {file, number, column,
-                 fmt::format("'{}' is not a {}: it names {}, a {}", quoted_excerpt(line), country_kind,
+                 fmt::format("'{}' is not a {}: it names {}, a {}", quoted_excerpt(line), place_kind,
                              describe(resolution.entities.front()), graph.kind_of(resolution.entities.front()).label)});
         } else {
-            std::string message = fmt::format("no {} is called '{}'", country_kind, quoted_excerpt(line));
+            std::string message = fmt::format("no {} is called '{}'", place_kind, quoted_excerpt(line));
             std::string suggestions;
             std::size_t suggested = 0;
             for (const auto& match : resolver.find(line, 50)) {
-                if (!is_country(match.entity)) continue;
+                if (!is_place(match.entity)) continue;
                 suggestions += (suggestions.empty() ? "" : ", ") + describe(match.entity);
                 if (++suggested == 3) break;
             }
@@ -696,15 +698,15 @@ std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view 
             problems.push_back({file, number, column, std::move(message)});
         }
     }
-    if (problems.empty() && countries.empty())
-        throw country_list_error(fmt::format("{}: the list names no {}", file, country_kind),
-                                 {Diagnostic{file, 0, 0, fmt::format("the list names no {}", country_kind)}});
+    if (problems.empty() && places.empty())
+        throw place_list_error(fmt::format("{}: the list names no {}", file, place_kind),
+                               {Diagnostic{file, 0, 0, fmt::format("the list names no {}", place_kind)}});
     if (!problems.empty()) {
         auto message = fmt::format("{}: {} line{} name{} no single {}", file, problems.size(),
-                                   problems.size() == 1 ? "" : "s", problems.size() == 1 ? "s" : "", country_kind);
-        throw country_list_error(std::move(message), std::move(problems));
+                                   problems.size() == 1 ? "" : "s", problems.size() == 1 ? "s" : "", place_kind);
+        throw place_list_error(std::move(message), std::move(problems));
     }
-    return countries;
+    return places;
 }
 
 }  // namespace orgraph

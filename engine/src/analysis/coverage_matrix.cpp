@@ -47,11 +47,11 @@ bool by_name_then_id(const Graph& graph, EntityIndex a, EntityIndex b) {
 std::vector<CoverageMatrixRow> matrix_rows(const Graph& graph, const std::vector<CoverageMatrixColumn>& columns) {
     const auto& first = columns.front().report;
     std::vector<CoverageMatrixRow> rows;
-    for (const auto& c : first.covered) rows.push_back({c.country, false, {}});
+    for (const auto& c : first.covered) rows.push_back({c.place, false, {}});
     for (const auto& g : first.uncovered)
-        for (auto c : g.countries) rows.push_back({c, false, {}});
+        for (auto c : g.places) rows.push_back({c, false, {}});
     for (const auto& h : first.home)
-        if (h.in_universe) rows.push_back({h.country, true, {}});
+        if (h.in_universe) rows.push_back({h.place, true, {}});
     std::sort(rows.begin(), rows.end(), [&](const CoverageMatrixRow& a, const CoverageMatrixRow& b) {
         return by_name_then_id(graph, a.place, b.place);
     });
@@ -67,8 +67,8 @@ std::vector<CoverageMatrixRow> matrix_rows(const Graph& graph, const std::vector
             const auto it = row_of.find(place);
             if (it != row_of.end() && rows[it->second].cells[column].empty()) rows[it->second].cells[column] = units;
         };
-        for (const auto& c : columns[column].report.covered) fill(c.country, c.units);
-        for (const auto& h : columns[column].report.home) fill(h.country, h.units);
+        for (const auto& c : columns[column].report.covered) fill(c.place, c.units);
+        for (const auto& h : columns[column].report.home) fill(h.place, h.units);
     }
     return rows;
 }
@@ -79,7 +79,7 @@ std::vector<EntityIndex> matrix_units(const Graph& graph, const std::vector<Cove
     std::unordered_set<EntityIndex> seen;
     for (const auto& column : columns)
         for (const auto& u : column.report.per_unit)
-            if (u.countries + u.home > 0 && seen.insert(u.unit).second) units.push_back(u.unit);
+            if (u.places + u.home > 0 && seen.insert(u.unit).second) units.push_back(u.unit);
     std::sort(units.begin(), units.end(), [&](EntityIndex a, EntityIndex b) { return by_name_then_id(graph, a, b); });
     return units;
 }

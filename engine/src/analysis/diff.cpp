@@ -260,8 +260,8 @@ Reached reached(const Graph& graph, const CoverageReport& report) {
         auto& list = result[graph.entity_id(country)];
         for (const auto& u : units) list.push_back(graph.entity_id(u.unit));
     };
-    for (const auto& c : report.covered) add(c.country, c.units);
-    for (const auto& h : report.home) add(h.country, h.units);
+    for (const auto& c : report.covered) add(c.place, c.units);
+    for (const auto& h : report.home) add(h.place, h.units);
     for (const auto& o : report.outside_universe) add(o.entity, o.units);  // countries only
     for (auto& [country, units] : result) {
         std::sort(units.begin(), units.end());
@@ -292,8 +292,8 @@ CoverageDiff diff_coverage(const Graph& before, const Graph& after, const Covera
     };
     auto country = [&](std::string_view id, const std::vector<std::string_view>& old_units,
                        const std::vector<std::string_view>& new_units) {
-        return CountryCoverageChange{std::string(id), before.find(id), after.find(id), strings(old_units),
-                                     strings(new_units)};
+        return PlaceCoverageChange{std::string(id), before.find(id), after.find(id), strings(old_units),
+                                   strings(new_units)};
     };
     const std::vector<std::string_view> none;
     for (const auto& [id, old_units] : old_reach) {
@@ -320,9 +320,7 @@ CoverageDiff diff_coverage(const Graph& before, const Graph& after, const Covera
         diff.units.push_back(std::move(change));
     }
     auto by_unit = [](const UnitCoverageChange& a, const UnitCoverageChange& b) { return a.unit < b.unit; };
-    auto by_country = [](const CountryCoverageChange& a, const CountryCoverageChange& b) {
-        return a.country < b.country;
-    };
+    auto by_country = [](const PlaceCoverageChange& a, const PlaceCoverageChange& b) { return a.place < b.place; };
     std::sort(diff.units.begin(), diff.units.end(), by_unit);
     std::sort(diff.lost_all.begin(), diff.lost_all.end(), by_country);
     std::sort(diff.gained_first.begin(), diff.gained_first.end(), by_country);

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <map>
-#include <toml++/toml.h>
 #include <tuple>
 #include <vector>
 
@@ -27,9 +27,8 @@ bool valid_kind_id(std::string_view id) {
 
 // Text without control characters (a value is written into a CSV cell, a sentence into TOML).
 bool plain_text(std::string_view text) {
-    return !text.empty() && std::none_of(text.begin(), text.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-    });
+    return !text.empty() && std::none_of(text.begin(), text.end(),
+                                         [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
 }
 
 // The {name}s of a sentence, and whether a brace is left without its pair.
@@ -79,21 +78,19 @@ public:
     void read(GenerateProfile& profile) {
         for (const auto& [key, node] : m_root) {
             const std::string_view name = key.str();
-            if (name != "kinds" && name != "relations" && name != "attributes" && name != "values" &&
-                name != "words")
-                error(node, fmt::format("unknown table '{}' (expected kinds, relations, attributes, values, words)",
-                                        name));
+            if (name != "kinds" && name != "relations" && name != "attributes" && name != "values" && name != "words")
+                error(node,
+                      fmt::format("unknown table '{}' (expected kinds, relations, attributes, values, words)", name));
         }
         read_roles("kinds", generate_entity_roles, profile.kinds, "an entity kind id of the schema", true);
-        read_roles("relations", generate_relation_roles, profile.relations, "a relation kind id of the schema",
-                   true);
+        read_roles("relations", generate_relation_roles, profile.relations, "a relation kind id of the schema", true);
         read_roles("attributes", generate_attribute_roles, profile.attributes, "an attribute of the schema", true);
         read_roles("values", generate_value_roles, profile.values, "an attribute value (text)", false);
         check_columns(profile);
         std::array<std::string, 2> words;
         static constexpr std::array<std::string_view, 2> word_keys = {"description", "summary"};
-        read_roles("words", word_keys, words, "a sentence (text) with the placeholders {states}, {home_states}, {heads}",
-                   false);
+        read_roles("words", word_keys, words,
+                   "a sentence (text) with the placeholders {states}, {home_states}, {heads}", false);
         for (std::size_t k = 0; k < words.size(); ++k) check_sentence(word_keys[k], words[k]);
         profile.description = std::move(words[0]);
         profile.summary = std::move(words[1]);
@@ -146,8 +143,9 @@ private:
             }
             const auto& s = text->get();
             if (id ? !valid_kind_id(s) : !plain_text(s)) {
-                error(*value, fmt::format("[{}] {} = \"{}\" is not {}{}", table_name, roles[r], s, expected,
-                                          id ? " (letters, digits, '_' or '-')" : " (not empty, no control characters)"));
+                error(*value,
+                      fmt::format("[{}] {} = \"{}\" is not {}{}", table_name, roles[r], s, expected,
+                                  id ? " (letters, digits, '_' or '-')" : " (not empty, no control characters)"));
                 continue;
             }
             out[r] = s;

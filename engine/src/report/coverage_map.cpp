@@ -35,7 +35,7 @@ struct Standing {
     MapState state = MapState::outside;
     const std::vector<CoveringUnit>* units = nullptr;
     const OutsideEntry* outside = nullptr;
-    const HomeCountry* home = nullptr;
+    const HomePlace* home = nullptr;
 };
 
 struct Box {
@@ -88,7 +88,7 @@ public:
           m_report(report),
           m_options(options),
           m_shapes(shapes),
-          m_places(place_words(graph.schema, params.country_kind)) {}
+          m_places(place_words(graph.schema, params.place_kind)) {}
 
     MapScene run() {
         collect_standings();
@@ -113,7 +113,7 @@ private:
     struct Group {
         std::string label;
         std::string fill;
-        std::size_t countries = 0;
+        std::size_t places = 0;
     };
     std::vector<Group> m_groups;
     std::unordered_map<EntityIndex, std::size_t> m_group_of;  // unit -> group
@@ -165,25 +165,25 @@ private:
 
     void collect_standings() {
         for (const auto& c : m_report.covered) {
-            m_standing[c.country] = {c.units.size() > 1 ? MapState::multiply_covered : MapState::covered, &c.units};
-            m_universe.push_back(c.country);
+            m_standing[c.place] = {c.units.size() > 1 ? MapState::multiply_covered : MapState::covered, &c.units};
+            m_universe.push_back(c.place);
         }
         for (const auto& g : m_report.uncovered)
-            for (auto c : g.countries) {
+            for (auto c : g.places) {
                 m_standing[c] = {MapState::uncovered};
                 m_universe.push_back(c);
             }
         for (const auto& o : m_report.outside_universe) m_standing[o.entity] = {MapState::outside, &o.units, &o};
         for (const auto& h : m_report.home) {
-            m_standing[h.country] = {MapState::home, &h.units, nullptr, &h};
-            if (h.in_universe) m_universe.push_back(h.country);
+            m_standing[h.place] = {MapState::home, &h.units, nullptr, &h};
+            if (h.in_universe) m_universe.push_back(h.place);
         }
     }
 
     void choose_colours() {
         std::vector<EntityIndex> units;
         for (const auto& u : m_report.per_unit)
-            if (u.countries > 0) units.push_back(u.unit);
+            if (u.places > 0) units.push_back(u.unit);
         std::unordered_map<EntityIndex, std::size_t> kind_group;
         if (units.size() <= m_options.max_unit_colours) {
             for (auto u : units) {
@@ -206,7 +206,7 @@ private:
             for (const auto& u : c.units) groups.push_back(m_group_of.at(u.unit));
             std::sort(groups.begin(), groups.end());
             groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
-            for (auto g : groups) ++m_groups[g].countries;
+            for (auto g : groups) ++m_groups[g].places;
         }
     }
 
@@ -256,8 +256,8 @@ private:
                 std::size_t best = m_group_of.at(s.units->front().unit);
                 for (const auto& u : *s.units) {
                     const auto g = m_group_of.at(u.unit);
-                    if (m_groups[g].countries > m_groups[best].countries ||
-                        (m_groups[g].countries == m_groups[best].countries && g < best))
+                    if (m_groups[g].places > m_groups[best].places ||
+                        (m_groups[g].places == m_groups[best].places && g < best))
                         best = g;
                 }
                 return m_groups[best].fill;
@@ -289,16 +289,16 @@ private:
         for (int lat = 90; lat >= -90; --lat) m_scene.sphere.push_back(sphere_point(-180, lat));
 
         // The countries of the graph by numeric code (the first by id if two share one).
-        const auto country_kind = m_graph.schema.entity_kind(
-            m_params.country_kind.empty() ? m_graph.schema.gazetteer().kind : m_params.country_kind);
+        const auto place_kind = m_graph.schema.entity_kind(m_params.place_kind.empty() ? m_graph.schema.gazetteer().kind
+                                                                                       : m_params.place_kind);
         const auto& numeric_attribute = m_options.numeric_attribute.empty()
                                             ? m_graph.schema.gazetteer().numeric_attribute
                                             : m_options.numeric_attribute;
         // Without one, no place joins a shape: every place of the universe is reported unmapped.
         std::unordered_map<std::string, EntityIndex> by_numeric;
         for (EntityIndex e = 0; e < m_graph.entity_count(); ++e) {
-            if (numeric_attribute.empty() || !country_kind ||
-                !m_graph.schema.is_a(m_graph.entity_kind_index(e), *country_kind))
+            if (numeric_attribute.empty() || !place_kind ||
+                !m_graph.schema.is_a(m_graph.entity_kind_index(e), *place_kind))
                 continue;
             const auto numeric = m_graph.entity_attributes(e).find(numeric_attribute);
             if (!numeric) continue;
@@ -420,7 +420,7 @@ private:
             items.push_back({0, 0, std::move(fill), hatched, marker, std::move(css), {{0, 0}, std::move(text), 12}});
         };
         for (const auto& g : m_groups)
-            item(g.fill, false, false, "unit", fmt::format("{}: {}", g.label, counted(g.countries)));
+            item(g.fill, false, false, "unit", fmt::format("{}: {}", g.label, counted(g.places)));
         const auto& s = m_report.summary;
         item(std::string(alert_fill), false, false, "uncovered",
              fmt::format("covered by no unit: {}", counted(s.uncovered)));
@@ -429,7 +429,7 @@ private:
                          m_places.many, counted(s.multiply_covered)));
         std::string homes;
         for (const auto& h : m_report.home)
-            homes += (homes.empty() ? "" : ", ") + std::string(m_graph.entity_name(h.country));
+            homes += (homes.empty() ? "" : ", ") + std::string(m_graph.entity_name(h.place));
         if (!homes.empty())
             item(std::string(home_fill), false, false, "home",
                  fmt::format("home {}, counted apart: {}", m_places.one, homes));

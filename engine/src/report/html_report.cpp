@@ -193,10 +193,8 @@ private:
     [[nodiscard]] std::string kind_label(EntityIndex e) const { return m_graph.kind_of(e).label; }
     // What the places coverage counts are called: the label and plural of the schema's
     // [gazetteer] kind ("country", "countries"), the plural when `n` is not one.
-    [[nodiscard]] std::string place() const { return place_words(m_graph.schema, m_options.coverage.country_kind).one; }
-    [[nodiscard]] std::string places() const {
-        return place_words(m_graph.schema, m_options.coverage.country_kind).many;
-    }
+    [[nodiscard]] std::string place() const { return place_words(m_graph.schema, m_options.coverage.place_kind).one; }
+    [[nodiscard]] std::string places() const { return place_words(m_graph.schema, m_options.coverage.place_kind).many; }
     [[nodiscard]] std::string places(std::size_t n) const { return n == 1 ? place() : places(); }
 
     void head(const std::string& title);
@@ -381,7 +379,7 @@ void Page::uncovered_section(const CoverageReport& report) {
         }
         raw("<th>why it matters</th></tr></thead>\n<tbody>\n");
         for (const auto& group : report.uncovered) {
-            for (const auto c : group.countries) {
+            for (const auto c : group.places) {
                 raw("<tr");
                 search_key({c});
                 raw("><td>");
@@ -487,7 +485,7 @@ void Page::uncovered_section(const CoverageReport& report) {
                 case OutsideReason::not_valid:
                     text("not valid on the date");
                     break;
-                case OutsideReason::not_a_country:  // reported with the entries that are not countries
+                case OutsideReason::not_a_place:  // reported with the entries that are not countries
                     break;
             }
             raw("</td><td>");
@@ -496,11 +494,11 @@ void Page::uncovered_section(const CoverageReport& report) {
         }
         raw("</tbody>\n</table>\n");
     }
-    if (!report.not_countries.empty()) {
+    if (!report.not_places.empty()) {
         raw("<h3>");
-        text(fmt::format("Covered entries that are not {} ({})", places(), report.not_countries.size()));
+        text(fmt::format("Covered entries that are not {} ({})", places(), report.not_places.size()));
         raw("</h3>\n<table>\n<thead><tr><th>entry</th><th>kind</th><th>covered by</th></tr></thead>\n<tbody>\n");
-        for (const auto& o : report.not_countries) {
+        for (const auto& o : report.not_places) {
             raw("<tr");
             search_key({o.entity});
             raw("><td>");
@@ -519,15 +517,15 @@ void Page::uncovered_section(const CoverageReport& report) {
 void Page::units_section(const CoverageReport& report) {
     const auto& relation = m_graph.schema.relation_kind(report.relation);
     struct Reached {
-        EntityIndex country;
+        EntityIndex place;
         const CoveragePath* path;
         bool home;
     };
     std::map<EntityIndex, std::vector<Reached>> by_unit;
     for (const auto& c : report.covered)
-        for (const auto& u : c.units) by_unit[u.unit].push_back({c.country, &u.best(), false});
+        for (const auto& u : c.units) by_unit[u.unit].push_back({c.place, &u.best(), false});
     for (const auto& h : report.home)
-        for (const auto& u : h.units) by_unit[u.unit].push_back({h.country, &u.best(), true});
+        for (const auto& u : h.units) by_unit[u.unit].push_back({h.place, &u.best(), true});
 
     raw("<section id=\"units\">\n<h2>");
     text(fmt::format("Units and the {} each {} ({})", places(), relation.label, report.per_unit.size()));
@@ -537,26 +535,25 @@ void Page::units_section(const CoverageReport& report) {
     for (const auto& u : report.per_unit) {
         auto& list = by_unit[u.unit];
         std::sort(list.begin(), list.end(),
-                  [&](const Reached& a, const Reached& b) { return before(a.country, b.country); });
+                  [&](const Reached& a, const Reached& b) { return before(a.place, b.place); });
         raw("<details open");
         search_key({u.unit});
         raw("><summary><strong>");
         entity(u.unit);
         raw("</strong> <span class=\"kind\">");
-        text(fmt::format("{} · {} {}", kind_label(u.unit), u.countries, places(u.countries)));
+        text(fmt::format("{} · {} {}", kind_label(u.unit), u.places, places(u.places)));
         if (u.outside) text(fmt::format(", {} outside the universe", u.outside));
-        if (u.not_countries)
-            text(fmt::format(", {} {} not {}", u.not_countries,
-                             u.not_countries == 1 ? "entry that is" : "entries that are",
-                             u.not_countries == 1 ? with_article(place()) : places()));
+        if (u.not_places)
+            text(fmt::format(", {} {} not {}", u.not_places, u.not_places == 1 ? "entry that is" : "entries that are",
+                             u.not_places == 1 ? with_article(place()) : places()));
         if (u.empty_regions)
             text(fmt::format(", {} region{} listing no {}", u.empty_regions, u.empty_regions == 1 ? "" : "s", place()));
         raw("</span></summary>\n<ul class=\"cols\">\n");
         for (const auto& r : list) {
             raw("<li");
-            search_key({u.unit, r.country});
+            search_key({u.unit, r.place});
             raw(">");
-            relation_fact(r.path->relation, list_name(m_graph, r.country));
+            relation_fact(r.path->relation, list_name(m_graph, r.place));
             const auto way = way_text(m_graph, *r.path);
             if (!way.empty() || r.home) {
                 raw(" <span class=\"way\">");

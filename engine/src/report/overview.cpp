@@ -15,11 +15,11 @@ OverviewCounts overview_counts(const Graph& graph, std::optional<Date> as_of, st
     question.today = as_of ? std::nullopt : today;
     question = with_schema_defaults(schema, std::move(question));
     const auto relation = schema.relation_kind(question.relation);
-    const auto place = schema.entity_kind(question.country_kind);
+    const auto place = schema.entity_kind(question.place_kind);
     OverviewCounts counts;
     if (question.relation.empty() || !relation || !place) return counts;
     // The default universe of `coverage`: members and observers when the schema tells them.
-    question.universe = question.membership_attribute.empty() ? CoverageUniverse::all_countries
+    question.universe = question.membership_attribute.empty() ? CoverageUniverse::all_places
                                                               : CoverageUniverse::un_members_and_observers;
     counts.counted_kind.assign(schema.entity_kinds().size(), false);
     if (spec.counted.empty()) {
@@ -37,7 +37,7 @@ OverviewCounts overview_counts(const Graph& graph, std::optional<Date> as_of, st
         throw diagram_error(fmt::format("the overview cannot count places: {}", e.what()));
     }
     counts.places.assign(graph.entities().size(), 0);
-    for (const auto& unit : report.per_unit) counts.places[unit.unit] = unit.countries;
+    for (const auto& unit : report.per_unit) counts.places[unit.unit] = unit.places;
     const auto& kind = schema.entity_kind(*place);
     counts.singular = kind.label;
     counts.plural = kind.plural;

@@ -186,12 +186,13 @@ constexpr std::string_view import_script =
 
 constexpr std::string_view readme =
     "# orgraph export for Neo4j\n\n"
-    "`nodes.csv` holds one node per entity (`:ID` is the entity id; `:LABEL` the kind and its parent kinds,\n"
-    "e.g. `RegionalDepartment;Department`, and every node has the label `Entity`), `relationships.csv` one\n"
-    "relationship per relation (`:TYPE` is the relation kind in capitals, e.g. `PART_OF`). Lists (`aliases`,\n"
+    "`nodes.csv` holds one node per entity (`:ID` is the entity id; `:LABEL` the kind and its parent kinds\n"
+    "in CamelCase, e.g. `BranchOffice;Office` for a kind `branch_office` whose parent is `office`, and every\n"
+    "node has the label `Entity`), `relationships.csv` one relationship per relation (`:TYPE` is the\n"
+    "relation kind in capitals, e.g. `REPORTS_TO`). Lists (`aliases`,\n"
     "`provenance`) and labels are separated by `;`. `valid_from` and `valid_to` are dates (the first and the\n"
     "last day of the period the source gives; `valid_from_text` and `valid_to_text` keep it as written);\n"
-    "attributes the schema types are typed columns (`count:int`). Citations are `SOURCE:LOCATOR`; derived\n"
+    "attributes the schema types are typed columns (`NAME:int`). Citations are `SOURCE:LOCATOR`; derived\n"
     "relations have `derived = true` and their `rule`.\n\n"
     "Import into a new database (Neo4j 5; stop the DBMS first): `sh import.sh [DATABASE]`, which runs\n\n"
     "    neo4j-admin database import full neo4j --array-delimiter=';' --multiline-fields=true \\\n"

@@ -1,12 +1,14 @@
 #pragma once
-// Coverage: which units of an organisation answer for which countries, which countries no unit
-// answers for, and where the organisation's structure disagrees with itself (a country two
-// units claim, an organisation covered while some of its members are not).
+// Coverage: which units of an organisation answer for which places (the entities of the
+// schema's [gazetteer] kind: countries in the built-in data), which places no unit answers for,
+// and where the organisation's structure disagrees with itself (a place two units claim, an
+// organisation covered while some of its members are not).
 //
-// "Answers for" is one relation kind chosen by the caller: a department `covers` a country, an
-// association `focuses_on` one, a mission is `located_in` one. A unit reaches a country
-//   - directly, by a relation of that kind to the country;
-//   - through a region, when it points at a region that `includes` countries;
+// "Answers for" is one relation kind chosen by the caller (in the built-in schema, a department
+// `covers` a place, an association `focuses_on` one, a mission is `located_in` one). A unit
+// reaches a place
+//   - directly, by a relation of that kind to the place;
+//   - through a region, when it points at a region that includes places;
 //   - via an intermediate entity, by following the same relation kind on (a mission located in
 //     a city located in a country);
 //   - by a derived relation of that kind (from the schema's rules).
@@ -29,32 +31,32 @@
 
 namespace orgraph {
 
-// Which countries the report is about.
+// Which places the report is about.
 enum class CoverageUniverse {
     un_members,                // un_status = member
     un_members_and_observers,  // un_status = member or observer
-    all_countries,             // every entity of the country kind (states and territories)
+    all_places,                // every entity of the place kind
     listed,                    // CoverageParams::listed
 };
 
 struct CoverageParams {
-    std::string relation;   // the relation kind that says a unit answers for a country
+    std::string relation;   // the relation kind that says a unit answers for a place
     std::string from_kind;  // only units of this kind (or a subkind); empty: any kind
     CoverageUniverse universe = CoverageUniverse::un_members_and_observers;
-    std::vector<EntityIndex> listed;  // the countries of CoverageUniverse::listed
+    std::vector<EntityIndex> listed;  // the places of CoverageUniverse::listed
     std::optional<Date> as_of;        // facts that hold on this date; status is then not looked at
     std::optional<Date> today;        // the date used without as_of; neither: every fact counts
-    bool through_regions = true;      // count countries a covered region includes
-    bool follow_chains = true;        // follow the relation on from a target that is not a country
+    bool through_regions = true;      // count places a covered region includes
+    bool follow_chains = true;        // follow the relation on from a target that is not a place
 
     // Names in the schema. Left empty, each is what the schema's [coverage] and [gazetteer]
     // tables declare (with_schema_defaults); what they do not declare is not used.
-    std::string country_kind;       // the kind of the places counted ([gazetteer] kind)
+    std::string place_kind;         // the kind of the places counted ([gazetteer] kind)
     std::string region_kind;        // a kind that includes places ...
     std::string includes_relation;  // ... by this relation
     std::string member_relation;    // place → organisation it is a member of
     std::string home_relation;      // organisation → the place it belongs to
-    std::string home_country;       // its id, when the data does not say it
+    std::string home_place;         // its id, when the data does not say it
     std::string membership_attribute;
     std::string member_value;
     std::string observer_value;
@@ -69,14 +71,14 @@ struct CoverageParams {
 CoverageParams with_schema_defaults(const Schema& schema, CoverageParams params);
 
 // What the places a coverage question counts are called, in the schema's own words: the label
-// and plural of `country_kind` (empty: the schema's [gazetteer] kind), else "place" and "places".
+// and plural of `place_kind` (empty: the schema's [gazetteer] kind), else "place" and "places".
 struct PlaceWords {
     std::string one;   // "country"
     std::string many;  // "countries"
 
     [[nodiscard]] const std::string& of(std::size_t n) const { return n == 1 ? one : many; }
 };
-PlaceWords place_words(const Schema& schema, const std::string& country_kind = {});
+PlaceWords place_words(const Schema& schema, const std::string& place_kind = {});
 
 // Thrown when the parameters name kinds or entities the graph does not have.
 struct coverage_error : std::invalid_argument {
@@ -84,16 +86,16 @@ struct coverage_error : std::invalid_argument {
 };
 
 enum class CoverageWay {  // in order of preference
-    direct,               // the unit's own relation names the country
-    through_region,       // the unit names a region that includes the country
-    via,                  // the unit names an entity that has the relation to the country
-    derived,              // a relation derived by a schema rule names the country
+    direct,               // the unit's own relation names the place
+    through_region,       // the unit names a region that includes the place
+    via,                  // the unit names an entity that has the relation to the place
+    derived,              // a relation derived by a schema rule names the place
 };
 
 struct CoveragePath {
     CoverageWay way = CoverageWay::direct;
     std::optional<EntityIndex> through;  // the region, or the intermediate entity
-    RelationIndex relation = 0;          // the relation that reaches the country
+    RelationIndex relation = 0;          // the relation that reaches the place
 
     auto operator<=>(const CoveragePath&) const = default;
 };
@@ -105,23 +107,23 @@ struct CoveringUnit {
     [[nodiscard]] const CoveragePath& best() const { return paths.front(); }
 };
 
-struct CountryCoverage {
-    EntityIndex country = 0;
+struct PlaceCoverage {
+    EntityIndex place = 0;
     std::vector<CoveringUnit> units;  // by name, then id
 };
 
 struct UncoveredGroup {
-    std::string region;  // empty: the country has no region attribute
+    std::string region;  // empty: the place has no region attribute
     std::string subregion;
-    std::vector<EntityIndex> countries;  // by name, then id
+    std::vector<EntityIndex> places;  // by name, then id
 };
 
 enum class OutsideReason {
-    not_member,     // a country whose membership attribute is neither member nor observer
-    observer,       // an observer, while the universe holds members only
-    not_valid,      // a country that does not exist on the date
-    not_a_country,  // a target of another kind (an organisation, a region not counted through):
-                    // reported in CoverageReport::not_countries, never with the countries
+    not_member,   // a place whose membership attribute is neither member nor observer
+    observer,     // an observer, while the universe holds members only
+    not_valid,    // a place that does not exist on the date
+    not_a_place,  // a target of another kind (an organisation, a region not counted through):
+                  // reported in CoverageReport::not_places, never with the places
 };
 
 struct OutsideEntry {
@@ -133,22 +135,22 @@ struct OutsideEntry {
 
 struct UnitCoverage {
     EntityIndex unit = 0;
-    std::size_t countries = 0;      // countries of the universe it reaches (the home country apart)
+    std::size_t places = 0;         // places of the universe it reaches (the home place apart)
     std::size_t directly = 0;       // of them, those its own relation names
-    std::size_t outside = 0;        // countries outside the universe it reaches
-    std::size_t home = 0;           // home countries it reaches
-    std::size_t not_countries = 0;  // entries it names that are not countries (organisations, bodies)
-    std::size_t empty_regions = 0;  // regions it names that include no country
+    std::size_t outside = 0;        // places outside the universe it reaches
+    std::size_t home = 0;           // home places it reaches
+    std::size_t not_places = 0;     // entries it names that are not places (organisations, bodies)
+    std::size_t empty_regions = 0;  // regions it names that include no place
 
-    // Countries of the universe it reaches other than by its own relation (through a region, via
+    // Places of the universe it reaches other than by its own relation (through a region, via
     // an entity, by a derived relation).
-    [[nodiscard]] std::size_t indirectly() const { return countries - directly; }
+    [[nodiscard]] std::size_t indirectly() const { return places - directly; }
 };
 
 struct OrganisationCoverage {
     EntityIndex organisation = 0;
     std::vector<EntityIndex> units;   // the units that cover it, by name then id
-    std::size_t members = 0;          // its member countries on the date, the home country apart
+    std::size_t members = 0;          // its member places on the date, the home place apart
     std::size_t members_covered = 0;  // of them, those one of `units` covers too
 
     // Members none of `units` covers.
@@ -169,8 +171,8 @@ struct MembershipGap {
     std::vector<EntityIndex> other_units;  // the units that cover the member instead
 };
 
-struct HomeCountry {
-    EntityIndex country = 0;
+struct HomePlace {
+    EntityIndex place = 0;
     std::optional<RelationIndex> found_by;  // the relation that names it; none: given by id
     bool in_universe = false;
     std::vector<CoveringUnit> units;  // units that reach it all the same
@@ -182,14 +184,14 @@ struct EmptyRegion {
 };
 
 struct CoverageSummary {
-    std::size_t universe = 0;    // countries in the universe
-    std::size_t home = 0;        // of them, home countries (reported apart)
+    std::size_t universe = 0;    // places in the universe
+    std::size_t home = 0;        // of them, home places (reported apart)
     std::size_t considered = 0;  // universe - home
     std::size_t covered = 0;
     std::size_t uncovered = 0;
     std::size_t multiply_covered = 0;
-    std::size_t outside_universe = 0;  // countries reached outside the universe
-    std::size_t not_countries = 0;     // entries reached that are not countries
+    std::size_t outside_universe = 0;  // places reached outside the universe
+    std::size_t not_places = 0;        // entries reached that are not places
 };
 
 struct CoverageReport {
@@ -199,19 +201,19 @@ struct CoverageReport {
     std::optional<Date> date;    // the date facts were checked on
     bool date_is_as_of = false;  // true: given as as_of; false: today, or none
     CoverageSummary summary;
-    std::vector<CountryCoverage> covered;           // countries of the universe, by name then id
-    std::vector<UncoveredGroup> uncovered;          // by region, sub-region (empty ones last)
-    std::vector<CountryCoverage> multiply_covered;  // covered by two units or more
-    // Countries (the schema's [gazetteer] kind) reached outside the universe, by name. With a
-    // listed universe, the countries the list leaves out are out of scope and not reported here.
+    std::vector<PlaceCoverage> covered;           // places of the universe, by name then id
+    std::vector<UncoveredGroup> uncovered;        // by region, sub-region (empty ones last)
+    std::vector<PlaceCoverage> multiply_covered;  // covered by two units or more
+    // Places (the schema's [gazetteer] kind) reached outside the universe, by name. With a
+    // listed universe, the places the list leaves out are out of scope and not reported here.
     std::vector<OutsideEntry> outside_universe;
-    // What the units name that is not a country and leads to none (regional organisations, their
-    // bodies, a region with --no-regions), by name; each with reason not_a_country.
-    std::vector<OutsideEntry> not_countries;
+    // What the units name that is not a place and leads to none (regional organisations, their
+    // bodies, a region with --no-regions), by name; each with reason not_a_place.
+    std::vector<OutsideEntry> not_places;
     std::vector<UnitCoverage> per_unit;               // by name, then id
     std::vector<OrganisationCoverage> organisations;  // organisations with members, by name
     std::vector<MembershipGap> membership_gaps;       // by organisation, then member
-    std::vector<HomeCountry> home;                    // by name, then id
+    std::vector<HomePlace> home;                      // by name, then id
     std::vector<EmptyRegion> empty_regions;           // by name, then id
 };
 
@@ -221,17 +223,17 @@ CoverageReport compute_coverage(const Graph& graph, const CoverageParams& params
 // what a title calls the units ("regional department"), else they are "units".
 std::optional<KindIndex> shared_unit_kind(const Graph& graph, const CoverageReport& report);
 
-// Countries (places of `country_kind`; empty: the schema's [gazetteer] kind) named one per line, by ISO code, id or
-// name ('#' starts a comment, blank lines are skipped). Thrown with every line that names no country or several.
-struct country_list_error : std::runtime_error {
-    country_list_error(std::string message, std::vector<Diagnostic> problems)
+// Places (entities of `place_kind`; empty: the schema's [gazetteer] kind) named one per line, by code, id or
+// name ('#' starts a comment, blank lines are skipped). Thrown with every line that names no place or several.
+struct place_list_error : std::runtime_error {
+    place_list_error(std::string message, std::vector<Diagnostic> problems)
         : std::runtime_error(std::move(message)), diagnostics(std::move(problems)) {}
     std::vector<Diagnostic> diagnostics;
 };
 
-// The countries `content` lists, in the order first listed, each once. `file` names the list in
+// The places `content` lists, in the order first listed, each once. `file` names the list in
 // diagnostics.
-std::vector<EntityIndex> read_country_list(const Graph& graph, std::string_view content, const std::string& file,
-                                           const std::string& country_kind = {});
+std::vector<EntityIndex> read_place_list(const Graph& graph, std::string_view content, const std::string& file,
+                                         const std::string& place_kind = {});
 
 }  // namespace orgraph

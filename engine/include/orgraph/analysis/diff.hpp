@@ -6,8 +6,8 @@
 // on one side only is added or removed; a fact found on both sides whose name, kind, aliases,
 // attributes, validity or citations differ is changed, field by field. Relations derived by the
 // schema's rules are not compared (they follow from the facts); their effect shows in the
-// answers, which are compared too: for each coverage question the caller asks, the countries
-// each unit gained or lost, and the countries that lost every unit or gained their first.
+// answers, which are compared too: for each coverage question the caller asks, the places
+// each unit gained or lost, and the places that lost every unit or gained their first.
 //
 // The two graphs are expected to be prepared for their dates (prepare_graph), so that each answers
 // as it stood. The work is hash lookups and sorts: O((n + m) log(n + m)) for n entities and m
@@ -67,12 +67,12 @@ struct UnitCoverageChange {
     std::string unit;                   // its id
     std::optional<EntityIndex> before;  // the unit in each graph, when it is there
     std::optional<EntityIndex> after;
-    std::vector<std::string> gained;  // ids of countries it reaches after and not before, sorted
+    std::vector<std::string> gained;  // ids of places it reaches after and not before, sorted
     std::vector<std::string> lost;    // ... before and not after
 };
 
-struct CountryCoverageChange {
-    std::string country;  // its id
+struct PlaceCoverageChange {
+    std::string place;  // its id
     std::optional<EntityIndex> before;
     std::optional<EntityIndex> after;
     std::vector<std::string> units_before;  // ids of the units that reached it, sorted
@@ -81,9 +81,9 @@ struct CountryCoverageChange {
 
 struct CoverageDiff {
     std::string name;
-    std::vector<UnitCoverageChange> units;            // units whose countries changed, by id
-    std::vector<CountryCoverageChange> lost_all;      // reached before, by no unit after; by id
-    std::vector<CountryCoverageChange> gained_first;  // reached by no unit before, by one after; by id
+    std::vector<UnitCoverageChange> units;          // units whose places changed, by id
+    std::vector<PlaceCoverageChange> lost_all;      // reached before, by no unit after; by id
+    std::vector<PlaceCoverageChange> gained_first;  // reached by no unit before, by one after; by id
 };
 
 struct DiffSummary {

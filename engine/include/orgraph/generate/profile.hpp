@@ -16,24 +16,24 @@ namespace orgraph {
 
 // The generator's roles; the profile's [kinds] table names the kind of each (keys as below).
 inline constexpr std::array<std::string_view, 25> generate_entity_roles = {
-    "state",         "zone",           "bloc",       "world_body",      "body_part",    "body_group",
-    "town",          "head",           "functional_unit", "area_unit",  "research_centre", "subunit",
-    "society",       "society_organ",  "position",   "outpost",         "address",      "box",
-    "fax_line",      "mailbox",        "envoy_group", "resident_envoy", "local_envoy",  "minor_envoy",
-    "delegation"};
+    "state",           "zone",           "bloc",        "world_body",      "body_part",
+    "body_group",      "town",           "head",        "functional_unit", "area_unit",
+    "research_centre", "subunit",        "society",     "society_organ",   "position",
+    "outpost",         "address",        "box",         "fax_line",        "mailbox",
+    "envoy_group",     "resident_envoy", "local_envoy", "minor_envoy",     "delegation"};
 // Its relation roles ([relations]).
 inline constexpr std::array<std::string_view, 18> generate_relation_roles = {
-    "part",       "belongs_to", "answers_for", "groups",          "joins",   "backed_by",
-    "studies",    "reached_at", "situated_in", "has_position",    "chooses", "manages",
-    "cooperates_with", "engages", "speaks_for", "reports_to", "delegated_to", "looks_after"};
+    "part",       "belongs_to",  "answers_for",  "groups",     "joins",   "backed_by",       "studies",
+    "reached_at", "situated_in", "has_position", "chooses",    "manages", "cooperates_with", "engages",
+    "speaks_for", "reports_to",  "delegated_to", "looks_after"};
 // Its attribute roles ([attributes]): the columns of entities.csv after the fixed ones.
 inline constexpr std::array<std::string_view, 10> generate_attribute_roles = {
-    "standing", "area", "subarea", "remit", "aim", "subunit_type", "headcount", "operation", "checked_on",
-    "contact_text"};
+    "standing",     "area",      "subarea",   "remit",      "aim",
+    "subunit_type", "headcount", "operation", "checked_on", "contact_text"};
 // Its value roles ([values]): a state's standing (full member, observer, neither) and a
 // representation's operation (open, closed, uncertain).
 inline constexpr std::array<std::string_view, 6> generate_value_roles = {"full_member", "observer", "non_member",
-                                                                        "open",        "closed",   "uncertain"};
+                                                                         "open",        "closed",   "uncertain"};
 // The placeholders of the [words] sentences: how many states, how many of them have
 // organisations, how many organisation heads.
 inline constexpr std::array<std::string_view, 3> generate_word_placeholders = {"states", "home_states", "heads"};

@@ -1,4 +1,4 @@
-// read_country_list: the universe file of `orgraph coverage --universe FILE`.
+// read_place_list: the universe file of `orgraph coverage --universe FILE`.
 
 #include <boost/test/unit_test.hpp>
 
@@ -26,8 +26,8 @@ const Graph& graph() {
 
 std::vector<Diagnostic> problems_of(const std::string& text) {
     try {
-        (void)read_country_list(graph(), text, "list.txt");
-    } catch (const country_list_error& e) {
+        (void)read_place_list(graph(), text, "list.txt");
+    } catch (const place_list_error& e) {
         return e.diagnostics;
     }
     BOOST_FAIL("the list was accepted");
@@ -40,12 +40,12 @@ BOOST_AUTO_TEST_SUITE(country_list)
 
 BOOST_AUTO_TEST_CASE(codes_names_and_aliases_resolve_once_each_in_order) {
     const auto list =
-        read_country_list(graph(), "# our list\nFRA\n\n  cote d ivoire  # folded\nDR Congo\r\nfr\nFRA\n", "list.txt");
+        read_place_list(graph(), "# our list\nFRA\n\n  cote d ivoire  # folded\nDR Congo\r\nfr\nFRA\n", "list.txt");
     BOOST_TEST(ids(graph(), list) == (Ids{"FRA", "CIV", "COD"}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_name_a_country_shares_with_another_kind_means_the_country) {
-    const auto list = read_country_list(graph(), "Georgia", "list.txt");
+    const auto list = read_place_list(graph(), "Georgia", "list.txt");
     BOOST_TEST(ids(graph(), list) == (Ids{"GEO"}), boost::test_tools::per_element());
 }
 
@@ -62,6 +62,7 @@ BOOST_AUTO_TEST_CASE(every_bad_line_is_reported_with_its_place) {
     BOOST_TEST(problems[2].message.find("'Congo' names 2 countries") != std::string::npos);
     BOOST_TEST(problems[2].message.find("COD") != std::string::npos);
     BOOST_TEST(problems[2].message.find("COG") != std::string::npos);
+    BOOST_TEST(problems[2].message.ends_with("(give the id in brackets)"));
     BOOST_TEST(problems[2].to_string().starts_with("list.txt:5:4: error: "));
 }
 
@@ -73,9 +74,9 @@ BOOST_AUTO_TEST_CASE(a_near_miss_suggests_countries_only) {
 
 BOOST_AUTO_TEST_CASE(the_error_message_counts_the_bad_lines) {
     try {
-        (void)read_country_list(graph(), "Atlantis\nLemuria\n", "list.txt");
+        (void)read_place_list(graph(), "Atlantis\nLemuria\n", "list.txt");
         BOOST_FAIL("accepted");
-    } catch (const country_list_error& e) {
+    } catch (const place_list_error& e) {
         BOOST_TEST(std::string(e.what()) == "list.txt: 2 lines name no single country");
     }
 }
@@ -84,7 +85,7 @@ BOOST_AUTO_TEST_CASE(a_list_without_countries_is_an_error) {
     const auto problems = problems_of("# nothing here\n\n   \n");
     BOOST_TEST_REQUIRE(problems.size() == 1u);
     BOOST_TEST(problems[0].line == 0u);
-    BOOST_CHECK_THROW((void)read_country_list(graph(), "", "list.txt"), country_list_error);
+    BOOST_CHECK_THROW((void)read_place_list(graph(), "", "list.txt"), place_list_error);
 }
 
 // Bad bytes were looked up as a name, and a 50 MB line was quoted whole in the message.
