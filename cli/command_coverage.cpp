@@ -489,7 +489,7 @@ void json_entity(JsonWriter& json, const Presenter& p, EntityIndex e) {
     write_entity_reference(json, p.graph(), e);
 }
 
-void json_country(JsonWriter& json, const Presenter& p, EntityIndex c, bool open_only = false) {
+void json_place(JsonWriter& json, const Presenter& p, EntityIndex c, bool open_only = false) {
     const auto& params = p.params();
     begin_entity_object(json, p.graph(), c).field(p.code(), p.id(c));
     json.field(params.membership_attribute, p.attribute(c, params.membership_attribute));
@@ -544,7 +544,7 @@ void json_places(JsonWriter& json, const Presenter& p, const CoverageReport& rep
     auto coverage_list = [&](std::string_view key, const std::vector<PlaceCoverage>& list) {
         json.key(key).begin_array();
         for (const auto& c : list) {
-            json_country(json, p, c.place, true);
+            json_place(json, p, c.place, true);
             json.key("covered_by");
             json_units(json, p, c.units);
             json.end_object();
@@ -554,7 +554,7 @@ void json_places(JsonWriter& json, const Presenter& p, const CoverageReport& rep
     coverage_list("covered", report.covered);
     json.key("uncovered").begin_array();
     for (const auto& g : report.uncovered)
-        for (auto c : g.places) json_country(json, p, c);
+        for (auto c : g.places) json_place(json, p, c);
     json.end_array();
     coverage_list("multiply_covered", report.multiply_covered);
 
@@ -621,7 +621,7 @@ void json_gaps_and_home(JsonWriter& json, const Presenter& p, const CoverageRepo
         for (auto unit : g.units) json_entity(json, p, unit);
         json.end_array();
         json.key("member");
-        json_country(json, p, g.member);
+        json_place(json, p, g.member);
         json.field("member_since", date_text(membership.validity.from));
         json.field("member_until", date_text(membership.validity.to));
         json.field("membership_source", graph.cite(membership.citations));
@@ -635,7 +635,7 @@ void json_gaps_and_home(JsonWriter& json, const Presenter& p, const CoverageRepo
 
     json.key("home").begin_array();
     for (const auto& h : report.home) {
-        json_country(json, p, h.place, true);
+        json_place(json, p, h.place, true);
         json.field("in_universe", h.in_universe);
         json.key("found_by");
         if (h.found_by) {

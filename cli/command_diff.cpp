@@ -250,7 +250,7 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
         const auto places = place_words(p.after().graph.schema, q.after.place_kind);
         sections.section(fmt::format("{} gained or lost, per unit ({})", capitalised(places.many), c.name),
                          c.units.size(), units);
-        auto countries = [&](const std::vector<PlaceCoverageChange>& list, bool lost) {
+        auto place_list = [&](const std::vector<PlaceCoverageChange>& list, bool lost) {
             Table table({"id", places.one, lost ? "reached before by" : "reached now by"});
             for (const auto& x : list)
                 table.add({x.place, p.name_of(x.place), join(lost ? x.units_before : x.units_after)});
@@ -258,9 +258,9 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
         };
         sections.section(
             fmt::format("{} that lost every one of the {} ({})", capitalised(places.many), p.units_label(q), c.name),
-            c.lost_all.size(), countries(c.lost_all, true));
+            c.lost_all.size(), place_list(c.lost_all, true));
         sections.section(fmt::format("{} reached for the first time ({})", capitalised(places.many), c.name),
-                         c.gained_first.size(), countries(c.gained_first, false));
+                         c.gained_first.size(), place_list(c.gained_first, false));
     }
     // Under the answer, as every command ends one: the date each side answered for, and what it
     // counted without knowing it held then.
@@ -326,11 +326,11 @@ void write_csv(std::ostream& out, const Presenter& p) {
     }
     for (const auto& c : diff.coverage) {
         for (const auto& u : c.units) {
-            // A country a unit gained is in its "after" column, one it lost in its "before".
+            // A place a unit gained is in its "after" column, one it lost in its "before".
             for (const auto& [change, list] : {std::pair{"gained", &u.gained}, std::pair{"lost", &u.lost}})
-                for (const auto& country : *list) {
+                for (const auto& place : *list) {
                     auto cells = row({c.name, change, u.unit, p.name_of(u.unit)});
-                    cells[change == std::string_view("gained") ? 10 : 9] = country;
+                    cells[change == std::string_view("gained") ? 10 : 9] = place;
                     cells[12] = p.valid_of(u.unit);
                     table.add(std::move(cells));
                 }

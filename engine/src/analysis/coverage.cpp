@@ -177,7 +177,7 @@ private:
     }
 
     // The countries a region includes on the date; computed once per region.
-    const std::vector<Reached>& region_countries(EntityIndex region) {
+    const std::vector<Reached>& region_places(EntityIndex region) {
         auto [it, inserted] = m_region_memo.try_emplace(region);
         if (!inserted || !m_includes) return it->second;
         std::vector<Reached> found;
@@ -196,7 +196,7 @@ private:
     // located in, or a province many cities are located in, is walked once: linear in the
     // relations walked. An entity met again while its own walk is still open (a cycle)
     // contributes nothing.
-    const std::vector<Reached>& chain_countries(EntityIndex start) {
+    const std::vector<Reached>& chain_places(EntityIndex start) {
         if (auto it = m_chain_memo.find(start); it != m_chain_memo.end()) return it->second;
         struct Frame {
             EntityIndex entity;
@@ -280,13 +280,13 @@ private:
                 if (!entity_holds(target)) continue;
                 m_targets.push_back({target, unit});
                 if (m_is_region[target] && m_params.through_regions) {
-                    const auto& places = region_countries(target);
+                    const auto& places = region_places(target);
                     if (places.empty()) m_empty_regions.push_back({target, unit});
                     for (const auto& c : places)
                         m_links.push_back({c.place, unit, {CoverageWay::through_region, target, c.relation}});
                     continue;
                 }
-                const std::vector<Reached>* chain = m_params.follow_chains ? &chain_countries(target) : nullptr;
+                const std::vector<Reached>* chain = m_params.follow_chains ? &chain_places(target) : nullptr;
                 if (chain && !chain->empty()) {
                     for (const auto& c : *chain)
                         m_links.push_back({c.place, unit, {CoverageWay::via, target, c.relation}});
@@ -542,8 +542,8 @@ private:
     std::unordered_map<EntityIndex, std::uint32_t> m_home_slot;  // index into report.home
     std::vector<EntityIndex> m_units;
     std::vector<Link> m_links;
-    std::vector<std::pair<EntityIndex, EntityIndex>> m_targets;  // (non-country target, unit)
-    struct OtherTarget {                                         // a target that is no country and leads to none
+    std::vector<std::pair<EntityIndex, EntityIndex>> m_targets;  // (target that is no place, unit)
+    struct OtherTarget {                                         // a target that is no place and leads to none
         EntityIndex target;
         EntityIndex unit;
         RelationIndex relation;

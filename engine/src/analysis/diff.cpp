@@ -256,14 +256,14 @@ using Reached = std::unordered_map<std::string_view, std::vector<std::string_vie
 
 Reached reached(const Graph& graph, const CoverageReport& report) {
     Reached result;
-    auto add = [&](EntityIndex country, const std::vector<CoveringUnit>& units) {
-        auto& list = result[graph.entity_id(country)];
+    auto add = [&](EntityIndex place, const std::vector<CoveringUnit>& units) {
+        auto& list = result[graph.entity_id(place)];
         for (const auto& u : units) list.push_back(graph.entity_id(u.unit));
     };
     for (const auto& c : report.covered) add(c.place, c.units);
     for (const auto& h : report.home) add(h.place, h.units);
     for (const auto& o : report.outside_universe) add(o.entity, o.units);  // countries only
-    for (auto& [country, units] : result) {
+    for (auto& [place, units] : result) {
         std::sort(units.begin(), units.end());
         units.erase(std::unique(units.begin(), units.end()), units.end());
     }
@@ -290,8 +290,8 @@ CoverageDiff diff_coverage(const Graph& before, const Graph& after, const Covera
         }
         return change;
     };
-    auto country = [&](std::string_view id, const std::vector<std::string_view>& old_units,
-                       const std::vector<std::string_view>& new_units) {
+    auto place = [&](std::string_view id, const std::vector<std::string_view>& old_units,
+                     const std::vector<std::string_view>& new_units) {
         return PlaceCoverageChange{std::string(id), before.find(id), after.find(id), strings(old_units),
                                    strings(new_units)};
     };
@@ -299,7 +299,7 @@ CoverageDiff diff_coverage(const Graph& before, const Graph& after, const Covera
     for (const auto& [id, old_units] : old_reach) {
         const auto it = new_reach.find(id);
         const auto& new_units = it == new_reach.end() ? none : it->second;
-        if (new_units.empty()) diff.lost_all.push_back(country(id, old_units, new_units));
+        if (new_units.empty()) diff.lost_all.push_back(place(id, old_units, new_units));
         std::vector<std::string_view> lost;
         std::vector<std::string_view> gained;
         std::set_difference(old_units.begin(), old_units.end(), new_units.begin(), new_units.end(),
@@ -311,7 +311,7 @@ CoverageDiff diff_coverage(const Graph& before, const Graph& after, const Covera
     }
     for (const auto& [id, new_units] : new_reach) {
         if (old_reach.contains(id)) continue;
-        diff.gained_first.push_back(country(id, none, new_units));
+        diff.gained_first.push_back(place(id, none, new_units));
         for (auto u : new_units) unit(u).gained.emplace_back(id);
     }
     for (auto& [id, change] : units) {
@@ -320,10 +320,10 @@ CoverageDiff diff_coverage(const Graph& before, const Graph& after, const Covera
         diff.units.push_back(std::move(change));
     }
     auto by_unit = [](const UnitCoverageChange& a, const UnitCoverageChange& b) { return a.unit < b.unit; };
-    auto by_country = [](const PlaceCoverageChange& a, const PlaceCoverageChange& b) { return a.place < b.place; };
+    auto by_place = [](const PlaceCoverageChange& a, const PlaceCoverageChange& b) { return a.place < b.place; };
     std::sort(diff.units.begin(), diff.units.end(), by_unit);
-    std::sort(diff.lost_all.begin(), diff.lost_all.end(), by_country);
-    std::sort(diff.gained_first.begin(), diff.gained_first.end(), by_country);
+    std::sort(diff.lost_all.begin(), diff.lost_all.end(), by_place);
+    std::sort(diff.gained_first.begin(), diff.gained_first.end(), by_place);
     return diff;
 }
 
