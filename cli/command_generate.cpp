@@ -7,6 +7,7 @@
 
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/generate/generate.hpp"
+#include "orgraph/model/diagnostics.hpp"
 #include "standard_streams.hpp"
 
 namespace orgraph::cli {
@@ -81,7 +82,14 @@ void GenerateCommand::setup(const po::variables_map&) {
 }
 
 int GenerateCommand::run() {
-    m_params.profile = read_profile(m_profile);
+    try {
+        m_params.profile = read_profile(m_profile);
+    } catch (const dataset_error& e) {
+        for (const auto& d : e.diagnostics) std::cerr << d.to_string() << '\n';
+        const auto n = e.diagnostics.size();
+        throw std::runtime_error(
+            fmt::format("the generator profile has {} problem{}; nothing was written", n, n == 1 ? "" : "s"));
+    }
     GenerateSummary summary;
     try {
         summary = generate_dataset(m_params, m_directory, m_force);

@@ -409,7 +409,7 @@ BOOST_AUTO_TEST_CASE(every_problem_at_once_each_at_its_place) {
                     "{{home_states}} or {{heads}})",
                     line_of(text, "description =")),
         fmt::format("p.toml:{}:1: error: unknown table 'extra' (expected kinds, relations, attributes, values, "
-                    "words)",
+                    "names, words)",
                     line_of(text, "[extra]")),
     };
     BOOST_TEST(problems == expected, boost::test_tools::per_element());
@@ -431,12 +431,43 @@ BOOST_AUTO_TEST_CASE(syntax_missing_tables_and_braces) {
     BOOST_TEST(syntax[0].find("TOML syntax") != std::string::npos);
     // An empty file lacks every table, each said once, at its start.
     const auto empty = problems_of("");
-    BOOST_TEST_REQUIRE(empty.size() == 5u);
+    BOOST_TEST_REQUIRE(empty.size() == 6u);
     BOOST_TEST(empty[0].starts_with("p.toml:1:1: error: no [kinds] table (expected one giving an entity kind id"));
-    BOOST_TEST(empty[4].starts_with("p.toml:1:1: error: no [words] table"));
+    BOOST_TEST(empty[4].starts_with("p.toml:1:1: error: no [names] table"));
+    BOOST_TEST(empty[5].starts_with("p.toml:1:1: error: no [words] table"));
     const auto brace = problems_of(builtin_text_with("{heads} ministries of", "{heads ministries of"));
     BOOST_TEST_REQUIRE(brace.size() == 1u);
     BOOST_TEST(brace[0].find("[words] summary: a '{' without its '}'") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(names_are_lists_of_texts_and_patterns_with_their_placeholders) {
+    auto text = builtin_text_with("streets = [\"Embassy\", ", "streets = [7, ");
+    text.replace(text.find("directions = ["), 14, "directions = []\nold_directions = [");
+    text.replace(text.find("{state} in {host}"), 17, "{state} in {town}");
+    text.replace(text.find("first_head_short = \"{code} MFA\"\n"), 31, "");
+    const auto problems = problems_of(text);
+    const std::vector<std::string> expected = {
+        fmt::format("p.toml:{}:1: error: [names] lacks the entry: first_head_short", line_of(text, "[names]")),
+        fmt::format("p.toml:{}:14: error: [names] directions is not a list of texts (expected one text or more)",
+                    line_of(text, "directions = []")),
+        fmt::format("p.toml:{}:18: error: 'old_directions' is no list or pattern of [names]; did you mean "
+                    "'directions'? (expected each of: {})",
+                    line_of(text, "old_directions = ["),
+                    "syllables, state_endings, directions, portfolios, functional_unit_names, "
+                    "functional_unit_remits, area_words, research_topics, subunit_topics, subunit_types, "
+                    "society_names, society_aims, society_organ_names, position_titles, world_body_topics, "
+                    "body_part_names, streets, first_world_body, first_head, first_head_short, head, head_numbered, "
+                    "area_unit, area_unit_short, area_unit_remit, research_centre, research_centre_short, "
+                    "research_centre_aim, envoy_group, resident_envoy, local_envoy, minor_envoy, delegation, outpost, "
+                    "address, box, fax_line, mailbox"),
+        fmt::format("p.toml:{}:12: error: an item of [names] streets is not text (expected a text, not empty, with "
+                    "no control characters)",
+                    line_of(text, "streets = [7")),
+        fmt::format("p.toml:{}:18: error: [names] resident_envoy: unknown placeholder {{town}} (expected {{state}}, "
+                    "{{host}})",
+                    line_of(text, "resident_envoy = \"Embassy")),
+    };
+    BOOST_TEST(problems == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(generating_without_a_profile_is_refused) {

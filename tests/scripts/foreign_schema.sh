@@ -168,6 +168,12 @@ expect "$work/header.csv" "valid_to,standing,zone_name,subzone_name,remit,aim,te
 if grep -qE ',(country|ministry|embassy|department),' "$work/generated/entities.csv"; then
   fail "the generated entities name a built-in kind"
 fi
+# Its names are the profile's too.
+expect "$work/generated/entities.csv" ",agency,Foreign Agency of "
+expect "$work/generated/entities.csv" ",Protocol Bureau,"
+if grep -qE 'Ministry|Embassy of|Department' "$work/generated/entities.csv"; then
+  fail "the generated entities carry the built-in profile's names"
+fi
 profiled validate >"$work/validate.txt"
 expect "$work/validate.txt" "ok: 2 layers, 1500 entities, 6000 relations"
 profiled coverage >"$work/generated-coverage.txt"

@@ -173,93 +173,52 @@ struct Pool {
 
 // ---- words for names ----
 
-constexpr std::array<std::string_view, 40> syllables = {
-    "ka",  "lo",  "mi",  "ra",  "sen", "tu",  "vo",  "zan",  "bel", "dor", "fa",  "gri", "hal", "is",
-    "jor", "kel", "lun", "mar", "nor", "os",  "pel", "quin", "ros", "sal", "tor", "ul",  "var", "wen",
-    "xa",  "yor", "zel", "an",  "bre", "cal", "del", "eth",  "mon", "ari", "tev", "ska"};
-constexpr std::array<std::string_view, 10> state_endings = {"ia",  "land", "stan", "a",    "ora",
-                                                            "esh", "ivia", "or",   "ania", "ea"};
-constexpr std::array<std::string_view, 8> directions = {"North",   "South", "East",  "West",
-                                                        "Central", "Upper", "Lower", "Coastal"};
-constexpr std::array<std::string_view, 12> functional_departments = {"Protocol Department",
-                                                                     "Consular Department",
-                                                                     "Treaty and Law Department",
-                                                                     "Press and Information Department",
-                                                                     "International Organizations Department",
-                                                                     "Personnel Department",
-                                                                     "General Affairs Department",
-                                                                     "Economic Affairs Department",
-                                                                     "Cultural Exchange Department",
-                                                                     "Archives Department",
-                                                                     "Training Department",
-                                                                     "Policy Planning Department"};
-constexpr std::array<std::string_view, 12> responsibilities = {"state visits, ceremonies and the diplomatic corps",
-                                                               "consular matters and the protection of citizens abroad",
-                                                               "treaties and questions of international law",
-                                                               "statements to the press and publications",
-                                                               "relations with international organisations",
-                                                               "the staff of the ministry and its missions",
-                                                               "the ministry's budget and premises",
-                                                               "foreign economic relations",
-                                                               "cultural and educational exchanges",
-                                                               "the ministry's records",
-                                                               "the training of diplomats",
-                                                               "foreign policy analysis"};
-constexpr std::array<std::string_view, 10> regional_words = {"Asian",    "African",  "European", "American", "Arab",
-                                                             "Oceanian", "Northern", "Southern", "Eastern",  "Western"};
-constexpr std::array<std::string_view, 10> study_topics = {
-    "Disarmament and Peace", "International Affairs", "American Studies",  "European Studies", "Asian Studies",
-    "International Law",     "World Economy",         "Regional Security", "Maritime Affairs", "Diplomatic History"};
-constexpr std::array<std::string_view, 8> unit_topics = {"Research",    "Analysis", "Liaison",  "Publications",
-                                                         "Translation", "Training", "Archives", "Planning"};
-constexpr std::array<std::string_view, 3> unit_types = {"division", "section", "directorate"};
-constexpr std::array<std::string_view, 10> association_names = {
-    "Committee for Cultural Relations with Foreign Countries",
-    "Association for Friendship with Foreign Peoples",
-    "Society for International Exchange",
-    "Association of Lawyers",
-    "Association for Economic Cooperation",
-    "Committee for Solidarity with the Peoples of the World",
-    "Association of Journalists",
-    "Association for Academic Exchange",
-    "Sports Friendship Association",
-    "Association of Women for International Friendship"};
-constexpr std::array<std::string_view, 10> association_purposes = {"cultural exchange with foreign countries",
-                                                                   "friendship between peoples",
-                                                                   "exchanges of delegations",
-                                                                   "contacts between lawyers",
-                                                                   "trade and investment contacts",
-                                                                   "solidarity campaigns",
-                                                                   "contacts between journalists",
-                                                                   "exchanges of scholars",
-                                                                   "sports exchanges",
-                                                                   "contacts between women's organisations"};
-constexpr std::array<std::string_view, 3> organ_names = {"General Assembly", "Executive Council", "Secretariat"};
-constexpr std::array<std::string_view, 6> post_names = {"President", "Vice President", "Secretary-General",
-                                                        "Director",  "Officials",      "Staff members"};
-constexpr std::array<std::string_view, 14> organization_topics = {
-    "Trade",        "Maritime",     "Telecommunication",     "Health",
-    "Agricultural", "Labour",       "Meteorological",        "Civil Aviation",
-    "Postal",       "Energy",       "Education and Culture", "Migration",
-    "Development",  "Atomic Energy"};
-constexpr std::array<std::string_view, 4> body_names = {"Secretariat", "Council", "General Assembly", "Court"};
-constexpr std::array<std::string_view, 6> streets = {"Embassy", "Victory", "Harbour", "Garden", "River", "Station"};
-constexpr std::array<std::string_view, 16> portfolios = {"Foreign Trade",
-                                                         "Culture",
-                                                         "Education",
-                                                         "Public Health",
-                                                         "Agriculture",
-                                                         "Energy",
-                                                         "Transport",
-                                                         "Justice",
-                                                         "Finance",
-                                                         "Labour",
-                                                         "Fisheries",
-                                                         "Environment",
-                                                         "Science and Technology",
-                                                         "Tourism",
-                                                         "Sport",
-                                                         "Information"};
+// The profile's lists of words and name patterns ([names]), in the order of generate_name_lists
+// and generate_name_patterns (orgraph/generate/profile.hpp).
+enum class NameList : std::uint8_t {
+    syllables,
+    state_endings,
+    directions,
+    portfolios,
+    functional_unit_names,
+    functional_unit_remits,
+    area_words,
+    research_topics,
+    subunit_topics,
+    subunit_types,
+    society_names,
+    society_aims,
+    society_organ_names,
+    position_titles,
+    world_body_topics,
+    body_part_names,
+    streets,
+};
+static_assert(static_cast<std::size_t>(NameList::streets) + 1 == generate_name_lists.size());
+enum class NamePattern : std::uint8_t {
+    first_world_body,
+    first_head,
+    first_head_short,
+    head,
+    head_numbered,
+    area_unit,
+    area_unit_short,
+    area_unit_remit,
+    research_centre,
+    research_centre_short,
+    research_centre_aim,
+    envoy_group,
+    resident_envoy,
+    local_envoy,
+    minor_envoy,
+    delegation,
+    outpost,
+    address,
+    box,
+    fax_line,
+    mailbox,
+};
+static_assert(static_cast<std::size_t>(NamePattern::mailbox) + 1 == generate_name_patterns.size());
 
 std::uint64_t integer_sqrt(std::uint64_t n) {
     std::uint64_t r = 0;
@@ -299,7 +258,7 @@ std::string capitalised(std::string text) {
     return text;
 }
 
-// Capital letters of the words of a name: "Association of Lawyers" → "AL".
+// Capital letters of the words of a name: "Union of North Kalo States" → "UNKS".
 std::string initials(std::string_view name) {
     std::string out;
     bool start = true;
@@ -815,6 +774,18 @@ private:
 
     // ---- names and attributes ----
 
+    // The profile's list of words `l`, the `i`-th of it (round the list), and its name pattern `p`.
+    [[nodiscard]] const std::vector<std::string>& list(NameList l) const {
+        return m_params.profile.name_lists[static_cast<std::size_t>(l)];
+    }
+    [[nodiscard]] const std::string& nth(NameList l, std::uint64_t i) const {
+        const auto& words = list(l);
+        return words[i % words.size()];
+    }
+    [[nodiscard]] std::string_view pattern(NamePattern p) const {
+        return m_params.profile.name_patterns[static_cast<std::size_t>(p)];
+    }
+
     // A row of entities.csv: the fixed columns, then one per attribute role (GenerateProfile).
     struct EntityRow {
         std::string name, short_name, aliases, valid_from, valid_to, standing, area, subarea, remit, aim, subunit_type,
@@ -837,22 +808,22 @@ private:
         const auto parts = 2 + h % 2;
         h /= 2;
         for (std::uint64_t p = 0; p < parts; ++p) {
-            out += syllables[h % syllables.size()];
-            h /= syllables.size();
+            out += nth(NameList::syllables, h);
+            h /= list(NameList::syllables).size();
         }
-        if (st) out += state_endings[h % state_endings.size()];
+        if (st) out += nth(NameList::state_endings, h);
         return capitalised(out);
     }
 
     [[nodiscard]] std::string state_name(std::uint32_t st) const { return word(st, true); }
     [[nodiscard]] std::string town_name(std::uint32_t town) const { return word(0x100000000ULL + town, false); }
     [[nodiscard]] std::string zone_name(std::uint32_t zone) const {
-        return fmt::format("{} {}", directions[zone % directions.size()], word(0x200000000ULL + zone, false));
+        return fmt::format("{} {}", nth(NameList::directions, zone), word(0x200000000ULL + zone, false));
     }
     [[nodiscard]] std::string world_body_name(const Node& n) const {
-        if (n.serial == 0) return "United Federation of Nations";
-        const auto topic = organization_topics[(n.serial - 1) % organization_topics.size()];
-        const auto round = (n.serial - 1) / organization_topics.size();
+        if (n.serial == 0) return std::string(pattern(NamePattern::first_world_body));
+        const auto topic = nth(NameList::world_body_topics, (n.serial - 1));
+        const auto round = (n.serial - 1) / list(NameList::world_body_topics).size();
         return round ? fmt::format("International {} Organization {}", topic, round + 1)
                      : fmt::format("International {} Organization", topic);
     }
@@ -864,14 +835,14 @@ private:
             case Role::bloc:
                 return fmt::format("U{}S", initials(zone_name(n.serial)));
             case Role::research_centre:
-                return fmt::format("I{}", initials(study_topics[n.serial % study_topics.size()]));
+                return fill_generate_pattern(pattern(NamePattern::research_centre_short),
+                                             {{"initials", initials(nth(NameList::research_topics, n.serial))}});
             case Role::society:
-                return fmt::format("{} {}", state_code(n.state),
-                                   initials(association_names[n.serial % association_names.size()]));
+                return fmt::format("{} {}", state_code(n.state), initials(nth(NameList::society_names, n.serial)));
             case Role::society_organ:
-                return fmt::format("{} {}", short_name_of(n.owner), organ_names[n.serial % organ_names.size()]);
+                return fmt::format("{} {}", short_name_of(n.owner), nth(NameList::society_organ_names, n.serial));
             case Role::subunit:
-                return fmt::format("{} {}", short_name_of(n.owner), unit_topics[n.serial % unit_topics.size()]);
+                return fmt::format("{} {}", short_name_of(n.owner), nth(NameList::subunit_topics, n.serial));
             default:
                 return std::string(id(i));
         }
@@ -891,7 +862,7 @@ private:
                 row.standing = value_of(n.flag);
                 row.area = zone_of_state(n.state);
                 if (!row.area.empty())
-                    row.subarea = fmt::format("{} {}", directions[(h >> 8) % directions.size()], row.area);
+                    row.subarea = fmt::format("{} {}", nth(NameList::directions, (h >> 8)), row.area);
                 break;
             }
             case Role::zone:
@@ -906,7 +877,7 @@ private:
                 row.short_name = short_name_of(i);
                 break;
             case Role::body_part:
-                row.name = fmt::format("{} {}", short_name_of(n.owner), body_names[n.serial % body_names.size()]);
+                row.name = fmt::format("{} {}", short_name_of(n.owner), nth(NameList::body_part_names, n.serial));
                 break;
             case Role::body_group:
                 row.name = "other intergovernmental organisations";
@@ -916,82 +887,95 @@ private:
                 break;
             case Role::head:
                 if (n.serial == 0) {
-                    row.name = fmt::format("Ministry of Foreign Affairs of {}", state_name(n.state));
-                    row.short_name = fmt::format("{} MFA", state_code(n.state));
-                } else {
-                    const auto portfolio = portfolios[(n.serial - 1) % portfolios.size()];
-                    const auto round = (n.serial - 1) / portfolios.size();
                     row.name =
-                        round ? fmt::format("Ministry of {} No. {} of {}", portfolio, round + 1, state_name(n.state))
-                              : fmt::format("Ministry of {} of {}", portfolio, state_name(n.state));
+                        fill_generate_pattern(pattern(NamePattern::first_head), {{"state", state_name(n.state)}});
+                    row.short_name =
+                        fill_generate_pattern(pattern(NamePattern::first_head_short), {{"code", state_code(n.state)}});
+                } else {
+                    const auto portfolio = nth(NameList::portfolios, (n.serial - 1));
+                    const auto round = (n.serial - 1) / list(NameList::portfolios).size();
+                    row.name = round
+                                   ? fill_generate_pattern(pattern(NamePattern::head_numbered),
+                                                           {{"portfolio", portfolio},
+                                                            {"number", fmt::format("{}", round + 1)},
+                                                            {"state", state_name(n.state)}})
+                                   : fill_generate_pattern(pattern(NamePattern::head),
+                                                           {{"portfolio", portfolio}, {"state", state_name(n.state)}});
                 }
                 row.valid_from = fmt::format("{}", 1945 + h % 40);
                 break;
             case Role::functional_unit:
-                row.name = functional_departments[n.serial % functional_departments.size()];
-                row.remit = responsibilities[n.serial % responsibilities.size()];
+                row.name = nth(NameList::functional_unit_names, n.serial);
+                row.remit = nth(NameList::functional_unit_remits, n.serial);
                 break;
             case Role::area_unit: {
-                const auto word_index = n.serial % regional_words.size();
-                const auto number = n.serial / regional_words.size() + 1;
-                row.name = fmt::format("{} Affairs Department {}", regional_words[word_index], number);
-                row.short_name = fmt::format("{}AD{}", regional_words[word_index].substr(0, 1), number);
+                const auto word_index = n.serial % list(NameList::area_words).size();
+                const auto number = n.serial / list(NameList::area_words).size() + 1;
+                const auto& area_word = list(NameList::area_words)[word_index];
+                const auto number_text = fmt::format("{}", number);
+                row.name = fill_generate_pattern(pattern(NamePattern::area_unit),
+                                                 {{"word", area_word}, {"number", number_text}});
+                row.short_name = fill_generate_pattern(pattern(NamePattern::area_unit_short),
+                                                       {{"initial", area_word.substr(0, 1)}, {"number", number_text}});
                 row.remit =
-                    fmt::format("relations with the {} countries", lower(std::string(regional_words[word_index])));
+                    fill_generate_pattern(pattern(NamePattern::area_unit_remit), {{"word_lower", lower(area_word)}});
                 break;
             }
             case Role::research_centre: {
-                const auto topic = study_topics[n.serial % study_topics.size()];
-                row.name = fmt::format("Institute for {}", topic);
+                const auto topic = nth(NameList::research_topics, n.serial);
+                row.name = fill_generate_pattern(pattern(NamePattern::research_centre), {{"topic", topic}});
                 row.short_name = short_name_of(i);
-                row.aim = fmt::format("research on {}", lower(std::string(topic)));
+                row.aim =
+                    fill_generate_pattern(pattern(NamePattern::research_centre_aim), {{"topic_lower", lower(topic)}});
                 break;
             }
             case Role::subunit:
-                row.name = fmt::format("{} {}", unit_topics[n.serial % unit_topics.size()],
-                                       capitalised(std::string(unit_types[h % unit_types.size()])));
-                row.subunit_type = unit_types[h % unit_types.size()];
+                row.name = fmt::format("{} {}", nth(NameList::subunit_topics, n.serial),
+                                       capitalised(std::string(nth(NameList::subunit_types, h))));
+                row.subunit_type = nth(NameList::subunit_types, h);
                 row.short_name = short_name_of(i);
                 break;
             case Role::society:
-                row.name = association_names[n.serial % association_names.size()];
+                row.name = nth(NameList::society_names, n.serial);
                 row.short_name = short_name_of(i);
-                row.aim = association_purposes[n.serial % association_purposes.size()];
+                row.aim = nth(NameList::society_aims, n.serial);
                 row.valid_from = fmt::format("{}", 1950 + h % 60);
                 break;
             case Role::society_organ:
                 row.name = short_name_of(i);
                 break;
             case Role::position: {
-                const auto title = post_names[n.serial % post_names.size()];
+                const auto title = nth(NameList::position_titles, n.serial);
                 row.name = fmt::format("{} of the {}", title, short_name_of(n.owner));
-                if (n.serial % post_names.size() >= 4) row.headcount = fmt::format("{}", 3 + h % 40);
+                if (n.serial % list(NameList::position_titles).size() >= 4)
+                    row.headcount = fmt::format("{}", 3 + h % 40);
                 break;
             }
             case Role::outpost:
-                row.name = fmt::format("{} branch in {}", short_name_of(n.owner),
-                                       n.a != none ? town_name(n.a) : state_name(n.state));
+                row.name = fill_generate_pattern(
+                    pattern(NamePattern::outpost),
+                    {{"owner", short_name_of(n.owner)}, {"place", n.a != none ? town_name(n.a) : state_name(n.state)}});
                 break;
             case Role::address:
-                row.name = fmt::format("{} postal address", short_name_of(n.owner));
-                row.contact_text = fmt::format("{} {} Street, {}", 1 + h % 200, streets[(h >> 8) % streets.size()],
+                row.name = fill_generate_pattern(pattern(NamePattern::address), {{"owner", short_name_of(n.owner)}});
+                row.contact_text = fmt::format("{} {} Street, {}", 1 + h % 200, nth(NameList::streets, (h >> 8)),
                                                n.a != none ? town_name(n.a) : state_name(n.state));
                 break;
             case Role::box:
-                row.name = fmt::format("{} P.O. box", short_name_of(n.owner));
+                row.name = fill_generate_pattern(pattern(NamePattern::box), {{"owner", short_name_of(n.owner)}});
                 row.contact_text =
                     fmt::format("P.O. Box {}, {}", 1 + h % 999, n.a != none ? town_name(n.a) : state_name(n.state));
                 break;
             case Role::fax_line:
-                row.name = fmt::format("{} fax", short_name_of(n.owner));
+                row.name = fill_generate_pattern(pattern(NamePattern::fax_line), {{"owner", short_name_of(n.owner)}});
                 row.contact_text = fmt::format("+{}-2-381-{:04}", 200 + n.state % 800, h % 10000);
                 break;
             case Role::mailbox:
-                row.name = fmt::format("{} e-mail", short_name_of(n.owner));
+                row.name = fill_generate_pattern(pattern(NamePattern::mailbox), {{"owner", short_name_of(n.owner)}});
                 row.contact_text = fmt::format("{}@{}.example", id(n.owner), lower(state_code(n.state)));
                 break;
             case Role::envoy_group:
-                row.name = fmt::format("diplomatic missions in {}", state_name(n.state));
+                row.name = fill_generate_pattern(pattern(NamePattern::envoy_group), {{"state", state_name(n.state)}});
                 break;
             case Role::resident_envoy:
             case Role::local_envoy:
@@ -999,15 +983,19 @@ private:
             case Role::delegation: {
                 const auto sender = state_name(n.state);
                 if (n.role == Role::resident_envoy)
-                    row.name = fmt::format("Embassy of {} in {}", sender, state_name(n.b));
+                    row.name = fill_generate_pattern(pattern(NamePattern::resident_envoy),
+                                                     {{"state", sender}, {"host", state_name(n.b)}});
                 else if (n.role == Role::delegation)
-                    row.name =
-                        fmt::format("Permanent Mission of {} to the {}", sender,
-                                    n.b != none ? world_body_name(m_nodes[n.b]) : "United Federation of Nations");
+                    row.name = fill_generate_pattern(
+                        pattern(NamePattern::delegation),
+                        {{"state", sender},
+                         {"body", n.b != none ? world_body_name(m_nodes[n.b])
+                                              : std::string(pattern(NamePattern::first_world_body))}});
                 else
-                    row.name = fmt::format("{} of {} in {}",
-                                           n.role == Role::minor_envoy ? "Consular Office" : "Consulate-General",
-                                           sender, m_nodes[n.a].role == Role::town ? town_name(n.a) : state_name(n.b));
+                    row.name = fill_generate_pattern(
+                        pattern(n.role == Role::minor_envoy ? NamePattern::minor_envoy : NamePattern::local_envoy),
+                        {{"state", sender},
+                         {"place", m_nodes[n.a].role == Role::town ? town_name(n.a) : state_name(n.b)}});
                 const auto opened = 1948 + static_cast<int>(h % 70);
                 row.valid_from = fmt::format("{}", opened);
                 const auto state = (h >> 16) % 20;

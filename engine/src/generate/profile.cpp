@@ -78,15 +78,18 @@ public:
     void read(GenerateProfile& profile) {
         for (const auto& [key, node] : m_root) {
             const std::string_view name = key.str();
-            if (name != "kinds" && name != "relations" && name != "attributes" && name != "values" && name != "words")
+            if (name != "kinds" && name != "relations" && name != "attributes" && name != "values" && name != "names" &&
+                name != "words")
                 error(node,
-                      fmt::format("unknown table '{}' (expected kinds, relations, attributes, values, words)", name));
+                      fmt::format("unknown table '{}' (expected kinds, relations, attributes, values, names, words)",
+                                  name));
         }
         read_roles("kinds", generate_entity_roles, profile.kinds, "an entity kind id of the schema", true);
         read_roles("relations", generate_relation_roles, profile.relations, "a relation kind id of the schema", true);
         read_roles("attributes", generate_attribute_roles, profile.attributes, "an attribute of the schema", true);
         read_roles("values", generate_value_roles, profile.values, "an attribute value (text)", false);
         check_columns(profile);
+        read_names(profile);
         std::array<std::string, 2> words;
         static constexpr std::array<std::string_view, 2> word_keys = {"description", "summary"};
         read_roles("words", word_keys, words,
@@ -155,6 +158,88 @@ private:
                                       missing.size() == 1 ? "the role" : "the roles", join(missing), expected));
     }
 
+    // [names]: the lists of words, each of one text or more, and the name patterns, each with
+    // its own placeholders.
+    void read_names(GenerateProfile& profile) {
+        std::vector<std::string> keys(generate_name_lists.begin(), generate_name_lists.end());
+        for (const auto& pattern : generate_name_patterns) keys.emplace_back(pattern.key);
+        const auto* node = m_root.get("names");
+        const auto expected = fmt::format("each of: {}", join(keys));
+        if (!node) {
+            error_at_start(fmt::format("no [names] table (expected one giving the sample content of {})", expected));
+            return;
+        }
+        const auto* table = node->as_table();
+        if (!table) {
+            error(*node, fmt::format("'names' is not a table (expected [names] giving {})", expected));
+            return;
+        }
+        for (const auto& [key, value] : *table) {
+            const std::string_view name = key.str();
+            if (std::find(keys.begin(), keys.end(), name) != keys.end()) continue;
+            const auto close = closest_match(name, keys);
+            error(value,
+                  fmt::format("'{}' is no list or pattern of [names]{} (expected {})", name,
+                              close.empty() ? std::string{} : fmt::format("; did you mean '{}'?", close), expected));
+        }
+        std::vector<std::string> missing;
+        for (std::size_t l = 0; l < generate_name_lists.size(); ++l) {
+            const auto* value = table->get(generate_name_lists[l]);
+            if (!value) {
+                missing.emplace_back(generate_name_lists[l]);
+                continue;
+            }
+            const auto* array = value->as_array();
+            if (!array || array->empty()) {
+                error(*value, fmt::format("[names] {} is not a list of texts (expected one text or more)",
+                                          generate_name_lists[l]));
+                continue;
+            }
+            for (const auto& item : *array) {
+                const auto* text = item.as_string();
+                if (!text || !plain_text(text->get())) {
+                    error(item, fmt::format("an item of [names] {} is not text (expected a text, not empty, with no "
+                                            "control characters)",
+                                            generate_name_lists[l]));
+                    continue;
+                }
+                profile.name_lists[l].push_back(text->get());
+            }
+        }
+        for (std::size_t k = 0; k < generate_name_patterns.size(); ++k) {
+            const auto& pattern = generate_name_patterns[k];
+            const auto* value = table->get(pattern.key);
+            if (!value) {
+                missing.emplace_back(pattern.key);
+                continue;
+            }
+            std::vector<std::string> allowed;
+            for (const auto p : pattern.placeholders)
+                if (!p.empty()) allowed.push_back(fmt::format("{{{}}}", p));
+            const auto allowed_text = allowed.empty() ? std::string("no placeholder") : join(allowed);
+            const auto* text = value->as_string();
+            if (!text || !plain_text(text->get())) {
+                error(*value, fmt::format("[names] {} is not a name pattern (expected a text with {})", pattern.key,
+                                          allowed_text));
+                continue;
+            }
+            const auto found = placeholders_of(text->get());
+            if (found.unbalanced)
+                error(*value, fmt::format("[names] {}: a '{{' without its '}}' or a '}}' without its '{{' (expected "
+                                          "a text with {})",
+                                          pattern.key, allowed_text));
+            for (const auto& name : found.names)
+                if (name.empty() || std::find(pattern.placeholders.begin(), pattern.placeholders.end(), name) ==
+                                        pattern.placeholders.end())
+                    error(*value, fmt::format("[names] {}: unknown placeholder {{{}}} (expected {})", pattern.key, name,
+                                              allowed_text));
+            profile.name_patterns[k] = text->get();
+        }
+        if (!missing.empty())
+            error(*table, fmt::format("[names] lacks {}: {}", missing.size() == 1 ? "the entry" : "the entries",
+                                      join(missing)));
+    }
+
     // Every attribute role is a column of its own, and none is a column the format reads itself.
     void check_columns(const GenerateProfile& profile) {
         const auto* table = m_root.get_as<toml::table>("attributes");
@@ -203,8 +288,10 @@ bool GenerateProfile::complete() const {
     auto filled = [](const auto& list) {
         return std::none_of(list.begin(), list.end(), [](const std::string& s) { return s.empty(); });
     };
-    return filled(kinds) && filled(relations) && filled(attributes) && filled(values) && !description.empty() &&
-           !summary.empty();
+    const bool lists = std::none_of(name_lists.begin(), name_lists.end(),
+                                    [](const std::vector<std::string>& list) { return list.empty(); });
+    return filled(kinds) && filled(relations) && filled(attributes) && filled(values) && filled(name_patterns) &&
+           lists && !description.empty() && !summary.empty();
 }
 
 GenerateProfile read_generate_profile(std::string_view text, const std::string& file) {
@@ -227,6 +314,27 @@ GenerateProfile read_generate_profile(std::string_view text, const std::string& 
         throw dataset_error(std::move(problems));
     }
     return profile;
+}
+
+std::string fill_generate_pattern(std::string_view pattern,
+                                  std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+    std::string out;
+    out.reserve(pattern.size() + 32);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const auto end = pattern[i] == '{' ? pattern.find('}', i + 1) : std::string_view::npos;
+        if (end == std::string_view::npos) {
+            out += pattern[i];
+            continue;
+        }
+        const auto name = pattern.substr(i + 1, end - i - 1);
+        const auto* value = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
+        if (value != values.end())
+            out.append(value->second);
+        else
+            out.append(pattern.substr(i, end - i + 1));
+        i = end;
+    }
+    return out;
 }
 
 std::string fill_generate_words(std::string_view pattern, std::uint64_t states, std::uint64_t home_states,

@@ -9,8 +9,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace orgraph {
 
@@ -38,11 +41,61 @@ inline constexpr std::array<std::string_view, 6> generate_value_roles = {"full_m
 // organisations, how many organisation heads.
 inline constexpr std::array<std::string_view, 3> generate_word_placeholders = {"states", "home_states", "heads"};
 
+// Its sample content ([names]): lists of words the names it invents are made of (each a list of
+// one or more texts) ...
+inline constexpr std::array<std::string_view, 17> generate_name_lists = {"syllables",
+                                                                         "state_endings",
+                                                                         "directions",
+                                                                         "portfolios",
+                                                                         "functional_unit_names",
+                                                                         "functional_unit_remits",
+                                                                         "area_words",
+                                                                         "research_topics",
+                                                                         "subunit_topics",
+                                                                         "subunit_types",
+                                                                         "society_names",
+                                                                         "society_aims",
+                                                                         "society_organ_names",
+                                                                         "position_titles",
+                                                                         "world_body_topics",
+                                                                         "body_part_names",
+                                                                         "streets"};
+// ... and patterns of names, each with the placeholders it may use.
+struct GenerateNamePattern {
+    std::string_view key;
+    std::array<std::string_view, 3> placeholders;  // unused ones empty
+};
+inline constexpr std::array<GenerateNamePattern, 21> generate_name_patterns = {{
+    {"first_world_body", {}},
+    {"first_head", {"state"}},
+    {"first_head_short", {"code"}},
+    {"head", {"portfolio", "state"}},
+    {"head_numbered", {"portfolio", "number", "state"}},
+    {"area_unit", {"word", "number"}},
+    {"area_unit_short", {"initial", "number"}},
+    {"area_unit_remit", {"word_lower"}},
+    {"research_centre", {"topic"}},
+    {"research_centre_short", {"initials"}},
+    {"research_centre_aim", {"topic_lower"}},
+    {"envoy_group", {"state"}},
+    {"resident_envoy", {"state", "host"}},
+    {"local_envoy", {"state", "place"}},
+    {"minor_envoy", {"state", "place"}},
+    {"delegation", {"state", "body"}},
+    {"outpost", {"owner", "place"}},
+    {"address", {"owner"}},
+    {"box", {"owner"}},
+    {"fax_line", {"owner"}},
+    {"mailbox", {"owner"}},
+}};
+
 struct GenerateProfile {
     std::array<std::string, generate_entity_roles.size()> kinds;
     std::array<std::string, generate_relation_roles.size()> relations;
     std::array<std::string, generate_attribute_roles.size()> attributes;
     std::array<std::string, generate_value_roles.size()> values;
+    std::array<std::vector<std::string>, generate_name_lists.size()> name_lists;
+    std::array<std::string, generate_name_patterns.size()> name_patterns;
     // [words]: `description`, the dataset's description ("{states} countries; …"), and
     // `summary`, what `orgraph generate` says it wrote ("{states} countries, …").
     std::string description;
@@ -56,9 +109,13 @@ struct GenerateProfile {
 // Reads a profile from TOML text; `file` names it in diagnostics. Throws dataset_error
 // (orgraph/model/diagnostics.hpp) with every problem at once, each at file:line:column: a TOML
 // syntax error, a role that is missing, a key that is no role, a value that is not an id (or,
-// for [values] and [words], not text), two attribute roles on one column, a sentence with an
-// unknown placeholder.
+// for [values] and [words], not text), two attribute roles on one column, a sentence or name
+// pattern with an unknown placeholder, an empty list of names.
 GenerateProfile read_generate_profile(std::string_view text, const std::string& file);
+
+// `pattern` with each {placeholder} that `values` names replaced by its value.
+std::string fill_generate_pattern(std::string_view pattern,
+                                  std::initializer_list<std::pair<std::string_view, std::string_view>> values);
 
 // The sentence `pattern` with each {placeholder} replaced by its count.
 std::string fill_generate_words(std::string_view pattern, std::uint64_t states, std::uint64_t home_states,
