@@ -27,8 +27,12 @@ UniverseChoice parse_universe(const std::string& text, const Schema& schema) {
         if (!schema.gazetteer().membership_attribute.empty()) return parse_universe("un+observers", schema);
         return {CoverageUniverse::all_places, "iso", all_places()};
     }
-    if (text == "un") return {CoverageUniverse::un_members, text, "UN members"};
-    if (text == "un+observers") return {CoverageUniverse::un_members_and_observers, text, "UN members and observers"};
+    // Members, in the schema's words: "UN members" when it calls the membership "UN".
+    const auto& label = schema.gazetteer().membership_label;
+    const auto members = label.empty() ? std::string("members") : fmt::format("{} members", label);
+    if (text == "un") return {CoverageUniverse::un_members, text, members};
+    if (text == "un+observers")
+        return {CoverageUniverse::un_members_and_observers, text, fmt::format("{} and observers", members)};
     if (text == "iso") return {CoverageUniverse::all_places, text, all_places()};
     if (text == "-") return {CoverageUniverse::listed, text, "listed on standard input"};
     return {CoverageUniverse::listed, text, fmt::format("listed in {}", text)};

@@ -320,7 +320,7 @@ void Loader::load_gazetteer(const toml::table& table, std::uint32_t file) {
     constexpr std::string_view what = "[gazetteer]";
     check_fields(table, file,
                  {"kind", "code_label", "region_attribute", "subregion_attribute", "region_label", "numeric_attribute",
-                  "membership_attribute", "member_value", "observer_value"},
+                  "membership_attribute", "member_value", "observer_value", "membership_label"},
                  what);
     auto& g = m_graph.schema.gazetteer_mut();
     if (auto v = kind_name_field(table, file, "kind", what)) g.kind = *v;
@@ -332,7 +332,8 @@ void Loader::load_gazetteer(const toml::table& table, std::uint32_t file) {
         if (auto v = attribute_name_field(table, file, key, what, g.kind)) *field = *v;
     for (auto [key, field] : {std::pair{"region_label", &g.region_label},
                               {"member_value", &g.member_value},
-                              {"observer_value", &g.observer_value}})
+                              {"observer_value", &g.observer_value},
+                              {"membership_label", &g.membership_label}})
         if (auto v = string_field(table, file, key, what, false)) *field = *v;
 }
 

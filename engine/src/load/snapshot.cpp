@@ -182,8 +182,9 @@ void encode_schema_declarations(MetaWriter& w, const Schema& schema) {
     for (const auto& d : c.matrix)
         for (const auto* field : {&d.name, &d.relation, &d.kind}) w.str(*field);
     const auto& g = schema.gazetteer();
-    for (const auto* field : {&g.kind, &g.code_label, &g.region_attribute, &g.subregion_attribute, &g.region_label,
-                              &g.numeric_attribute, &g.membership_attribute, &g.member_value, &g.observer_value})
+    for (const auto* field :
+         {&g.kind, &g.code_label, &g.region_attribute, &g.subregion_attribute, &g.region_label, &g.numeric_attribute,
+          &g.membership_attribute, &g.member_value, &g.observer_value, &g.membership_label})
         w.str(*field);
 }
 
@@ -216,8 +217,9 @@ void decode_schema_declarations(MetaReader& r, Schema& schema) {
         c.matrix.push_back(std::move(d));
     }
     auto& g = schema.gazetteer_mut();
-    for (auto* field : {&g.kind, &g.code_label, &g.region_attribute, &g.subregion_attribute, &g.region_label,
-                        &g.numeric_attribute, &g.membership_attribute, &g.member_value, &g.observer_value})
+    for (auto* field :
+         {&g.kind, &g.code_label, &g.region_attribute, &g.subregion_attribute, &g.region_label, &g.numeric_attribute,
+          &g.membership_attribute, &g.member_value, &g.observer_value, &g.membership_label})
         *field = r.str();
 }
 

@@ -136,6 +136,7 @@ struct Gazetteer {
     std::string membership_attribute;  // the attribute saying whether a place is a member ...
     std::string member_value;          // ... "member"
     std::string observer_value;        // ... "observer"
+    std::string membership_label;      // what the members are members of, in sentences ("UN": "UN members")
 };
 
 class Schema {
