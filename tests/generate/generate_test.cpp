@@ -470,6 +470,15 @@ BOOST_AUTO_TEST_CASE(names_are_lists_of_texts_and_patterns_with_their_placeholde
     BOOST_TEST(problems == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(patterns_fill_the_placeholders_they_are_given) {
+    BOOST_TEST(fill_generate_pattern("Embassy of {state} in {host}", {{"state", "Kalo"}, {"host", "Mira"}}) ==
+               "Embassy of Kalo in Mira");
+    // A placeholder without a value, and a brace without its pair, are kept as they are.
+    BOOST_TEST(fill_generate_pattern("{a}{b} {c", {{"b", "2"}}) == "{a}2 {c");
+    BOOST_TEST(fill_generate_pattern("", {}) == "");
+    BOOST_TEST(fill_generate_words("{states}/{home_states}/{heads}", 3, 2, 1) == "3/2/1");
+}
+
 BOOST_AUTO_TEST_CASE(generating_without_a_profile_is_refused) {
     GenerateParams p;
     p.entities = 100;

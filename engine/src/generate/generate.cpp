@@ -353,6 +353,9 @@ public:
         if (params.relations > generate_max_relations)
             throw generate_error(fmt::format("at most {} relations can be generated", generate_max_relations));
         build();
+        // Every state's name, made once: most entities name their state or a host state.
+        m_state_names.reserve(m_states.size());
+        for (std::uint32_t st = 0; st < m_states.size(); ++st) m_state_names.push_back(word(st, true));
         place();
         make_ids();
         plan_relations();
@@ -815,14 +818,14 @@ private:
         return capitalised(out);
     }
 
-    [[nodiscard]] std::string state_name(std::uint32_t st) const { return word(st, true); }
+    [[nodiscard]] const std::string& state_name(std::uint32_t st) const { return m_state_names[st]; }
     [[nodiscard]] std::string town_name(std::uint32_t town) const { return word(0x100000000ULL + town, false); }
     [[nodiscard]] std::string zone_name(std::uint32_t zone) const {
         return fmt::format("{} {}", nth(NameList::directions, zone), word(0x200000000ULL + zone, false));
     }
     [[nodiscard]] std::string world_body_name(const Node& n) const {
         if (n.serial == 0) return std::string(pattern(NamePattern::first_world_body));
-        const auto topic = nth(NameList::world_body_topics, (n.serial - 1));
+        const auto& topic = nth(NameList::world_body_topics, (n.serial - 1));
         const auto round = (n.serial - 1) / list(NameList::world_body_topics).size();
         return round ? fmt::format("International {} Organization {}", topic, round + 1)
                      : fmt::format("International {} Organization", topic);
@@ -892,7 +895,7 @@ private:
                     row.short_name =
                         fill_generate_pattern(pattern(NamePattern::first_head_short), {{"code", state_code(n.state)}});
                 } else {
-                    const auto portfolio = nth(NameList::portfolios, (n.serial - 1));
+                    const auto& portfolio = nth(NameList::portfolios, (n.serial - 1));
                     const auto round = (n.serial - 1) / list(NameList::portfolios).size();
                     row.name = round
                                    ? fill_generate_pattern(pattern(NamePattern::head_numbered),
@@ -922,7 +925,7 @@ private:
                 break;
             }
             case Role::research_centre: {
-                const auto topic = nth(NameList::research_topics, n.serial);
+                const auto& topic = nth(NameList::research_topics, n.serial);
                 row.name = fill_generate_pattern(pattern(NamePattern::research_centre), {{"topic", topic}});
                 row.short_name = short_name_of(i);
                 row.aim =
@@ -945,7 +948,7 @@ private:
                 row.name = short_name_of(i);
                 break;
             case Role::position: {
-                const auto title = nth(NameList::position_titles, n.serial);
+                const auto& title = nth(NameList::position_titles, n.serial);
                 row.name = fmt::format("{} of the {}", title, short_name_of(n.owner));
                 if (n.serial % list(NameList::position_titles).size() >= 4)
                     row.headcount = fmt::format("{}", 3 + h % 40);
@@ -1381,7 +1384,8 @@ private:
     Random m_spread;  // how the extra relations are spread
     std::vector<Node> m_nodes;
     std::vector<Block> m_blocks;
-    std::vector<State> m_state;  // by country index, beside m_states (their entities)
+    std::vector<State> m_state;  // by state index, beside m_states (their entities)
+    std::vector<std::string> m_state_names;
     std::vector<std::uint32_t> m_states, m_zones, m_blocs, m_world_bodies, m_bodies, m_groups, m_towns;
     std::vector<std::uint32_t> m_answers_pool, m_study_pool, m_deals_pool;
     std::string m_ids;

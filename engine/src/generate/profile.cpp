@@ -319,21 +319,19 @@ GenerateProfile read_generate_profile(std::string_view text, const std::string& 
 std::string fill_generate_pattern(std::string_view pattern,
                                   std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
     std::string out;
-    out.reserve(pattern.size() + 32);
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        const auto end = pattern[i] == '{' ? pattern.find('}', i + 1) : std::string_view::npos;
-        if (end == std::string_view::npos) {
-            out += pattern[i];
-            continue;
-        }
-        const auto name = pattern.substr(i + 1, end - i - 1);
+    out.reserve(pattern.size() + 48);
+    std::size_t at = 0;
+    while (at < pattern.size()) {
+        const auto open = pattern.find('{', at);
+        const auto close = open == std::string_view::npos ? open : pattern.find('}', open + 1);
+        if (close == std::string_view::npos) break;
+        out.append(pattern.substr(at, open - at));
+        const auto name = pattern.substr(open + 1, close - open - 1);
         const auto* value = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
-        if (value != values.end())
-            out.append(value->second);
-        else
-            out.append(pattern.substr(i, end - i + 1));
-        i = end;
+        out.append(value != values.end() ? value->second : pattern.substr(open, close - open + 1));
+        at = close + 1;
     }
+    out.append(pattern.substr(std::min(at, pattern.size())));
     return out;
 }
 
