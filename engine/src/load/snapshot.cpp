@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../model/large_pages.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 
 #include <array>
@@ -14,6 +15,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <limits>
 
@@ -471,7 +473,17 @@ private:
 // Every index in the tables within range, every list range in order: after this, no read of the
 // graph leaves the tables, whatever the file held. Each loop folds its conditions into one flag
 // and is checked once, so that the checks cost a pass over memory and no more.
-void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
+// Hands the bytes of a table the checks have gone past to the caller, which may let them go.
+using Release = std::function<void(std::span<const std::byte>)>;
+
+template <typename T>
+void checked(const Release& release, std::span<const T> table) {
+    if (release) release(std::as_bytes(table));
+}
+
+// Each table is walked once, where it can be, and handed to `release` when the checks are done
+// with it, so that checking a mapped snapshot does not keep all of it in memory.
+void check_tables(const image::Tables& t, const Meta& meta, const Checker& c, const Release& release) {
     const auto text_size = t.text.size();
     auto text_ok = [&](image::Text x) { return x.offset <= text_size && x.size <= text_size - x.offset; };
     c.require(!t.entities.empty() && !t.relations.empty(), "the entity or relation table has no closing record");
@@ -491,40 +503,47 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
     };
     auto start_ok = [&](image::PackedDate d) { return date_ok(d) && ((d >> 5) & 0xFU) != 13; };  // never unknown
     bool ok = true;
-    for (std::size_t e = 0; e < n; ++e) ok &= start_ok(t.entities[e].valid_from) & date_ok(t.entities[e].valid_to);
-    for (std::size_t r = 0; r < m; ++r) ok &= start_ok(t.relations[r].valid_from) & date_ok(t.relations[r].valid_to);
-    c.require(ok, "a date is out of range");
+    bool dates = true;
     for (std::size_t e = 0; e < n; ++e) {
         const auto& r = t.entities[e];
         const auto& next = t.entities[e + 1];
+        dates &= start_ok(r.valid_from) & date_ok(r.valid_to);
         ok &= text_ok(r.id) & text_ok(r.name) & text_ok(r.short_name) & (r.kind < kinds) & (r.aliases <= next.aliases) &
               (r.attributes <= next.attributes) & (r.citations <= next.citations);
     }
+    c.require(dates, "a date is out of range");
     c.require(ok, "an entity record is out of range");
     c.require(t.entities[n].aliases <= t.aliases.size() && t.entities[n].attributes <= t.attributes.size() &&
                   t.entities[n].citations <= t.citations.size(),
               "a list table is short");
     for (const auto& a : t.aliases) ok &= text_ok(a);
     c.require(ok, "an alias is out of range");
+    checked(release, t.aliases);
     for (const auto& a : t.attributes) ok &= text_ok(a.key) & text_ok(a.value);
     c.require(ok, "an attribute is out of range");
+    checked(release, t.attributes);
     for (const auto& x : t.citations) ok &= (x.source < sources) & text_ok(x.locator);
     c.require(ok, "a citation is out of range");
+    checked(release, t.citations);
     for (std::size_t r = 0; r < m; ++r) {
         const auto& rec = t.relations[r];
         const auto& next = t.relations[r + 1];
+        dates &= start_ok(rec.valid_from) & date_ok(rec.valid_to);
         ok &= (rec.from < n) & (rec.to < n) & (rec.kind < relation_kinds) & text_ok(rec.rule) &
               (rec.attributes <= next.attributes) & (rec.citations <= next.citations) &
               (rec.derived_from <= next.derived_from);
     }
+    c.require(dates, "a date is out of range");
     c.require(ok, "a relation record is out of range");
     c.require(t.relations[0].attributes >= t.entities[n].attributes &&
                   t.relations[0].citations >= t.entities[n].citations &&
                   t.relations[m].attributes <= t.attributes.size() && t.relations[m].citations <= t.citations.size() &&
                   t.relations[m].derived_from <= t.derived_from.size(),
               "a list table is short");
+    checked(release, t.relations);
     for (auto f : t.derived_from) ok &= f < m;
     c.require(ok, "a derivation names a relation out of range");
+    checked(release, t.derived_from);
     auto check_adjacency = [&](std::span<const std::uint32_t> offsets, std::span<const image::Adjacent> edges) {
         c.require(offsets.size() == n + 1 && offsets[0] == 0 && offsets[n] == edges.size() && edges.size() == m,
                   "an adjacency table has the wrong size");
@@ -532,12 +551,15 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
         c.require(ok, "an adjacency table is out of order");
         for (const auto& a : edges) ok &= (a.relation < m) & (a.other < n) & (a.kind < relation_kinds);
         c.require(ok, "an adjacency entry is out of range");
+        checked(release, offsets);
+        checked(release, edges);
     };
     check_adjacency(t.out_offsets, t.out_edges);
     check_adjacency(t.in_offsets, t.in_edges);
     c.require(t.id_rank.size() == n, "the id order has the wrong size");
     for (auto r : t.id_rank) ok &= r < n;
     c.require(ok, "the id order is out of range");
+    checked(release, t.id_rank);
     c.require(!t.id_slots.empty() && std::has_single_bit(t.id_slots.size()) && t.id_slots.size() > n,
               "the id index has the wrong size");
     std::size_t empty_slots = 0;
@@ -547,14 +569,18 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
     }
     c.require(ok, "the id index is out of range");
     c.require(empty_slots > 0, "the id index has no empty slot");  // a lookup that misses stops at one
+    checked(release, t.id_slots);
     for (const auto& k : t.name_keys) {
         const bool entity_ok = k.entity < n;
         ok &= text_ok(k.folded) & entity_ok;
         if (entity_ok) ok &= k.written < 2 + (t.entities[k.entity + 1].aliases - t.entities[k.entity].aliases);
     }
     c.require(ok, "the name index is out of range");
+    checked(release, t.name_keys);
+    checked(release, t.entities);
     for (const auto& k : t.lower_ids) ok &= text_ok(k.lower) & (k.entity < n);
     c.require(ok, "the lower-case id index is out of range");
+    checked(release, t.lower_ids);
 }
 
 template <typename T>
@@ -576,25 +602,43 @@ struct Mapping {
 
 }  // namespace
 
-std::uint64_t content_hash(std::span<const std::byte> bytes) {
+namespace {
+
+// content_hash, handing each block of the bytes it has gone past to `done` (blocks of 8 MiB, the
+// last one shorter): a mapped snapshot is checked without keeping all of it in memory at once.
+std::uint64_t hash_in_blocks(std::span<const std::byte> bytes,
+                             const std::function<void(std::span<const std::byte>)>& done) {
     // Four lanes of 64-bit words, multiplied and rotated, then folded: fast enough to check a
     // snapshot of several hundred megabytes on every open.
     constexpr std::uint64_t p1 = 0x9E3779B185EBCA87ULL;
     constexpr std::uint64_t p2 = 0xC2B2AE3D27D4EB4FULL;
+    constexpr std::size_t block = std::size_t{8} << 20;  // a multiple of the 32 bytes of a round
     std::array<std::uint64_t, 4> lane = {p1 + p2, p2, 0, 0 - p1};
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     const auto size = bytes.size();
     std::size_t i = 0;
+    std::size_t handed = 0;
     for (; i + 32 <= size; i += 32) {
         for (int k = 0; k < 4; ++k) {
             std::uint64_t w;
             std::memcpy(&w, p + i + 8 * static_cast<std::size_t>(k), 8);
             lane[static_cast<std::size_t>(k)] = rotl(lane[static_cast<std::size_t>(k)] + w * p2, 31) * p1;
         }
+        if (done && i + 32 - handed == block) {
+            done(bytes.subspan(handed, block));
+            handed += block;
+        }
     }
     std::uint64_t h = rotl(lane[0], 1) + rotl(lane[1], 7) + rotl(lane[2], 12) + rotl(lane[3], 18) + size;
     for (; i < size; ++i) h = rotl(h ^ (p[i] * p1), 11) * p2;
+    if (done && handed < size) done(bytes.subspan(handed));
     return mix(h);
+}
+
+}  // namespace
+
+std::uint64_t content_hash(std::span<const std::byte> bytes) {
+    return hash_in_blocks(bytes, {});
 }
 
 std::uint64_t content_hash(std::string_view bytes) {
@@ -700,7 +744,9 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
     out.write(body.data(), static_cast<std::streamsize>(body.size()));
 }
 
-OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::string& name) {
+namespace {
+
+OpenedSnapshot open_checked(std::span<const std::byte> bytes, const std::string& name, const Release& release) {
     Checker c(name);
     auto read_u32 = [&](std::size_t at) {
         std::uint32_t v;
@@ -736,7 +782,7 @@ OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::
     if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0)
         throw snapshot_error(fmt::format("{}: snapshot bytes are not aligned in memory", name));
     const auto body = bytes.subspan(header_size);
-    if (content_hash(body) != read_u64(24))
+    if (hash_in_blocks(body, release) != read_u64(24))
         throw snapshot_error(fmt::format("{}: damaged snapshot: its checksum does not match its contents", name));
     const auto count = read_u32(32);
     c.require(count == table_count, "it has the wrong number of sections");
@@ -774,13 +820,19 @@ OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::
     t.id_slots = table_as<std::uint32_t>(sections[13]);
     t.name_keys = table_as<image::NameKey>(sections[14]);
     t.lower_ids = table_as<image::LowerId>(sections[15]);
-    check_tables(t, meta, c);
+    check_tables(t, meta, c, release);
 
     Graph graph(std::move(meta.schema), std::move(meta.sources), std::move(meta.layers), t, nullptr);
     graph.rules_applied = meta.rules_applied;
     graph.disjoint_chains = meta.disjoint_chains;
     meta.info.format_version = version;
     return {std::move(graph), std::move(meta.info)};
+}
+
+}  // namespace
+
+OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::string& name) {
+    return open_checked(bytes, name, {});
 }
 
 OpenedSnapshot open_snapshot(const std::string& path) {
@@ -803,8 +855,11 @@ OpenedSnapshot open_snapshot(const std::string& path) {
         mapping->data = data;
     }
     ::close(fd);
-    auto opened = open_snapshot_bytes(
-        std::span<const std::byte>(static_cast<const std::byte*>(mapping->data), mapping->size), path);
+    // Every byte is read to check the file, and each page is let go once checked: a command reads
+    // back (from the page cache) only the pages its answer needs.
+    auto opened = open_checked(
+        std::span<const std::byte>(static_cast<const std::byte*>(mapping->data), mapping->size), path,
+        [](std::span<const std::byte> checked) { detail::release_whole_pages(checked.data(), checked.size()); });
     // The graph keeps the mapping alive.
     Graph graph(std::move(opened.graph.schema), std::move(opened.graph.sources), std::move(opened.graph.layers),
                 opened.graph.tables(), mapping);
