@@ -10,6 +10,7 @@
 #include "../model/large_pages.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cerrno>
@@ -309,13 +310,35 @@ std::string encode_meta(const Graph& graph, const SnapshotInfo& info) {
         pairs(r.back_references);
     }
     pairs(mapping.neo4j_attributes);
+    // The present graph carried with it: 0 none, 1 whose tables use the graph's text, 2 with a
+    // text of its own; then the days it is the present graph of and how it was derived.
+    if (const auto& present = graph.present) {
+        const auto& p = *present->graph;
+        w.u32(p.tables().text.data() == graph.tables().text.data() ? 1 : 2);
+        w.u32(image::pack_date(present->from));
+        w.u32(image::pack_date(present->until));
+        w.u32(p.rules_applied ? 1 : 0);
+        w.u64(p.disjoint_chains);
+    } else {
+        w.u32(0);
+    }
     return w.bytes();
 }
+
+// What the metadata says of a present graph carried in the file.
+struct PresentMeta {
+    bool shares_text = false;
+    Date from;
+    std::optional<Date> until;
+    bool rules_applied = false;
+    std::uint64_t disjoint_chains = 0;
+};
 
 struct Meta {
     SnapshotInfo info;
     bool rules_applied = false;
     std::uint64_t disjoint_chains = 0;
+    std::optional<PresentMeta> present;
     Schema schema;
     std::vector<Source> sources;
     std::vector<Layer> layers;
@@ -430,6 +453,27 @@ Meta decode_meta(std::string_view bytes, const std::string& name) {
     }
     mapping.neo4j_attributes = pairs();
     m.schema.set_interchange(std::move(mapping));
+    if (const auto carried = r.u32(); carried != 0) {
+        if (carried > 2) r.fail("the present graph's kind is out of range");
+        // A day: a month 1-12 and a day of that month.
+        auto day = [&](image::PackedDate packed) {
+            const auto d = image::unpack_date(packed);
+            if (!d || (packed & 0x80000000U) == 0 || d->month < 1 || d->month > 12 || d->day < 1 ||
+                Date{d->year, d->month, 0}.last_day().day < d->day)
+                r.fail("the present graph's days are out of range");
+            return *d;
+        };
+        PresentMeta p;
+        p.shares_text = carried == 1;
+        p.from = day(r.u32());
+        if (const auto until = r.u32(); until != 0) {
+            p.until = day(until);
+            if (!(p.from < *p.until)) r.fail("the present graph's days are out of range");
+        }
+        p.rules_applied = r.u32() != 0;
+        p.disjoint_chains = r.u64();
+        m.present = p;
+    }
     if (!r.done()) r.fail("the metadata has bytes after its end");
     return m;
 }
@@ -604,35 +648,65 @@ struct Mapping {
 
 namespace {
 
+// content_hash over bytes given piece by piece: four lanes of 64-bit words, multiplied and
+// rotated, then folded with the length and the last bytes; fast enough to check a snapshot of
+// several hundred megabytes on every open.
+class ContentHasher {
+public:
+    void feed(std::span<const std::byte> bytes) {
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+        auto size = bytes.size();
+        m_total += size;
+        if (m_buffered > 0) {
+            const auto take = std::min(size, round - m_buffered);
+            std::memcpy(m_buffer.data() + m_buffered, p, take);
+            m_buffered += take, p += take, size -= take;
+            if (m_buffered < round) return;
+            mix_round(m_buffer.data());
+            m_buffered = 0;
+        }
+        for (; size >= round; p += round, size -= round) mix_round(p);
+        std::memcpy(m_buffer.data(), p, size);
+        m_buffered = size;
+    }
+
+    [[nodiscard]] std::uint64_t finish() const {
+        std::uint64_t h = rotl(m_lane[0], 1) + rotl(m_lane[1], 7) + rotl(m_lane[2], 12) + rotl(m_lane[3], 18) + m_total;
+        for (std::size_t i = 0; i < m_buffered; ++i) h = rotl(h ^ (m_buffer[i] * p1), 11) * p2;
+        return mix(h);
+    }
+
+private:
+    static constexpr std::uint64_t p1 = 0x9E3779B185EBCA87ULL;
+    static constexpr std::uint64_t p2 = 0xC2B2AE3D27D4EB4FULL;
+    static constexpr std::size_t round = 32;
+
+    void mix_round(const unsigned char* p) {
+        for (std::size_t k = 0; k < 4; ++k) {
+            std::uint64_t w;
+            std::memcpy(&w, p + 8 * k, 8);
+            m_lane[k] = rotl(m_lane[k] + w * p2, 31) * p1;
+        }
+    }
+
+    std::array<std::uint64_t, 4> m_lane = {p1 + p2, p2, 0, 0 - p1};
+    std::array<unsigned char, round> m_buffer{};
+    std::size_t m_buffered = 0;
+    std::uint64_t m_total = 0;
+};
+
 // content_hash, handing each block of the bytes it has gone past to `done` (blocks of 8 MiB, the
 // last one shorter): a mapped snapshot is checked without keeping all of it in memory at once.
 std::uint64_t hash_in_blocks(std::span<const std::byte> bytes,
                              const std::function<void(std::span<const std::byte>)>& done) {
-    // Four lanes of 64-bit words, multiplied and rotated, then folded: fast enough to check a
-    // snapshot of several hundred megabytes on every open.
-    constexpr std::uint64_t p1 = 0x9E3779B185EBCA87ULL;
-    constexpr std::uint64_t p2 = 0xC2B2AE3D27D4EB4FULL;
-    constexpr std::size_t block = std::size_t{8} << 20;  // a multiple of the 32 bytes of a round
-    std::array<std::uint64_t, 4> lane = {p1 + p2, p2, 0, 0 - p1};
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    const auto size = bytes.size();
-    std::size_t i = 0;
-    std::size_t handed = 0;
-    for (; i + 32 <= size; i += 32) {
-        for (int k = 0; k < 4; ++k) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i + 8 * static_cast<std::size_t>(k), 8);
-            lane[static_cast<std::size_t>(k)] = rotl(lane[static_cast<std::size_t>(k)] + w * p2, 31) * p1;
-        }
-        if (done && i + 32 - handed == block) {
-            done(bytes.subspan(handed, block));
-            handed += block;
-        }
+    constexpr std::size_t block = std::size_t{8} << 20;
+    ContentHasher hasher;
+    for (std::size_t at = 0; at < bytes.size(); at += block) {
+        const auto piece = bytes.subspan(at, std::min(block, bytes.size() - at));
+        hasher.feed(piece);
+        if (done) done(piece);
     }
-    std::uint64_t h = rotl(lane[0], 1) + rotl(lane[1], 7) + rotl(lane[2], 12) + rotl(lane[3], 18) + size;
-    for (; i < size; ++i) h = rotl(h ^ (p[i] * p1), 11) * p2;
-    if (done && handed < size) done(bytes.subspan(handed));
-    return mix(h);
+    return hasher.finish();
 }
 
 }  // namespace
@@ -702,6 +776,13 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
     std::vector<std::pair<std::uint32_t, std::span<const std::byte>>> sections;
     sections.emplace_back(1, std::as_bytes(std::span<const char>(meta.data(), meta.size())));
     sections.insert(sections.end(), tables.begin(), tables.end());
+    if (graph.present) {
+        // The present graph's tables follow, its text left empty when it is the graph's.
+        const auto& present = graph.present->graph->tables();
+        auto more = table_bytes(present);
+        if (present.text.data() == graph.tables().text.data()) more[0].second = {};
+        sections.insert(sections.end(), more.begin(), more.end());
+    }
 
     auto align = [](std::uint64_t x) { return (x + 7) & ~std::uint64_t{7}; };
     std::vector<SectionEntry> entries;
@@ -712,7 +793,6 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
     }
     const auto file_size = at;
 
-    // The body (everything after the first 40 bytes) is hashed as it would be written.
     std::string table(section_entry_size * entries.size(), '\0');
     for (std::size_t i = 0; i < entries.size(); ++i) {
         auto* p = table.data() + i * section_entry_size;
@@ -721,14 +801,26 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
         std::memcpy(p + 8, &entries[i].offset, 8);
         std::memcpy(p + 16, &entries[i].size, 8);
     }
-    std::string body;
-    body.reserve(static_cast<std::size_t>(file_size - header_size));
-    body += table;
-    for (std::size_t i = 0; i < sections.size(); ++i) {
-        body.resize(static_cast<std::size_t>(entries[i].offset - header_size), '\0');
-        body.append(reinterpret_cast<const char*>(sections[i].second.data()), sections[i].second.size());
-    }
-    body.resize(static_cast<std::size_t>(file_size - header_size), '\0');
+    // The body (everything after the first 40 bytes), piece by piece from the tables where they
+    // are: hashed first, then written, never copied whole.
+    auto body = [&](const std::function<void(std::span<const std::byte>)>& piece) {
+        static constexpr std::array<std::byte, 8> zeros{};
+        std::uint64_t written = header_size;
+        auto pad_to = [&](std::uint64_t offset) {
+            piece(std::span<const std::byte>(zeros.data(), static_cast<std::size_t>(offset - written)));
+            written = offset;
+        };
+        piece(std::as_bytes(std::span<const char>(table.data(), table.size())));
+        written += table.size();
+        for (std::size_t i = 0; i < sections.size(); ++i) {
+            pad_to(entries[i].offset);
+            piece(sections[i].second);
+            written += sections[i].second.size();
+        }
+        pad_to(file_size);
+    };
+    ContentHasher hasher;
+    body([&](std::span<const std::byte> bytes) { hasher.feed(bytes); });
 
     std::string header(header_size, '\0');
     std::memcpy(header.data(), magic.data(), magic.size());
@@ -736,17 +828,21 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
     std::memcpy(header.data() + 8, &version, 4);
     std::memcpy(header.data() + 12, &byte_order_mark, 4);
     std::memcpy(header.data() + 16, &file_size, 8);
-    const auto checksum = content_hash(body);
+    const auto checksum = hasher.finish();
     std::memcpy(header.data() + 24, &checksum, 8);
     const auto count = static_cast<std::uint32_t>(entries.size());
     std::memcpy(header.data() + 32, &count, 4);
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+    body([&](std::span<const std::byte> bytes) {
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    });
 }
 
 namespace {
 
-OpenedSnapshot open_checked(std::span<const std::byte> bytes, const std::string& name, const Release& release) {
+// `storage` keeps the bytes alive (none for bytes the caller keeps).
+OpenedSnapshot open_checked(std::span<const std::byte> bytes, const std::string& name, const Release& release,
+                            const std::shared_ptr<const void>& storage) {
     Checker c(name);
     auto read_u32 = [&](std::size_t at) {
         std::uint32_t v;
@@ -785,7 +881,7 @@ OpenedSnapshot open_checked(std::span<const std::byte> bytes, const std::string&
     if (hash_in_blocks(body, release) != read_u64(24))
         throw snapshot_error(fmt::format("{}: damaged snapshot: its checksum does not match its contents", name));
     const auto count = read_u32(32);
-    c.require(count == table_count, "it has the wrong number of sections");
+    c.require(count == table_count || count == 2 * table_count - 1, "it has the wrong number of sections");
     c.require(header_size + section_entry_size * count <= bytes.size(), "the section table is truncated");
     std::vector<std::span<const std::byte>> sections;
     const auto expected = table_bytes(image::Tables{});
@@ -796,35 +892,58 @@ OpenedSnapshot open_checked(std::span<const std::byte> bytes, const std::string&
         c.require(e.offset % 8 == 0 && e.offset <= bytes.size() && e.size <= bytes.size() - e.offset,
                   "a section lies outside the file");
         if (i > 0) {
-            const auto size = expected[i - 1].first;
+            const auto size = expected[(i - 1) % (table_count - 1)].first;
             c.require(e.element_size == size && e.size % size == 0, "a table has records of the wrong size");
         }
         sections.push_back(bytes.subspan(static_cast<std::size_t>(e.offset), static_cast<std::size_t>(e.size)));
     }
     const auto meta_bytes = sections[0];
     auto meta = decode_meta({reinterpret_cast<const char*>(meta_bytes.data()), meta_bytes.size()}, name);
+    c.require(meta.present.has_value() == (count != table_count),
+              "its metadata and its sections disagree on whether it carries the present graph");
 
-    image::Tables t;
-    t.text = table_as<char>(sections[1]);
-    t.entities = table_as<image::Entity>(sections[2]);
-    t.aliases = table_as<image::Text>(sections[3]);
-    t.attributes = table_as<image::Attribute>(sections[4]);
-    t.citations = table_as<image::Citation>(sections[5]);
-    t.relations = table_as<image::Relation>(sections[6]);
-    t.derived_from = table_as<std::uint32_t>(sections[7]);
-    t.out_offsets = table_as<std::uint32_t>(sections[8]);
-    t.out_edges = table_as<image::Adjacent>(sections[9]);
-    t.in_offsets = table_as<std::uint32_t>(sections[10]);
-    t.in_edges = table_as<image::Adjacent>(sections[11]);
-    t.id_rank = table_as<std::uint32_t>(sections[12]);
-    t.id_slots = table_as<std::uint32_t>(sections[13]);
-    t.name_keys = table_as<image::NameKey>(sections[14]);
-    t.lower_ids = table_as<image::LowerId>(sections[15]);
+    auto tables_at = [&](std::size_t first) {
+        image::Tables t;
+        t.text = table_as<char>(sections[first]);
+        t.entities = table_as<image::Entity>(sections[first + 1]);
+        t.aliases = table_as<image::Text>(sections[first + 2]);
+        t.attributes = table_as<image::Attribute>(sections[first + 3]);
+        t.citations = table_as<image::Citation>(sections[first + 4]);
+        t.relations = table_as<image::Relation>(sections[first + 5]);
+        t.derived_from = table_as<std::uint32_t>(sections[first + 6]);
+        t.out_offsets = table_as<std::uint32_t>(sections[first + 7]);
+        t.out_edges = table_as<image::Adjacent>(sections[first + 8]);
+        t.in_offsets = table_as<std::uint32_t>(sections[first + 9]);
+        t.in_edges = table_as<image::Adjacent>(sections[first + 10]);
+        t.id_rank = table_as<std::uint32_t>(sections[first + 11]);
+        t.id_slots = table_as<std::uint32_t>(sections[first + 12]);
+        t.name_keys = table_as<image::NameKey>(sections[first + 13]);
+        t.lower_ids = table_as<image::LowerId>(sections[first + 14]);
+        return t;
+    };
+    const auto t = tables_at(1);
     check_tables(t, meta, c, release);
+    std::optional<image::Tables> present_tables;
+    if (meta.present) {
+        present_tables = tables_at(table_count);
+        if (meta.present->shares_text) {
+            c.require(present_tables->text.empty(), "the present graph has a text of its own and shares one");
+            present_tables->text = t.text;
+        }
+        check_tables(*present_tables, meta, c, release);
+    }
 
-    Graph graph(std::move(meta.schema), std::move(meta.sources), std::move(meta.layers), t, nullptr);
+    Graph graph(std::move(meta.schema), std::move(meta.sources), std::move(meta.layers), t, storage);
     graph.rules_applied = meta.rules_applied;
     graph.disjoint_chains = meta.disjoint_chains;
+    graph.mapped_from_file = release != nullptr;
+    if (meta.present) {
+        auto present = std::make_shared<Graph>(graph.schema, graph.sources, graph.layers, *present_tables, storage);
+        present->rules_applied = meta.present->rules_applied;
+        present->disjoint_chains = meta.present->disjoint_chains;
+        present->mapped_from_file = graph.mapped_from_file;
+        graph.present = PresentGraph{std::move(present), meta.present->from, meta.present->until};
+    }
     meta.info.format_version = version;
     return {std::move(graph), std::move(meta.info)};
 }
@@ -832,7 +951,7 @@ OpenedSnapshot open_checked(std::span<const std::byte> bytes, const std::string&
 }  // namespace
 
 OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::string& name) {
-    return open_checked(bytes, name, {});
+    return open_checked(bytes, name, {}, nullptr);
 }
 
 OpenedSnapshot open_snapshot(const std::string& path) {
@@ -856,17 +975,12 @@ OpenedSnapshot open_snapshot(const std::string& path) {
     }
     ::close(fd);
     // Every byte is read to check the file, and each page is let go once checked: a command reads
-    // back (from the page cache) only the pages its answer needs.
-    auto opened = open_checked(
-        std::span<const std::byte>(static_cast<const std::byte*>(mapping->data), mapping->size), path,
-        [](std::span<const std::byte> checked) { detail::release_whole_pages(checked.data(), checked.size()); });
-    // The graph keeps the mapping alive.
-    Graph graph(std::move(opened.graph.schema), std::move(opened.graph.sources), std::move(opened.graph.layers),
-                opened.graph.tables(), mapping);
-    graph.rules_applied = opened.graph.rules_applied;
-    graph.disjoint_chains = opened.graph.disjoint_chains;
-    graph.mapped_from_file = mapping->data != nullptr && mapping->size != 0;
-    return {std::move(graph), std::move(opened.info)};
+    // back (from the page cache) only the pages its answer needs. The graph keeps the mapping.
+    const auto bytes = std::span<const std::byte>(static_cast<const std::byte*>(mapping->data), mapping->size);
+    return open_checked(
+        bytes, path,
+        [](std::span<const std::byte> checked) { detail::release_whole_pages(checked.data(), checked.size()); },
+        mapping);
 }
 
 }  // namespace orgraph
