@@ -163,14 +163,14 @@ void write_json_rows(JsonWriter& json, const TableRows& rows) {
     json.end_array();
 }
 
+}  // namespace
+
 TableRows rows_of(const Table& table) {
     TableRows rows{table.columns, table.numeric, table.rows.size(),
                    [&table](std::size_t r, std::vector<std::string>& cells) { cells = table.rows[r]; }};
     rows.numeric.resize(rows.columns.size(), false);
     return rows;
 }
-
-}  // namespace
 
 void write_json_rows(JsonWriter& json, const Table& table) {
     write_json_rows(json, rows_of(table));

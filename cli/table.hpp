@@ -32,13 +32,15 @@ void write_table(std::ostream& out, const Table& table, Format format);
 // fills the cells of row i. An aligned table and CSV go over the rows twice (to measure every
 // column, or to refuse a bad cell before anything is written), so each row is made twice.
 struct TableRows {
-    std::vector<std::string> columns;
-    std::vector<bool> numeric;  // as in Table
+    std::vector<std::string> columns{};
+    std::vector<bool> numeric{};  // as in Table
     std::size_t count = 0;
-    std::function<void(std::size_t, std::vector<std::string>&)> row;
+    std::function<void(std::size_t, std::vector<std::string>&)> row{};
 };
 
 void write_table(std::ostream& out, const TableRows& rows, Format format);
+// The rows of a table held whole; the table must outlive them.
+TableRows rows_of(const Table& table);
 
 // A report of titled sections in the table and Markdown formats: a heading with the count, the
 // table, or "none" for an empty one.
