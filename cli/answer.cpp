@@ -239,10 +239,9 @@ bool Answer::says_anything(Format format) const {
     if (format == Format::json || format == Format::csv) return true;
     for (const auto& part : m_parts) {
         if (!shown_in(part.shown, format)) continue;
-        if (part.kind == Part::Kind::list ? says(m_lists[part.list]) : part.kind != Part::Kind::date &&
-                                                                           part.kind != Part::Kind::field &&
-                                                                           part.kind != Part::Kind::entity &&
-                                                                           part.kind != Part::Kind::json)
+        if (part.kind == Part::Kind::list ? says(m_lists[part.list])
+                                          : part.kind != Part::Kind::date && part.kind != Part::Kind::field &&
+                                                part.kind != Part::Kind::entity && part.kind != Part::Kind::json)
             return true;
     }
     return false;

@@ -49,15 +49,15 @@ constexpr Shown operator|(Shown a, Shown b) {
 // A list of records: a JSON array of objects under `key`, a section of table or Markdown under
 // `title`, and (when the answer names it its CSV) the CSV table.
 struct AnswerList {
-    std::string key{};  // the JSON key; empty: the list is not in the JSON
-    std::string title{};  // the section's title; empty: the table stands without a heading
-    bool counted_title = true;                      // "Title (3)" rather than "Title"
-    std::optional<std::size_t> title_count{};       // the count the title gives, when not the rows'
-    TableRows rows{};                               // the rows for table, Markdown and CSV
-    std::optional<std::size_t> json_count{};        // the JSON records, when not one per row
+    std::string key{};                         // the JSON key; empty: the list is not in the JSON
+    std::string title{};                       // the section's title; empty: the table stands without a heading
+    bool counted_title = true;                 // "Title (3)" rather than "Title"
+    std::optional<std::size_t> title_count{};  // the count the title gives, when not the rows'
+    TableRows rows{};                          // the rows for table, Markdown and CSV
+    std::optional<std::size_t> json_count{};   // the JSON records, when not one per row
     std::function<void(JsonWriter&, std::size_t)> record{};  // writes JSON record i; none: the row's cells
-                                                           // as an object keyed by column (numbers as numbers)
-    bool omit_when_empty = false;  // an empty list leaves no trace for people (else: "none")
+                                                             // as an object keyed by column (numbers as numbers)
+    bool omit_when_empty = false;                            // an empty list leaves no trace for people (else: "none")
     Shown shown = Shown::everywhere;
 };
 

@@ -16,8 +16,8 @@ struct Office {
     std::uint64_t staff;
 };
 
-const std::vector<Office> offices = {{"north", "Northern Office", 12}, {"calc", "=SUM(A1:A9)", 3},
-                                     {"pipe", "Archive | Records, \"Old\"", 40}};
+const std::vector<Office> offices = {
+    {"north", "Northern Office", 12}, {"calc", "=SUM(A1:A9)", 3}, {"pipe", "Archive | Records, \"Old\"", 40}};
 
 // Two lists (the second empty), a lead, a note, fields and a nested value.
 Answer small_answer() {
@@ -37,11 +37,10 @@ Answer small_answer() {
                           [](std::size_t i, std::vector<std::string>& cells) {
                               cells = {offices[i].id, offices[i].name, std::to_string(offices[i].staff)};
                           }},
-                 .record =
-                     [](JsonWriter& json, std::size_t i) {
-                         json.begin_object().field("id", offices[i].id).key("staff").begin_object();
-                         json.field("count", offices[i].staff).end_object().end_object();
-                     }});
+                 .record = [](JsonWriter& json, std::size_t i) {
+                     json.begin_object().field("id", offices[i].id).key("staff").begin_object();
+                     json.field("count", offices[i].staff).end_object().end_object();
+                 }});
     answer.csv_last_list();
     answer.list({.key = "closed", .title = "Closed offices", .rows = {{"id", "name"}, {}, 0, {}}});
     answer.note("Figures are from 2020.");
@@ -166,15 +165,13 @@ BOOST_AUTO_TEST_CASE(json_keeps_the_order_of_the_parts_and_nests_records) {
 BOOST_AUTO_TEST_CASE(a_list_without_a_record_writer_is_its_rows_in_json) {
     Answer answer;
     answer.list({.key = "matches",
-                 .rows = {{"rank", "id"},
-                          {true, false},
-                          2,
-                          [](std::size_t i, std::vector<std::string>& cells) {
+                 .rows = {{"rank", "id"}, {true, false}, 2, [](std::size_t i, std::vector<std::string>& cells) {
                               cells = {std::to_string(i + 1), i ? "b" : "a"};
                           }}});
-    BOOST_TEST(rendered(answer, Format::json, nullptr) ==
-               "{\n  \"matches\": [\n    {\n      \"rank\": 1,\n      \"id\": \"a\"\n    },\n    {\n      \"rank\": 2,\n"
-               "      \"id\": \"b\"\n    }\n  ]\n}\n");
+    BOOST_TEST(
+        rendered(answer, Format::json, nullptr) ==
+        "{\n  \"matches\": [\n    {\n      \"rank\": 1,\n      \"id\": \"a\"\n    },\n    {\n      \"rank\": 2,\n"
+        "      \"id\": \"b\"\n    }\n  ]\n}\n");
 }
 
 BOOST_AUTO_TEST_CASE(an_answer_with_nothing_for_people_says_nothing) {
