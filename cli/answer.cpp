@@ -99,8 +99,8 @@ Answer& Answer::note(std::string text, Shown shown) {
     return add({.kind = Part::Kind::note, .shown = shown, .text = std::move(text)});
 }
 
-Answer& Answer::text(Text writer, Shown shown) {
-    return add({.kind = Part::Kind::text, .shown = shown, .writer = std::move(writer)});
+Answer& Answer::text(Text writer, Shown shown, bool continued) {
+    return add({.kind = Part::Kind::text, .shown = shown, .writer = std::move(writer), .continued = continued});
 }
 
 Answer& Answer::date() {
@@ -269,7 +269,10 @@ void Answer::render_text(std::ostream& target, Format format, const AnswerDate* 
                 out << part.text << '\n';
                 break;
             case Part::Kind::text:
-                block();
+                if (part.continued)
+                    first = false;
+                else
+                    block();
                 part.writer(out);
                 break;
             case Part::Kind::list: {

@@ -78,7 +78,8 @@ public:
     // A paragraph people must not miss; beside CSV rows it goes to standard error.
     Answer& note(std::string text, Shown shown = Shown::people | Shown::csv);
     // Text for people written by the command (a route read step by step); it ends with a line break.
-    Answer& text(Text writer, Shown shown = Shown::table);
+    // `continued`: it goes on from the part before without a blank line between (it makes its own).
+    Answer& text(Text writer, Shown shown = Shown::table, bool continued = false);
 
     // Where the JSON says the date answered for: "as_of", "as_of_today", "uncertain",
     // "uncertain_relations". In text the date always comes last.
@@ -119,7 +120,8 @@ private:
         EntityIndex entity = 0;
         Text writer{};
         JsonValue json{};
-        std::size_t list = 0;  // index in m_lists
+        std::size_t list = 0;    // index in m_lists
+        bool continued = false;  // text that makes its own spacing
     };
     Answer& add(Part part);
     void render_json(std::ostream& out, const AnswerDate* date) const;
