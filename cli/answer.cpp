@@ -103,6 +103,14 @@ Answer& Answer::text(Text writer, Shown shown, bool continued) {
     return add({.kind = Part::Kind::text, .shown = shown, .writer = std::move(writer), .continued = continued});
 }
 
+Answer& Answer::items(std::string title, std::vector<AnswerItem> items, int level, Shown shown) {
+    return add({.kind = Part::Kind::items,
+                .shown = shown,
+                .text = std::move(title),
+                .level = level,
+                .items = std::move(items)});
+}
+
 Answer& Answer::date() {
     return add({.kind = Part::Kind::date, .shown = Shown::json});
 }
@@ -219,6 +227,7 @@ void Answer::render_json(std::ostream& out, const AnswerDate* date) const {
             case Part::Kind::lead:
             case Part::Kind::note:
             case Part::Kind::text:
+            case Part::Kind::items:
                 break;
         }
     }
@@ -239,10 +248,24 @@ bool Answer::says_anything(Format format) const {
     if (format == Format::json || format == Format::csv) return true;
     for (const auto& part : m_parts) {
         if (!shown_in(part.shown, format)) continue;
-        if (part.kind == Part::Kind::list ? says(m_lists[part.list])
-                                          : part.kind != Part::Kind::date && part.kind != Part::Kind::field &&
-                                                part.kind != Part::Kind::entity && part.kind != Part::Kind::json)
-            return true;
+        switch (part.kind) {
+            case Part::Kind::list:
+                if (says(m_lists[part.list])) return true;
+                break;
+            case Part::Kind::items:
+                if (!part.items.empty()) return true;
+                break;
+            case Part::Kind::title:
+            case Part::Kind::lead:
+            case Part::Kind::note:
+            case Part::Kind::text:
+                return true;
+            case Part::Kind::date:
+            case Part::Kind::field:
+            case Part::Kind::entity:
+            case Part::Kind::json:
+                break;
+        }
     }
     return false;
 }
@@ -275,6 +298,28 @@ void Answer::render_text(std::ostream& target, Format format, const AnswerDate* 
                     block();
                 part.writer(out);
                 break;
+            case Part::Kind::items: {
+                if (part.items.empty()) break;
+                block();
+                if (!part.text.empty()) {
+                    if (markdown) out << std::string(static_cast<std::size_t>(part.level), '#') << ' ';
+                    out << part.text << (markdown ? "\n\n" : "\n");
+                }
+                const std::string bullet = markdown ? "- " : "  ";
+                const std::string under = markdown ? "  " : "      ";
+                for (const auto& item : part.items) {
+                    out << bullet << item.text << '\n';
+                    if (item.detail_label.empty()) continue;
+                    out << under << item.detail_label << ": ";
+                    const auto indent = std::string(under.size() + item.detail_label.size() + 2, ' ');
+                    for (char c : item.detail) {
+                        out << c;
+                        if (c == '\n') out << indent;
+                    }
+                    out << '\n';
+                }
+                break;
+            }
             case Part::Kind::list: {
                 const auto& list = m_lists[part.list];
                 if (!says(list)) break;

@@ -61,6 +61,14 @@ struct AnswerList {
     Shown shown = Shown::everywhere;
 };
 
+// A line of a list for people ("- text" in Markdown), and an optional detail on the line under it
+// ("note: …"), whose later lines are indented under its first.
+struct AnswerItem {
+    std::string text;
+    std::string detail_label{};
+    std::string detail{};
+};
+
 class Answer {
 public:
     using JsonValue = std::function<void(JsonWriter&)>;
@@ -77,6 +85,9 @@ public:
     Answer& lead(std::string text, Shown shown = Shown::people);
     // A paragraph people must not miss; beside CSV rows it goes to standard error.
     Answer& note(std::string text, Shown shown = Shown::people | Shown::csv);
+    // A list of lines for people under a heading ("# title" in Markdown at level 1, "## title" at
+    // level 2; no heading when empty), one item a line; nothing at all when there are no items.
+    Answer& items(std::string title, std::vector<AnswerItem> items, int level = 2, Shown shown = Shown::people);
     // Text for people written by the command (a route read step by step); it ends with a line break.
     // `continued`: it goes on from the part before without a blank line between (it makes its own).
     Answer& text(Text writer, Shown shown = Shown::table, bool continued = false);
@@ -111,7 +122,7 @@ public:
 
 private:
     struct Part {
-        enum class Kind { title, lead, note, text, date, field, entity, json, list } kind;
+        enum class Kind { title, lead, note, text, items, date, field, entity, json, list } kind;
         Shown shown = Shown::everywhere;
         std::string key{};
         std::string text{};
@@ -122,6 +133,8 @@ private:
         JsonValue json{};
         std::size_t list = 0;    // index in m_lists
         bool continued = false;  // text that makes its own spacing
+        int level = 2;           // of the heading of items
+        std::vector<AnswerItem> items{};
     };
     Answer& add(Part part);
     void render_json(std::ostream& out, const AnswerDate* date) const;
