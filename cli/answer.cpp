@@ -147,6 +147,11 @@ Answer& Answer::list(AnswerList list) {
     return add({.kind = Part::Kind::list, .shown = shown, .list = m_lists.size() - 1});
 }
 
+const Table& Answer::keep(Table table) {
+    m_tables.push_back(std::make_unique<Table>(std::move(table)));
+    return *m_tables.back();
+}
+
 Answer& Answer::csv_last_list() {
     m_csv_list = m_lists.size() - 1;
     return *this;

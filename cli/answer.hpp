@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -106,6 +107,8 @@ public:
     Answer& json(std::string key, JsonValue writer);
 
     Answer& list(AnswerList list);
+    // Keeps a table held whole for as long as the answer, for the rows of a list or of csv().
+    const Table& keep(Table table);
     // CSV prints the list added last.
     Answer& csv_last_list();
     // CSV prints these rows (a table of its own, flat, for scripts).
@@ -147,6 +150,7 @@ private:
     bool m_undated = false;
     std::optional<std::size_t> m_csv_list;
     std::optional<TableRows> m_csv;
+    std::vector<std::unique_ptr<Table>> m_tables;  // kept
 };
 
 }  // namespace orgraph::cli
