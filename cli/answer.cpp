@@ -152,6 +152,11 @@ const Table& Answer::keep(Table table) {
     return *m_tables.back();
 }
 
+Answer& Answer::section(std::string title, std::size_t count, Table&& table, Shown shown) {
+    const auto& kept = keep(std::move(table));
+    return list({.title = std::move(title), .title_count = count, .rows = rows_of(kept), .shown = shown});
+}
+
 Answer& Answer::csv_last_list() {
     m_csv_list = m_lists.size() - 1;
     return *this;

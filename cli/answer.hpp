@@ -107,6 +107,8 @@ public:
     Answer& json(std::string key, JsonValue writer);
 
     Answer& list(AnswerList list);
+    // A titled section for people, "Title (count)" over a table held whole (or "none").
+    Answer& section(std::string title, std::size_t count, Table&& table, Shown shown = Shown::people);
     // Keeps a table held whole for as long as the answer, for the rows of a list or of csv().
     const Table& keep(Table table);
     // CSV prints the list added last.

@@ -238,14 +238,6 @@ private:
     const UniverseChoice& m_universe;
 };
 
-// A titled section of the report for people: "Title (n)" over the table, or "none".
-void section(Answer& answer, std::string title, std::size_t count, Table&& table) {
-    answer.list({.title = std::move(title),
-                 .title_count = count,
-                 .rows = rows_of(answer.keep(std::move(table))),
-                 .shown = Shown::people});
-}
-
 // The units, the organisations they cover and their gaps, the home places and the empty regions.
 void text_structure(Answer& answer, const Presenter& p, const CoverageReport& report) {
     const auto& params = p.params();
@@ -256,32 +248,32 @@ void text_structure(Answer& answer, const Presenter& p, const CoverageReport& re
         units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
                    std::to_string(u.indirectly()), std::to_string(u.outside), std::to_string(u.not_countries),
                    std::to_string(u.empty_regions)});
-    section(answer, "Per unit", report.per_unit.size(), std::move(units));
+    answer.section("Per unit", report.per_unit.size(), std::move(units));
 
     Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
                         {false, false, false, true, true, true});
     for (const auto& o : report.organisations)
         organisations.add({p.id(o.organisation), p.name(o.organisation), p.ids_cell(o.units), std::to_string(o.members),
                            std::to_string(o.members_covered), std::to_string(o.gaps())});
-    section(answer, "Organisations covered, and their members", report.organisations.size(), std::move(organisations));
+    answer.section("Organisations covered, and their members", report.organisations.size(), std::move(organisations));
 
     Table gaps({"organisation", "covered by", p.code(), "member", "member since", "standing"});
     for (const auto& g : report.membership_gaps)
         gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
                   date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
-    section(answer, "Membership gaps", report.membership_gaps.size(), std::move(gaps));
+    answer.section("Membership gaps", report.membership_gaps.size(), std::move(gaps));
 
     Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
     for (const auto& h : report.home)
         home.add({p.id(h.country), p.list(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
                   h.units.empty() ? "none" : p.units_cell(h.units)});
-    section(answer, fmt::format("Home {}, counted apart", p.place()), report.home.size(), std::move(home));
+    answer.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), std::move(home));
 
     if (params.through_regions) {
         Table empty({"id", "name", "named by"});
         for (const auto& r : report.empty_regions) empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
-        section(answer, fmt::format("Regions that include no {}", p.place()), report.empty_regions.size(),
-                std::move(empty));
+        answer.section(fmt::format("Regions that include no {}", p.place()), report.empty_regions.size(),
+                       std::move(empty));
     }
 }
 
@@ -303,26 +295,26 @@ void text_parts(Answer& answer, const Presenter& p, const CoverageReport& report
         for (auto c : group.countries)
             uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c), p.list(c),
                            p.attribute(c, params.membership_attribute)});
-    section(answer, fmt::format("Uncovered {}, by {}", p.places(), p.region_label()), report.summary.uncovered,
-            std::move(uncovered));
+    answer.section(fmt::format("Uncovered {}, by {}", p.places(), p.region_label()), report.summary.uncovered,
+                   std::move(uncovered));
 
     Table multiple({p.code(), p.place(), "covered by"});
     for (const auto& c : report.multiply_covered)
         multiple.add({p.id(c.country), p.list(c.country), p.units_cell(c.units)});
-    section(answer, capitalised(p.places()) + " covered by more than one unit", report.multiply_covered.size(),
-            std::move(multiple));
+    answer.section(capitalised(p.places()) + " covered by more than one unit", report.multiply_covered.size(),
+                   std::move(multiple));
 
     Table outside({p.code(), p.place(), "why outside", "covered by"});
     for (const auto& o : report.outside_universe)
         outside.add({p.id(o.entity), p.list(o.entity), p.reason_text(o), p.units_cell(o.units)});
-    section(answer, fmt::format("{} covered outside the universe", capitalised(p.places())),
-            report.outside_universe.size(), std::move(outside));
+    answer.section(fmt::format("{} covered outside the universe", capitalised(p.places())),
+                   report.outside_universe.size(), std::move(outside));
 
     Table others({"id", "name", "kind", "covered by"});
     for (const auto& o : report.not_countries)
         others.add({p.id(o.entity), p.name(o.entity), p.graph().kind_of(o.entity).label, p.units_cell(o.units)});
-    section(answer, fmt::format("Covered entries that are not {}", p.places()), report.not_countries.size(),
-            std::move(others));
+    answer.section(fmt::format("Covered entries that are not {}", p.places()), report.not_countries.size(),
+                   std::move(others));
     text_structure(answer, p, report);
 }
 
@@ -755,11 +747,11 @@ Answer matrix_answer(const Presenter& p, const CoverageMatrix& matrix) {
     std::string date = first.date_is_as_of ? fmt::format("valid on {}", first.date->to_string()) : "valid today";
     answer.lead(fmt::format("{} {} ({}) and the units that answer for them: {}; facts {}.", matrix.rows.size(),
                             p.places(), p.universe().description, dims, date));
-    section(answer, capitalised(p.places()), matrix.rows.size(), matrix_table(p, matrix, ", "));
+    answer.section(capitalised(p.places()), matrix.rows.size(), matrix_table(p, matrix, ", "));
     // A legend of the ids the cells use.
     Table legend({"id", "name", "kind"});
     for (auto u : matrix.units) legend.add({p.id(u), p.name(u), p.graph().kind_of(u).id});
-    section(answer, "Units", matrix.units.size(), std::move(legend));
+    answer.section("Units", matrix.units.size(), std::move(legend));
     answer.json("", [&p, &matrix](JsonWriter& json) { json_universe(json, p, matrix.first().summary.universe); });
     answer.date();
     answer.json("", [&p, &matrix](JsonWriter& json) { write_matrix_json(json, p, matrix); });
