@@ -155,10 +155,6 @@ void note_uses(AnswerUses& uses) {
     g_answered.list_uncertain(uses.graph(), uses.uncertain_among(g_uncertain));
 }
 
-void write_answer_date(JsonWriter& json) {
-    write_answer_date(json, g_answered);
-}
-
 std::uint64_t parse_number(const char* option, const std::string& text, std::uint64_t min, std::uint64_t max) {
     auto misuse = [&] {
         return usage_error(fmt::format("{} must be a whole number from {} to {}, not '{}'", option, min, max, text));
@@ -364,23 +360,13 @@ Output::Output(const std::string& path) {
     if (!path.empty() && path != "-") m_file = std::make_unique<AtomicFile>(path);
 }
 
-Output::Output(const std::string& path, Format format) : Output(path) {
-    if (format == Format::table || format == Format::markdown)
-        m_visible = std::make_unique<VisibleStream>(m_file ? m_file->stream() : std::cout);
-}
-
 Output::~Output() = default;
 
 std::ostream& Output::stream() {
-    if (m_visible) return *m_visible;
     return m_file ? m_file->stream() : std::cout;
 }
 
 void Output::commit() {
-    // A text answer ends with the date it answered for, whatever the command (JSON carries it as
-    // `as_of`, written by the command with write_answer_date).
-    if (m_visible && g_loaded) *m_visible << '\n' << g_answered.text() << '\n' << uncertain_text(g_answered);
-    if (m_visible) m_visible->finish();
     if (m_file)
         m_file->commit();
     else

@@ -172,10 +172,6 @@ TableRows rows_of(const Table& table) {
     return rows;
 }
 
-void write_json_rows(JsonWriter& json, const Table& table) {
-    write_json_rows(json, rows_of(table));
-}
-
 void write_table(std::ostream& out, const TableRows& given, Format format) {
     if (given.numeric.size() < given.columns.size()) {
         auto rows = given;
@@ -205,16 +201,6 @@ void write_table(std::ostream& out, const TableRows& given, Format format) {
 
 void write_table(std::ostream& out, const Table& table, Format format) {
     write_table(out, rows_of(table), format);
-}
-
-void Sections::section(const std::string& title, std::size_t count, const Table& table) {
-    const bool markdown = m_format == Format::markdown;
-    m_out << (markdown ? "## " : "") << fmt::format("{} ({})", title, count) << (markdown ? "\n\n" : "\n");
-    if (table.rows.empty())
-        m_out << (markdown ? "_none_\n" : "  none\n");
-    else
-        write_table(m_out, table, m_format);
-    m_out << '\n';
 }
 
 }  // namespace orgraph::cli
