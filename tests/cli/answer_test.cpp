@@ -194,6 +194,53 @@ BOOST_AUTO_TEST_CASE(text_for_people_shows_control_characters) {
     BOOST_TEST(text.find("Office") == 0U);
 }
 
+BOOST_AUTO_TEST_CASE(items_are_bullets_in_markdown_and_their_detail_lines_stay_under_it) {
+    Answer answer;
+    answer.items("Archive Office", {{"id:         archive"}, {"kind:       office"}}, 1);
+    answer.items("Parts (1)", {{"→ Reading Room (room)", "note", "open\nby appointment"}});
+    answer.items("Not related", {});
+    BOOST_TEST(rendered(answer, Format::table, nullptr) ==
+               "Archive Office\n"
+               "  id:         archive\n"
+               "  kind:       office\n"
+               "\n"
+               "Parts (1)\n"
+               "  → Reading Room (room)\n"
+               "      note: open\n"
+               "            by appointment\n");
+    BOOST_TEST(rendered(answer, Format::markdown, nullptr) ==
+               "# Archive Office\n"
+               "\n"
+               "- id:         archive\n"
+               "- kind:       office\n"
+               "\n"
+               "## Parts (1)\n"
+               "\n"
+               "- → Reading Room (room)\n"
+               "  note: open\n"
+               "        by appointment\n");
+}
+
+BOOST_AUTO_TEST_CASE(parts_shown_in_some_formats_only) {
+    Answer answer;
+    answer.lead("Two steps.");
+    answer.text([](std::ostream& out) { out << "  a → b\n  b → c\n"; }, Shown::table);
+    answer.text([](std::ostream& out) { out << "\n(read as sentences)\n"; }, Shown::table, true);
+    answer.list({.key = "steps",
+                 .rows = {{"from", "to"},
+                          {},
+                          2,
+                          [](std::size_t i, std::vector<std::string>& cells) {
+                              cells = {i ? "b" : "a", i ? "c" : "b"};
+                          }},
+                 .shown = Shown::markdown | Shown::csv | Shown::json});
+    answer.csv_last_list();
+    BOOST_TEST(rendered(answer, Format::table, nullptr) == "Two steps.\n\n  a → b\n  b → c\n\n(read as sentences)\n");
+    BOOST_TEST(rendered(answer, Format::markdown, nullptr) ==
+               "Two steps.\n\n| from | to |\n| --- | --- |\n| a | b |\n| b | c |\n");
+    BOOST_TEST(rendered(answer, Format::csv, nullptr) == "from,to\na,b\nb,c\n");
+}
+
 BOOST_AUTO_TEST_CASE(a_csv_answer_without_a_table_is_a_mistake_of_the_command) {
     Answer answer;
     answer.lead("nothing tabular");
