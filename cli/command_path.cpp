@@ -109,38 +109,44 @@ int PathCommand::run() {
     // The routes read step by step in a table; Markdown and CSV list the steps, a row each.
     Derivations derivations(graph);
     for (const auto& route : result.routes) derivations.add(route);
-    if (!result.routes.empty())
-        answer.text([&](std::ostream& out) {
-            auto write_route = [&](const Route& route) {
-                if (m_explain)
-                    write_route_text(out, graph, route, "  ");
-                else
-                    write_route_text_numbered(out, graph, route, "  ", derivations);
-            };
-            const bool several = m_params.all || m_params.k > 1;
-            if (!several) {
-                out << fmt::format("Shortest route from {} to {}: {}.\n\n", entity_label_dated(graph, from),
-                                   entity_label_dated(graph, to), hops(result.routes.front().size()));
-                write_route(result.routes.front());
-            } else {
-                out << fmt::format("{} route{} from {} to {}{}.\n", result.routes.size(),
-                                   result.routes.size() == 1 ? "" : "s", entity_label_dated(graph, from),
-                                   entity_label_dated(graph, to),
-                                   m_params.all ? fmt::format(" within {}", hops(m_params.max_hops)) : std::string{});
-                if (fewer_than_asked) {
-                    auto note = fewer_note;
-                    note[0] = 'F';
-                    out << note << ".\n";
+    const bool several = m_params.all || m_params.k > 1;
+    if (!result.routes.empty()) {
+        if (!several)
+            answer.lead(fmt::format("Shortest route from {} to {}: {}.", entity_label_dated(graph, from),
+                                    entity_label_dated(graph, to), hops(result.routes.front().size())));
+        else
+            answer.lead(fmt::format("{} route{} from {} to {}{}.", result.routes.size(),
+                                    result.routes.size() == 1 ? "" : "s", entity_label_dated(graph, from),
+                                    entity_label_dated(graph, to),
+                                    m_params.all ? fmt::format(" within {}", hops(m_params.max_hops)) : std::string{}));
+        answer.text(
+            [&](std::ostream& out) {
+                auto write_route = [&](const Route& route) {
+                    if (m_explain)
+                        write_route_text(out, graph, route, "  ");
+                    else
+                        write_route_text_numbered(out, graph, route, "  ", derivations);
+                };
+                if (!several) {
+                    out << '\n';
+                    write_route(result.routes.front());
+                } else {
+                    if (fewer_than_asked) {
+                        auto note = fewer_note;
+                        note[0] = 'F';
+                        out << note << ".\n";
+                    }
+                    for (std::size_t i = 0; i < result.routes.size(); ++i) {
+                        out << fmt::format("\nRoute {}: {}\n", i + 1, hops(result.routes[i].size()));
+                        write_route(result.routes[i]);
+                    }
+                    if (result.truncated)
+                        out << fmt::format("\nStopped after {} routes (--limit); there are more.\n", m_params.limit);
                 }
-                for (std::size_t i = 0; i < result.routes.size(); ++i) {
-                    out << fmt::format("\nRoute {}: {}\n", i + 1, hops(result.routes[i].size()));
-                    write_route(result.routes[i]);
-                }
-                if (result.truncated)
-                    out << fmt::format("\nStopped after {} routes (--limit); there are more.\n", m_params.limit);
-            }
-            if (!m_explain) write_derivations_text(out, graph, derivations);
-        });
+                if (!m_explain) write_derivations_text(out, graph, derivations);
+            },
+            Shown::table, true);
+    }
     std::vector<std::pair<std::size_t, std::size_t>> steps;  // (route, step), a row each
     for (std::size_t i = 0; i < result.routes.size(); ++i)
         for (std::size_t s = 0; s < result.routes[i].size(); ++s) steps.emplace_back(i, s);
@@ -178,6 +184,8 @@ int PathCommand::run() {
         answer.note(note + ".", Shown::markdown);
         answer.note(fewer_note, Shown::csv);
     }
+    if (result.truncated)
+        answer.note(fmt::format("Stopped after {} routes (--limit); there are more.", m_params.limit), Shown::markdown);
     answer.print(m_output);
     // Like grep: a search that finds nothing ends with status 1, its explanation on stdout.
     return result.routes.empty() ? 1 : 0;
