@@ -87,6 +87,11 @@ Answer& Answer::undated() {
     return *this;
 }
 
+Answer& Answer::dates(std::vector<std::pair<std::string, const AnswerDate*>> labelled) {
+    m_dates = std::move(labelled);
+    return undated();
+}
+
 Answer& Answer::title(std::string text, Shown shown) {
     return add({.kind = Part::Kind::title, .shown = shown, .text = std::move(text)});
 }
@@ -355,6 +360,10 @@ void Answer::render_text(std::ostream& target, Format format, const AnswerDate* 
     if (date && !m_undated) {
         block();
         out << date->text() << '\n' << uncertain_text(*date);
+    }
+    if (!m_dates.empty()) {
+        block();
+        for (const auto& [label, side] : m_dates) out << label << ": " << side->text() << '\n' << uncertain_text(*side);
     }
     out.finish();
 }

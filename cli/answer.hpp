@@ -23,6 +23,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -79,6 +80,10 @@ public:
     Answer& about(const Graph& graph, EntityIndex entity);
     // An answer about the whole record that says no date, in JSON or in text.
     Answer& undated();
+    // An answer that compares two sides: under the text, the date each answered for, labelled
+    // ("before: as of 2020"), in place of the one date of the graph loaded (the JSON says each
+    // side's where the command writes it).
+    Answer& dates(std::vector<std::pair<std::string, const AnswerDate*>> labelled);
 
     // A heading for people: "# text" in Markdown.
     Answer& title(std::string text, Shown shown = Shown::people);
@@ -150,6 +155,7 @@ private:
     const Graph* m_about_graph = nullptr;
     EntityIndex m_about = 0;
     bool m_undated = false;
+    std::vector<std::pair<std::string, const AnswerDate*>> m_dates;  // labelled, for two sides
     std::optional<std::size_t> m_csv_list;
     std::optional<TableRows> m_csv;
     std::vector<std::unique_ptr<Table>> m_tables;  // kept

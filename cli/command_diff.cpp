@@ -266,12 +266,7 @@ void text_parts(Answer& answer, const Presenter& p) {
     }
     // Under the answer, as every command ends one: the date each side answered for, and what it
     // counted without knowing it held then.
-    answer.text(
-        [&p](std::ostream& out) {
-            for (const auto& [name, side] : {std::pair{"before", &p.before()}, std::pair{"after", &p.after()}})
-                out << name << ": " << side->answer.text() << '\n' << uncertain_text(side->answer);
-        },
-        Shown::people);
+    answer.dates({{"before", &p.before().answer}, {"after", &p.after().answer}});
 }
 
 // The changes as one flat table, a line per change, for scripts.
@@ -666,7 +661,6 @@ int DiffCommand::run() {
     }
     // Each side says its own date, in JSON and under the text.
     Answer answer;
-    answer.undated();
     text_parts(answer, presenter);
     answer.json("", [&presenter](JsonWriter& json) { write_json(json, presenter); });
     answer.csv(rows_of(answer.keep(csv_table(presenter))));

@@ -241,6 +241,36 @@ BOOST_AUTO_TEST_CASE(parts_shown_in_some_formats_only) {
     BOOST_TEST(rendered(answer, Format::csv, nullptr) == "from,to\na,b\nb,c\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_cell_csv_cannot_carry_is_refused_before_anything_is_written) {
+    Answer answer;
+    answer.list({.key = "names", .rows = {{"name"}, {}, 2, [](std::size_t i, std::vector<std::string>& cells) {
+                                              cells = {i ? std::string("bad\0cell", 8) : std::string("good")};
+                                          }}});
+    answer.csv_last_list();
+    std::ostringstream out;
+    BOOST_CHECK_THROW(answer.render(out, Format::csv, nullptr), std::runtime_error);
+    BOOST_TEST(out.str().empty());
+    // JSON escapes it.
+    BOOST_TEST(rendered(answer, Format::json, nullptr).find("bad\\u0000cell") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(two_sides_say_their_dates_labelled_under_the_text) {
+    AnswerDate before;
+    before.date = Date::parse("2020");
+    const auto after = answer_date();
+    Answer answer;
+    answer.lead("Changes from 2020 to today.").dates({{"before", &before}, {"after", &after}});
+    const auto loaded = answer_date();
+    BOOST_TEST(rendered(answer, Format::table, &loaded) ==
+               "Changes from 2020 to today.\n"
+               "\n"
+               "before: as of 2020\n"
+               "after: as of 2026-07-01 (today)\n"
+               "uncertain today, counted as present (1):\n"
+               "  Archive | Records, \"Old\" (pipe): its status is uncertain\n");
+    BOOST_TEST(rendered(answer, Format::json, &loaded) == "{}\n");
+}
+
 BOOST_AUTO_TEST_CASE(a_csv_answer_without_a_table_is_a_mistake_of_the_command) {
     Answer answer;
     answer.lead("nothing tabular");
