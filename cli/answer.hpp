@@ -6,14 +6,16 @@
 //   - JSON: one object; the parts that have a key are its fields, in the order given (the date
 //     the answer is for where date() puts it, scalar fields, entity references {id, name, kind},
 //     nested values, and lists of records written one by one);
-//   - table and Markdown: the parts for people (titles, lead sentences, notes, free text, and the
-//     lists as titled sections or bare tables), a blank line between two of them, and last the date
-//     answered for and what of the answer is uncertain on it; every character in its visible form;
+//   - table and Markdown: the parts for people (titles, lead sentences, notes, items under a
+//     heading, free text, and the lists as titled sections or bare tables), a blank line between
+//     two of them, and last the date answered for and what of the answer is uncertain on it;
+//     every character in its visible form;
 //   - CSV: the one table the command declares (a list, or a table of its own), formula-guarded
 //     unless --no-formula-guard; the notes go to standard error, so that the rows stay only rows.
 //
-// Rows are made as they are written (TableRows), never held, so that an answer that lists most of
-// a large graph costs no more than its largest row. A part may be shown in some formats only (the
+// A list's rows are made as they are written (TableRows), so that an answer that lists most of a
+// large graph costs no more than its largest row; a small table may be held whole by the answer
+// (keep, section). A part may be shown in some formats only (the
 // routes of `path` read as text in a table and as a table of steps in Markdown and CSV): `Shown`
 // says where, and the renderer, not the command, chooses by it.
 
