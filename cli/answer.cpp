@@ -162,6 +162,31 @@ Answer& Answer::section(std::string title, std::size_t count, Table&& table, Sho
     return list({.title = std::move(title), .title_count = count, .rows = rows_of(kept), .shown = shown});
 }
 
+Answer& Answer::section(std::string title, std::size_t count, std::function<Table()> make, Shown shown) {
+    m_to_make.emplace_back(m_lists.size(), std::move(make));
+    return list({.title = std::move(title), .title_count = count, .shown = shown});
+}
+
+void Answer::make_tables(Format format) const {
+    auto hold = [this](Table table) -> const Table& {
+        m_tables.push_back(std::make_unique<Table>(std::move(table)));
+        return *m_tables.back();
+    };
+    for (auto& [index, make] : m_to_make) {
+        if (!make || !(shown_in(m_lists[index].shown, format) || (format == Format::csv && m_csv_list == index)))
+            continue;
+        auto& rows = m_lists[index].rows;
+        rows = rows_of(hold(make()));
+        rows.numeric.resize(rows.columns.size(), false);
+        make = nullptr;
+    }
+    if (format == Format::csv && m_csv_to_make) {
+        m_csv = rows_of(hold(m_csv_to_make()));
+        m_csv->numeric.resize(m_csv->columns.size(), false);
+        m_csv_to_make = nullptr;
+    }
+}
+
 Answer& Answer::csv_last_list() {
     m_csv_list = m_lists.size() - 1;
     return *this;
@@ -170,6 +195,11 @@ Answer& Answer::csv_last_list() {
 Answer& Answer::csv(TableRows rows) {
     rows.numeric.resize(rows.columns.size(), false);
     m_csv = std::move(rows);
+    return *this;
+}
+
+Answer& Answer::csv(std::function<Table()> make) {
+    m_csv_to_make = std::move(make);
     return *this;
 }
 
@@ -261,6 +291,7 @@ bool says(const AnswerList& list) {
 
 bool Answer::says_anything(Format format) const {
     if (format == Format::json || format == Format::csv) return true;
+    make_tables(format);
     for (const auto& part : m_parts) {
         if (!shown_in(part.shown, format)) continue;
         switch (part.kind) {
@@ -369,6 +400,7 @@ void Answer::render_text(std::ostream& target, Format format, const AnswerDate* 
 }
 
 void Answer::render(std::ostream& out, Format format, const AnswerDate* date) const {
+    make_tables(format);
     switch (format) {
         case Format::json:
             render_json(out, date);

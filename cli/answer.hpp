@@ -116,12 +116,18 @@ public:
     Answer& list(AnswerList list);
     // A titled section for people, "Title (count)" over a table held whole (or "none").
     Answer& section(std::string title, std::size_t count, Table&& table, Shown shown = Shown::people);
+    // The same over a table made only when the answer is rendered in a format that shows it: an
+    // answer describes every format, and a table of every row of a large answer is not made for
+    // the formats that do not print it.
+    Answer& section(std::string title, std::size_t count, std::function<Table()> make, Shown shown = Shown::people);
     // Keeps a table held whole for as long as the answer, for the rows of a list or of csv().
     const Table& keep(Table table);
     // CSV prints the list added last.
     Answer& csv_last_list();
     // CSV prints these rows (a table of its own, flat, for scripts).
     Answer& csv(TableRows rows);
+    // CSV prints this table, made only when the answer is rendered in CSV.
+    Answer& csv(std::function<Table()> make);
 
     // The answer in `format`; `date` is what it was answered for (null: no date is said).
     void render(std::ostream& out, Format format, const AnswerDate* date) const;
@@ -149,18 +155,22 @@ private:
         std::vector<AnswerItem> items{};
     };
     Answer& add(Part part);
+    // Makes the tables, not made yet, that `format` shows.
+    void make_tables(Format format) const;
     void render_json(std::ostream& out, const AnswerDate* date) const;
     void render_text(std::ostream& out, Format format, const AnswerDate* date) const;
 
     std::vector<Part> m_parts;
-    std::vector<AnswerList> m_lists;
+    mutable std::vector<AnswerList> m_lists;  // a list's rows are set when its table is made
     const Graph* m_about_graph = nullptr;
     EntityIndex m_about = 0;
     bool m_undated = false;
     std::vector<std::pair<std::string, const AnswerDate*>> m_dates;  // labelled, for two sides
     std::optional<std::size_t> m_csv_list;
-    std::optional<TableRows> m_csv;
-    std::vector<std::unique_ptr<Table>> m_tables;  // kept
+    mutable std::optional<TableRows> m_csv;
+    mutable std::vector<std::unique_ptr<Table>> m_tables;                           // kept
+    mutable std::vector<std::pair<std::size_t, std::function<Table()>>> m_to_make;  // list, maker
+    mutable std::function<Table()> m_csv_to_make;
 };
 
 }  // namespace orgraph::cli

@@ -367,6 +367,7 @@ std::ostream& Output::stream() {
 }
 
 void Output::commit() {
+    report_memory();  // -v: while the graph the answer came from is still there
     if (m_file)
         m_file->commit();
     else

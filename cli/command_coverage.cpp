@@ -241,39 +241,50 @@ private:
 // The units, the organisations they cover and their gaps, the home places and the empty regions.
 void text_structure(Answer& answer, const Presenter& p, const CoverageReport& report) {
     const auto& params = p.params();
-    Table units({"id", "name", p.places(), "directly", "indirectly", "outside", fmt::format("not {}", p.places()),
-                 fmt::format("regions without {}", p.places())},
-                {false, false, true, true, true, true, true, true});
-    for (const auto& u : report.per_unit)
-        units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
-                   std::to_string(u.indirectly()), std::to_string(u.outside), std::to_string(u.not_countries),
-                   std::to_string(u.empty_regions)});
-    answer.section("Per unit", report.per_unit.size(), std::move(units));
+    answer.section("Per unit", report.per_unit.size(), [&p, &report] {
+        Table units({"id", "name", p.places(), "directly", "indirectly", "outside", fmt::format("not {}", p.places()),
+                     fmt::format("regions without {}", p.places())},
+                    {false, false, true, true, true, true, true, true});
+        for (const auto& u : report.per_unit)
+            units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.countries), std::to_string(u.directly),
+                       std::to_string(u.indirectly()), std::to_string(u.outside), std::to_string(u.not_countries),
+                       std::to_string(u.empty_regions)});
+        return units;
+    });
 
-    Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
-                        {false, false, false, true, true, true});
-    for (const auto& o : report.organisations)
-        organisations.add({p.id(o.organisation), p.name(o.organisation), p.ids_cell(o.units), std::to_string(o.members),
-                           std::to_string(o.members_covered), std::to_string(o.gaps())});
-    answer.section("Organisations covered, and their members", report.organisations.size(), std::move(organisations));
+    answer.section("Organisations covered, and their members", report.organisations.size(), [&p, &report] {
+        Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
+                            {false, false, false, true, true, true});
+        for (const auto& o : report.organisations)
+            organisations.add({p.id(o.organisation), p.name(o.organisation), p.ids_cell(o.units),
+                               std::to_string(o.members), std::to_string(o.members_covered), std::to_string(o.gaps())});
+        return organisations;
+    });
 
-    Table gaps({"organisation", "covered by", p.code(), "member", "member since", "standing"});
-    for (const auto& g : report.membership_gaps)
-        gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
-                  date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
-    answer.section("Membership gaps", report.membership_gaps.size(), std::move(gaps));
+    answer.section("Membership gaps", report.membership_gaps.size(), [&p, &report] {
+        Table gaps({"organisation", "covered by", p.code(), "member", "member since", "standing"});
+        for (const auto& g : report.membership_gaps)
+            gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
+                      date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
+        return gaps;
+    });
 
-    Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
-    for (const auto& h : report.home)
-        home.add({p.id(h.country), p.list(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
-                  h.units.empty() ? "none" : p.units_cell(h.units)});
-    answer.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), std::move(home));
+    answer.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), [&p, &report] {
+        Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
+        for (const auto& h : report.home)
+            home.add({p.id(h.country), p.list(h.country), h.in_universe ? "yes" : "no", p.found_by_text(h),
+                      h.units.empty() ? "none" : p.units_cell(h.units)});
+        return home;
+    });
 
     if (params.through_regions) {
-        Table empty({"id", "name", "named by"});
-        for (const auto& r : report.empty_regions) empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
         answer.section(fmt::format("Regions that include no {}", p.place()), report.empty_regions.size(),
-                       std::move(empty));
+                       [&p, &report] {
+                           Table empty({"id", "name", "named by"});
+                           for (const auto& r : report.empty_regions)
+                               empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
+                           return empty;
+                       });
     }
 }
 
@@ -290,31 +301,40 @@ void text_parts(Answer& answer, const Presenter& p, const CoverageReport& report
             n, n == 1 ? "region" : "regions", n == 1 ? "lists" : "list", p.place(), p.place(), n == 1 ? "it" : "them"));
     }
 
-    Table uncovered({"region", "sub-region", p.code(), p.place(), params.membership_attribute});
-    for (const auto& group : report.uncovered)
-        for (auto c : group.countries)
-            uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c), p.list(c),
-                           p.attribute(c, params.membership_attribute)});
     answer.section(fmt::format("Uncovered {}, by {}", p.places(), p.region_label()), report.summary.uncovered,
-                   std::move(uncovered));
+                   [&p, &report, &params] {
+                       Table uncovered({"region", "sub-region", p.code(), p.place(), params.membership_attribute});
+                       for (const auto& group : report.uncovered)
+                           for (auto c : group.countries)
+                               uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c),
+                                              p.list(c), p.attribute(c, params.membership_attribute)});
+                       return uncovered;
+                   });
 
-    Table multiple({p.code(), p.place(), "covered by"});
-    for (const auto& c : report.multiply_covered)
-        multiple.add({p.id(c.country), p.list(c.country), p.units_cell(c.units)});
     answer.section(capitalised(p.places()) + " covered by more than one unit", report.multiply_covered.size(),
-                   std::move(multiple));
+                   [&p, &report] {
+                       Table multiple({p.code(), p.place(), "covered by"});
+                       for (const auto& c : report.multiply_covered)
+                           multiple.add({p.id(c.country), p.list(c.country), p.units_cell(c.units)});
+                       return multiple;
+                   });
 
-    Table outside({p.code(), p.place(), "why outside", "covered by"});
-    for (const auto& o : report.outside_universe)
-        outside.add({p.id(o.entity), p.list(o.entity), p.reason_text(o), p.units_cell(o.units)});
     answer.section(fmt::format("{} covered outside the universe", capitalised(p.places())),
-                   report.outside_universe.size(), std::move(outside));
+                   report.outside_universe.size(), [&p, &report] {
+                       Table outside({p.code(), p.place(), "why outside", "covered by"});
+                       for (const auto& o : report.outside_universe)
+                           outside.add({p.id(o.entity), p.list(o.entity), p.reason_text(o), p.units_cell(o.units)});
+                       return outside;
+                   });
 
-    Table others({"id", "name", "kind", "covered by"});
-    for (const auto& o : report.not_countries)
-        others.add({p.id(o.entity), p.name(o.entity), p.graph().kind_of(o.entity).label, p.units_cell(o.units)});
-    answer.section(fmt::format("Covered entries that are not {}", p.places()), report.not_countries.size(),
-                   std::move(others));
+    answer.section(
+        fmt::format("Covered entries that are not {}", p.places()), report.not_countries.size(), [&p, &report] {
+            Table others({"id", "name", "kind", "covered by"});
+            for (const auto& o : report.not_countries)
+                others.add(
+                    {p.id(o.entity), p.name(o.entity), p.graph().kind_of(o.entity).label, p.units_cell(o.units)});
+            return others;
+        });
     text_structure(answer, p, report);
 }
 
@@ -755,7 +775,7 @@ Answer matrix_answer(const Presenter& p, const CoverageMatrix& matrix) {
     answer.json("", [&p, &matrix](JsonWriter& json) { json_universe(json, p, matrix.first().summary.universe); });
     answer.date();
     answer.json("", [&p, &matrix](JsonWriter& json) { write_matrix_json(json, p, matrix); });
-    answer.csv(rows_of(answer.keep(matrix_table(p, matrix, "; "))));
+    answer.csv([&p, &matrix] { return matrix_table(p, matrix, "; "); });
     return answer;
 }
 
@@ -801,7 +821,7 @@ int CoverageCommand::run() {
         Answer answer;
         text_parts(answer, presenter, report);
         json_parts(answer, presenter, report);
-        answer.csv(rows_of(answer.keep(csv_table(presenter, report))));
+        answer.csv([&presenter, &report] { return csv_table(presenter, report); });
         answer.print(m_output);
     }
     return 0;

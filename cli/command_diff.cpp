@@ -663,7 +663,7 @@ int DiffCommand::run() {
     Answer answer;
     text_parts(answer, presenter);
     answer.json("", [&presenter](JsonWriter& json) { write_json(json, presenter); });
-    answer.csv(rows_of(answer.keep(csv_table(presenter))));
+    answer.csv([&presenter] { return csv_table(presenter); });
     answer.print(m_output);
     return 0;
 }

@@ -174,6 +174,36 @@ BOOST_AUTO_TEST_CASE(a_list_without_a_record_writer_is_its_rows_in_json) {
         "      \"id\": \"b\"\n    }\n  ]\n}\n");
 }
 
+// A table for one format is made only when the answer is rendered in that format, and once.
+BOOST_AUTO_TEST_CASE(a_table_is_made_only_for_a_format_that_shows_it) {
+    int sections_made = 0, csv_made = 0;
+    Answer answer;
+    answer.lead("Two rows.").field("rows", std::uint64_t{2});
+    answer.section("Rows", 2, [&] {
+        ++sections_made;
+        Table table({"id", "n"}, {false, true});
+        table.add({"a", "1"});
+        table.add({"b", "22"});
+        return table;
+    });
+    answer.csv([&] {
+        ++csv_made;
+        Table table({"id"});
+        table.add({"=a"});
+        return table;
+    });
+    BOOST_TEST(rendered(answer, Format::json, nullptr) == "{\n  \"rows\": 2\n}\n");
+    BOOST_TEST(sections_made == 0);
+    BOOST_TEST(csv_made == 0);
+    BOOST_TEST(rendered(answer, Format::table, nullptr) == "Two rows.\n\nRows (2)\nid   n\n--  --\na    1\nb   22\n");
+    BOOST_TEST(rendered(answer, Format::markdown, nullptr).find("| b | 22 |") != std::string::npos);
+    BOOST_TEST(sections_made == 1);
+    BOOST_TEST(csv_made == 0);
+    BOOST_TEST(rendered(answer, Format::csv, nullptr) == "id\n'=a\n");
+    BOOST_TEST(csv_made == 1);
+    BOOST_TEST(sections_made == 1);
+}
+
 BOOST_AUTO_TEST_CASE(an_answer_with_nothing_for_people_says_nothing) {
     Answer answer;
     answer.field("found", false).list({.key = "matches", .rows = {{"id"}, {}, 0, {}}, .omit_when_empty = true});
