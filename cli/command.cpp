@@ -11,6 +11,7 @@
 #include <sstream>
 #include <utility>
 
+#include "answer.hpp"
 #include "command_examples.hpp"
 #include "option_text.hpp"
 #include "orgraph/analysis/prepare.hpp"
@@ -36,11 +37,6 @@ Date run_date() {
     const std::chrono::year_month_day ymd{today};
     return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
                 static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
-
-std::string AnswerDate::text() const {
-    if (!date) return "all dates";
-    return fmt::format("as of {}{}", date->to_string(), today ? " (today)" : "");
 }
 
 namespace {
@@ -123,25 +119,6 @@ void AnswerDate::list_uncertain(const Graph& graph, const UncertainFacts& facts)
     }
 }
 
-std::string uncertain_text(const AnswerDate& answer) {
-    const auto count = answer.uncertain.size() + answer.uncertain_relations.size();
-    if (count == 0) return {};
-    constexpr std::size_t shown = 10;
-    std::string text =
-        fmt::format("uncertain {}, counted as present ({}):\n", answer.today ? "today" : "on that date", count);
-    std::size_t written = 0;
-    for (const auto& u : answer.uncertain) {
-        if (written++ == shown) break;
-        text += fmt::format("  {} ({}): {}\n", u.name, u.id, u.why);
-    }
-    for (const auto& u : answer.uncertain_relations) {
-        if (written++ >= shown) break;
-        text += fmt::format("  {}: {}\n", u.text, u.why);
-    }
-    if (count > shown) text += fmt::format("  and {} more (--format json lists them all)\n", count - shown);
-    return text;
-}
-
 std::optional<Date> DataOptions::as_of_date() const {
     if (as_of.empty()) return std::nullopt;
     if (all_dates)
@@ -176,31 +153,6 @@ const AnswerDate& answered_date() {
 void note_uses(AnswerUses& uses) {
     if (!g_answered.date) return;
     g_answered.list_uncertain(uses.graph(), uses.uncertain_among(g_uncertain));
-}
-
-void write_answer_date(JsonWriter& json, const AnswerDate& answer) {
-    if (answer.date)
-        json.field("as_of", answer.date->to_string());
-    else
-        json.key("as_of").null();
-    json.field("as_of_today", answer.today);
-    json.key("uncertain").begin_array();
-    for (const auto& u : answer.uncertain)
-        json.begin_object().field("id", u.id).field("name", u.name).field("why", u.why).end_object();
-    json.end_array();
-    json.key("uncertain_relations").begin_array();
-    for (const auto& u : answer.uncertain_relations)
-        json.begin_object()
-            .field("from", u.from)
-            .field("kind", u.kind)
-            .field("to", u.to)
-            .field("why", u.why)
-            .end_object();
-    json.end_array();
-}
-
-void write_answer_date(JsonWriter& json) {
-    write_answer_date(json, g_answered);
 }
 
 std::uint64_t parse_number(const char* option, const std::string& text, std::uint64_t min, std::uint64_t max) {
@@ -408,27 +360,29 @@ Output::Output(const std::string& path) {
     if (!path.empty() && path != "-") m_file = std::make_unique<AtomicFile>(path);
 }
 
-Output::Output(const std::string& path, Format format) : Output(path) {
-    if (format == Format::table || format == Format::markdown)
-        m_visible = std::make_unique<VisibleStream>(m_file ? m_file->stream() : std::cout);
-}
-
 Output::~Output() = default;
 
 std::ostream& Output::stream() {
-    if (m_visible) return *m_visible;
     return m_file ? m_file->stream() : std::cout;
 }
 
 void Output::commit() {
-    // A text answer ends with the date it answered for, whatever the command (JSON carries it as
-    // `as_of`, written by the command with write_answer_date).
-    if (m_visible && g_loaded) *m_visible << '\n' << g_answered.text() << '\n' << uncertain_text(g_answered);
-    if (m_visible) m_visible->finish();
+    report_memory();  // -v: while the graph the answer came from is still there
     if (m_file)
         m_file->commit();
     else
         flush_standard_output();
+}
+
+void Answer::print(const OutputOptions& options) const {
+    const auto format = options.parsed_format();
+    if (!says_anything(format)) return;
+    Output output(options.output);
+    render(output.stream(), format, g_loaded ? &g_answered : nullptr);
+    output.commit();
+    if (format == Format::csv)
+        for (const auto& part : m_parts)
+            if (part.kind == Part::Kind::note && shown_in(part.shown, Format::csv)) warn(part.text);
 }
 
 void flush_standard_output() {

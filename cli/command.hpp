@@ -152,18 +152,17 @@ po::options_description data_options(DataOptions& options);
 // the name index into the graph and makes its tables afresh (PrepareOptions::fresh_tables), as a
 // snapshot is written from.
 Graph load_graph(const DataOptions& options, std::vector<SnapshotInput>* inputs = nullptr, bool for_snapshot = false);
-// The date the last load_graph answered for (every date before any load). Output prints it under
-// a text answer, and JSON answers carry it as `as_of` (write_answer_date): the one place where a
-// command says which date it answered for.
+// The date the last load_graph answered for (every date before any load). Answer::print
+// (answer.hpp) says it under a text answer and as `as_of` in JSON: the one place where a command
+// says which date it answered for.
 const AnswerDate& answered_date();
-// Narrows what the answer lists as uncertain to what it used (call it before write_answer_date).
+// Narrows what the answer lists as uncertain to what it used (call it before printing the answer).
 // Every answer for one date lists the uncertain entities and relations it used; a command that
 // never calls this lists every uncertain one of the graph it loaded, which is right for an answer
 // about the whole graph (info, export, report) and errs on the side of saying too much.
 void note_uses(AnswerUses& uses);
 // "as_of": "2026-07-01" (null for every date), "as_of_today": true|false, "uncertain": [{id,
-// name, why}] and "uncertain_relations": [{from, kind, to, why}].
-void write_answer_date(JsonWriter& json);
+// name, why}] and "uncertain_relations": [{from, kind, to, why}] (answer.cpp).
 void write_answer_date(JsonWriter& json, const AnswerDate& answer);
 
 enum class Format { table, json, csv, markdown };
@@ -190,14 +189,11 @@ inline constexpr const char* no_formula_guard_help =
 
 // Standard output, or a file written atomically when -o names one ("-" is standard output).
 // commit() throws std::runtime_error when a write failed ("cannot write to standard output: No
-// space left on device").
-// Text for people (the table and markdown formats) goes through a VisibleStream: control
-// characters, bidirectional controls and the like reach the terminal or the file in their
-// visible form (orgraph/model/visible_text.hpp), whichever writer printed them.
+// space left on device"). An answer in table, JSON, CSV or Markdown is printed by Answer::print
+// (answer.hpp), which writes through one.
 class Output {
 public:
     explicit Output(const std::string& path);
-    Output(const std::string& path, Format format);
     ~Output();
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;
@@ -206,7 +202,6 @@ public:
 
 private:
     std::unique_ptr<AtomicFile> m_file;
-    std::unique_ptr<VisibleStream> m_visible;
 };
 
 // Standard output goes through a checked buffer (installed by main); this flushes it and throws

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "answer.hpp"
 #include "orgraph/analysis/coverage.hpp"
 #include "orgraph/analysis/coverage_matrix.hpp"
 #include "orgraph/model/name_resolver.hpp"
@@ -238,80 +239,101 @@ private:
 };
 
 // The units, the organisations they cover and their gaps, the home places and the empty regions.
-void text_structure(Sections& sections, const Presenter& p, const CoverageReport& report) {
+void text_structure(Answer& answer, const Presenter& p, const CoverageReport& report) {
     const auto& params = p.params();
-    Table units({"id", "name", p.places(), "directly", "indirectly", "outside", fmt::format("not {}", p.places()),
-                 fmt::format("regions without {}", p.places())},
-                {false, false, true, true, true, true, true, true});
-    for (const auto& u : report.per_unit)
-        units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.places), std::to_string(u.directly),
-                   std::to_string(u.indirectly()), std::to_string(u.outside), std::to_string(u.not_places),
-                   std::to_string(u.empty_regions)});
-    sections.section("Per unit", report.per_unit.size(), units);
+    answer.section("Per unit", report.per_unit.size(), [&p, &report] {
+        Table units({"id", "name", p.places(), "directly", "indirectly", "outside", fmt::format("not {}", p.places()),
+                     fmt::format("regions without {}", p.places())},
+                    {false, false, true, true, true, true, true, true});
+        for (const auto& u : report.per_unit)
+            units.add({p.id(u.unit), p.name(u.unit), std::to_string(u.places), std::to_string(u.directly),
+                       std::to_string(u.indirectly()), std::to_string(u.outside), std::to_string(u.not_places),
+                       std::to_string(u.empty_regions)});
+        return units;
+    });
 
-    Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
-                        {false, false, false, true, true, true});
-    for (const auto& o : report.organisations)
-        organisations.add({p.id(o.organisation), p.name(o.organisation), p.ids_cell(o.units), std::to_string(o.members),
-                           std::to_string(o.members_covered), std::to_string(o.gaps())});
-    sections.section("Organisations covered, and their members", report.organisations.size(), organisations);
+    answer.section("Organisations covered, and their members", report.organisations.size(), [&p, &report] {
+        Table organisations({"id", "name", "covered by", "members", "also covered", "gaps"},
+                            {false, false, false, true, true, true});
+        for (const auto& o : report.organisations)
+            organisations.add({p.id(o.organisation), p.name(o.organisation), p.ids_cell(o.units),
+                               std::to_string(o.members), std::to_string(o.members_covered), std::to_string(o.gaps())});
+        return organisations;
+    });
 
-    Table gaps({"organisation", "covered by", p.code(), "member", "member since", "standing"});
-    for (const auto& g : report.membership_gaps)
-        gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
-                  date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
-    sections.section("Membership gaps", report.membership_gaps.size(), gaps);
+    answer.section("Membership gaps", report.membership_gaps.size(), [&p, &report] {
+        Table gaps({"organisation", "covered by", p.code(), "member", "member since", "standing"});
+        for (const auto& g : report.membership_gaps)
+            gaps.add({p.id(g.organisation), p.ids_cell(g.units), p.id(g.member), p.list(g.member),
+                      date_text(p.graph().relation(g.membership).validity.from), p.standing_text(g)});
+        return gaps;
+    });
 
-    Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
-    for (const auto& h : report.home)
-        home.add({p.id(h.place), p.list(h.place), h.in_universe ? "yes" : "no", p.found_by_text(h),
-                  h.units.empty() ? "none" : p.units_cell(h.units)});
-    sections.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), home);
+    answer.section(fmt::format("Home {}, counted apart", p.place()), report.home.size(), [&p, &report] {
+        Table home({p.code(), p.place(), "in universe", "found by", "covered by"});
+        for (const auto& h : report.home)
+            home.add({p.id(h.place), p.list(h.place), h.in_universe ? "yes" : "no", p.found_by_text(h),
+                      h.units.empty() ? "none" : p.units_cell(h.units)});
+        return home;
+    });
 
     if (params.through_regions) {
-        Table empty({"id", "name", "named by"});
-        for (const auto& r : report.empty_regions) empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
-        sections.section(fmt::format("Regions that include no {}", p.place()), report.empty_regions.size(), empty);
+        answer.section(fmt::format("Regions that include no {}", p.place()), report.empty_regions.size(),
+                       [&p, &report] {
+                           Table empty({"id", "name", "named by"});
+                           for (const auto& r : report.empty_regions)
+                               empty.add({p.id(r.region), p.name(r.region), p.ids_cell(r.units)});
+                           return empty;
+                       });
     }
 }
 
-void write_text(std::ostream& out, const Presenter& p, const CoverageReport& report, Format format) {
-    Sections sections(out, format);
+// The report for people: what it found and counted, then a section per kind of finding.
+void text_parts(Answer& answer, const Presenter& p, const CoverageReport& report) {
     const auto& params = p.params();
-    sections.paragraph(p.sentence(report));
-    sections.paragraph(p.conditions(report));
+    answer.lead(p.sentence(report));
+    answer.lead(p.conditions(report));
     if (params.through_regions && !report.empty_regions.empty()) {
         const auto n = report.empty_regions.size();
-        sections.paragraph(fmt::format(
+        answer.lead(fmt::format(
             "{} {} named by the units {} no {}, so no {} is counted through {}: see the last "
             "section.",
             n, n == 1 ? "region" : "regions", n == 1 ? "lists" : "list", p.place(), p.place(), n == 1 ? "it" : "them"));
     }
 
-    Table uncovered({"region", "sub-region", p.code(), p.place(), params.membership_attribute});
-    for (const auto& group : report.uncovered)
-        for (auto c : group.places)
-            uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c), p.list(c),
-                           p.attribute(c, params.membership_attribute)});
-    sections.section(fmt::format("Uncovered {}, by {}", p.places(), p.region_label()), report.summary.uncovered,
-                     uncovered);
+    answer.section(fmt::format("Uncovered {}, by {}", p.places(), p.region_label()), report.summary.uncovered,
+                   [&p, &report, &params] {
+                       Table uncovered({"region", "sub-region", p.code(), p.place(), params.membership_attribute});
+                       for (const auto& group : report.uncovered)
+                           for (auto c : group.places)
+                               uncovered.add({group.region.empty() ? "(none)" : group.region, group.subregion, p.id(c),
+                                              p.list(c), p.attribute(c, params.membership_attribute)});
+                       return uncovered;
+                   });
 
-    Table multiple({p.code(), p.place(), "covered by"});
-    for (const auto& c : report.multiply_covered) multiple.add({p.id(c.place), p.list(c.place), p.units_cell(c.units)});
-    sections.section(capitalised(p.places()) + " covered by more than one unit", report.multiply_covered.size(),
-                     multiple);
+    answer.section(capitalised(p.places()) + " covered by more than one unit", report.multiply_covered.size(),
+                   [&p, &report] {
+                       Table multiple({p.code(), p.place(), "covered by"});
+                       for (const auto& c : report.multiply_covered)
+                           multiple.add({p.id(c.place), p.list(c.place), p.units_cell(c.units)});
+                       return multiple;
+                   });
 
-    Table outside({p.code(), p.place(), "why outside", "covered by"});
-    for (const auto& o : report.outside_universe)
-        outside.add({p.id(o.entity), p.list(o.entity), p.reason_text(o), p.units_cell(o.units)});
-    sections.section(fmt::format("{} covered outside the universe", capitalised(p.places())),
-                     report.outside_universe.size(), outside);
+    answer.section(fmt::format("{} covered outside the universe", capitalised(p.places())),
+                   report.outside_universe.size(), [&p, &report] {
+                       Table outside({p.code(), p.place(), "why outside", "covered by"});
+                       for (const auto& o : report.outside_universe)
+                           outside.add({p.id(o.entity), p.list(o.entity), p.reason_text(o), p.units_cell(o.units)});
+                       return outside;
+                   });
 
-    Table others({"id", "name", "kind", "covered by"});
-    for (const auto& o : report.not_places)
-        others.add({p.id(o.entity), p.name(o.entity), p.graph().kind_of(o.entity).label, p.units_cell(o.units)});
-    sections.section(fmt::format("Covered entries that are not {}", p.places()), report.not_places.size(), others);
-    text_structure(sections, p, report);
+    answer.section(fmt::format("Covered entries that are not {}", p.places()), report.not_places.size(), [&p, &report] {
+        Table others({"id", "name", "kind", "covered by"});
+        for (const auto& o : report.not_places)
+            others.add({p.id(o.entity), p.name(o.entity), p.graph().kind_of(o.entity).label, p.units_cell(o.units)});
+        return others;
+    });
+    text_structure(answer, p, report);
 }
 
 // One line of the CSV report: every section fills the columns it has, the others stay empty.
@@ -469,7 +491,8 @@ void csv_structure(CsvLines& lines, const Presenter& p, const CoverageReport& re
         }
 }
 
-void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& report) {
+// The report as one flat table, a line per finding, for scripts.
+Table csv_table(const Presenter& p, const CoverageReport& report) {
     const auto& params = p.params();
     const auto region_column = params.region_attribute.empty() ? std::string("region") : params.region_attribute;
     const auto subregion_column =
@@ -482,7 +505,7 @@ void write_csv(std::ostream& out, const Presenter& p, const CoverageReport& repo
     csv_summary(lines, report.summary);
     csv_places(lines, p, report);
     csv_structure(lines, p, report);
-    write_table(out, table, Format::csv);
+    return table;
 }
 
 void json_entity(JsonWriter& json, const Presenter& p, EntityIndex e) {
@@ -532,10 +555,6 @@ void json_universe(JsonWriter& json, const Presenter& p, std::size_t size) {
     json.key("universe").begin_object();
     json.field("name", p.universe().name).field("description", p.universe().description);
     json.field("size", static_cast<std::uint64_t>(size)).end_object();
-}
-
-void json_as_of(JsonWriter& json, const CoverageReport& /*report*/) {
-    write_answer_date(json);
 }
 
 // The places: covered, uncovered, covered twice, outside the universe, and the entries that are not places.
@@ -664,45 +683,42 @@ void json_gaps_and_home(JsonWriter& json, const Presenter& p, const CoverageRepo
     json.end_array();
 }
 
-void write_json(std::ostream& out, const Presenter& p, const CoverageReport& report) {
+// The report in JSON: what was asked, the summary, then every list.
+void json_parts(Answer& answer, const Presenter& p, const CoverageReport& report) {
     const auto& graph = p.graph();
-    JsonWriter json(out);
-    json.begin_object();
-    json.field("relation", graph.schema.relation_kind(report.relation).id);
-    json.key("from_kind");
+    answer.field("relation", graph.schema.relation_kind(report.relation).id);
     if (report.from_kind)
-        json.value(graph.schema.entity_kind(*report.from_kind).id);
+        answer.field("from_kind", graph.schema.entity_kind(*report.from_kind).id);
     else
-        json.null();
-    json_as_of(json, report);
-    json.field("through_regions", p.params().through_regions);
-    json_universe(json, p, report.summary.universe);
-    json.field("sentence", p.sentence(report));
-    const auto& s = report.summary;
-    json.key("summary").begin_object();
-    json.field("universe", static_cast<std::uint64_t>(s.universe)).field("home", static_cast<std::uint64_t>(s.home));
-    json.field("considered", static_cast<std::uint64_t>(s.considered));
-    json.field("covered", static_cast<std::uint64_t>(s.covered));
-    json.field("uncovered", static_cast<std::uint64_t>(s.uncovered));
-    json.field("multiply_covered", static_cast<std::uint64_t>(s.multiply_covered));
-    json.field("outside_universe", static_cast<std::uint64_t>(s.outside_universe));
-    json.field("not_countries", static_cast<std::uint64_t>(s.not_places));
-    json.end_object();
-
-    json_places(json, p, report);
-    json_units_and_organisations(json, p, report);
-    json_gaps_and_home(json, p, report);
-    json.end_object();
-    json.finish();
+        answer.null_field("from_kind");
+    answer.date();
+    answer.field("through_regions", p.params().through_regions);
+    answer.json("", [&p, &report](JsonWriter& json) { json_universe(json, p, report.summary.universe); });
+    answer.field("sentence", p.sentence(report));
+    answer.json("summary", [&report](JsonWriter& json) {
+        const auto& s = report.summary;
+        json.begin_object();
+        json.field("universe", static_cast<std::uint64_t>(s.universe))
+            .field("home", static_cast<std::uint64_t>(s.home));
+        json.field("considered", static_cast<std::uint64_t>(s.considered));
+        json.field("covered", static_cast<std::uint64_t>(s.covered));
+        json.field("uncovered", static_cast<std::uint64_t>(s.uncovered));
+        json.field("multiply_covered", static_cast<std::uint64_t>(s.multiply_covered));
+        json.field("outside_universe", static_cast<std::uint64_t>(s.outside_universe));
+        json.field("not_countries", static_cast<std::uint64_t>(s.not_places));
+        json.end_object();
+    });
+    answer.json("", [&p, &report](JsonWriter& json) {
+        json_places(json, p, report);
+        json_units_and_organisations(json, p, report);
+        json_gaps_and_home(json, p, report);
+    });
 }
 
-// --matrix: the places of the universe, a column per dimension of the schema.
-void write_matrix_json(std::ostream& out, const Presenter& p, const CoverageMatrix& matrix) {
+// --matrix: the places of the universe, a column per dimension of the schema (after the
+// universe and the date).
+void write_matrix_json(JsonWriter& json, const Presenter& p, const CoverageMatrix& matrix) {
     const auto& graph = p.graph();
-    JsonWriter json(out);
-    json.begin_object();
-    json_universe(json, p, matrix.first().summary.universe);
-    json_as_of(json, matrix.first());
     json.field("through_regions", p.params().through_regions);
     json.key("dimensions").begin_array();
     for (const auto& column : matrix.columns)
@@ -722,16 +738,13 @@ void write_matrix_json(std::ostream& out, const Presenter& p, const CoverageMatr
         json.end_object();
     }
     json.end_array();
-    json.end_object();
-    json.finish();
 }
 
-// The table of places and their units, in the table, Markdown and CSV formats.
-Table matrix_table(const Presenter& p, const CoverageMatrix& matrix, Format format) {
+// The table of places and their units; the units of a cell apart by `separator`.
+Table matrix_table(const Presenter& p, const CoverageMatrix& matrix, std::string_view separator) {
     std::vector<std::string> names = {p.code(), p.place()};
     for (const auto& column : matrix.columns) names.push_back(column.dimension.name);
     Table table(names);
-    const std::string_view separator = format == Format::csv ? "; " : ", ";
     for (const auto& row : matrix.rows) {
         std::vector<std::string> cells = {
             p.id(row.place), p.name(row.place).append(row.home ? fmt::format(" (home {})", p.place()) : "")};
@@ -741,36 +754,27 @@ Table matrix_table(const Presenter& p, const CoverageMatrix& matrix, Format form
     return table;
 }
 
-void write_matrix_text(std::ostream& out, const Presenter& p, const CoverageMatrix& matrix, Format format) {
-    Sections sections(out, format);
+// The matrix in every format: for people a sentence, the places and a legend of the units; in CSV
+// the places alone, the units of a cell apart by "; ".
+Answer matrix_answer(const Presenter& p, const CoverageMatrix& matrix) {
+    Answer answer;
     std::string dims;
     for (const auto& column : matrix.columns)
         dims += fmt::format("{}{} ('{}')", dims.empty() ? "" : ", ", column.dimension.name, column.dimension.relation);
     const auto& first = matrix.first();
     std::string date = first.date_is_as_of ? fmt::format("valid on {}", first.date->to_string()) : "valid today";
-    sections.paragraph(fmt::format("{} {} ({}) and the units that answer for them: {}; facts {}.", matrix.rows.size(),
-                                   p.places(), p.universe().description, dims, date));
-    sections.section(capitalised(p.places()), matrix.rows.size(), matrix_table(p, matrix, format));
-
+    answer.lead(fmt::format("{} {} ({}) and the units that answer for them: {}; facts {}.", matrix.rows.size(),
+                            p.places(), p.universe().description, dims, date));
+    answer.section(capitalised(p.places()), matrix.rows.size(), matrix_table(p, matrix, ", "));
     // A legend of the ids the cells use.
     Table legend({"id", "name", "kind"});
     for (auto u : matrix.units) legend.add({p.id(u), p.name(u), p.graph().kind_of(u).id});
-    sections.section("Units", matrix.units.size(), legend);
-}
-
-void write_matrix(std::ostream& out, const Presenter& p, const CoverageMatrix& matrix, Format format) {
-    switch (format) {
-        case Format::json:
-            write_matrix_json(out, p, matrix);
-            break;
-        case Format::csv:
-            write_table(out, matrix_table(p, matrix, format), format);
-            break;
-        case Format::table:
-        case Format::markdown:
-            write_matrix_text(out, p, matrix, format);
-            break;
-    }
+    answer.section("Units", matrix.units.size(), std::move(legend));
+    answer.json("", [&p, &matrix](JsonWriter& json) { json_universe(json, p, matrix.first().summary.universe); });
+    answer.date();
+    answer.json("", [&p, &matrix](JsonWriter& json) { write_matrix_json(json, p, matrix); });
+    answer.csv([&p, &matrix] { return matrix_table(p, matrix, "; "); });
+    return answer;
 }
 
 }  // namespace
@@ -800,34 +804,24 @@ int CoverageCommand::run() {
     const auto params = coverage_params(graph, m_query, m_data, !m_matrix);
     const auto universe = parse_universe(m_query.universe, graph.schema);
 
-    Output output(m_output.output, m_output.parsed_format());
-    const auto format = m_output.parsed_format();
     const Presenter presenter(graph, params, universe);
     if (m_matrix) {
         const auto matrix = compute_coverage_matrix(graph, params);
         AnswerUses uses(graph);
         for (const auto& column : matrix.columns) use_coverage(uses, column.report);
         note_uses(uses);
-        write_matrix(output.stream(), presenter, matrix, format);
+        matrix_answer(presenter, matrix).print(m_output);
     } else {
         const auto report = compute_coverage(graph, params);
         AnswerUses uses(graph);
         use_coverage(uses, report);
         note_uses(uses);
-        switch (format) {
-            case Format::json:
-                write_json(output.stream(), presenter, report);
-                break;
-            case Format::csv:
-                write_csv(output.stream(), presenter, report);
-                break;
-            case Format::table:
-            case Format::markdown:
-                write_text(output.stream(), presenter, report, format);
-                break;
-        }
+        Answer answer;
+        text_parts(answer, presenter, report);
+        json_parts(answer, presenter, report);
+        answer.csv([&presenter, &report] { return csv_table(presenter, report); });
+        answer.print(m_output);
     }
-    output.commit();
     return 0;
 }
 

@@ -1,3 +1,4 @@
+#include "answer.hpp"
 #include "commands.hpp"
 #include "coverage_query.hpp"
 
@@ -188,11 +189,11 @@ private:
     const std::vector<CoverageQuestion>& m_asked;
 };
 
-void write_text(std::ostream& out, const Presenter& p, Format format) {
-    Sections sections(out, format);
+// The changes for people: the two sides, the counts, then a section per kind of change.
+void text_parts(Answer& answer, const Presenter& p) {
     const auto& diff = p.diff();
-    sections.paragraph(p.sides());
-    sections.paragraph(p.sentence());
+    answer.lead(p.sides());
+    answer.lead(p.sentence());
 
     for (const auto type : {ChangeType::removed, ChangeType::added}) {
         Table table({"id", "name", "kind", "place", "valid", "sources"});
@@ -203,7 +204,8 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
                        Presenter::place(*graph, index), validity_text(graph->entity_validity(index)),
                        graph->cite(graph->entity(index).citations)});
         }
-        sections.section(type == ChangeType::removed ? "Entities removed" : "Entities added", table.rows.size(), table);
+        answer.section(type == ChangeType::removed ? "Entities removed" : "Entities added", table.rows.size(),
+                       std::move(table));
     }
     Table changed({"id", "name", "field", "before", "after"});
     for (const auto& e : diff.entities) {
@@ -212,7 +214,7 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
         for (const auto& f : e.fields)
             changed.add({e.id, std::string(graph->entity_name(index)), f.field, f.before, f.after});
     }
-    sections.section("Entities changed", diff.summary.entities_changed, changed);
+    answer.section("Entities changed", diff.summary.entities_changed, std::move(changed));
 
     for (const auto type : {ChangeType::removed, ChangeType::added}) {
         Table table({"from", "relation", "to", "attributes", "valid", "with entity", "sources"});
@@ -224,8 +226,8 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
                        std::string(graph->entity_id(relation.to)), attributes_text(relation.attributes),
                        validity_text(relation.validity), r.with_entity ? "yes" : "", graph->cite(relation.citations)});
         }
-        sections.section(type == ChangeType::removed ? "Relations removed" : "Relations added", table.rows.size(),
-                         table);
+        answer.section(type == ChangeType::removed ? "Relations removed" : "Relations added", table.rows.size(),
+                       std::move(table));
     }
     Table relations_changed({"from", "relation", "to", "attributes", "field", "before", "after"});
     for (const auto& r : diff.relations) {
@@ -237,39 +239,38 @@ void write_text(std::ostream& out, const Presenter& p, Format format) {
                                    std::string(graph->entity_id(relation.to)), attributes_text(relation.attributes),
                                    f.field, f.before, f.after});
     }
-    sections.section("Relations changed", diff.summary.relations_changed, relations_changed);
+    answer.section("Relations changed", diff.summary.relations_changed, std::move(relations_changed));
 
     for (std::size_t i = 0; i < diff.coverage.size(); ++i) {
         const auto& c = diff.coverage[i];
         const auto& q = p.question(i);
-        sections.paragraph(fmt::format("{}: {}.", c.name == "presence" ? "Presence" : "Coverage", p.question_text(q)));
+        answer.lead(fmt::format("{}: {}.", c.name == "presence" ? "Presence" : "Coverage", p.question_text(q)));
         Table units({"id", "name", "valid", "gained", "lost"});
         for (const auto& u : c.units)
             units.add({u.unit, p.name_of(u.unit), p.valid_of(u.unit), join(u.gained), join(u.lost)});
         // The places as the schema after calls them ("countries", "markets").
         const auto places = place_words(p.after().graph.schema, q.after.place_kind);
-        sections.section(fmt::format("{} gained or lost, per unit ({})", capitalised(places.many), c.name),
-                         c.units.size(), units);
+        answer.section(fmt::format("{} gained or lost, per unit ({})", capitalised(places.many), c.name),
+                       c.units.size(), std::move(units));
         auto place_list = [&](const std::vector<PlaceCoverageChange>& list, bool lost) {
             Table table({"id", places.one, lost ? "reached before by" : "reached now by"});
             for (const auto& x : list)
                 table.add({x.place, p.name_of(x.place), join(lost ? x.units_before : x.units_after)});
             return table;
         };
-        sections.section(
+        answer.section(
             fmt::format("{} that lost every one of the {} ({})", capitalised(places.many), p.units_label(q), c.name),
             c.lost_all.size(), place_list(c.lost_all, true));
-        sections.section(fmt::format("{} reached for the first time ({})", capitalised(places.many), c.name),
-                         c.gained_first.size(), place_list(c.gained_first, false));
+        answer.section(fmt::format("{} reached for the first time ({})", capitalised(places.many), c.name),
+                       c.gained_first.size(), place_list(c.gained_first, false));
     }
     // Under the answer, as every command ends one: the date each side answered for, and what it
     // counted without knowing it held then.
-    out << '\n';
-    for (const auto& [name, side] : {std::pair{"before", &p.before()}, std::pair{"after", &p.after()}})
-        out << name << ": " << side->answer.text() << '\n' << uncertain_text(side->answer);
+    answer.dates({{"before", &p.before().answer}, {"after", &p.after().answer}});
 }
 
-void write_csv(std::ostream& out, const Presenter& p) {
+// The changes as one flat table, a line per change, for scripts.
+Table csv_table(const Presenter& p) {
     const auto& diff = p.diff();
     Table table({"section", "change", "id", "name", "kind", "from_id", "to_id", "attributes", "field", "before",
                  "after", "place", "valid", "with_entity", "sources"});
@@ -326,7 +327,7 @@ void write_csv(std::ostream& out, const Presenter& p) {
     }
     for (const auto& c : diff.coverage) {
         for (const auto& u : c.units) {
-            // A place a unit gained is in its "after" column, one it lost in its "before".
+            // A country a unit gained is in its "after" column, one it lost in its "before".
             for (const auto& [change, list] : {std::pair{"gained", &u.gained}, std::pair{"lost", &u.lost}})
                 for (const auto& place : *list) {
                     auto cells = row({c.name, change, u.unit, p.name_of(u.unit)});
@@ -344,7 +345,7 @@ void write_csv(std::ostream& out, const Presenter& p) {
                 table.add(std::move(cells));
             }
     }
-    write_table(out, table, Format::csv);
+    return table;
 }
 
 // What each side of the diff's answer used: the entities and relations that changed, as that
@@ -412,10 +413,9 @@ void json_ids(JsonWriter& json, const Presenter& p, std::string_view key, const 
     json.end_array();
 }
 
-void write_json(std::ostream& out, const Presenter& p) {
+// The changes in JSON, after the date of each side.
+void write_json(JsonWriter& json, const Presenter& p) {
     const auto& diff = p.diff();
-    JsonWriter json(out);
-    json.begin_object();
     for (const auto& [key, side] : {std::pair{"before", &p.before()}, std::pair{"after", &p.after()}}) {
         json.key(key).begin_object().field("data", side->label);
         write_answer_date(json, side->answer);
@@ -503,8 +503,6 @@ void write_json(std::ostream& out, const Presenter& p) {
         json.end_object();
     }
     json.end_array();
-    json.end_object();
-    json.finish();
 }
 
 }  // namespace
@@ -651,8 +649,8 @@ int DiffCommand::run() {
     note_diff_uses(diff, before, after);
 
     const Presenter presenter(before, after, diff, questions);
-    Output output(m_output.output);
     if (m_output.format == "dot" || parse_render_format(m_output.format)) {
+        Output output(m_output.output);
         const auto dot = diff_dot(before.graph, after.graph, diff, presenter.sides());
         if (const auto picture = parse_render_format(m_output.format))
             output.stream() << render_dot(dot, *picture).data;
@@ -661,19 +659,12 @@ int DiffCommand::run() {
         output.commit();
         return 0;
     }
-    switch (m_output.parsed_format()) {
-        case Format::json:
-            write_json(output.stream(), presenter);
-            break;
-        case Format::csv:
-            write_csv(output.stream(), presenter);
-            break;
-        case Format::table:
-        case Format::markdown:
-            write_text(output.stream(), presenter, m_output.parsed_format());
-            break;
-    }
-    output.commit();
+    // Each side says its own date, in JSON and under the text.
+    Answer answer;
+    text_parts(answer, presenter);
+    answer.json("", [&presenter](JsonWriter& json) { write_json(json, presenter); });
+    answer.csv([&presenter] { return csv_table(presenter); });
+    answer.print(m_output);
     return 0;
 }
 

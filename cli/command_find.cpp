@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "answer.hpp"
 #include "orgraph/model/name_resolver.hpp"
 #include "table.hpp"
 
@@ -96,22 +97,9 @@ int FindCommand::run() {
     note_uses(uses);
     // No match: JSON and CSV still write their empty document for programs to read; a table for
     // people would be a header over nothing, so only the message below is printed.
-    const auto format = m_output.parsed_format();
-    if (rank > 0 || format == Format::json || format == Format::csv) {
-        Output output(m_output.output, format);
-        if (format == Format::json) {
-            JsonWriter json(output.stream());
-            json.begin_object();
-            write_answer_date(json);
-            json.key("matches");
-            write_json_rows(json, table);
-            json.end_object();
-            json.finish();
-        } else {
-            write_table(output.stream(), table, format);
-        }
-        output.commit();
-    }
+    Answer answer;
+    answer.date().list({.key = "matches", .rows = rows_of(table), .omit_when_empty = true}).csv_last_list();
+    answer.print(m_output);
     if (rank == 0) {
         std::cerr << fmt::format(
             "orgraph: nothing matches '{}'{}\n", text,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <string>
 
+#include "answer.hpp"
 #include "orgraph/analysis/history.hpp"
 #include "orgraph/model/name_resolver.hpp"
 #include "orgraph/write/json_entity.hpp"
@@ -60,53 +61,45 @@ EventText describe(const Graph& graph, EntityIndex entity, const HistoryEvent& e
     return {subject, kind.id, event.outgoing ? "out" : "in", validity_text(r.validity), graph.cite(r.citations)};
 }
 
-void write_json(std::ostream& out, const Graph& graph, const EntityHistory& history) {
-    JsonWriter json(out);
-    begin_entity_object(json, graph, history.entity);
-    json.field("undated_relations", static_cast<std::uint64_t>(history.undated_relations));
-    json.key("events").begin_array();
-    for (const auto& event : history.events) {
-        const auto text = describe(graph, history.entity, event);
-        json.begin_object().field("date", event.date.to_string()).field("event", event_code(event.type));
-        if (event.relation) {
-            json.key("relation").begin_object().field("kind", text.relation).field("direction", text.direction);
-            const auto relation = graph.relation(*event.relation);
-            json.key("other");
-            write_entity_reference(json, graph, event.outgoing ? relation.to : relation.from);
-            json.end_object();
-        } else {
-            json.key("relation").null();
-        }
-        json.field("reads", text.subject).field("valid", text.valid).field("sources", text.sources);
-        json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-    json.finish();
-}
-
-void write_text(std::ostream& out, const Graph& graph, const EntityHistory& history, Format format) {
+// The history in every format: the events as a table for people and CSV, as records in JSON.
+Answer history_answer(const Graph& graph, const EntityHistory& history) {
     const auto e = graph.entity(history.entity);
-    Table table({"date", "event", "fact", "valid", "sources"});
-    for (const auto& event : history.events) {
-        const auto text = describe(graph, history.entity, event);
-        table.add(
-            {event.date.to_string(), std::string(event_code(event.type)), text.subject, text.valid, text.sources});
-    }
-    if (format == Format::csv) {
-        write_table(out, table, format);
-        return;
-    }
-    const bool markdown = format == Format::markdown;
-    out << (markdown ? "# " : "") << fmt::format("History of {} ({})", e.name, e.id) << "\n\n";
-    out << fmt::format("{} dated; {} without dates {} not listed.", counted(history.events.size(), "event", "events"),
-                       counted(history.undated_relations, "relation", "relations"),
-                       history.undated_relations == 1 ? "is" : "are")
-        << "\n\n";
-    if (table.rows.empty())
-        out << (markdown ? "_none_\n" : "  none\n");
-    else
-        write_table(out, table, format);
+    Answer answer;
+    answer.about(graph, history.entity).undated();
+    answer.title(fmt::format("History of {} ({})", e.name, e.id));
+    answer.lead(fmt::format(
+        "{} dated; {} without dates {} not listed.", counted(history.events.size(), "event", "events"),
+        counted(history.undated_relations, "relation", "relations"), history.undated_relations == 1 ? "is" : "are"));
+    answer.field("undated_relations", static_cast<std::uint64_t>(history.undated_relations));
+    answer.list(
+        {.key = "events",
+         .rows = {{"date", "event", "fact", "valid", "sources"},
+                  {},
+                  history.events.size(),
+                  [&graph, &history](std::size_t i, std::vector<std::string>& cells) {
+                      const auto& event = history.events[i];
+                      auto text = describe(graph, history.entity, event);
+                      cells = {event.date.to_string(), std::string(event_code(event.type)), std::move(text.subject),
+                               std::move(text.valid), std::move(text.sources)};
+                  }},
+         .record = [&graph, &history](JsonWriter& json, std::size_t i) {
+             const auto& event = history.events[i];
+             const auto text = describe(graph, history.entity, event);
+             json.begin_object().field("date", event.date.to_string()).field("event", event_code(event.type));
+             if (event.relation) {
+                 json.key("relation").begin_object().field("kind", text.relation).field("direction", text.direction);
+                 const auto relation = graph.relation(*event.relation);
+                 json.key("other");
+                 write_entity_reference(json, graph, event.outgoing ? relation.to : relation.from);
+                 json.end_object();
+             } else {
+                 json.key("relation").null();
+             }
+             json.field("reads", text.subject).field("valid", text.valid).field("sources", text.sources);
+             json.end_object();
+         }});
+    answer.csv_last_list();
+    return answer;
 }
 
 }  // namespace
@@ -136,12 +129,7 @@ int HistoryCommand::run() {
     const NameResolver resolver(graph);
     const auto entity = resolve_one(graph, resolver, m_entity);
     const auto history = entity_history(graph, entity);
-    Output output(m_output.output);
-    if (m_output.parsed_format() == Format::json)
-        write_json(output.stream(), graph, history);
-    else
-        write_text(output.stream(), graph, history, m_output.parsed_format());
-    output.commit();
+    history_answer(graph, history).print(m_output);
     return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "answer.hpp"
 #include "orgraph/analysis/paths.hpp"
 #include "route_command.hpp"
 #include "route_writer.hpp"
@@ -89,100 +90,103 @@ int PathCommand::run() {
     if (result.no_route) use_no_route(uses, *result.no_route);
     note_uses(uses);
 
-    Output output(m_output.output, m_output.parsed_format());
-    auto& out = output.stream();
-    const auto format = m_output.parsed_format();
-    if (format == Format::json) {
-        JsonWriter json(out);
-        json.begin_object();
-        write_answer_date(json);
-        json.key("from");
-        write_entity_reference(json, graph, from);
-        json.key("to");
-        write_entity_reference(json, graph, to);
-        json.field("found", !result.routes.empty());
-        json.field("truncated", result.truncated);
-        if (!m_params.all) {
-            json.field("asked", static_cast<std::uint64_t>(m_params.k));
-            json.field("fewer_than_asked", fewer_than_asked);
-        }
-        if (result.shortest_hops) json.field("shortest_hops", static_cast<std::uint64_t>(*result.shortest_hops));
-        json.key("routes").begin_array();
-        for (const auto& route : result.routes) {
-            json.begin_object().field("hops", static_cast<std::uint64_t>(route.size()));
-            json.key("route");
-            write_route_json(json, graph, route);
-            json.end_object();
-        }
-        json.end_array();
-        if (result.no_route) {
-            json.key("no_route");
-            write_no_route_json(json, view, *result.no_route);
-        }
-        json.end_object();
-        json.finish();
-    } else if (format == Format::table) {
-        if (result.no_route) {
-            write_no_route_text(out, view, from, to, *result.no_route);
-        } else if (result.routes.empty()) {
-            out << fmt::format("No route from {} to {} within {}; the shortest takes {}.\n", entity_label(graph, from),
-                               entity_label(graph, to), hops(m_params.max_hops), hops(*result.shortest_hops));
-        } else {
-            Derivations derivations(graph);
-            for (const auto& route : result.routes) derivations.add(route);
-            auto write_route = [&](const Route& route) {
-                if (m_explain)
-                    write_route_text(out, graph, route, "  ");
-                else
-                    write_route_text_numbered(out, graph, route, "  ", derivations);
-            };
-            const bool several = m_params.all || m_params.k > 1;
-            if (!several) {
-                out << fmt::format("Shortest route from {} to {}: {}.\n\n", entity_label_dated(graph, from),
-                                   entity_label_dated(graph, to), hops(result.routes.front().size()));
-                write_route(result.routes.front());
-            } else {
-                out << fmt::format("{} route{} from {} to {}{}.\n", result.routes.size(),
-                                   result.routes.size() == 1 ? "" : "s", entity_label_dated(graph, from),
-                                   entity_label_dated(graph, to),
-                                   m_params.all ? fmt::format(" within {}", hops(m_params.max_hops)) : std::string{});
-                if (fewer_than_asked) {
-                    auto note = fewer_note;
-                    note[0] = 'F';
-                    out << note << ".\n";
-                }
-                for (std::size_t i = 0; i < result.routes.size(); ++i) {
-                    out << fmt::format("\nRoute {}: {}\n", i + 1, hops(result.routes[i].size()));
-                    write_route(result.routes[i]);
-                }
-                if (result.truncated)
-                    out << fmt::format("\nStopped after {} routes (--limit); there are more.\n", m_params.limit);
-            }
-            if (!m_explain) write_derivations_text(out, graph, derivations);
-        }
-    } else {
-        auto columns = step_columns();
-        columns.insert(columns.begin(), {"route", "hops", "step"});
-        Table table(columns, {true, true, true});
-        for (std::size_t i = 0; i < result.routes.size(); ++i) {
-            for (std::size_t s = 0; s < result.routes[i].size(); ++s) {
-                auto cells = step_cells(graph, result.routes[i][s]);
-                cells.insert(cells.begin(),
-                             {std::to_string(i + 1), std::to_string(result.routes[i].size()), std::to_string(s + 1)});
-                table.add(std::move(cells));
-            }
-        }
-        write_table(out, table, format);
-        // CSV rows stay only rows: a script reading them learns of the shortfall on stderr.
-        if (fewer_than_asked && format == Format::markdown) {
-            auto note = fewer_note;
-            note[0] = 'F';
-            out << '\n' << note << ".\n";
-        } else if (fewer_than_asked) {
-            warn(fewer_note);
-        }
+    Answer answer;
+    answer.date().entity("from", graph, from).entity("to", graph, to);
+    answer.field("found", !result.routes.empty()).field("truncated", result.truncated);
+    if (!m_params.all) {
+        answer.field("asked", static_cast<std::uint64_t>(m_params.k));
+        answer.field("fewer_than_asked", fewer_than_asked);
     }
-    output.commit();
+    if (result.shortest_hops) answer.field("shortest_hops", static_cast<std::uint64_t>(*result.shortest_hops));
+    // No route: why, for people in every format.
+    if (result.no_route) {
+        answer.text([&](std::ostream& out) { write_no_route_text(out, view, from, to, *result.no_route); },
+                    Shown::people);
+    } else if (result.routes.empty()) {
+        answer.lead(fmt::format("No route from {} to {} within {}; the shortest takes {}.", entity_label(graph, from),
+                                entity_label(graph, to), hops(m_params.max_hops), hops(*result.shortest_hops)));
+    }
+    // The routes read step by step in a table; Markdown and CSV list the steps, a row each.
+    Derivations derivations(graph);
+    for (const auto& route : result.routes) derivations.add(route);
+    const bool several = m_params.all || m_params.k > 1;
+    if (!result.routes.empty()) {
+        if (!several)
+            answer.lead(fmt::format("Shortest route from {} to {}: {}.", entity_label_dated(graph, from),
+                                    entity_label_dated(graph, to), hops(result.routes.front().size())));
+        else
+            answer.lead(fmt::format("{} route{} from {} to {}{}.", result.routes.size(),
+                                    result.routes.size() == 1 ? "" : "s", entity_label_dated(graph, from),
+                                    entity_label_dated(graph, to),
+                                    m_params.all ? fmt::format(" within {}", hops(m_params.max_hops)) : std::string{}));
+        answer.text(
+            [&](std::ostream& out) {
+                auto write_route = [&](const Route& route) {
+                    if (m_explain)
+                        write_route_text(out, graph, route, "  ");
+                    else
+                        write_route_text_numbered(out, graph, route, "  ", derivations);
+                };
+                if (!several) {
+                    out << '\n';
+                    write_route(result.routes.front());
+                } else {
+                    if (fewer_than_asked) {
+                        auto note = fewer_note;
+                        note[0] = 'F';
+                        out << note << ".\n";
+                    }
+                    for (std::size_t i = 0; i < result.routes.size(); ++i) {
+                        out << fmt::format("\nRoute {}: {}\n", i + 1, hops(result.routes[i].size()));
+                        write_route(result.routes[i]);
+                    }
+                    if (result.truncated)
+                        out << fmt::format("\nStopped after {} routes (--limit); there are more.\n", m_params.limit);
+                }
+                if (!m_explain) write_derivations_text(out, graph, derivations);
+            },
+            Shown::table, true);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> steps;  // (route, step), a row each
+    for (std::size_t i = 0; i < result.routes.size(); ++i)
+        for (std::size_t s = 0; s < result.routes[i].size(); ++s) steps.emplace_back(i, s);
+    auto columns = step_columns();
+    columns.insert(columns.begin(), {"route", "hops", "step"});
+    answer.list({.key = "routes",
+                 .rows = {std::move(columns),
+                          {true, true, true},
+                          steps.size(),
+                          [&](std::size_t r, std::vector<std::string>& cells) {
+                              const auto [i, s] = steps[r];
+                              cells = step_cells(graph, result.routes[i][s]);
+                              cells.insert(cells.begin(),
+                                           {std::to_string(i + 1), std::to_string(result.routes[i].size()),
+                                            std::to_string(s + 1)});
+                          }},
+                 .json_count = result.routes.size(),
+                 .record =
+                     [&](JsonWriter& json, std::size_t i) {
+                         const auto& route = result.routes[i];
+                         json.begin_object().field("hops", static_cast<std::uint64_t>(route.size()));
+                         json.key("route");
+                         write_route_json(json, graph, route);
+                         json.end_object();
+                     },
+                 .omit_when_empty = true,
+                 .shown = Shown::markdown | Shown::csv | Shown::json});
+    answer.csv_last_list();
+    if (result.no_route)
+        answer.json("no_route", [&](JsonWriter& json) { write_no_route_json(json, view, *result.no_route); });
+    // CSV rows stay only rows: a script reading them learns of the shortfall on stderr.
+    if (fewer_than_asked) {
+        auto note = fewer_note;
+        note[0] = 'F';
+        answer.note(note + ".", Shown::markdown);
+        answer.note(fewer_note, Shown::csv);
+    }
+    if (result.truncated)
+        answer.note(fmt::format("Stopped after {} routes (--limit); there are more.", m_params.limit), Shown::markdown);
+    answer.print(m_output);
     // Like grep: a search that finds nothing ends with status 1, its explanation on stdout.
     return result.routes.empty() ? 1 : 0;
 }

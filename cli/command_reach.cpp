@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "answer.hpp"
 #include "orgraph/analysis/reach.hpp"
 #include "route_command.hpp"
 #include "route_writer.hpp"
@@ -71,63 +72,52 @@ int ReachCommand::run() {
         }
     note_uses(uses);
 
-    Output output(m_output.output, m_output.parsed_format());
-    auto& out = output.stream();
-    const auto format = m_output.parsed_format();
-    if (format == Format::json) {
-        JsonWriter json(out);
-        json.begin_object();
-        write_answer_date(json);
-        json.key("start");
-        write_entity_reference(json, graph, start);
-        json.field("reverse", result.reverse);
-        json.field("reached_total", static_cast<std::uint64_t>(result.reached_total));
-        json.field("farthest", static_cast<std::uint64_t>(result.farthest));
-        json.field("listed", static_cast<std::uint64_t>(result.reached.size()));
-        json.key("reached").begin_array();
-        for (const auto& r : result.reached) {
-            json.begin_object();
-            json.key("entity");
-            write_entity_reference(json, graph, r.entity);
-            json.field("distance", static_cast<std::uint64_t>(r.distance));
-            json.key(result.reverse ? "first_step" : "last_step");
-            write_step_json(json, graph, r.step);
-            json.end_object();
-        }
-        json.end_array();
-        json.end_object();
-        json.finish();
-    } else {
-        // Made row by row as they are written: a reach can list most of a large graph.
-        TableRows table{
-            {"distance", "id", "name", "kind", result.reverse ? "leads_on_by" : "reached_by", "derived", "sources"},
-            {true, false, false, false, false, false, false},
-            result.reached.size(),
-            [&](std::size_t i, std::vector<std::string>& cells) {
-                const auto& r = result.reached[i];
-                const auto& relation = graph.relation(r.step.relation);
-                cells = {std::to_string(r.distance),
-                         std::string(graph.entity_id(r.entity)),
-                         std::string(graph.entity_name(r.entity)),
-                         graph.kind_of(r.entity).id,
-                         step_ids(graph, r.step),
-                         relation.derived ? fmt::format("rule {}", relation.rule) : "no",
-                         graph.cite(relation.citations)};
-            }};
-        if (format == Format::table) {
-            const auto& name = entity_label(graph, start);
-            const auto total = result.reached_total;
-            out << (result.reverse ? fmt::format("{} {} reach{} {}", total, total == 1 ? "entity" : "entities",
-                                                 total == 1 ? "es" : "", name)
-                                   : fmt::format("{} reaches {} {}", name, total, total == 1 ? "entity" : "entities"));
-            if (total > 0) out << ", at most " << hops(result.farthest) << " away";
-            if (result.reached.size() != total)
-                out << fmt::format("; {} of the kinds asked for", result.reached.size());
-            out << ".\n\n";
-        }
-        if (!result.reached.empty() || format != Format::table) write_table(out, table, format);
-    }
-    output.commit();
+    const auto& name = entity_label(graph, start);
+    const auto total = result.reached_total;
+    auto lead = result.reverse ? fmt::format("{} {} reach{} {}", total, total == 1 ? "entity" : "entities",
+                                             total == 1 ? "es" : "", name)
+                               : fmt::format("{} reaches {} {}", name, total, total == 1 ? "entity" : "entities");
+    if (total > 0) lead += ", at most " + hops(result.farthest) + " away";
+    if (result.reached.size() != total) lead += fmt::format("; {} of the kinds asked for", result.reached.size());
+    lead += '.';
+
+    Answer answer;
+    answer.lead(std::move(lead)).date().entity("start", graph, start);
+    answer.field("reverse", result.reverse);
+    answer.field("reached_total", static_cast<std::uint64_t>(result.reached_total));
+    answer.field("farthest", static_cast<std::uint64_t>(result.farthest));
+    answer.field("listed", static_cast<std::uint64_t>(result.reached.size()));
+    // Made row by row as they are written: a reach can list most of a large graph.
+    answer.list({.key = "reached",
+                 .rows = {{"distance", "id", "name", "kind", result.reverse ? "leads_on_by" : "reached_by", "derived",
+                           "sources"},
+                          {true, false, false, false, false, false, false},
+                          result.reached.size(),
+                          [&](std::size_t i, std::vector<std::string>& cells) {
+                              const auto& r = result.reached[i];
+                              const auto& relation = graph.relation(r.step.relation);
+                              cells = {std::to_string(r.distance),
+                                       std::string(graph.entity_id(r.entity)),
+                                       std::string(graph.entity_name(r.entity)),
+                                       graph.kind_of(r.entity).id,
+                                       step_ids(graph, r.step),
+                                       relation.derived ? fmt::format("rule {}", relation.rule) : "no",
+                                       graph.cite(relation.citations)};
+                          }},
+                 .record =
+                     [&](JsonWriter& json, std::size_t i) {
+                         const auto& r = result.reached[i];
+                         json.begin_object();
+                         json.key("entity");
+                         write_entity_reference(json, graph, r.entity);
+                         json.field("distance", static_cast<std::uint64_t>(r.distance));
+                         json.key(result.reverse ? "first_step" : "last_step");
+                         write_step_json(json, graph, r.step);
+                         json.end_object();
+                     },
+                 .omit_when_empty = true});
+    answer.csv_last_list();
+    answer.print(m_output);
     return 0;
 }
 

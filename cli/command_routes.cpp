@@ -7,6 +7,7 @@
 #include <tuple>
 #include <utility>
 
+#include "answer.hpp"
 #include "orgraph/analysis/routes.hpp"
 #include "route_command.hpp"
 #include "route_writer.hpp"
@@ -119,56 +120,34 @@ int RoutesCommand::run() {
     }
     note_uses(uses);
 
-    Output output(m_output.output, m_output.parsed_format());
-    auto& out = output.stream();
-    const auto format = m_output.parsed_format();
-    if (format == Format::json) {
-        JsonWriter json(out);
-        json.begin_object();
-        write_answer_date(json);
-        json.key("from");
-        write_entity_reference(json, graph, from);
-        json.field("to_kind", kind.id);
-        json.field("targets", static_cast<std::uint64_t>(total));
-        json.key("reached").begin_array();
-        for (const auto& r : result.reached) {
-            json.begin_object();
-            json.key("target");
-            write_entity_reference(json, graph, r.target);
-            json.field("hops", static_cast<std::uint64_t>(r.route.size()));
-            json.key("through").begin_array();
-            for (auto e : route_through(r.route)) write_entity_reference(json, graph, e);
-            json.end_array();
-            json.key("route");
-            write_route_json(json, graph, r.route);
-            json.end_object();
-        }
-        json.end_array();
-        write_unreached_json(json, view, result.unreached);
-        json.key("search");
-        write_side_json(json, view, result.side);
-        json.end_object();
-        json.finish();
-    } else if (format == Format::table) {
-        const auto order = summary_order(graph, result);
-        Derivations derivations(graph);
-        for (const auto* r : order) derivations.add(r->route);
-        out << fmt::format("Routes from {} to {}: {} of {} reachable.\n", entity_label(graph, from), kind.plural,
-                           result.reached.size(), total);
-        if (total > 0) {
-            out << '\n';
-            write_table(out, summary_table(graph, result, order), Format::table);
-        }
-        for (const auto* r : order) {
-            out << fmt::format("\n{}, {} — {}\n", entity_label_dated(graph, r->target), graph.kind_of(r->target).label,
-                               hops(r->route.size()));
-            if (m_explain)
-                write_route_text(out, graph, r->route, "  ");
-            else
-                write_route_text_numbered(out, graph, r->route, "  ", derivations);
-        }
-        if (!m_explain) write_derivations_text(out, graph, derivations);
-        if (!result.unreached.empty()) {
+    // The targets in the summary's order (for people) and in the search's (JSON and CSV).
+    const auto order = summary_order(graph, result);
+    Derivations derivations(graph);
+    for (const auto* r : order) derivations.add(r->route);
+    const auto summary = summary_table(graph, result, order);
+
+    Answer answer;
+    answer.lead(fmt::format("Routes from {} to {}: {} of {} reachable.", entity_label(graph, from), kind.plural,
+                            result.reached.size(), total));
+    answer.date().entity("from", graph, from).field("to_kind", kind.id);
+    answer.field("targets", static_cast<std::uint64_t>(total));
+    // The summary, one row per target, stands under the sentence in a table and under a heading in
+    // Markdown.
+    answer.list({.rows = rows_of(summary), .omit_when_empty = true, .shown = Shown::table});
+    answer.list({.title = "Summary", .counted_title = false, .rows = rows_of(summary), .shown = Shown::markdown});
+    // In a table, each route read step by step, and why the targets out of reach are.
+    answer.text(
+        [&](std::ostream& out) {
+            for (const auto* r : order) {
+                out << fmt::format("\n{}, {} — {}\n", entity_label_dated(graph, r->target),
+                                   graph.kind_of(r->target).label, hops(r->route.size()));
+                if (m_explain)
+                    write_route_text(out, graph, r->route, "  ");
+                else
+                    write_route_text_numbered(out, graph, r->route, "  ", derivations);
+            }
+            if (!m_explain) write_derivations_text(out, graph, derivations);
+            if (result.unreached.empty()) return;
             out << fmt::format("\nOut of reach ({}):\n", result.unreached.size());
             for (const auto& u : result.unreached) {
                 out << fmt::format("\n{}, {}\n", entity_label_dated(graph, u.target), graph.kind_of(u.target).label);
@@ -184,27 +163,41 @@ int RoutesCommand::run() {
             }
             out << '\n';
             write_side_text(out, view, result.side, from, false);
-        }
-    } else {
-        // CSV keeps the order of the search and one row per step; Markdown, for reading, starts
-        // with the summary, lists the steps in its order and the derivations once.
-        const bool markdown = format == Format::markdown;
-        std::vector<const TargetRoute*> order;
-        if (markdown) {
-            order = summary_order(graph, result);
-        } else {
-            for (const auto& r : result.reached) order.push_back(&r);
-        }
-        Derivations derivations(graph);
-        for (const auto* r : order) derivations.add(r->route);
-        auto columns = step_columns();
-        columns.insert(columns.begin(), {"target_id", "target_name", "target_kind", "hops", "step"});
+        },
+        Shown::table, true);
+    answer.list({.key = "reached",
+                 .json_count = result.reached.size(),
+                 .record =
+                     [&](JsonWriter& json, std::size_t i) {
+                         const auto& r = result.reached[i];
+                         json.begin_object();
+                         json.key("target");
+                         write_entity_reference(json, graph, r.target);
+                         json.field("hops", static_cast<std::uint64_t>(r.route.size()));
+                         json.key("through").begin_array();
+                         for (auto e : route_through(r.route)) write_entity_reference(json, graph, e);
+                         json.end_array();
+                         json.key("route");
+                         write_route_json(json, graph, r.route);
+                         json.end_object();
+                     },
+                 .shown = Shown::json});
+    answer.json("", [&](JsonWriter& json) { write_unreached_json(json, view, result.unreached); });
+    answer.json("search", [&](JsonWriter& json) { write_side_json(json, view, result.side); });
+
+    // One row per step, and a row with no steps for a target out of reach: in Markdown in the
+    // summary's order with the derivations numbered, in CSV in the order of the search.
+    auto columns = step_columns();
+    columns.insert(columns.begin(), {"target_id", "target_name", "target_kind", "hops", "step"});
+    std::vector<const TargetRoute*> searched;
+    for (const auto& r : result.reached) searched.push_back(&r);
+    auto steps = [&](const std::vector<const TargetRoute*>& targets, bool numbered) {
         Table table(columns, {false, false, false, true, true});
-        for (const auto* r : order) {
+        for (const auto* r : targets) {
             const auto& target = graph.entity(r->target);
             for (std::size_t s = 0; s < r->route.size(); ++s) {
                 auto cells = step_cells(graph, r->route[s]);
-                if (markdown && graph.relation(r->route[s].relation).derived)
+                if (numbered && graph.relation(r->route[s].relation).derived)
                     cells[step_derived_column] += ", " + derivations.label(r->route[s].relation);
                 cells.insert(cells.begin(),
                              {std::string(target.id), std::string(target.name), graph.kind_of(r->target).id,
@@ -212,7 +205,6 @@ int RoutesCommand::run() {
                 table.add(std::move(cells));
             }
         }
-        // Targets out of reach keep a row, with no steps.
         for (const auto& u : result.unreached) {
             const auto& target = graph.entity(u.target);
             std::vector<std::string> cells{std::string(target.id), std::string(target.name), graph.kind_of(u.target).id,
@@ -220,21 +212,20 @@ int RoutesCommand::run() {
             cells.resize(columns.size());
             table.add(std::move(cells));
         }
-        if (markdown) {
-            out << fmt::format("Routes from {} to {}: {} of {} reachable.\n\n## Summary\n\n", entity_label(graph, from),
-                               kind.plural, result.reached.size(), total);
-            write_table(out, summary_table(graph, result, order), format);
-            out << "\n## Steps\n\n";
-        }
-        write_table(out, table, format);
-        if (markdown && !derivations.relations().empty()) {
-            Table facts(derivation_columns(), {false, false, false, true});
-            add_derivation_rows(facts.rows, graph, derivations);
-            out << "\n## Derivations\n\n";
-            write_table(out, facts, format);
-        }
-    }
-    output.commit();
+        return table;
+    };
+    const auto read_steps = steps(order, true);
+    const auto search_steps = steps(searched, false);
+    answer.list({.title = "Steps", .counted_title = false, .rows = rows_of(read_steps), .shown = Shown::markdown});
+    Table facts(derivation_columns(), {false, false, false, true});
+    add_derivation_rows(facts.rows, graph, derivations);
+    answer.list({.title = "Derivations",
+                 .counted_title = false,
+                 .rows = rows_of(facts),
+                 .omit_when_empty = true,
+                 .shown = Shown::markdown});
+    answer.csv(rows_of(search_steps));
+    answer.print(m_output);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "answer.hpp"
 #include "orgraph/model/entity_card.hpp"
 #include "orgraph/model/name_resolver.hpp"
 #include "orgraph/write/json_entity.hpp"
@@ -58,104 +59,19 @@ std::optional<std::string_view> summary_of(const Graph& graph, EntityIndex e) {
     return graph.entity_attributes(e).find(key);
 }
 
-void write_json(std::ostream& out, const Graph& graph, const EntityCard& card) {
-    const auto& e = graph.entity(card.entity);
-    JsonWriter json(out);
-    json.begin_object();
-    write_answer_date(json);
-    json.field("id", e.id)
-        .field("kind", graph.kind_of(card.entity).id)
-        .field("kind_label", graph.kind_of(card.entity).label);
-    json.field("name", e.name).field("short_name", e.short_name);
-    json.key("aliases").begin_array();
-    for (const auto& a : e.aliases) json.value(a);
-    json.end_array();
-    json.key("attributes").begin_object();
-    for (const auto& a : e.attributes) json.field(a.key, a.value);
-    json.end_object();
-    json.key("valid_from").value(e.validity.from ? e.validity.from->to_string() : std::string{});
-    json.key("valid_to").value(e.validity.to ? e.validity.to->to_string() : std::string{});
-    auto citations = [&](const Citations& cs) {
-        json.begin_array();
-        for (const auto& c : cs) {
-            const auto& s = graph.sources[c.source];
-            json.begin_object().field("source", s.id).field("locator", c.locator).field("title", s.title);
-            json.field("cite", graph.cite(c)).end_object();
-        }
-        json.end_array();
-    };
-    json.key("sources");
-    citations(e.citations);
-    json.key("relations").begin_array();
-    for (const auto& group : card.groups) {
-        for (const auto& item : group.items) {
-            const auto& r = graph.relation(item.relation);
-            json.begin_object();
-            json.field("direction", group.outgoing ? "out" : "in");
-            json.field("kind", graph.schema.relation_kind(group.kind).id);
-            json.field("reads", group.phrase);
-            json.key("other");
-            begin_entity_object(json, graph, item.other);
-            json.key("summary");
-            if (const auto summary = summary_of(graph, item.other))
-                json.value(*summary);
-            else
-                json.null();
-            json.key("context").begin_array();
-            for (auto p : entity_context(graph, item.other)) write_entity_reference(json, graph, p);
-            json.end_array().end_object();
-            json.key("attributes").begin_object();
-            for (const auto& a : r.attributes) json.field(a.key, a.value);
-            json.end_object();
-            json.field("derived", r.derived);
-            if (r.derived) json.field("rule", r.rule);
-            json.key("valid_from").value(r.validity.from ? r.validity.from->to_string() : std::string{});
-            json.key("valid_to").value(r.validity.to ? r.validity.to->to_string() : std::string{});
-            json.key("sources");
-            citations(r.citations);
-            json.end_object();
-        }
-    }
-    json.end_array();
-    json.key("absent").begin_array();
-    for (const auto& a : card.absent) {
-        json.begin_object().field("kind", graph.schema.relation_kind(a.kind).id).field("reads", a.phrase);
-        json.field("direction", a.outgoing ? "out" : "in");
-        json.field("peers_with_it", static_cast<std::uint64_t>(a.peers_with));
-        json.field("peers", static_cast<std::uint64_t>(a.peers)).end_object();
-    }
-    json.end_array();
-    json.end_object();
-    json.finish();
-}
-
-void write_csv(std::ostream& out, const Graph& graph, const EntityCard& card, Format format) {
-    Table table({"direction", "relation", "reads", "other_id", "other_name", "other_kind", "other_summary",
-                 "attributes", "derived", "valid", "sources"});
-    for (const auto& group : card.groups) {
-        for (const auto& item : group.items) {
-            const auto& r = graph.relation(item.relation);
-            const auto& other = graph.entity(item.other);
-            table.add({group.outgoing ? "out" : "in", graph.schema.relation_kind(group.kind).id, group.phrase,
-                       std::string(other.id), std::string(other.name), graph.kind_of(item.other).id,
-                       std::string(summary_of(graph, item.other).value_or(std::string_view{})),
-                       attributes_text(r.attributes), r.derived ? "yes" : "no", validity_text(r.validity),
-                       graph.cite(r.citations)});
-        }
-    }
-    write_table(out, table, format);
-}
-
-void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, bool markdown) {
+// The card in every format: for people its lines under headings, in JSON the entity and its
+// relations as records, in CSV the relations.
+Answer card_answer(const Graph& graph, const EntityCard& card,
+                   const std::vector<std::pair<const CardGroup*, const CardItem*>>& relations) {
     const auto& e = graph.entity(card.entity);
     const auto& kind = graph.kind_of(card.entity);
-    const std::string bullet = markdown ? "- " : "  ";
+    Answer answer;
+
     // The name stands on one line whatever it holds; the stream shows control characters.
-    out << (markdown ? "# " : "") << visible(e.name) << '\n';
-    if (markdown) out << '\n';
+    std::vector<AnswerItem> lines;
     auto line = [&](std::string_view label, std::string_view value) {
         if (value.empty()) return;
-        out << bullet << fmt::format("{:<12}{}", std::string(label) + ":", visible(value)) << '\n';
+        lines.push_back({fmt::format("{:<12}{}", std::string(label) + ":", visible(value))});
     };
     line("id", e.id);
     line("kind", kind.id == kind.label ? kind.id : fmt::format("{} ({})", kind.label, kind.id));
@@ -165,18 +81,12 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
     line("aliases", aliases);
     line("valid", validity_text(e.validity));
     line("sources", graph.cite(e.citations));
-    if (!e.attributes.empty()) {
-        out << '\n' << (markdown ? "## Attributes\n\n" : "Attributes\n");
-        for (const auto& a : e.attributes)
-            out << bullet << fmt::format("{:<15} {}", a.key, indented(a.value, bullet.size() + 16)) << '\n';
-    }
+    answer.items(visible(e.name), std::move(lines), 1);
+    std::vector<AnswerItem> attributes;
+    for (const auto& a : e.attributes) attributes.push_back({fmt::format("{:<15} {}", a.key, indented(a.value, 18))});
+    answer.items("Attributes", std::move(attributes));
     for (const auto& group : card.groups) {
-        out << '\n'
-            << (markdown ? "## " : "")
-            << visible(fmt::format("{} ({})",
-                                   group.phrase.empty() ? graph.schema.relation_kind(group.kind).id : group.phrase,
-                                   group.items.size()))
-            << (markdown ? "\n\n" : "\n");
+        std::vector<AnswerItem> items;
         for (const auto& item : group.items) {
             const auto& r = graph.relation(item.relation);
             const auto& other = graph.entity(item.other);
@@ -203,22 +113,114 @@ void write_card(std::ostream& out, const Graph& graph, const EntityCard& card, b
             std::string suffix;
             for (const auto& n : notes) suffix += (suffix.empty() ? "" : "; ") + n;
             // One line per relation, whatever its names and attributes hold.
-            out << bullet << visible(text);
-            if (!suffix.empty()) out << " [" << visible(suffix) << "]";
-            out << "  — " << graph.cite(r.citations) << '\n';
-            if (note) out << (markdown ? "  " : "      ") << "note: " << indented(*note, markdown ? 8 : 12) << '\n';
+            text = visible(text);
+            if (!suffix.empty()) text += " [" + visible(suffix) + "]";
+            text += "  — " + graph.cite(r.citations);
+            items.push_back({std::move(text), note ? "note" : "", note ? std::string(*note) : std::string{}});
         }
+        answer.items(visible(fmt::format(
+                         "{} ({})", group.phrase.empty() ? graph.schema.relation_kind(group.kind).id : group.phrase,
+                         group.items.size())),
+                     std::move(items));
     }
-    if (!card.absent.empty()) {
-        out << '\n' << (markdown ? "## Not related\n\n" : "Not related\n");
-        for (const auto& a : card.absent) {
-            out << bullet
-                << visible(fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with,
-                                       a.peers_with == 1 ? kind.label : kind.plural,
-                                       a.peers_with == 1 ? "has one" : "have one"))
-                << '\n';
+    std::vector<AnswerItem> absent;
+    for (const auto& a : card.absent)
+        absent.push_back({visible(fmt::format("{}: none (while {} other {} {})", a.phrase, a.peers_with,
+                                              a.peers_with == 1 ? kind.label : kind.plural,
+                                              a.peers_with == 1 ? "has one" : "have one"))});
+    answer.items("Not related", std::move(absent));
+
+    answer.date();
+    answer.field("id", std::string(e.id)).field("kind", kind.id).field("kind_label", kind.label);
+    answer.field("name", std::string(e.name)).field("short_name", std::string(e.short_name));
+    answer.json("aliases", [&graph, &card](JsonWriter& json) {
+        json.begin_array();
+        for (const auto& a : graph.entity(card.entity).aliases) json.value(a);
+        json.end_array();
+    });
+    answer.json("attributes", [&graph, &card](JsonWriter& json) {
+        json.begin_object();
+        for (const auto& a : graph.entity(card.entity).attributes) json.field(a.key, a.value);
+        json.end_object();
+    });
+    answer.field("valid_from", e.validity.from ? e.validity.from->to_string() : std::string{});
+    answer.field("valid_to", e.validity.to ? e.validity.to->to_string() : std::string{});
+    auto citations = [&graph](JsonWriter& json, const Citations& cs) {
+        json.begin_array();
+        for (const auto& c : cs) {
+            const auto& s = graph.sources[c.source];
+            json.begin_object().field("source", s.id).field("locator", c.locator).field("title", s.title);
+            json.field("cite", graph.cite(c)).end_object();
         }
-    }
+        json.end_array();
+    };
+    answer.json("sources",
+                [&graph, &card, citations](JsonWriter& json) { citations(json, graph.entity(card.entity).citations); });
+    answer.list({.key = "relations",
+                 .rows = {{"direction", "relation", "reads", "other_id", "other_name", "other_kind", "other_summary",
+                           "attributes", "derived", "valid", "sources"},
+                          {},
+                          relations.size(),
+                          [&graph, &relations](std::size_t i, std::vector<std::string>& cells) {
+                              const auto& [group, item] = relations[i];
+                              const auto& r = graph.relation(item->relation);
+                              const auto& other = graph.entity(item->other);
+                              cells = {group->outgoing ? "out" : "in",
+                                       graph.schema.relation_kind(group->kind).id,
+                                       group->phrase,
+                                       std::string(other.id),
+                                       std::string(other.name),
+                                       graph.kind_of(item->other).id,
+                                       std::string(summary_of(graph, item->other).value_or(std::string_view{})),
+                                       attributes_text(r.attributes),
+                                       r.derived ? "yes" : "no",
+                                       validity_text(r.validity),
+                                       graph.cite(r.citations)};
+                          }},
+                 .record =
+                     [&graph, &relations, citations](JsonWriter& json, std::size_t i) {
+                         const auto& [group, item] = relations[i];
+                         const auto& r = graph.relation(item->relation);
+                         json.begin_object();
+                         json.field("direction", group->outgoing ? "out" : "in");
+                         json.field("kind", graph.schema.relation_kind(group->kind).id);
+                         json.field("reads", group->phrase);
+                         json.key("other");
+                         begin_entity_object(json, graph, item->other);
+                         json.key("summary");
+                         if (const auto summary = summary_of(graph, item->other))
+                             json.value(*summary);
+                         else
+                             json.null();
+                         json.key("context").begin_array();
+                         for (auto p : entity_context(graph, item->other)) write_entity_reference(json, graph, p);
+                         json.end_array().end_object();
+                         json.key("attributes").begin_object();
+                         for (const auto& a : r.attributes) json.field(a.key, a.value);
+                         json.end_object();
+                         json.field("derived", r.derived);
+                         if (r.derived) json.field("rule", r.rule);
+                         json.key("valid_from").value(r.validity.from ? r.validity.from->to_string() : std::string{});
+                         json.key("valid_to").value(r.validity.to ? r.validity.to->to_string() : std::string{});
+                         json.key("sources");
+                         citations(json, r.citations);
+                         json.end_object();
+                     },
+                 .shown = Shown::csv | Shown::json});
+    answer.csv_last_list();
+    answer.list(
+        {.key = "absent",
+         .json_count = card.absent.size(),
+         .record =
+             [&graph, &card](JsonWriter& json, std::size_t i) {
+                 const auto& a = card.absent[i];
+                 json.begin_object().field("kind", graph.schema.relation_kind(a.kind).id).field("reads", a.phrase);
+                 json.field("direction", a.outgoing ? "out" : "in");
+                 json.field("peers_with_it", static_cast<std::uint64_t>(a.peers_with));
+                 json.field("peers", static_cast<std::uint64_t>(a.peers)).end_object();
+             },
+         .shown = Shown::json});
+    return answer;
 }
 
 }  // namespace
@@ -279,22 +281,10 @@ int ShowCommand::run() {
             uses.entities(entity_context(graph, item.other));
         }
     note_uses(uses);
-    Output output(m_output.output, m_output.parsed_format());
-    switch (m_output.parsed_format()) {
-        case Format::json:
-            write_json(output.stream(), graph, card);
-            break;
-        case Format::csv:
-            write_csv(output.stream(), graph, card, Format::csv);
-            break;
-        case Format::markdown:
-            write_card(output.stream(), graph, card, true);
-            break;
-        case Format::table:
-            write_card(output.stream(), graph, card, false);
-            break;
-    }
-    output.commit();
+    std::vector<std::pair<const CardGroup*, const CardItem*>> relations;
+    for (const auto& group : card.groups)
+        for (const auto& item : group.items) relations.emplace_back(&group, &item);
+    card_answer(graph, card, relations).print(m_output);
     return 0;
 }
 

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "orgraph/analysis/prepare.hpp"
 #include "orgraph/load/snapshot.hpp"
+#include "orgraph/model/as_of.hpp"
 #include "orgraph/version.hpp"
 #include "progress.hpp"
 #include "standard_streams.hpp"
@@ -54,7 +56,19 @@ void SnapshotCommand::setup(const po::variables_map&) {
 
 int SnapshotCommand::run() {
     std::vector<SnapshotInput> inputs;
-    const auto graph = load_graph(m_data, &inputs, true);
+    auto graph = load_graph(m_data, &inputs, true);
+    graph.present.reset();
+    if (!m_data.answer_date().date) {
+        // A snapshot of every date carries the graph as it stands today too, so that answers for
+        // today, the default, come from it as they are, on every day until a fact next begins or
+        // ends (prepare_graph uses it).
+        Phase present("making today's graph");
+        const auto today = run_date();
+        const PrepareOptions options{today, !m_data.no_derived, true, true, false};
+        auto carried = std::make_shared<const Graph>(prepare_graph(graph, options));
+        const auto span = same_facts_around(graph, today);
+        graph.present = PresentGraph{std::move(carried), span.from, span.until};
+    }
     SnapshotInfo info;
     info.made_by = fmt::format("orgraph {}", ORGRAPH_VERSION_STRING);
     info.inputs = std::move(inputs);
@@ -75,6 +89,12 @@ int SnapshotCommand::run() {
                              counted(graph.entity_count(), "entity", "entities"),
                              counted(graph.relation_count(), "relation", "relations"),
                              counted(info.inputs.size(), "input file", "input files"), ec ? 0 : size);
+    if (const auto& present = graph.present)
+        std::cout << fmt::format("it keeps today's graph ({}) for answers on every day from {}{}\n",
+                                 run_date().to_string(), present->from.to_string(),
+                                 present->until
+                                     ? fmt::format(" until {}, when a fact begins or ends", present->until->to_string())
+                                     : std::string(" on: no fact begins or ends later"));
     return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "answer.hpp"
 #include "orgraph/analysis/weak_points.hpp"
 #include "route_command.hpp"
 #include "route_writer.hpp"
@@ -87,132 +88,148 @@ int WeakPointsCommand::run() {
     if (result.no_route) use_no_route(uses, *result.no_route);
     note_uses(uses);
 
-    Output output(m_output.output, m_output.parsed_format());
-    auto& out = output.stream();
-    const auto format = m_output.parsed_format();
-    if (format == Format::json) {
-        JsonWriter json(out);
+    Answer answer;
+    if (result.no_route) {
+        answer.text([&](std::ostream& out) { write_no_route_text(out, view, from, *to, *result.no_route); },
+                    Shown::people);
+    } else {
+        answer.lead(
+            fmt::format("Weak points on the routes from {} to {}{}.", entity_label(graph, from), targets_text,
+                        to ? std::string{} : fmt::format(": {} of {} reachable", result.targets.size(), total)));
+        // In a table, the points in words: those common to every route, and per target.
+        answer.text(
+            [&](std::ostream& out) {
+                if (!result.targets.empty()) {
+                    out << (result.targets.size() == 1 ? "\nEvery route to it passes through: "
+                                                       : "\nEvery route to every one of them passes through: ");
+                    out << (result.common_entities.empty() ? "no single entity" : names(graph, result.common_entities));
+                    out << '\n';
+                    if (result.common_relations.empty()) {
+                        out << "No single relation lies on all of them.\n";
+                    } else {
+                        out << "and takes:\n";
+                        write_route_text(out, graph, result.common_relations, "  ");
+                    }
+                }
+                if (!to && !result.entities.empty()) {
+                    out << "\nEntities whose loss cuts targets off:\n";
+                    for (const auto& w : result.entities)
+                        out << fmt::format("  {:>4}  {}, {}\n", w.targets, entity_label(graph, w.entity),
+                                           graph.kind_of(w.entity).label);
+                }
+                if (!to && !result.relations.empty()) {
+                    out << "\nRelations whose loss cuts targets off:\n";
+                    for (const auto& c : result.relations)
+                        out << fmt::format("  {:>4}  {}\n", c.targets, step_line(graph, c.step, true));
+                }
+                if (!to) {
+                    out << "\nPer target:\n";
+                    for (const auto& t : result.targets) {
+                        out << fmt::format("  {}: ", entity_label(graph, t.target));
+                        if (t.entities.empty() && t.relations.empty()) {
+                            out << "no single point of failure\n";
+                            continue;
+                        }
+                        out << (t.entities.empty() ? "no single entity" : "through " + names(graph, t.entities));
+                        out << fmt::format("; {} critical relation{}\n", t.relations.size(),
+                                           t.relations.size() == 1 ? "" : "s");
+                        for (const auto& step : t.relations) out << "      " << step_line(graph, step, true) << '\n';
+                    }
+                    for (const auto& u : result.unreached)
+                        out << fmt::format("  {}: no route (see 'orgraph path')\n", entity_label(graph, u.target));
+                }
+                out << fmt::format("\nRoutes from {} reach {} entities.\n", graph.entity(from).name,
+                                   result.route_entities - 1);
+            },
+            Shown::table, true);
+    }
+    answer.date().entity("from", graph, from);
+    if (to)
+        answer.entity("to", graph, *to);
+    else
+        answer.field("to_kind", m_params.to_kind);
+    answer.field("targets", static_cast<std::uint64_t>(total));
+    answer.field("reachable", static_cast<std::uint64_t>(result.targets.size()));
+    answer.field("route_entities", static_cast<std::uint64_t>(result.route_entities));
+    answer.json("common", [&](JsonWriter& json) {
         json.begin_object();
-        write_answer_date(json);
-        json.key("from");
-        write_entity_reference(json, graph, from);
-        if (to) {
-            json.key("to");
-            write_entity_reference(json, graph, *to);
-        } else {
-            json.field("to_kind", m_params.to_kind);
-        }
-        json.field("targets", static_cast<std::uint64_t>(total));
-        json.field("reachable", static_cast<std::uint64_t>(result.targets.size()));
-        json.field("route_entities", static_cast<std::uint64_t>(result.route_entities));
-        json.key("common").begin_object();
         json.key("entities").begin_array();
         for (auto e : result.common_entities) write_entity_reference(json, graph, e);
         json.end_array();
         json.key("relations");
         write_route_json(json, graph, result.common_relations);
         json.end_object();
-        json.key("entities").begin_array();
-        for (const auto& w : result.entities) {
-            json.begin_object();
-            json.key("entity");
-            write_entity_reference(json, graph, w.entity);
-            json.field("targets", static_cast<std::uint64_t>(w.targets)).end_object();
-        }
-        json.end_array();
-        json.key("relations").begin_array();
-        for (const auto& c : result.relations) {
-            json.begin_object();
-            json.key("hop");
-            write_step_json(json, graph, c.step);
-            json.field("targets", static_cast<std::uint64_t>(c.targets)).end_object();
-        }
-        json.end_array();
-        json.key("per_target").begin_array();
-        for (const auto& t : result.targets) {
-            json.begin_object();
-            json.key("target");
-            write_entity_reference(json, graph, t.target);
-            json.key("entities").begin_array();
-            for (auto e : t.entities) write_entity_reference(json, graph, e);
-            json.end_array();
-            json.key("relations");
-            write_route_json(json, graph, t.relations);
-            json.end_object();
-        }
-        json.end_array();
-        write_unreached_json(json, view, result.unreached);
-        if (result.no_route) {
-            json.key("no_route");
-            write_no_route_json(json, view, *result.no_route);
-        }
-        json.end_object();
-        json.finish();
-    } else if (format == Format::table) {
-        if (result.no_route) {
-            write_no_route_text(out, view, from, *to, *result.no_route);
-        } else {
-            out << fmt::format("Weak points on the routes from {} to {}", entity_label(graph, from), targets_text);
-            if (!to) out << fmt::format(": {} of {} reachable", result.targets.size(), total);
-            out << ".\n";
-            if (!result.targets.empty()) {
-                out << (result.targets.size() == 1 ? "\nEvery route to it passes through: "
-                                                   : "\nEvery route to every one of them passes through: ");
-                out << (result.common_entities.empty() ? "no single entity" : names(graph, result.common_entities));
-                out << '\n';
-                if (result.common_relations.empty()) {
-                    out << "No single relation lies on all of them.\n";
-                } else {
-                    out << "and takes:\n";
-                    write_route_text(out, graph, result.common_relations, "  ");
-                }
-            }
-            if (!to && !result.entities.empty()) {
-                out << "\nEntities whose loss cuts targets off:\n";
-                for (const auto& w : result.entities)
-                    out << fmt::format("  {:>4}  {}, {}\n", w.targets, entity_label(graph, w.entity),
-                                       graph.kind_of(w.entity).label);
-            }
-            if (!to && !result.relations.empty()) {
-                out << "\nRelations whose loss cuts targets off:\n";
-                for (const auto& c : result.relations)
-                    out << fmt::format("  {:>4}  {}\n", c.targets, step_line(graph, c.step, true));
-            }
-            if (!to) {
-                out << "\nPer target:\n";
-                for (const auto& t : result.targets) {
-                    out << fmt::format("  {}: ", entity_label(graph, t.target));
-                    if (t.entities.empty() && t.relations.empty()) {
-                        out << "no single point of failure\n";
-                        continue;
-                    }
-                    out << (t.entities.empty() ? "no single entity" : "through " + names(graph, t.entities));
-                    out << fmt::format("; {} critical relation{}\n", t.relations.size(),
-                                       t.relations.size() == 1 ? "" : "s");
-                    for (const auto& s : t.relations) out << "      " << step_line(graph, s, true) << '\n';
-                }
-                for (const auto& u : result.unreached)
-                    out << fmt::format("  {}: no route (see 'orgraph path')\n", entity_label(graph, u.target));
-            }
-            out << fmt::format("\nRoutes from {} reach {} entities.\n", graph.entity(from).name,
-                               result.route_entities - 1);
-        }
-    } else {
-        Table table({"point", "id", "name", "kind", "targets", "sources"}, {false, false, false, false, true, false});
-        for (const auto& w : result.entities) {
-            const auto& e = graph.entity(w.entity);
-            table.add({"entity", std::string(e.id), std::string(e.name), graph.kind_of(w.entity).id,
-                       std::to_string(w.targets), graph.cite(e.citations)});
-        }
-        for (const auto& c : result.relations) {
-            const auto& relation = graph.relation(c.step.relation);
-            table.add({"relation", step_ids(graph, c.step), step_sentence(graph, c.step),
-                       graph.kind_of_relation(c.step.relation).id, std::to_string(c.targets),
-                       graph.cite(relation.citations)});
-        }
-        write_table(out, table, format);
-    }
-    output.commit();
+    });
+    answer.list({.key = "entities",
+                 .json_count = result.entities.size(),
+                 .record =
+                     [&](JsonWriter& json, std::size_t i) {
+                         const auto& w = result.entities[i];
+                         json.begin_object();
+                         json.key("entity");
+                         write_entity_reference(json, graph, w.entity);
+                         json.field("targets", static_cast<std::uint64_t>(w.targets)).end_object();
+                     },
+                 .shown = Shown::json});
+    answer.list({.key = "relations",
+                 .json_count = result.relations.size(),
+                 .record =
+                     [&](JsonWriter& json, std::size_t i) {
+                         const auto& c = result.relations[i];
+                         json.begin_object();
+                         json.key("hop");
+                         write_step_json(json, graph, c.step);
+                         json.field("targets", static_cast<std::uint64_t>(c.targets)).end_object();
+                     },
+                 .shown = Shown::json});
+    answer.list({.key = "per_target",
+                 .json_count = result.targets.size(),
+                 .record =
+                     [&](JsonWriter& json, std::size_t i) {
+                         const auto& t = result.targets[i];
+                         json.begin_object();
+                         json.key("target");
+                         write_entity_reference(json, graph, t.target);
+                         json.key("entities").begin_array();
+                         for (auto e : t.entities) write_entity_reference(json, graph, e);
+                         json.end_array();
+                         json.key("relations");
+                         write_route_json(json, graph, t.relations);
+                         json.end_object();
+                     },
+                 .shown = Shown::json});
+    answer.json("", [&](JsonWriter& json) { write_unreached_json(json, view, result.unreached); });
+    if (result.no_route)
+        answer.json("no_route", [&](JsonWriter& json) { write_no_route_json(json, view, *result.no_route); });
+    // Markdown and CSV: the points whose loss cuts targets off, a row each, entities first.
+    answer.list({.rows = {{"point", "id", "name", "kind", "targets", "sources"},
+                          {false, false, false, false, true, false},
+                          result.entities.size() + result.relations.size(),
+                          [&](std::size_t i, std::vector<std::string>& cells) {
+                              if (i < result.entities.size()) {
+                                  const auto& w = result.entities[i];
+                                  const auto& e = graph.entity(w.entity);
+                                  cells = {"entity",
+                                           std::string(e.id),
+                                           std::string(e.name),
+                                           graph.kind_of(w.entity).id,
+                                           std::to_string(w.targets),
+                                           graph.cite(e.citations)};
+                                  return;
+                              }
+                              const auto& c = result.relations[i - result.entities.size()];
+                              const auto& relation = graph.relation(c.step.relation);
+                              cells = {"relation",
+                                       step_ids(graph, c.step),
+                                       step_sentence(graph, c.step),
+                                       graph.kind_of_relation(c.step.relation).id,
+                                       std::to_string(c.targets),
+                                       graph.cite(relation.citations)};
+                          }},
+                 .omit_when_empty = true,
+                 .shown = Shown::markdown | Shown::csv});
+    answer.csv_last_list();
+    answer.print(m_output);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 namespace orgraph::cli {
@@ -97,6 +98,23 @@ void Phase::end() {
         std::cerr << fmt::format("orgraph: {}: {:.3f} s (peak memory so far {} MiB)\n", m_what, took.count(),
                                  usage.ru_maxrss / 1024);
     }
+}
+
+void report_memory() {
+    if (g_verbosity != Verbosity::verbose) return;
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    long peak = -1, own = -1, mapped = -1;
+    while (std::getline(status, line)) {
+        const auto kib = [&](std::string_view key, long& to) {
+            if (line.starts_with(key)) to = std::strtol(line.c_str() + key.size(), nullptr, 10);
+        };
+        kib("VmHWM:", peak), kib("RssAnon:", own), kib("RssFile:", mapped);
+    }
+    if (peak < 0 || own < 0 || mapped < 0) return;  // no /proc
+    std::cerr << fmt::format(
+        "orgraph: memory once the answer was written: {} MiB of its own, {} MiB of mapped files (peak {} MiB)\n",
+        own / 1024, mapped / 1024, peak / 1024);
 }
 
 }  // namespace orgraph::cli

@@ -19,6 +19,11 @@ void set_verbosity(Verbosity verbosity);
 // "orgraph: MESSAGE" on standard error, unless -q.
 void warn(std::string_view message);
 
+// With -v, once an answer is written: the peak memory so far, and how much of what is resident is
+// the process's own and how much is pages of mapped files (a snapshot), which the kernel may drop
+// and read again when it needs the memory.
+void report_memory();
+
 // A phase of the work ("loading the data", "deriving relations", "writing the snapshot"), from
 // construction to end() or destruction. The progress line appears when standard error is a
 // terminal (ORGRAPH_PROGRESS=1 says it is, 0 that it is not) and the phase runs past a second

@@ -163,17 +163,13 @@ void write_json_rows(JsonWriter& json, const TableRows& rows) {
     json.end_array();
 }
 
+}  // namespace
+
 TableRows rows_of(const Table& table) {
     TableRows rows{table.columns, table.numeric, table.rows.size(),
                    [&table](std::size_t r, std::vector<std::string>& cells) { cells = table.rows[r]; }};
     rows.numeric.resize(rows.columns.size(), false);
     return rows;
-}
-
-}  // namespace
-
-void write_json_rows(JsonWriter& json, const Table& table) {
-    write_json_rows(json, rows_of(table));
 }
 
 void write_table(std::ostream& out, const TableRows& given, Format format) {
@@ -205,16 +201,6 @@ void write_table(std::ostream& out, const TableRows& given, Format format) {
 
 void write_table(std::ostream& out, const Table& table, Format format) {
     write_table(out, rows_of(table), format);
-}
-
-void Sections::section(const std::string& title, std::size_t count, const Table& table) {
-    const bool markdown = m_format == Format::markdown;
-    m_out << (markdown ? "## " : "") << fmt::format("{} ({})", title, count) << (markdown ? "\n\n" : "\n");
-    if (table.rows.empty())
-        m_out << (markdown ? "_none_\n" : "  none\n");
-    else
-        write_table(m_out, table, m_format);
-    m_out << '\n';
 }
 
 }  // namespace orgraph::cli

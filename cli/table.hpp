@@ -23,8 +23,6 @@ struct Table {
     void add(std::vector<std::string> row) { rows.push_back(std::move(row)); }
 };
 
-// The rows as a JSON array of objects, one key per column (numeric columns as numbers).
-void write_json_rows(JsonWriter& json, const Table& table);
 void write_table(std::ostream& out, const Table& table, Format format);
 
 // A table whose rows are made as they are written rather than held: a result of hundreds of
@@ -32,27 +30,16 @@ void write_table(std::ostream& out, const Table& table, Format format);
 // fills the cells of row i. An aligned table and CSV go over the rows twice (to measure every
 // column, or to refuse a bad cell before anything is written), so each row is made twice.
 struct TableRows {
-    std::vector<std::string> columns;
-    std::vector<bool> numeric;  // as in Table
+    std::vector<std::string> columns{};
+    std::vector<bool> numeric{};  // as in Table
     std::size_t count = 0;
-    std::function<void(std::size_t, std::vector<std::string>&)> row;
+    std::function<void(std::size_t, std::vector<std::string>&)> row{};
 };
 
 void write_table(std::ostream& out, const TableRows& rows, Format format);
+// The rows of a table held whole; the table must outlive them.
+TableRows rows_of(const Table& table);
 
-// A report of titled sections in the table and Markdown formats: a heading with the count, the
-// table, or "none" for an empty one.
-class Sections {
-public:
-    Sections(std::ostream& out, Format format) : m_out(out), m_format(format) {}
-
-    void paragraph(const std::string& text) { m_out << text << "\n\n"; }
-    void section(const std::string& title, std::size_t count, const Table& table);
-
-private:
-    std::ostream& m_out;
-    Format m_format;
-};
 // Display width of UTF-8 text (code points, not bytes).
 std::size_t display_width(const std::string& text);
 

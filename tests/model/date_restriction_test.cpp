@@ -145,6 +145,22 @@ Date year(int y) {
     return *Date::parse(std::to_string(y));
 }
 
+Date day_before(const Date& d) {
+    if (d.day > 1) return Date{d.year, d.month, d.day - 1};
+    if (d.month > 1) return Date{d.year, d.month - 1, 0}.last_day();
+    return Date{d.year - 1, 12, 31};
+}
+
+// Which entities and relations hold on the day, in order.
+std::vector<bool> holding_on(const Graph& graph, const Date& day, bool present) {
+    std::vector<bool> out;
+    for (EntityIndex e = 0; e < graph.entity_count(); ++e)
+        out.push_back(graph.entity_validity(e).holds_on(day, present));
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r)
+        out.push_back(graph.relation_validity(r).holds_on(day, present));
+    return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(leaving_out_gives_what_deriving_anew_gives_on_the_builtin_data) {
@@ -184,6 +200,44 @@ BOOST_AUTO_TEST_CASE(leaving_out_gives_what_deriving_anew_gives_on_the_builtin_d
     // The built-in data's dates are those of entities (missions opening and closing) and of
     // relations no rule derives from, so leaving out is exact at every date.
     BOOST_TEST(left_out == 2 * dates.size());
+}
+
+// same_facts_around: on every day of the span the same facts hold as on the day asked about, and
+// on the day before it and on the day it ends, not (a fact begins or ends there).
+BOOST_AUTO_TEST_CASE(the_days_around_a_day_hold_the_same_facts) {
+    auto layers = builtin_layers();
+    layers.push_back(read_layer_or_overlay("dprk-missions"));
+    const auto graph = all_dates(load(layers));
+    std::set<std::string> days{"1950-01-01", "2000-06-15", "2026-12-01"};
+    auto add = [&](const Validity& v) {
+        for (const auto& d : {v.from, v.to})
+            if (d && !d->is_unknown()) days.insert(d->first_day().to_string()), days.insert(d->last_day().to_string());
+    };
+    for (const auto& e : graph.entities()) add(e.validity);
+    for (const auto& r : graph.relations()) add(r.validity);
+    BOOST_TEST_REQUIRE(days.size() > 10U);
+    std::size_t bounded = 0;
+    for (const auto& text : days) {
+        const auto day = *Date::parse(text);
+        const auto span = same_facts_around(graph, day);
+        BOOST_TEST_CONTEXT("day " << text << ", span " << span.from.to_string() << " to "
+                                  << (span.until ? span.until->to_string() : "none")) {
+            BOOST_TEST(!(day < span.from));
+            BOOST_TEST((!span.until || day < *span.until));
+            for (const bool present : {false, true}) {
+                const auto held = holding_on(graph, day, present);
+                BOOST_TEST((holding_on(graph, span.from, present) == held));
+                if (span.until) {
+                    BOOST_TEST((holding_on(graph, day_before(*span.until), present) == held));
+                    ++bounded;
+                }
+                if (span.from.year > 0) BOOST_TEST((holding_on(graph, day_before(span.from), present) != held));
+            }
+            // A fact whose end is unknown changes nothing from day to day; at `until` one begins or ends.
+            if (span.until) BOOST_TEST((holding_on(graph, *span.until, false) != holding_on(graph, day, false)));
+        }
+    }
+    BOOST_TEST(bounded > 0U);
 }
 
 BOOST_AUTO_TEST_CASE(an_entity_that_did_not_exist_is_left_out_with_what_rests_on_it) {

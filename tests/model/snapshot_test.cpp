@@ -27,6 +27,7 @@
 #include "orgraph/builtin/builtin.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 #include "orgraph/load/snapshot.hpp"
+#include "orgraph/model/as_of.hpp"
 #include "orgraph/model/graph.hpp"
 #include "orgraph/model/graph_image.hpp"
 
@@ -178,9 +179,128 @@ void check_same_graph(const Graph& opened, const Graph& expected) {
         BOOST_TEST((opened.find_source(expected.sources[s].id) == std::optional<SourceIndex>(s)));
 }
 
+// The options of an answer for today, `day`.
+PrepareOptions today(const Date& day) {
+    PrepareOptions options;
+    options.as_of = day;
+    options.present = true;
+    options.name_index = true;
+    return options;
+}
+
+constexpr Date pinned_today{2026, 7, 1};
+
+// original() with the graph of `pinned_today` carried beside it, as `orgraph snapshot` writes it.
+const Graph& with_present() {
+    static const Graph graph = [] {
+        Graph g = original();
+        const auto span = same_facts_around(g, pinned_today);
+        g.present =
+            PresentGraph{std::make_shared<const Graph>(prepare_graph(g, today(pinned_today))), span.from, span.until};
+        return g;
+    }();
+    return graph;
+}
+
+const std::string& present_snapshot_bytes() {
+    static const std::string bytes = [] {
+        std::ostringstream out;
+        write_snapshot(with_present(), info(), out);
+        return out.str();
+    }();
+    return bytes;
+}
+
+bool within(const Graph& graph, std::span<const std::byte> bytes) {
+    const auto* p = reinterpret_cast<const std::byte*>(graph.tables().relations.data());
+    return p >= bytes.data() && p < bytes.data() + bytes.size();
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(snapshot)
+
+// The checksum is stored in files: the hash of given bytes must never change.
+BOOST_AUTO_TEST_CASE(the_content_hash_is_fixed) {
+    const std::vector<std::pair<std::size_t, std::uint64_t>> known = {
+        {0, 0x2684EE2F46D8B5ECULL},     {1, 0x7F90B6654E197724ULL},  {31, 0x449F44AB7522960DULL},
+        {32, 0x6EE3DB1429E83899ULL},    {33, 0x36B1D20981A22033ULL}, {1000, 0x64F39337FCEE55FCULL},
+        {100003, 0x70B30B7C10B3EE17ULL}};
+    for (const auto& [size, hash] : known) {
+        std::string bytes(size, '\0');
+        for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((i * 131 + 7) & 0xFF);
+        BOOST_TEST(content_hash(bytes) == hash, size << " bytes");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_snapshot_carries_the_present_graph_and_answers_today_from_it) {
+    const auto& bytes = present_snapshot_bytes();
+    BOOST_TEST(read_u32(bytes, 32) == 31U);  // the metadata, the graph's 15 tables and the present graph's
+    const Aligned buffer(bytes);
+    const auto opened = open_snapshot_bytes(buffer.bytes(), "present.orgsnap");
+    check_same_graph(opened.graph, original());
+    BOOST_TEST_REQUIRE(opened.graph.present.has_value());
+    const auto& expected = *with_present().present;
+    BOOST_TEST((opened.graph.present->from == expected.from));
+    BOOST_TEST((opened.graph.present->until == expected.until));
+    BOOST_TEST(opened.graph.present->covers(pinned_today));
+    check_same_graph(*opened.graph.present->graph, *expected.graph);
+    BOOST_TEST(opened.graph.present->graph->entity_count() < original().entity_count());  // closed missions left out
+
+    // Today is answered from the carried graph itself, straight from the bytes ...
+    const auto answered = prepare_graph(opened.graph, today(pinned_today));
+    BOOST_TEST(within(answered, buffer.bytes()));
+    BOOST_TEST((answered.tables().relations.data() == opened.graph.present->graph->tables().relations.data()));
+    // ... a day outside its span, or a date not taken as the present, is worked out afresh.
+    const Date long_ago{1990, 1, 1};
+    BOOST_TEST_REQUIRE(!opened.graph.present->covers(long_ago));
+    const auto then = prepare_graph(opened.graph, today(long_ago));
+    BOOST_TEST(!within(then, buffer.bytes()));
+    check_same_graph(then, prepare_graph(original(), today(long_ago)));
+    auto dated = today(pinned_today);
+    dated.present = false;
+    BOOST_TEST(!within(prepare_graph(opened.graph, dated), buffer.bytes()));
+
+    // Written again from what was opened, the bytes are the same.
+    std::ostringstream rewritten;
+    write_snapshot(opened.graph, opened.info, rewritten);
+    BOOST_TEST((rewritten.str() == bytes));
+}
+
+BOOST_AUTO_TEST_CASE(a_present_graph_that_does_not_fit_is_refused) {
+    // The header says 16 sections while the metadata announces the present graph.
+    auto fewer = present_snapshot_bytes();
+    write_u32(fewer, 32, 16);
+    reseal(fewer);
+    expect_refused(fewer, "fewer.orgsnap", "disagree");
+    // Sections for a present graph that the metadata does not announce.
+    auto more = snapshot_bytes();
+    write_u32(more, 32, 31);
+    reseal(more);
+    expect_refused(more, "more.orgsnap", "damaged snapshot");
+    // A present graph's relation pointing past its entities.
+    auto damaged = present_snapshot_bytes();
+    const auto relations = section_offset(damaged, 16 + relations_section - 1, sizeof(image::Relation));
+    write_u32(damaged, relations + offsetof(image::Relation, from), 0xFFFFFFFFU);
+    reseal(damaged);
+    expect_refused(damaged, "present-relation.orgsnap", "relation record is out of range");
+    // Its days: the metadata ends with {u32 kind, u32 from, u32 until, u32 rules, u64 chains}.
+    const auto meta_end = static_cast<std::size_t>(read_u64(present_snapshot_bytes(), header_size + 8) +
+                                                   read_u64(present_snapshot_bytes(), header_size + 16));
+    const std::uint32_t month_13 = 0x80000000U | (2026U << 9) | (13U << 5) | 1U;
+    const std::uint32_t february_30 = 0x80000000U | (2026U << 9) | (2U << 5) | 30U;
+    const std::uint32_t year_only = 0x80000000U | (2026U << 9);
+    for (const auto from : {month_13, february_30, year_only, std::uint32_t{0}}) {
+        auto days = present_snapshot_bytes();
+        write_u32(days, meta_end - 20, from);
+        reseal(days);
+        expect_refused(days, "days.orgsnap", "days are out of range");
+    }
+    auto empty_span = present_snapshot_bytes();
+    write_u32(empty_span, meta_end - 16, read_u32(empty_span, meta_end - 20));  // until = from
+    reseal(empty_span);
+    expect_refused(empty_span, "empty-span.orgsnap", "days are out of range");
+}
 
 BOOST_AUTO_TEST_CASE(a_written_snapshot_opens_as_the_same_graph) {
     const auto& bytes = snapshot_bytes();

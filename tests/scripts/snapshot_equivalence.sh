@@ -7,7 +7,9 @@
 #   (b) the built-in data: a snapshot file (orgraph snapshot -o, with and without
 #       --with dprk-missions) given as --data, against the embedded TOML;
 #   (c) a generated dataset (3000 entities, 12000 relations) against its snapshot;
-#   (d) tests/data/example against its snapshot.
+#   (d) tests/data/example against its snapshot;
+#   (e) a snapshot made on another day, carrying that day's graph, answering for a day of its
+#       span and for a day past it.
 # On a mismatch it prints the command line and a diff, and exits 1 after all cases have run.
 # $1 (or ORGRAPH_BINARY): the orgraph binary. Working directory: any (it moves to tests/).
 set -euo pipefail
@@ -252,6 +254,26 @@ for args in \
   "snapshot -o @OUT@/again.orgraph"; do
   # shellcheck disable=SC2086  # the ids are plain words
   compare_data generated "$gen" "$work/generated.orgraph" $args
+done
+
+# ---- (e) today's graph, carried in a snapshot of every date: made on a day in 2019, it answers
+# for a day of its span from that graph, and for a day past it (2026) from the graph of every
+# date; both as the text does.
+ORGRAPH_TODAY=2019-01-01 "$orgraph" --with dprk-missions snapshot -o "$work/made-2019.orgraph" >"$work/made-2019.out"
+if ! grep -q "it keeps today's graph (2019-01-01) for answers on every day from .* until " "$work/made-2019.out"; then
+  failures=$((failures + 1))
+  echo "MISMATCH (today's graph): the snapshot made on 2019-01-01 does not say the days it answers for:" >&2
+  cat "$work/made-2019.out" >&2
+fi
+for today in 2019-06-01 2026-07-01; do
+  for line in "coverage" "info --format json" "path korua emb-rus-moscow" "reach mfa --format csv"; do
+    n=$((n + 1))
+    eval "args=($line)"
+    run "e$n-text" "ORGRAPH_TODAY=$today" --with dprk-missions "${args[@]}"
+    answered "today $today: $line" "e$n-text"
+    run "e$n-file" "ORGRAPH_TODAY=$today" --data "$work/made-2019.orgraph" "${args[@]}"
+    same "today's graph made 2019-01-01, today $today: $line" "e$n-text" "e$n-file"
+  done
 done
 
 # ---- (d) tests/data/example against its snapshot

@@ -160,9 +160,9 @@ refused flip-checksum.orgraph "damaged snapshot: its checksum does not match its
 
 # ---- the header
 surgery good.orgraph version.orgraph "struct.pack_into('<I', d, 8, 1)"
-refused version.orgraph "snapshot format version 1, but this orgraph reads version 6"
+refused version.orgraph "snapshot format version 1, but this orgraph reads version 7"
 surgery good.orgraph version-0.orgraph "struct.pack_into('<I', d, 8, 0)"
-refused version-0.orgraph "snapshot format version 0, but this orgraph reads version 6"
+refused version-0.orgraph "snapshot format version 0, but this orgraph reads version 7"
 surgery good.orgraph order.orgraph "d[12:16] = d[12:16][::-1]"
 refused order.orgraph "other byte order"
 surgery good.orgraph size.orgraph "struct.pack_into('<Q', d, 16, $((size * 2)))"

@@ -14,6 +14,13 @@ Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options) {
 Graph prepare_graph(Graph graph, const PrepareOptions& options) {
     if (options.derive == graph.rules_applied && (!options.name_index || graph.has_name_index())) {
         if (!options.as_of) return graph;
+        // The present graph carried with the graph (a snapshot's), when the day is one it is the
+        // present graph of: nothing to leave out or derive.
+        if (options.present && !options.fresh_tables && graph.present && graph.present->covers(*options.as_of)) {
+            const auto& present = *graph.present->graph;
+            if (present.rules_applied == options.derive && (!options.name_index || present.has_name_index()))
+                return present;
+        }
         // Leaving out what did not hold on the date is enough unless a rule could then derive
         // something else (restrict_to_date says); only then are the facts derived anew.
         if (!options.fresh_tables)

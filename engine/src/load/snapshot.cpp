@@ -7,13 +7,16 @@
 
 #include <fmt/format.h>
 
+#include "../model/large_pages.hpp"
 #include "orgraph/load/dataset_loader.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <limits>
 
@@ -309,13 +312,35 @@ std::string encode_meta(const Graph& graph, const SnapshotInfo& info) {
         pairs(r.back_references);
     }
     pairs(mapping.neo4j_attributes);
+    // The present graph carried with it: 0 none, 1 whose tables use the graph's text, 2 with a
+    // text of its own; then the days it is the present graph of and how it was derived.
+    if (const auto& present = graph.present) {
+        const auto& p = *present->graph;
+        w.u32(p.tables().text.data() == graph.tables().text.data() ? 1 : 2);
+        w.u32(image::pack_date(present->from));
+        w.u32(image::pack_date(present->until));
+        w.u32(p.rules_applied ? 1 : 0);
+        w.u64(p.disjoint_chains);
+    } else {
+        w.u32(0);
+    }
     return w.bytes();
 }
+
+// What the metadata says of a present graph carried in the file.
+struct PresentMeta {
+    bool shares_text = false;
+    Date from;
+    std::optional<Date> until;
+    bool rules_applied = false;
+    std::uint64_t disjoint_chains = 0;
+};
 
 struct Meta {
     SnapshotInfo info;
     bool rules_applied = false;
     std::uint64_t disjoint_chains = 0;
+    std::optional<PresentMeta> present;
     Schema schema;
     std::vector<Source> sources;
     std::vector<Layer> layers;
@@ -430,6 +455,27 @@ Meta decode_meta(std::string_view bytes, const std::string& name) {
     }
     mapping.neo4j_attributes = pairs();
     m.schema.set_interchange(std::move(mapping));
+    if (const auto carried = r.u32(); carried != 0) {
+        if (carried > 2) r.fail("the present graph's kind is out of range");
+        // A day: a month 1-12 and a day of that month.
+        auto day = [&](image::PackedDate packed) {
+            const auto d = image::unpack_date(packed);
+            if (!d || (packed & 0x80000000U) == 0 || d->month < 1 || d->month > 12 || d->day < 1 ||
+                Date{d->year, d->month, 0}.last_day().day < d->day)
+                r.fail("the present graph's days are out of range");
+            return *d;
+        };
+        PresentMeta p;
+        p.shares_text = carried == 1;
+        p.from = day(r.u32());
+        if (const auto until = r.u32(); until != 0) {
+            p.until = day(until);
+            if (!(p.from < *p.until)) r.fail("the present graph's days are out of range");
+        }
+        p.rules_applied = r.u32() != 0;
+        p.disjoint_chains = r.u64();
+        m.present = p;
+    }
     if (!r.done()) r.fail("the metadata has bytes after its end");
     return m;
 }
@@ -473,7 +519,17 @@ private:
 // Every index in the tables within range, every list range in order: after this, no read of the
 // graph leaves the tables, whatever the file held. Each loop folds its conditions into one flag
 // and is checked once, so that the checks cost a pass over memory and no more.
-void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
+// Hands the bytes of a table the checks have gone past to the caller, which may let them go.
+using Release = std::function<void(std::span<const std::byte>)>;
+
+template <typename T>
+void checked(const Release& release, std::span<const T> table) {
+    if (release) release(std::as_bytes(table));
+}
+
+// Each table is walked once, where it can be, and handed to `release` when the checks are done
+// with it, so that checking a mapped snapshot does not keep all of it in memory.
+void check_tables(const image::Tables& t, const Meta& meta, const Checker& c, const Release& release) {
     const auto text_size = t.text.size();
     auto text_ok = [&](image::Text x) { return x.offset <= text_size && x.size <= text_size - x.offset; };
     c.require(!t.entities.empty() && !t.relations.empty(), "the entity or relation table has no closing record");
@@ -493,40 +549,47 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
     };
     auto start_ok = [&](image::PackedDate d) { return date_ok(d) && ((d >> 5) & 0xFU) != 13; };  // never unknown
     bool ok = true;
-    for (std::size_t e = 0; e < n; ++e) ok &= start_ok(t.entities[e].valid_from) & date_ok(t.entities[e].valid_to);
-    for (std::size_t r = 0; r < m; ++r) ok &= start_ok(t.relations[r].valid_from) & date_ok(t.relations[r].valid_to);
-    c.require(ok, "a date is out of range");
+    bool dates = true;
     for (std::size_t e = 0; e < n; ++e) {
         const auto& r = t.entities[e];
         const auto& next = t.entities[e + 1];
+        dates &= start_ok(r.valid_from) & date_ok(r.valid_to);
         ok &= text_ok(r.id) & text_ok(r.name) & text_ok(r.short_name) & (r.kind < kinds) & (r.aliases <= next.aliases) &
               (r.attributes <= next.attributes) & (r.citations <= next.citations);
     }
+    c.require(dates, "a date is out of range");
     c.require(ok, "an entity record is out of range");
     c.require(t.entities[n].aliases <= t.aliases.size() && t.entities[n].attributes <= t.attributes.size() &&
                   t.entities[n].citations <= t.citations.size(),
               "a list table is short");
     for (const auto& a : t.aliases) ok &= text_ok(a);
     c.require(ok, "an alias is out of range");
+    checked(release, t.aliases);
     for (const auto& a : t.attributes) ok &= text_ok(a.key) & text_ok(a.value);
     c.require(ok, "an attribute is out of range");
+    checked(release, t.attributes);
     for (const auto& x : t.citations) ok &= (x.source < sources) & text_ok(x.locator);
     c.require(ok, "a citation is out of range");
+    checked(release, t.citations);
     for (std::size_t r = 0; r < m; ++r) {
         const auto& rec = t.relations[r];
         const auto& next = t.relations[r + 1];
+        dates &= start_ok(rec.valid_from) & date_ok(rec.valid_to);
         ok &= (rec.from < n) & (rec.to < n) & (rec.kind < relation_kinds) & text_ok(rec.rule) &
               (rec.attributes <= next.attributes) & (rec.citations <= next.citations) &
               (rec.derived_from <= next.derived_from);
     }
+    c.require(dates, "a date is out of range");
     c.require(ok, "a relation record is out of range");
     c.require(t.relations[0].attributes >= t.entities[n].attributes &&
                   t.relations[0].citations >= t.entities[n].citations &&
                   t.relations[m].attributes <= t.attributes.size() && t.relations[m].citations <= t.citations.size() &&
                   t.relations[m].derived_from <= t.derived_from.size(),
               "a list table is short");
+    checked(release, t.relations);
     for (auto f : t.derived_from) ok &= f < m;
     c.require(ok, "a derivation names a relation out of range");
+    checked(release, t.derived_from);
     auto check_adjacency = [&](std::span<const std::uint32_t> offsets, std::span<const image::Adjacent> edges) {
         c.require(offsets.size() == n + 1 && offsets[0] == 0 && offsets[n] == edges.size() && edges.size() == m,
                   "an adjacency table has the wrong size");
@@ -534,12 +597,15 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
         c.require(ok, "an adjacency table is out of order");
         for (const auto& a : edges) ok &= (a.relation < m) & (a.other < n) & (a.kind < relation_kinds);
         c.require(ok, "an adjacency entry is out of range");
+        checked(release, offsets);
+        checked(release, edges);
     };
     check_adjacency(t.out_offsets, t.out_edges);
     check_adjacency(t.in_offsets, t.in_edges);
     c.require(t.id_rank.size() == n, "the id order has the wrong size");
     for (auto r : t.id_rank) ok &= r < n;
     c.require(ok, "the id order is out of range");
+    checked(release, t.id_rank);
     c.require(!t.id_slots.empty() && std::has_single_bit(t.id_slots.size()) && t.id_slots.size() > n,
               "the id index has the wrong size");
     std::size_t empty_slots = 0;
@@ -549,14 +615,18 @@ void check_tables(const image::Tables& t, const Meta& meta, const Checker& c) {
     }
     c.require(ok, "the id index is out of range");
     c.require(empty_slots > 0, "the id index has no empty slot");  // a lookup that misses stops at one
+    checked(release, t.id_slots);
     for (const auto& k : t.name_keys) {
         const bool entity_ok = k.entity < n;
         ok &= text_ok(k.folded) & entity_ok;
         if (entity_ok) ok &= k.written < 2 + (t.entities[k.entity + 1].aliases - t.entities[k.entity].aliases);
     }
     c.require(ok, "the name index is out of range");
+    checked(release, t.name_keys);
+    checked(release, t.entities);
     for (const auto& k : t.lower_ids) ok &= text_ok(k.lower) & (k.entity < n);
     c.require(ok, "the lower-case id index is out of range");
+    checked(release, t.lower_ids);
 }
 
 template <typename T>
@@ -578,25 +648,73 @@ struct Mapping {
 
 }  // namespace
 
-std::uint64_t content_hash(std::span<const std::byte> bytes) {
-    // Four lanes of 64-bit words, multiplied and rotated, then folded: fast enough to check a
-    // snapshot of several hundred megabytes on every open.
-    constexpr std::uint64_t p1 = 0x9E3779B185EBCA87ULL;
-    constexpr std::uint64_t p2 = 0xC2B2AE3D27D4EB4FULL;
-    std::array<std::uint64_t, 4> lane = {p1 + p2, p2, 0, 0 - p1};
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    const auto size = bytes.size();
-    std::size_t i = 0;
-    for (; i + 32 <= size; i += 32) {
-        for (int k = 0; k < 4; ++k) {
+namespace {
+
+// content_hash over bytes given piece by piece: four lanes of 64-bit words, multiplied and
+// rotated, then folded with the length and the last bytes; fast enough to check a snapshot of
+// several hundred megabytes on every open.
+class ContentHasher {
+public:
+    void feed(std::span<const std::byte> bytes) {
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+        auto size = bytes.size();
+        m_total += size;
+        if (m_buffered > 0) {
+            const auto take = std::min(size, round - m_buffered);
+            std::memcpy(m_buffer.data() + m_buffered, p, take);
+            m_buffered += take, p += take, size -= take;
+            if (m_buffered < round) return;
+            mix_round(m_buffer.data());
+            m_buffered = 0;
+        }
+        for (; size >= round; p += round, size -= round) mix_round(p);
+        std::memcpy(m_buffer.data(), p, size);
+        m_buffered = size;
+    }
+
+    [[nodiscard]] std::uint64_t finish() const {
+        std::uint64_t h = rotl(m_lane[0], 1) + rotl(m_lane[1], 7) + rotl(m_lane[2], 12) + rotl(m_lane[3], 18) + m_total;
+        for (std::size_t i = 0; i < m_buffered; ++i) h = rotl(h ^ (m_buffer[i] * p1), 11) * p2;
+        return mix(h);
+    }
+
+private:
+    static constexpr std::uint64_t p1 = 0x9E3779B185EBCA87ULL;
+    static constexpr std::uint64_t p2 = 0xC2B2AE3D27D4EB4FULL;
+    static constexpr std::size_t round = 32;
+
+    void mix_round(const unsigned char* p) {
+        for (std::size_t k = 0; k < 4; ++k) {
             std::uint64_t w;
-            std::memcpy(&w, p + i + 8 * static_cast<std::size_t>(k), 8);
-            lane[static_cast<std::size_t>(k)] = rotl(lane[static_cast<std::size_t>(k)] + w * p2, 31) * p1;
+            std::memcpy(&w, p + 8 * k, 8);
+            m_lane[k] = rotl(m_lane[k] + w * p2, 31) * p1;
         }
     }
-    std::uint64_t h = rotl(lane[0], 1) + rotl(lane[1], 7) + rotl(lane[2], 12) + rotl(lane[3], 18) + size;
-    for (; i < size; ++i) h = rotl(h ^ (p[i] * p1), 11) * p2;
-    return mix(h);
+
+    std::array<std::uint64_t, 4> m_lane = {p1 + p2, p2, 0, 0 - p1};
+    std::array<unsigned char, round> m_buffer{};
+    std::size_t m_buffered = 0;
+    std::uint64_t m_total = 0;
+};
+
+// content_hash, handing each block of the bytes it has gone past to `done` (blocks of 8 MiB, the
+// last one shorter): a mapped snapshot is checked without keeping all of it in memory at once.
+std::uint64_t hash_in_blocks(std::span<const std::byte> bytes,
+                             const std::function<void(std::span<const std::byte>)>& done) {
+    constexpr std::size_t block = std::size_t{8} << 20;
+    ContentHasher hasher;
+    for (std::size_t at = 0; at < bytes.size(); at += block) {
+        const auto piece = bytes.subspan(at, std::min(block, bytes.size() - at));
+        hasher.feed(piece);
+        if (done) done(piece);
+    }
+    return hasher.finish();
+}
+
+}  // namespace
+
+std::uint64_t content_hash(std::span<const std::byte> bytes) {
+    return hash_in_blocks(bytes, {});
 }
 
 std::uint64_t content_hash(std::string_view bytes) {
@@ -660,6 +778,13 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
     std::vector<std::pair<std::uint32_t, std::span<const std::byte>>> sections;
     sections.emplace_back(1, std::as_bytes(std::span<const char>(meta.data(), meta.size())));
     sections.insert(sections.end(), tables.begin(), tables.end());
+    if (graph.present) {
+        // The present graph's tables follow, its text left empty when it is the graph's.
+        const auto& present = graph.present->graph->tables();
+        auto more = table_bytes(present);
+        if (present.text.data() == graph.tables().text.data()) more[0].second = {};
+        sections.insert(sections.end(), more.begin(), more.end());
+    }
 
     auto align = [](std::uint64_t x) { return (x + 7) & ~std::uint64_t{7}; };
     std::vector<SectionEntry> entries;
@@ -670,7 +795,6 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
     }
     const auto file_size = at;
 
-    // The body (everything after the first 40 bytes) is hashed as it would be written.
     std::string table(section_entry_size * entries.size(), '\0');
     for (std::size_t i = 0; i < entries.size(); ++i) {
         auto* p = table.data() + i * section_entry_size;
@@ -679,14 +803,26 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
         std::memcpy(p + 8, &entries[i].offset, 8);
         std::memcpy(p + 16, &entries[i].size, 8);
     }
-    std::string body;
-    body.reserve(static_cast<std::size_t>(file_size - header_size));
-    body += table;
-    for (std::size_t i = 0; i < sections.size(); ++i) {
-        body.resize(static_cast<std::size_t>(entries[i].offset - header_size), '\0');
-        body.append(reinterpret_cast<const char*>(sections[i].second.data()), sections[i].second.size());
-    }
-    body.resize(static_cast<std::size_t>(file_size - header_size), '\0');
+    // The body (everything after the first 40 bytes), piece by piece from the tables where they
+    // are: hashed first, then written, never copied whole.
+    auto body = [&](const std::function<void(std::span<const std::byte>)>& piece) {
+        static constexpr std::array<std::byte, 8> zeros{};
+        std::uint64_t written = header_size;
+        auto pad_to = [&](std::uint64_t offset) {
+            piece(std::span<const std::byte>(zeros.data(), static_cast<std::size_t>(offset - written)));
+            written = offset;
+        };
+        piece(std::as_bytes(std::span<const char>(table.data(), table.size())));
+        written += table.size();
+        for (std::size_t i = 0; i < sections.size(); ++i) {
+            pad_to(entries[i].offset);
+            piece(sections[i].second);
+            written += sections[i].second.size();
+        }
+        pad_to(file_size);
+    };
+    ContentHasher hasher;
+    body([&](std::span<const std::byte> bytes) { hasher.feed(bytes); });
 
     std::string header(header_size, '\0');
     std::memcpy(header.data(), magic.data(), magic.size());
@@ -694,15 +830,21 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
     std::memcpy(header.data() + 8, &version, 4);
     std::memcpy(header.data() + 12, &byte_order_mark, 4);
     std::memcpy(header.data() + 16, &file_size, 8);
-    const auto checksum = content_hash(body);
+    const auto checksum = hasher.finish();
     std::memcpy(header.data() + 24, &checksum, 8);
     const auto count = static_cast<std::uint32_t>(entries.size());
     std::memcpy(header.data() + 32, &count, 4);
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+    body([&](std::span<const std::byte> bytes) {
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    });
 }
 
-OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::string& name) {
+namespace {
+
+// `storage` keeps the bytes alive (none for bytes the caller keeps).
+OpenedSnapshot open_checked(std::span<const std::byte> bytes, const std::string& name, const Release& release,
+                            const std::shared_ptr<const void>& storage) {
     Checker c(name);
     auto read_u32 = [&](std::size_t at) {
         std::uint32_t v;
@@ -738,10 +880,10 @@ OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::
     if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0)
         throw snapshot_error(fmt::format("{}: snapshot bytes are not aligned in memory", name));
     const auto body = bytes.subspan(header_size);
-    if (content_hash(body) != read_u64(24))
+    if (hash_in_blocks(body, release) != read_u64(24))
         throw snapshot_error(fmt::format("{}: damaged snapshot: its checksum does not match its contents", name));
     const auto count = read_u32(32);
-    c.require(count == table_count, "it has the wrong number of sections");
+    c.require(count == table_count || count == 2 * table_count - 1, "it has the wrong number of sections");
     c.require(header_size + section_entry_size * count <= bytes.size(), "the section table is truncated");
     std::vector<std::span<const std::byte>> sections;
     const auto expected = table_bytes(image::Tables{});
@@ -752,37 +894,66 @@ OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::
         c.require(e.offset % 8 == 0 && e.offset <= bytes.size() && e.size <= bytes.size() - e.offset,
                   "a section lies outside the file");
         if (i > 0) {
-            const auto size = expected[i - 1].first;
+            const auto size = expected[(i - 1) % (table_count - 1)].first;
             c.require(e.element_size == size && e.size % size == 0, "a table has records of the wrong size");
         }
         sections.push_back(bytes.subspan(static_cast<std::size_t>(e.offset), static_cast<std::size_t>(e.size)));
     }
     const auto meta_bytes = sections[0];
     auto meta = decode_meta({reinterpret_cast<const char*>(meta_bytes.data()), meta_bytes.size()}, name);
+    c.require(meta.present.has_value() == (count != table_count),
+              "its metadata and its sections disagree on whether it carries the present graph");
 
-    image::Tables t;
-    t.text = table_as<char>(sections[1]);
-    t.entities = table_as<image::Entity>(sections[2]);
-    t.aliases = table_as<image::Text>(sections[3]);
-    t.attributes = table_as<image::Attribute>(sections[4]);
-    t.citations = table_as<image::Citation>(sections[5]);
-    t.relations = table_as<image::Relation>(sections[6]);
-    t.derived_from = table_as<std::uint32_t>(sections[7]);
-    t.out_offsets = table_as<std::uint32_t>(sections[8]);
-    t.out_edges = table_as<image::Adjacent>(sections[9]);
-    t.in_offsets = table_as<std::uint32_t>(sections[10]);
-    t.in_edges = table_as<image::Adjacent>(sections[11]);
-    t.id_rank = table_as<std::uint32_t>(sections[12]);
-    t.id_slots = table_as<std::uint32_t>(sections[13]);
-    t.name_keys = table_as<image::NameKey>(sections[14]);
-    t.lower_ids = table_as<image::LowerId>(sections[15]);
-    check_tables(t, meta, c);
+    auto tables_at = [&](std::size_t first) {
+        image::Tables t;
+        t.text = table_as<char>(sections[first]);
+        t.entities = table_as<image::Entity>(sections[first + 1]);
+        t.aliases = table_as<image::Text>(sections[first + 2]);
+        t.attributes = table_as<image::Attribute>(sections[first + 3]);
+        t.citations = table_as<image::Citation>(sections[first + 4]);
+        t.relations = table_as<image::Relation>(sections[first + 5]);
+        t.derived_from = table_as<std::uint32_t>(sections[first + 6]);
+        t.out_offsets = table_as<std::uint32_t>(sections[first + 7]);
+        t.out_edges = table_as<image::Adjacent>(sections[first + 8]);
+        t.in_offsets = table_as<std::uint32_t>(sections[first + 9]);
+        t.in_edges = table_as<image::Adjacent>(sections[first + 10]);
+        t.id_rank = table_as<std::uint32_t>(sections[first + 11]);
+        t.id_slots = table_as<std::uint32_t>(sections[first + 12]);
+        t.name_keys = table_as<image::NameKey>(sections[first + 13]);
+        t.lower_ids = table_as<image::LowerId>(sections[first + 14]);
+        return t;
+    };
+    const auto t = tables_at(1);
+    check_tables(t, meta, c, release);
+    std::optional<image::Tables> present_tables;
+    if (meta.present) {
+        present_tables = tables_at(table_count);
+        if (meta.present->shares_text) {
+            c.require(present_tables->text.empty(), "the present graph has a text of its own and shares one");
+            present_tables->text = t.text;
+        }
+        check_tables(*present_tables, meta, c, release);
+    }
 
-    Graph graph(std::move(meta.schema), std::move(meta.sources), std::move(meta.layers), t, nullptr);
+    Graph graph(std::move(meta.schema), std::move(meta.sources), std::move(meta.layers), t, storage);
     graph.rules_applied = meta.rules_applied;
     graph.disjoint_chains = meta.disjoint_chains;
+    graph.mapped_from_file = release != nullptr;
+    if (meta.present) {
+        auto present = std::make_shared<Graph>(graph.schema, graph.sources, graph.layers, *present_tables, storage);
+        present->rules_applied = meta.present->rules_applied;
+        present->disjoint_chains = meta.present->disjoint_chains;
+        present->mapped_from_file = graph.mapped_from_file;
+        graph.present = PresentGraph{std::move(present), meta.present->from, meta.present->until};
+    }
     meta.info.format_version = version;
     return {std::move(graph), std::move(meta.info)};
+}
+
+}  // namespace
+
+OpenedSnapshot open_snapshot_bytes(std::span<const std::byte> bytes, const std::string& name) {
+    return open_checked(bytes, name, {}, nullptr);
 }
 
 OpenedSnapshot open_snapshot(const std::string& path) {
@@ -805,15 +976,13 @@ OpenedSnapshot open_snapshot(const std::string& path) {
         mapping->data = data;
     }
     ::close(fd);
-    auto opened = open_snapshot_bytes(
-        std::span<const std::byte>(static_cast<const std::byte*>(mapping->data), mapping->size), path);
-    // The graph keeps the mapping alive.
-    Graph graph(std::move(opened.graph.schema), std::move(opened.graph.sources), std::move(opened.graph.layers),
-                opened.graph.tables(), mapping);
-    graph.rules_applied = opened.graph.rules_applied;
-    graph.disjoint_chains = opened.graph.disjoint_chains;
-    graph.mapped_from_file = mapping->data != nullptr && mapping->size != 0;
-    return {std::move(graph), std::move(opened.info)};
+    // Every byte is read to check the file, and each page is let go once checked: a command reads
+    // back (from the page cache) only the pages its answer needs. The graph keeps the mapping.
+    const auto bytes = std::span<const std::byte>(static_cast<const std::byte*>(mapping->data), mapping->size);
+    return open_checked(
+        bytes, path,
+        [](std::span<const std::byte> checked) { detail::release_whole_pages(checked.data(), checked.size()); },
+        mapping);
 }
 
 }  // namespace orgraph

@@ -75,4 +75,28 @@ std::optional<Graph> restrict_to_date(const Graph& graph, const Date& date, bool
     return subgraph(graph, keep_entity, keep_relation);
 }
 
+DaySpan same_facts_around(const Graph& graph, const Date& day) {
+    const auto today = day.first_day();
+    DaySpan span{Date{0, 1, 1}, std::nullopt};
+    // A fact holds from the first day of its start up to the last day of its end: the days on
+    // which one starts or stops holding are the only ones where the answer can change.
+    auto change = [&](const Date& d) {
+        if (today < d) {
+            if (!span.until || d < *span.until) span.until = d;
+        } else if (span.from < d) {
+            span.from = d;
+        }
+    };
+    auto edges = [&](const Validity& v) {
+        if (v.from) change(v.from->first_day());
+        // An unknown end changes nothing from day to day: the fact holds on every day (it may
+        // have), or at present on none.
+        if (v.to && !v.to->is_unknown())
+            if (const auto after = v.to->next_day()) change(*after);
+    };
+    for (EntityIndex e = 0; e < graph.entity_count(); ++e) edges(graph.entity_validity(e));
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) edges(graph.relation_validity(r));
+    return span;
+}
+
 }  // namespace orgraph

@@ -73,4 +73,13 @@ bool Validity::uncertain_on(const Date& date, bool present) const {
     return end_unknown() && holds_on(date, present);
 }
 
+std::optional<Date> Date::next_day() const {
+    if (is_unknown()) return std::nullopt;
+    const Date d = last_day();
+    if (d.day < days_in_month(d.year, d.month)) return Date{d.year, d.month, d.day + 1};
+    if (d.month < 12) return Date{d.year, d.month + 1, 1};
+    if (d.year >= 9999) return std::nullopt;
+    return Date{d.year + 1, 1, 1};
+}
+
 }  // namespace orgraph

@@ -86,17 +86,9 @@ Relation Graph::relation(RelationIndex index) const {
 
 namespace {
 
-// Tells the kernel the whole pages of a table will not be needed again: a table mapped from a
-// file, or records of a builder already copied (a page at either end may hold something else,
-// so it stays). Private pages read as zeros afterwards, mapped ones as the file says.
 template <typename T>
 void release_pages(std::span<const T> table) {
-    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto begin = reinterpret_cast<std::uintptr_t>(table.data());
-    const auto end = begin + table.size_bytes();
-    const auto first = (begin + page - 1) / page * page;
-    const auto last = end / page * page;
-    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+    detail::release_whole_pages(table.data(), table.size_bytes());
 }
 
 }  // namespace
@@ -524,6 +516,31 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
 
 namespace {
 
+// Lets go of a mapped table's pages behind a reader that goes through it from start to end, a few
+// MiB at a time, so that the table is never in memory whole while its copy is made. Pages read
+// again later come back from the file.
+template <typename T>
+class ReadBehind {
+public:
+    ReadBehind(std::span<const T> table, bool on) : m_table(table), m_on(on) {}
+
+    // The reader has gone past the records before `index`.
+    void passed(std::size_t index) {
+        if (!m_on) return;
+        const auto bytes = index * sizeof(T);
+        if (bytes < m_released + step) return;
+        detail::release_whole_pages(reinterpret_cast<const std::byte*>(m_table.data()) + m_released,
+                                    bytes - m_released);
+        m_released = bytes;
+    }
+
+private:
+    static constexpr std::size_t step = std::size_t{4} << 20;
+    std::span<const T> m_table;
+    bool m_on;
+    std::size_t m_released = 0;
+};
+
 // The tables of a subgraph and the storage of the graph whose text they point into.
 struct SharedTextTables {
     OwnedTables tables;
@@ -545,22 +562,44 @@ Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
     shared->text_owner = graph.m_storage;
     auto& t = shared->tables;
 
+    // What is kept, counted first so that every table is sized once (a table grown by doubling
+    // would be copied, and held twice, as it grows).
+    const bool mapped = graph.mapped_from_file;
     std::vector<std::uint32_t> entity_at(n, none);
     std::uint32_t kept_entities = 0;
-    for (std::size_t e = 0; e < n; ++e)
-        if (keep_entity[e]) entity_at[e] = kept_entities++;
+    std::size_t alias_count = 0, attribute_count = 0, citation_count = 0, derived_from_count = 0;
+    for (std::size_t e = 0; e < n; ++e) {
+        if (!keep_entity[e]) continue;
+        entity_at[e] = kept_entities++;
+        const auto &rec = old.entities[e], &next = old.entities[e + 1];
+        alias_count += next.aliases - rec.aliases;
+        attribute_count += next.attributes - rec.attributes;
+        citation_count += next.citations - rec.citations;
+    }
     std::vector<std::uint32_t> relation_at(m, none);
     std::uint32_t kept_relations = 0;
-    for (std::size_t r = 0; r < m; ++r) {
-        if (!keep_relation[r]) continue;
-        const auto& rec = old.relations[r];
-        if (entity_at[rec.from] == none || entity_at[rec.to] == none)
-            throw std::invalid_argument("subgraph: a kept relation has an end that is not kept");
-        relation_at[r] = kept_relations++;
+    {
+        ReadBehind behind(old.relations, mapped);
+        for (std::size_t r = 0; r < m; ++r) {
+            behind.passed(r);
+            if (!keep_relation[r]) continue;
+            const auto &rec = old.relations[r], &next = old.relations[r + 1];
+            if (entity_at[rec.from] == none || entity_at[rec.to] == none)
+                throw std::invalid_argument("subgraph: a kept relation has an end that is not kept");
+            relation_at[r] = kept_relations++;
+            attribute_count += next.attributes - rec.attributes;
+            citation_count += next.citations - rec.citations;
+            derived_from_count += next.derived_from - rec.derived_from;
+        }
     }
+    t.entities.reserve(kept_entities + 1);
+    t.aliases.reserve(alias_count);
+    t.attributes.reserve(attribute_count);
+    t.citations.reserve(citation_count);
+    t.relations.reserve(kept_relations + 1);
+    t.derived_from.reserve(derived_from_count);
 
     // Entities with their lists; the text stays where it is.
-    t.entities.reserve(kept_entities + 1);
     for (std::size_t e = 0; e < n; ++e) {
         if (!keep_entity[e]) continue;
         auto rec = old.entities[e];
@@ -581,7 +620,7 @@ Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
     // A mapped graph's tables are let go as soon as they are copied, so that the old and the new
     // are not both in memory at the peak.
     auto done = [&](auto table) {
-        if (graph.mapped_from_file) release_pages(table);
+        if (mapped) release_pages(table);
     };
     done(old.aliases), done(old.entities);
     image::Entity entity_sentinel;
@@ -591,11 +630,17 @@ Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
     t.entities.push_back(entity_sentinel);
 
     // Relations with their lists, ends and derivations renumbered.
-    t.relations.reserve(kept_relations + 1);
+    ReadBehind relations_behind(old.relations, mapped);
+    ReadBehind attributes_behind(old.attributes, mapped);
+    ReadBehind citations_behind(old.citations, mapped);
+    ReadBehind derived_behind(old.derived_from, mapped);
     for (std::size_t r = 0; r < m; ++r) {
+        relations_behind.passed(r);
         if (!keep_relation[r]) continue;
         auto rec = old.relations[r];
         const auto& next = old.relations[r + 1];
+        attributes_behind.passed(rec.attributes), citations_behind.passed(rec.citations);
+        derived_behind.passed(rec.derived_from);
         const auto attributes = static_cast<std::uint32_t>(t.attributes.size());
         const auto citations = static_cast<std::uint32_t>(t.citations.size());
         const auto derived_from = static_cast<std::uint32_t>(t.derived_from.size());
@@ -654,8 +699,10 @@ Graph subgraph(const Graph& graph, std::span<const std::uint8_t> keep_entity,
         new_offsets.reserve(kept_entities + 1);
         new_edges.reserve(kept_relations);
         new_offsets.push_back(0);
+        ReadBehind behind(edges, mapped);
         for (std::size_t e = 0; e < n; ++e) {
             if (!keep_entity[e]) continue;
+            behind.passed(offsets[e]);
             for (auto i = offsets[e]; i < offsets[e + 1]; ++i) {
                 auto a = edges[i];
                 if (relation_at[a.relation] == none) continue;

@@ -26,7 +26,8 @@ struct PrepareOptions {
 Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options = {});
 
 // A frozen graph (a snapshot's) for the options: returned as it is when it already answers them
-// (all dates, rules applied as asked); for a date, what did not hold then is left out when that
+// (all dates, rules applied as asked); at present, the present graph it carries when the day is
+// one of that graph's (PresentGraph); for a date, what did not hold then is left out when that
 // is exact (model/as_of.hpp), in time linear in the graph; otherwise its facts are thawed and
 // prepared again.
 Graph prepare_graph(Graph graph, const PrepareOptions& options = {});

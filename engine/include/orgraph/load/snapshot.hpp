@@ -22,7 +22,7 @@
 
 namespace orgraph {
 
-inline constexpr std::uint32_t snapshot_format_version = 6;
+inline constexpr std::uint32_t snapshot_format_version = 7;
 
 // One input file a snapshot was made from.
 struct SnapshotInput {

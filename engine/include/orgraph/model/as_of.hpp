@@ -23,4 +23,15 @@ void restrict_to_date_in_place(GraphBuilder& graph, const Date& date, bool prese
 // the caller must derive again (prepare_graph does). Linear in the size of the graph.
 std::optional<Graph> restrict_to_date(const Graph& graph, const Date& date, bool present = false);
 
+// The days around `day` on which the same entities and relations hold as on `day`, whether or
+// not the day is taken as the present (a fact with an unknown end holds on every day, or at
+// present on none): from the last day on or before it that a fact begins or ends holding, to the
+// next (none when no fact begins or ends after it). A graph restricted to `day` is the graph
+// restricted to each of them.
+struct DaySpan {
+    Date from;
+    std::optional<Date> until;  // the first day not in the span
+};
+DaySpan same_facts_around(const Graph& graph, const Date& day);
+
 }  // namespace orgraph

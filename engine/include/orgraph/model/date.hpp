@@ -34,6 +34,9 @@ struct Date {
     // The first and the last day of the period the date stands for.
     [[nodiscard]] Date first_day() const;
     [[nodiscard]] Date last_day() const;
+    // The day after the last day of the period the date stands for; none after 9999-12-31 or
+    // after the unknown date.
+    [[nodiscard]] std::optional<Date> next_day() const;
 
     auto operator<=>(const Date&) const = default;
 };

@@ -213,6 +213,23 @@ struct NameKey {
     std::uint32_t written = 0;  // 0 name, 1 short name, 2+ aliases
 };
 
+class Graph;
+
+// The graph as it stands at present, carried beside a graph of every date (a snapshot keeps the
+// one of the day it was made), with the days on which it is the present graph: from `from` up
+// to the day before `until` (none: every day after `from`). On those days no fact begins or
+// ends, so restricting the whole graph to any of them gives this graph.
+struct PresentGraph {
+    std::shared_ptr<const Graph> graph;
+    Date from;
+    std::optional<Date> until;
+
+    [[nodiscard]] bool covers(const Date& day) const {
+        const auto d = day.first_day();
+        return !(d < from) && (!until || d < *until);
+    }
+};
+
 class Graph {
 public:
     // An empty graph with an empty schema.
@@ -226,6 +243,8 @@ public:
     // The tables are a read-only mapping of a file (a snapshot): the kernel may drop their pages
     // at any time and reads them again from the file when they are next touched.
     bool mapped_from_file = false;
+    // For a graph of every date, the graph at present when it is carried with it (a snapshot's).
+    std::optional<PresentGraph> present;
 
     // For a graph mapped from a file, tells the kernel that the pages of every table but the
     // text will not be needed soon (a graph made from this one by subgraph() has its own), so
