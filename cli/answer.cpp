@@ -58,7 +58,12 @@ void write_answer_date(JsonWriter& json, const AnswerDate& answer) {
     json.field("as_of_today", answer.today);
     json.key("uncertain").begin_array();
     for (const auto& u : answer.uncertain)
-        json.begin_object().field("id", u.id).field("name", u.name).field("why", u.why).end_object();
+        json.begin_object()
+            .field("id", u.id)
+            .field("name", u.name)
+            .field("kind", u.kind)
+            .field("why", u.why)
+            .end_object();
     json.end_array();
     json.key("uncertain_relations").begin_array();
     for (const auto& u : answer.uncertain_relations)

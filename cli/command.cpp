@@ -106,7 +106,8 @@ void AnswerDate::list_uncertain(const Graph& graph, const UncertainFacts& facts)
     uncertain.clear();
     uncertain_relations.clear();
     for (const auto& [e, why] : facts.entities)
-        uncertain.push_back({std::string(graph.entity_id(e)), std::string(graph.entity_name(e)), why});
+        uncertain.push_back(
+            {std::string(graph.entity_id(e)), std::string(graph.entity_name(e)), graph.kind_of(e).id, why});
     for (const auto& [r, why] : facts.relations) {
         const auto& record = graph.relation_record(r);
         const auto& kind = graph.kind_of_relation(r);

@@ -93,6 +93,7 @@ struct AnswerDate {
     struct Uncertain {
         std::string id;
         std::string name;
+        std::string kind;
         std::string why;
     };
     // A relation the answer counts although whether it held on the date is not known: its end is
@@ -162,7 +163,7 @@ const AnswerDate& answered_date();
 // about the whole graph (info, export, report) and errs on the side of saying too much.
 void note_uses(AnswerUses& uses);
 // "as_of": "2026-07-01" (null for every date), "as_of_today": true|false, "uncertain": [{id,
-// name, why}] and "uncertain_relations": [{from, kind, to, why}] (answer.cpp).
+// name, kind, why}] and "uncertain_relations": [{from, kind, to, why}] (answer.cpp).
 void write_answer_date(JsonWriter& json, const AnswerDate& answer);
 
 enum class Format { table, json, csv, markdown };

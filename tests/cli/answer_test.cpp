@@ -51,7 +51,7 @@ AnswerDate answer_date() {
     AnswerDate date;
     date.date = Date::parse("2026-07-01");
     date.today = true;
-    date.uncertain.push_back({"pipe", "Archive | Records, \"Old\"", "its status is uncertain"});
+    date.uncertain.push_back({"pipe", "Archive | Records, \"Old\"", "unit", "its status is uncertain"});
     return date;
 }
 
@@ -125,6 +125,7 @@ BOOST_AUTO_TEST_CASE(json_keeps_the_order_of_the_parts_and_nests_records) {
     {
       "id": "pipe",
       "name": "Archive | Records, \"Old\"",
+      "kind": "unit",
       "why": "its status is uncertain"
     }
   ],

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "../model/large_pages.hpp"
 #include "orgraph/load/dataset_loader.hpp"
+#include "orgraph/model/pages.hpp"
 
 #include <algorithm>
 #include <array>
@@ -980,8 +980,7 @@ OpenedSnapshot open_snapshot(const std::string& path) {
     // back (from the page cache) only the pages its answer needs. The graph keeps the mapping.
     const auto bytes = std::span<const std::byte>(static_cast<const std::byte*>(mapping->data), mapping->size);
     return open_checked(
-        bytes, path,
-        [](std::span<const std::byte> checked) { detail::release_whole_pages(checked.data(), checked.size()); },
+        bytes, path, [](std::span<const std::byte> checked) { release_whole_pages(checked.data(), checked.size()); },
         mapping);
 }
 

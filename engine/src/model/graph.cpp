@@ -13,6 +13,7 @@
 
 #include "large_pages.hpp"
 #include "orgraph/model/graph_builder.hpp"
+#include "orgraph/model/pages.hpp"
 #include "orgraph/model/text.hpp"
 
 namespace orgraph {
@@ -88,7 +89,7 @@ namespace {
 
 template <typename T>
 void release_pages(std::span<const T> table) {
-    detail::release_whole_pages(table.data(), table.size_bytes());
+    release_whole_pages(table.data(), table.size_bytes());
 }
 
 }  // namespace
@@ -529,8 +530,7 @@ public:
         if (!m_on) return;
         const auto bytes = index * sizeof(T);
         if (bytes < m_released + step) return;
-        detail::release_whole_pages(reinterpret_cast<const std::byte*>(m_table.data()) + m_released,
-                                    bytes - m_released);
+        release_whole_pages(reinterpret_cast<const std::byte*>(m_table.data()) + m_released, bytes - m_released);
         m_released = bytes;
     }
 

@@ -7,27 +7,13 @@
 // blocks come from operator new as usual.
 
 #include <sys/mman.h>
-#include <unistd.h>
 
 #include <cstddef>
-#include <cstdint>
 #include <cstdlib>
 #include <new>
 #include <vector>
 
 namespace orgraph::detail {
-
-// Tells the kernel the whole pages of [data, data + size) will not be needed again: a table
-// mapped read-only from a file (read again, the pages come back from the file), or records of a
-// builder already copied (private pages read as zeros afterwards). A page at either end may hold
-// something else, so it stays.
-inline void release_whole_pages(const void* data, std::size_t size) {
-    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto begin = reinterpret_cast<std::uintptr_t>(data);
-    const auto first = (begin + page - 1) / page * page;
-    const auto last = (begin + size) / page * page;
-    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
-}
 
 template <typename T>
 class LargePageAllocator {
