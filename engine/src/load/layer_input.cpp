@@ -14,6 +14,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "orgraph/model/pages.hpp"
 #include "orgraph/model/text.hpp"
 
 namespace orgraph {
@@ -101,9 +102,7 @@ char* FileText::writable() {
 
 void FileText::release_before(std::size_t offset) const {
     if (!m_mapped) return;
-    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const auto end = std::min(offset, m_mapped->size) / page * page;
-    if (end > 0) ::madvise(m_mapped->bytes, end, MADV_DONTNEED);
+    release_whole_pages(m_mapped->bytes, std::min(offset, m_mapped->size));  // the memory is page-aligned
 }
 
 LayerInput read_layer(const std::string& path_text) {
