@@ -656,6 +656,7 @@ namespace {
 class ContentHasher {
 public:
     void feed(std::span<const std::byte> bytes) {
+        if (bytes.empty()) return;  // an empty table may have no address at all
         const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
         auto size = bytes.size();
         m_total += size;
@@ -836,7 +837,8 @@ void write_snapshot(const Graph& graph, const SnapshotInfo& info, std::ostream& 
     std::memcpy(header.data() + 32, &count, 4);
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
     body([&](std::span<const std::byte> bytes) {
-        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        if (!bytes.empty())
+            out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     });
 }
 
