@@ -208,25 +208,6 @@ Answer& Answer::csv(std::function<Table()> make) {
     return *this;
 }
 
-namespace {
-
-// A list's record without a writer of its own: the row's cells keyed by column, numeric columns
-// as numbers.
-void write_row_object(JsonWriter& json, const TableRows& rows, std::size_t r, std::vector<std::string>& cells) {
-    rows.row(r, cells);
-    json.begin_object();
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-        json.key(rows.columns[c]);
-        if (rows.numeric[c] && !cells[c].empty() && cells[c].find_first_not_of("0123456789") == std::string::npos)
-            json.value(static_cast<std::uint64_t>(std::stoull(cells[c])));
-        else
-            json.value(cells[c]);
-    }
-    json.end_object();
-}
-
-}  // namespace
-
 void Answer::render_json(std::ostream& out, const AnswerDate* date) const {
     JsonWriter json(out);
     if (m_about_graph)
@@ -268,7 +249,7 @@ void Answer::render_json(std::ostream& out, const AnswerDate* date) const {
                     if (list.record)
                         list.record(json, i);
                     else
-                        write_row_object(json, list.rows, i, cells);
+                        write_json_row(json, list.rows, i, cells);
                 }
                 json.end_array();
                 break;

@@ -143,23 +143,25 @@ void write_csv(std::ostream& out, const TableRows& rows) {
 
 }  // namespace
 
+void write_json_row(JsonWriter& json, const TableRows& rows, std::size_t r, std::vector<std::string>& cells) {
+    rows.row(r, cells);
+    json.begin_object();
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        json.key(rows.columns[c]);
+        if (rows.numeric[c] && !cells[c].empty() && cells[c].find_first_not_of("0123456789") == std::string::npos)
+            json.value(static_cast<std::uint64_t>(std::stoull(cells[c])));
+        else
+            json.value(cells[c]);
+    }
+    json.end_object();
+}
+
 namespace {
 
 void write_json_rows(JsonWriter& json, const TableRows& rows) {
     json.begin_array();
-    std::vector<std::string> row;
-    for (std::size_t r = 0; r < rows.count; ++r) {
-        rows.row(r, row);
-        json.begin_object();
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            json.key(rows.columns[c]);
-            if (rows.numeric[c] && !row[c].empty() && row[c].find_first_not_of("0123456789") == std::string::npos)
-                json.value(static_cast<std::uint64_t>(std::stoull(row[c])));
-            else
-                json.value(row[c]);
-        }
-        json.end_object();
-    }
+    std::vector<std::string> cells;
+    for (std::size_t r = 0; r < rows.count; ++r) write_json_row(json, rows, r, cells);
     json.end_array();
 }
 

@@ -37,6 +37,8 @@ struct TableRows {
 };
 
 void write_table(std::ostream& out, const TableRows& rows, Format format);
+// Row r as a JSON object keyed by column, numeric columns as numbers; `cells` is scratch space.
+void write_json_row(JsonWriter& json, const TableRows& rows, std::size_t r, std::vector<std::string>& cells);
 // The rows of a table held whole; the table must outlive them.
 TableRows rows_of(const Table& table);
 
