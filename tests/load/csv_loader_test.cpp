@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "load/csv_reader.hpp"
 #include "load_helpers.hpp"
@@ -285,6 +287,38 @@ BOOST_AUTO_TEST_CASE(a_load_that_consumes_its_input_reads_every_row_whole) {
     BOOST_TEST(last.name == "Port 2499");
     BOOST_TEST(last.attributes.find("remark")->size() == 4000u);
     const auto r = consumed.relation(consumed.relation_count() - 1);
+    BOOST_TEST(*r.attributes.find("weekly") == "2499" + std::string(4000, 'x'));
+}
+
+BOOST_AUTO_TEST_CASE(a_large_file_read_from_disk_is_mapped_and_reads_as_the_same_rows) {
+    // The same ports written to a directory: read_layer maps files of a MiB or more instead of
+    // copying them, and a load that consumes them hands the mapped pages back as it goes.
+    const auto dir = std::filesystem::temp_directory_path() /
+                     fmt::format("orgraph-mapped-{}", boost::unit_test::framework::current_test_case().p_id);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const auto from_memory = big_ports(false);
+    for (const auto& file : from_memory[0].files) {
+        std::ofstream out(dir / file.path, std::ios::binary);
+        out << file.content.view();
+    }
+    auto layer = read_layer(dir.string());
+    std::filesystem::remove_all(dir);  // a mapped file's pages stay readable once it is unlinked
+    BOOST_TEST_REQUIRE(layer.files.size() == 3u);
+    for (auto& file : layer.files) {
+        const bool large = file.content.size() >= (std::size_t{1} << 20);
+        BOOST_TEST((file.content.writable() == nullptr) == large, file.path);
+    }
+    LoadOptions consume;
+    consume.consume_input = true;
+    const auto mapped = freeze(load({layer}, consume));
+    const auto copied = freeze(load(big_ports(false)));
+    BOOST_TEST_REQUIRE(mapped.entity_count() == copied.entity_count());
+    BOOST_TEST_REQUIRE(mapped.relation_count() == copied.relation_count());
+    const auto last = mapped.entity(*mapped.find("p2499"));
+    BOOST_TEST(last.name == "Port 2499");
+    BOOST_TEST(last.attributes.find("remark")->size() == 4000u);
+    const auto r = mapped.relation(mapped.relation_count() - 1);
     BOOST_TEST(*r.attributes.find("weekly") == "2499" + std::string(4000, 'x'));
 }
 

@@ -126,17 +126,17 @@ GraphBuilder copied_restriction(const GraphBuilder& graph, const Date& date, boo
         auto copy = graph.relation_data(r);
         copy.from = renumbered[relation.from];
         copy.to = renumbered[relation.to];
-        const auto* derivation = graph.derivation(r);
+        const auto derivation = graph.derivation(r);
         if (!derivation) {
             relation_renumbered[r] = result.add_relation(std::move(copy));
             continue;
         }
         // Derived relations point at the facts they came from; keep only those still present.
-        DerivationData kept{derivation->rule, {}};
+        DerivationData kept{std::string(derivation->rule), {}};
         for (auto f : derivation->facts)
             if (relation_renumbered[f] != std::numeric_limits<RelationIndex>::max())
                 kept.facts.push_back(relation_renumbered[f]);
-        relation_renumbered[r] = result.add_derived_relation(std::move(copy), std::move(kept));
+        relation_renumbered[r] = result.add_derived_relation(std::move(copy), kept);
     }
     return result;
 }

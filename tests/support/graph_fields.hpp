@@ -96,15 +96,15 @@ inline std::string rule_of(const Graph& g, RelationIndex r) {
     return std::string(g.relation(r).rule);
 }
 inline std::string rule_of(const GraphBuilder& g, RelationIndex r) {
-    const auto* how = g.derivation(r);
-    return how ? how->rule : std::string();
+    const auto how = g.derivation(r);
+    return how ? std::string(how->rule) : std::string();
 }
 inline std::vector<RelationIndex> facts_of(const Graph& g, RelationIndex r) {
     return indices_of(g.relation(r).derived_from);
 }
 inline std::vector<RelationIndex> facts_of(const GraphBuilder& g, RelationIndex r) {
-    const auto* how = g.derivation(r);
-    return how ? how->facts : std::vector<RelationIndex>();
+    const auto how = g.derivation(r);
+    return how ? std::vector<RelationIndex>(how->facts.begin(), how->facts.end()) : std::vector<RelationIndex>();
 }
 
 // Relation `r` with its attributes and citations, from a frozen graph (a view) or from a

@@ -294,7 +294,7 @@ private:
                 if (std::find(relation.citations.begin(), relation.citations.end(), c) == relation.citations.end())
                     relation.citations.push_back(c);
         }
-        m_graph.add_derived_relation(std::move(relation), DerivationData{rule.id, std::move(facts)});
+        m_graph.add_derived_relation(std::move(relation), rule.id, facts);
         ++m_added;
     }
 

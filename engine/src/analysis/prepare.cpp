@@ -1,5 +1,6 @@
 #include "orgraph/analysis/prepare.hpp"
 
+#include "model/threads.hpp"
 #include "orgraph/analysis/derive.hpp"
 #include "orgraph/model/as_of.hpp"
 
@@ -7,8 +8,13 @@ namespace orgraph {
 
 Graph prepare_graph(GraphBuilder facts, const PrepareOptions& options) {
     if (options.as_of) restrict_to_date_in_place(facts, *options.as_of, options.present);
-    if (options.derive) derive_relations(facts);
-    return freeze(std::move(facts), FreezeOptions{options.name_index});
+    std::vector<EntityIndex> order;
+    if (options.derive) {
+        // The rules add relations and leave the entities as they are: their order by id, which
+        // freeze() needs, is worked out on the second core meanwhile.
+        detail::run_beside([&] { order = id_order(facts); }, [&] { derive_relations(facts); });
+    }
+    return freeze(std::move(facts), FreezeOptions{options.name_index, options.derive ? &order : nullptr});
 }
 
 Graph prepare_graph(Graph graph, const PrepareOptions& options) {

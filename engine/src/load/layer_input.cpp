@@ -9,8 +9,10 @@
 #include <set>
 #include <sstream>
 
+#include <fcntl.h>
 #include <linux/magic.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
@@ -46,6 +48,10 @@ FileText read_file(const fs::path& path) {
         in.seekg(0, std::ios::end);
         const auto size = in.tellg();
         if (size < 0) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (its size is unknown)"}});
+        // A large file is mapped rather than copied: its pages come from the page cache as the
+        // parser reaches them, with no memory of the process's own to clear and fill first.
+        if (static_cast<std::size_t>(size) >= mapped_from)
+            if (auto mapped = FileText::map_file(path.c_str(), static_cast<std::size_t>(size))) return *mapped;
         auto content = static_cast<std::size_t>(size) >= mapped_from
                            ? FileText::of_size(static_cast<std::size_t>(size))
                            : FileText(std::string(static_cast<std::size_t>(size), '\0'));
@@ -61,20 +67,44 @@ FileText read_file(const fs::path& path) {
 
 }  // namespace
 
-// Anonymous memory of the text's own, so that parts of it can be handed back (madvise).
+// Memory of the text's own, so that parts of it can be handed back (madvise): anonymous memory
+// to be filled, or a read-only private map of a file.
 struct FileText::Mapped {
     char* bytes = nullptr;
     std::size_t size = 0;
+    bool writable = true;
 
     explicit Mapped(std::size_t n) : size(n) {
         void* p = ::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED) throw std::bad_alloc();
         bytes = static_cast<char*>(p);
     }
+    Mapped(char* mapped, std::size_t n) : bytes(mapped), size(n), writable(false) {}
     ~Mapped() { ::munmap(bytes, size); }
     Mapped(const Mapped&) = delete;
     Mapped& operator=(const Mapped&) = delete;
 };
+
+std::optional<FileText> FileText::map_file(const char* path, std::size_t size) {
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    void* p = MAP_FAILED;
+    // Only a regular file of the size expected: anything else is read the ordinary way.
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) == size)
+        p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED) return std::nullopt;
+    ::madvise(p, size, MADV_SEQUENTIAL);  // a hint: read ahead, and drop what is behind
+    FileText text;
+    try {
+        text.m_mapped = std::make_shared<Mapped>(static_cast<char*>(p), size);
+    } catch (...) {
+        ::munmap(p, size);
+        throw;
+    }
+    return text;
+}
 
 FileText::FileText(std::string text) : m_string(std::make_shared<std::string>(std::move(text))) {}
 
@@ -96,7 +126,7 @@ std::size_t FileText::size() const {
 }
 
 char* FileText::writable() {
-    if (m_mapped) return m_mapped->bytes;
+    if (m_mapped) return m_mapped->writable ? m_mapped->bytes : nullptr;
     return m_string ? m_string->data() : nullptr;
 }
 

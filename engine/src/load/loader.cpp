@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 #include "orgraph/model/text.hpp"
@@ -89,6 +90,24 @@ GraphBuilder Loader::run() {
     return std::move(m_graph);
 }
 
+namespace {
+
+// The line breaks in the text, found by memchr (many bytes at a time) rather than byte by byte.
+std::size_t count_lines(std::string_view text) {
+    std::size_t lines = 0;
+    const char* at = text.data();
+    const char* const end = at + text.size();
+    while (at < end) {
+        const auto* found = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+        if (!found) break;
+        ++lines;
+        at = found + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
 // Bulk CSV files say how big the graph will be, one row a line (a quoted line break makes
 // the guess a little high): reserving up front spares growing the graph again and again.
 void Loader::reserve_for_csv() {
@@ -97,7 +116,7 @@ void Loader::reserve_for_csv() {
         const auto content = file.input->content.view();
         const auto format = file.input->format;
         if (format != FileFormat::entities_csv && format != FileFormat::relations_csv) continue;
-        const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
+        const auto lines = count_lines(content);
         (format == FileFormat::entities_csv ? entities : relations) += lines;
     }
     if (entities + relations == 0) return;

@@ -15,6 +15,7 @@
 #include "orgraph/model/graph_builder.hpp"
 #include "orgraph/model/pages.hpp"
 #include "orgraph/model/text.hpp"
+#include "threads.hpp"
 
 namespace orgraph {
 
@@ -181,6 +182,17 @@ std::vector<EntityIndex> Graph::find_lower_id(std::string_view lower) const {
 
 // ---------------------------------------------------------------------------------------------
 // freeze
+
+std::vector<EntityIndex> id_order(const GraphBuilder& builder) {
+    const auto& entities = builder.entities();
+    std::vector<EntityIndex> order(entities.size());
+    std::iota(order.begin(), order.end(), EntityIndex{0});
+    std::sort(order.begin(), order.end(), [&](EntityIndex a, EntityIndex b) {
+        const auto c = entities[a].id.compare(entities[b].id);
+        return c != 0 ? c < 0 : a < b;
+    });
+    return order;
+}
 
 namespace {
 
@@ -370,14 +382,10 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
     // Entities, and the order of their ids.
     auto& rank = t.id_rank;
     {
+        const auto n = checked_index(builder.entities().size(), "entities");
+        const auto order = options.id_order ? *options.id_order : id_order(builder);
+        if (order.size() != n) throw std::invalid_argument("freeze: the id order given is not one of these entities");
         auto entities = builder.take_entities();
-        const auto n = checked_index(entities.size(), "entities");
-        std::vector<std::uint32_t> order(n);
-        std::iota(order.begin(), order.end(), 0U);
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            const auto c = entities[a].id.compare(entities[b].id);
-            return c != 0 ? c < 0 : a < b;
-        });
         rank.resize(n);
         for (std::uint32_t i = 0; i < n; ++i) rank[order[i]] = i;
 
@@ -449,7 +457,7 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
     {
         auto [relations, attribute_maps, citation_lists] = builder.take_relations();
         const auto derivations = builder.take_derivations();
-        auto derivation = derivations.begin();
+        std::size_t derivation = 0;
         const auto m = checked_index(relations.size(), "relations");
         std::size_t attributes = t.attributes.size(), citations = t.citations.size(), text = t.text.size();
         for (const auto& r : relations) {
@@ -460,11 +468,14 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
             for (const auto& a : map) text += a.key.size() + a.value.size();
         for (const auto& list : citation_lists)
             for (const auto& c : list) text += c.locator.size();
-        for (const auto& made : derivations) text += made.second.rule.size();
+        for (const auto& rule : derivations.rule_names) text += rule.size();
         t.relations.reserve(m + 1);
+        t.derived_from.reserve(derivations.facts.size());
         t.attributes.reserve(attributes);
         t.citations.reserve(citations);
         t.text.reserve(text);
+        std::vector<image::Text> rule_texts;
+        for (const auto& rule : derivations.rule_names) rule_texts.push_back(pool.shared(rule));
         // The builder's records are handed back as they are copied, a block at a time, so
         // that they and the tables made of them are not all held at once.
         constexpr RelationIndex block = 1U << 16;
@@ -484,9 +495,9 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
             rec.derived_from = checked_index(t.derived_from.size(), "derivations");
             add_attributes(t, pool, attribute_maps[r.attributes]);
             add_citations(t, pool, citation_lists[r.citations]);
-            if (derivation != derivations.end() && derivation->first == index) {
-                rec.rule = pool.shared(derivation->second.rule);
-                const auto& facts = derivation->second.facts;
+            if (derivation < derivations.records.size() && derivations.records[derivation].relation == index) {
+                rec.rule = rule_texts[derivations.records[derivation].rule];
+                const auto facts = derivations.facts_of(derivation);
                 t.derived_from.insert(t.derived_from.end(), facts.begin(), facts.end());
                 ++derivation;
             }
@@ -499,10 +510,14 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
         t.relations.push_back(sentinel);
     }
 
-    build_adjacency(t.relations, rank.size(), rank, true, t.out_offsets, t.out_edges);
-    build_adjacency(t.relations, rank.size(), rank, false, t.in_offsets, t.in_edges);
-
-    if (options.name_index) build_name_index(t, pool);
+    // The two directions' arrays and the name index read what is made by now and write tables
+    // of their own: the second core makes one part meanwhile.
+    auto out_edges = [&] { build_adjacency(t.relations, rank.size(), rank, true, t.out_offsets, t.out_edges); };
+    auto in_edges = [&] { build_adjacency(t.relations, rank.size(), rank, false, t.in_offsets, t.in_edges); };
+    if (options.name_index)
+        detail::run_beside([&] { build_name_index(t, pool); }, [&] { out_edges(), in_edges(); });
+    else
+        detail::run_beside(in_edges, out_edges);
     t.text.shrink_to_fit();
 
     const auto tables = t.view();

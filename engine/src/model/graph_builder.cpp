@@ -127,18 +127,34 @@ void GraphBuilder::merge_relation(RelationIndex into, RelationIndex from) {
     if (grew) target.citations = keep_citations(std::move(merged));
 }
 
-RelationIndex GraphBuilder::add_derived_relation(RelationData relation, DerivationData derivation) {
+std::uint32_t GraphBuilder::rule_number(std::string_view rule) {
+    // A schema has a handful of rules, and a rule derives its relations one after another.
+    auto& names = m_derivations.rule_names;
+    if (!m_derivations.records.empty() && names[m_derivations.records.back().rule] == rule)
+        return m_derivations.records.back().rule;
+    for (std::uint32_t i = 0; i < names.size(); ++i)
+        if (names[i] == rule) return i;
+    names.emplace_back(rule);
+    return static_cast<std::uint32_t>(names.size() - 1);
+}
+
+RelationIndex GraphBuilder::add_derived_relation(RelationData relation, std::string_view rule,
+                                                 std::span<const RelationIndex> facts) {
     relation.derived = true;
+    const auto number = rule_number(rule);
     const auto index = add_relation(std::move(relation));
-    m_derivations.emplace_back(index, std::move(derivation));
+    m_derivations.records.push_back({index, number, m_derivations.facts.size()});
+    m_derivations.facts.insert(m_derivations.facts.end(), facts.begin(), facts.end());
     return index;
 }
 
-const DerivationData* GraphBuilder::derivation(RelationIndex index) const {
-    auto it = std::lower_bound(m_derivations.begin(), m_derivations.end(), index,
-                               [](const auto& d, RelationIndex r) { return d.first < r; });
-    if (it == m_derivations.end() || it->first != index) return nullptr;
-    return &it->second;
+std::optional<Derivation> GraphBuilder::derivation(RelationIndex index) const {
+    const auto& records = m_derivations.records;
+    auto it = std::lower_bound(records.begin(), records.end(), index,
+                               [](const DerivationRecord& d, RelationIndex r) { return d.relation < r; });
+    if (it == records.end() || it->relation != index) return std::nullopt;
+    return Derivation{m_derivations.rule_names[it->rule],
+                      m_derivations.facts_of(static_cast<std::size_t>(it - records.begin()))};
 }
 
 std::optional<EntityIndex> GraphBuilder::find(std::string_view id) const {
@@ -203,19 +219,24 @@ void GraphBuilder::remove_relations(const std::vector<bool>& removed, bool drop_
         ++kept;
     }
     m_relations.erase(m_relations.begin() + kept, m_relations.end());
-    std::size_t derivations = 0;
-    for (std::size_t d = 0; d < m_derivations.size(); ++d) {
-        auto& [index, derivation] = m_derivations[d];
-        if (removed[index]) continue;
-        index = renumbered[index];
-        std::size_t kept_facts = 0;
-        for (auto f : derivation.facts)
-            if (!drop_removed_facts || !removed[f]) derivation.facts[kept_facts++] = renumbered[f];
-        derivation.facts.resize(kept_facts);
-        if (d != derivations) m_derivations[derivations] = std::move(m_derivations[d]);
-        ++derivations;
+    // The derivations of the relations kept, their facts renumbered, moved down in place.
+    auto& records = m_derivations.records;
+    auto& facts = m_derivations.facts;
+    std::size_t kept_records = 0;
+    std::uint64_t kept_facts = 0;
+    for (std::size_t d = 0; d < records.size(); ++d) {
+        const auto begin = records[d].facts;
+        const auto end = d + 1 < records.size() ? records[d + 1].facts : facts.size();
+        if (removed[records[d].relation]) continue;
+        auto record = records[d];
+        record.relation = renumbered[record.relation];
+        record.facts = kept_facts;
+        for (auto f = begin; f < end; ++f)
+            if (!drop_removed_facts || !removed[facts[f]]) facts[kept_facts++] = renumbered[facts[f]];
+        records[kept_records++] = record;
     }
-    m_derivations.erase(m_derivations.begin() + static_cast<long>(derivations), m_derivations.end());
+    records.resize(kept_records);
+    facts.resize(kept_facts);
 }
 
 void GraphBuilder::remove_entities(const std::vector<bool>& removed) {
@@ -253,8 +274,10 @@ GraphBuilder::RelationTables GraphBuilder::take_relations() {
     return tables;
 }
 
-std::vector<std::pair<RelationIndex, DerivationData>> GraphBuilder::take_derivations() {
-    return std::move(m_derivations);
+GraphBuilder::DerivationTables GraphBuilder::take_derivations() {
+    auto tables = std::move(m_derivations);
+    m_derivations = {};
+    return tables;
 }
 
 }  // namespace orgraph

@@ -16,8 +16,8 @@ namespace orgraph {
 
 enum class FileFormat { toml, entities_csv, relations_csv, graphml, node_link_json };
 
-// The bytes of an input file. A large file read from disk (read_layer) sits in memory of its
-// own rather than a string's, so that a load told it may consume its input
+// The bytes of an input file. A large file read from disk (read_layer) is mapped, or sits in
+// memory of its own rather than a string's, so that a load told it may consume its input
 // (LoadOptions::consume_input) can hand back the pages of bulk CSV it has parsed, and a file of
 // millions of rows does not stay resident beside the graph made of it. Copies share the bytes.
 class FileText {
@@ -28,6 +28,9 @@ public:
     FileText(const char* text) : FileText(std::string(text)) {}       // NOLINT(google-explicit-constructor)
     // `size` bytes to be filled through writable() before the text is read.
     static FileText of_size(std::size_t size);
+    // The file at `path`, mapped read-only, when it is a regular file of `size` bytes that can be
+    // mapped; nothing otherwise (then it is to be read). Its text cannot be written.
+    static std::optional<FileText> map_file(const char* path, std::size_t size);
 
     [[nodiscard]] std::string_view view() const { return {data(), size()}; }
     operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
@@ -37,7 +40,8 @@ public:
     [[nodiscard]] char* writable();
 
     // Hands back to the system the whole pages before `offset`, where the text has memory of
-    // its own: they read as zero bytes afterwards, in this text and every copy of it.
+    // its own: they are not to be read afterwards, in this text or any copy of it (they read as
+    // zero bytes, or as the file reads then when the text is a mapped file).
     void release_before(std::size_t offset) const;
 
 private:

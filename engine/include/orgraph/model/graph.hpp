@@ -359,7 +359,14 @@ struct FreezeOptions {
     // Build the name index (what `find` and name lookups use) now rather than when a command
     // first resolves a name: worth it for a snapshot, not for a one-off command.
     bool name_index = false;
+    // The entities' order by id, as id_order() gives it, when it was worked out beforehand
+    // (prepare_graph does, beside the derivation rules); freeze() works it out otherwise.
+    const std::vector<EntityIndex>* id_order = nullptr;
 };
+
+// The builder's entities in the order of their ids (bytewise), as indices; of two with one id,
+// the earlier first.
+std::vector<EntityIndex> id_order(const GraphBuilder& builder);
 
 // Freezes a built graph into the compact, immutable form. The builder is consumed: its memory is
 // released as the tables are made.

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -104,10 +105,17 @@ struct RelationRecord {
     std::uint32_t citations = 0;   // into the builder's lists of citations; 0 is the empty one
 };
 
-// How a derived relation came about.
+// How a derived relation came about, as handed to the builder.
 struct DerivationData {
     std::string rule;                  // the rule that derived it
     std::vector<RelationIndex> facts;  // the relations it was derived from
+};
+
+// How a derived relation came about, as the builder keeps it: views into its tables, valid
+// until the builder next changes.
+struct Derivation {
+    std::string_view rule;
+    std::span<const RelationIndex> facts;
 };
 
 class GraphBuilder {
@@ -124,7 +132,11 @@ public:
     EntityIndex add_entity(EntityData entity);
     RelationIndex add_relation(RelationData relation);
     // A relation a rule derived (marked derived whatever `relation` says), with how.
-    RelationIndex add_derived_relation(RelationData relation, DerivationData derivation);
+    RelationIndex add_derived_relation(RelationData relation, std::string_view rule,
+                                       std::span<const RelationIndex> facts);
+    RelationIndex add_derived_relation(RelationData relation, const DerivationData& derivation) {
+        return add_derived_relation(std::move(relation), derivation.rule, derivation.facts);
+    }
 
     [[nodiscard]] std::optional<EntityIndex> find(std::string_view id) const;
     // Hints for a bulk loader that looks up many ids in a row: the first asks for the id's slot
@@ -151,8 +163,8 @@ public:
     // Gives relation `into` the attributes it lacks and the citations it lacks of relation
     // `from` (a statement made twice, merged by the loader).
     void merge_relation(RelationIndex into, RelationIndex from);
-    // The rule and facts behind a derived relation; null for a stated one.
-    [[nodiscard]] const DerivationData* derivation(RelationIndex index) const;
+    // The rule and facts behind a derived relation; nothing for a stated one.
+    [[nodiscard]] std::optional<Derivation> derivation(RelationIndex index) const;
 
     [[nodiscard]] const EntityKind& kind_of(EntityIndex index) const {
         return schema.entity_kind(m_entities[index].kind);
@@ -179,7 +191,24 @@ public:
         std::vector<CitationList> citation_lists;
     };
     RelationTables take_relations();
-    std::vector<std::pair<RelationIndex, DerivationData>> take_derivations();
+    // The derived relations' rules and facts, in relation order: the rules' names once each,
+    // and every derivation's facts in one array.
+    struct DerivationRecord {
+        RelationIndex relation = 0;
+        std::uint32_t rule = 0;   // into rule_names
+        std::uint64_t facts = 0;  // where its facts begin in `facts`; they end where the next one's begin
+    };
+    struct DerivationTables {
+        std::vector<DerivationRecord> records;
+        std::vector<RelationIndex> facts;
+        std::vector<std::string> rule_names;
+
+        [[nodiscard]] std::span<const RelationIndex> facts_of(std::size_t d) const {
+            const auto end = d + 1 < records.size() ? records[d + 1].facts : facts.size();
+            return {facts.data() + records[d].facts, static_cast<std::size_t>(end - records[d].facts)};
+        }
+    };
+    DerivationTables take_derivations();
 
 private:
     // Lookups by string_view without building a std::string.
@@ -198,8 +227,10 @@ private:
     std::vector<std::uint32_t> m_plain_citations;
     std::uint32_t keep_attributes(AttributeMap attributes);
     std::uint32_t keep_citations(CitationList citations);
-    // The derived relations' rules and facts, in relation order.
-    std::vector<std::pair<RelationIndex, DerivationData>> m_derivations;
+    // The derived relations' rules and facts, in relation order, without an allocation of their
+    // own: a rule derives hundreds of thousands of relations at scale.
+    DerivationTables m_derivations;
+    std::uint32_t rule_number(std::string_view rule);
     // Entity ids to indices: open addressing over the entities' own id strings, each slot the
     // id's hash in the high 32 bits and the index + 1 in the low ones (0: empty). A tenth of the
     // memory of a map holding a second copy of every id, and fewer cache misses.
