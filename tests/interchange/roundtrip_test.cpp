@@ -161,8 +161,7 @@ BOOST_AUTO_TEST_CASE(exports_are_deterministic) {
 
 BOOST_AUTO_TEST_CASE(an_attribute_named_like_a_column_is_refused) {
     auto facts = load(builtin_layers());
-    auto& e = facts.entity_mut(*facts.find("aad1"));
-    e.attributes.set("provenance", "clash");
+    facts.change_entity(*facts.find("aad1"), [](EntityData& e) { e.attributes.set("provenance", "clash"); });
     const auto g = freeze(std::move(facts));
     TempDir dir;
     BOOST_CHECK_THROW(write_dataset_csv(dir.path, g), export_error);
@@ -173,7 +172,7 @@ BOOST_AUTO_TEST_CASE(an_attribute_named_like_a_column_is_refused) {
 
 BOOST_AUTO_TEST_CASE(an_alias_holding_the_separator_is_refused_by_csv) {
     auto facts = load(builtin_layers());
-    facts.entity_mut(*facts.find("aad1")).aliases.push_back("one | two");
+    facts.change_entity(*facts.find("aad1"), [](EntityData& e) { e.aliases.push_back("one | two"); });
     const auto g = freeze(std::move(facts));
     TempDir dir;
     BOOST_CHECK_EXCEPTION(write_dataset_csv(dir.path, g), export_error, [](const export_error& e) {

@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(the_guard_comes_off_exactly) {
 
 BOOST_AUTO_TEST_CASE(a_nul_is_refused_by_the_csv_exports_and_escaped_by_json) {
     auto facts = load(builtin_layers());
-    facts.entity_mut(*facts.find("aad1")).name = "Nul\0Department"s;
+    facts.change_entity(*facts.find("aad1"), [](EntityData& e) { e.name = "Nul\0Department"s; });
     const auto g = freeze(std::move(facts));
     for (const bool neo4j : {false, true}) {
         const auto dir = fs::temp_directory_path() / ("orgraph-safe-text-" + std::to_string(::getpid()));

@@ -117,7 +117,7 @@ GraphBuilder copied_restriction(const GraphBuilder& graph, const Date& date, boo
     for (const auto& r : graph.relations()) kept_relations += r.validity.holds_on(date, present) ? 1 : 0;
     result.reserve(graph.entities().size(), kept_relations);
     for (EntityIndex e = 0; e < graph.entities().size(); ++e)
-        if (graph.entity(e).validity.holds_on(date, present)) renumbered[e] = result.add_entity(graph.entity(e));
+        if (graph.entity(e).validity.holds_on(date, present)) renumbered[e] = result.add_entity(graph.entity_data(e));
     std::vector<RelationIndex> relation_renumbered(graph.relations().size(), std::numeric_limits<RelationIndex>::max());
     for (RelationIndex r = 0; r < graph.relations().size(); ++r) {
         const auto& relation = graph.relation(r);

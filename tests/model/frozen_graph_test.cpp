@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(the_dataset_exercises_every_field) {
     // Otherwise the comparisons below would prove little.
     const auto& b = derived_facts();
     std::size_t aliases = 0, attributes = 0, citations = 0, bounded = 0, short_names = 0;
-    for (const auto& e : b.entities()) {
+    for (EntityIndex i = 0; i < b.entities().size(); ++i) {
+        const auto e = b.entity(i);
         aliases += e.aliases.empty() ? 0 : 1;
         attributes += e.attributes.empty() ? 0 : 1;
         citations += e.citations.size() > 1 ? 1 : 0;

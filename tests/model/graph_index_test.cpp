@@ -218,10 +218,10 @@ BOOST_AUTO_TEST_CASE(frozen_citations_compare_by_source_and_locator) {
     GraphBuilder b;
     for (const char* id : {"a", "b", "c", "d"}) b.add_entity(named(id));
     for (const char* id : {"s0", "s1", "s2"}) b.add_source({id, "", "", "", "", "", ""});
-    b.entity_mut(0).citations = {{0, "1-2"}, {1, ""}};
-    b.entity_mut(1).citations = {{0, "1-2"}, {1, ""}};
-    b.entity_mut(2).citations = {{0, "1-2"}, {1, ""}, {2, "9"}};
-    b.entity_mut(3).citations = {{0, "1-2"}, {1, "3"}};
+    b.change_entity(0, [](EntityData& e) { e.citations = {{0, "1-2"}, {1, ""}}; });
+    b.change_entity(1, [](EntityData& e) { e.citations = {{0, "1-2"}, {1, ""}}; });
+    b.change_entity(2, [](EntityData& e) { e.citations = {{0, "1-2"}, {1, ""}, {2, "9"}}; });
+    b.change_entity(3, [](EntityData& e) { e.citations = {{0, "1-2"}, {1, "3"}}; });
     const auto g = freeze(std::move(b));
     const auto two = g.entity(0).citations;
     BOOST_TEST(two.size() == 2u);

@@ -264,7 +264,7 @@ private:
         if (from == to) return;
         if (m_existing.contains(PairSet::key(from, to))) return;
         const auto& schema = m_graph.schema;
-        if (!schema.allows(kind, m_graph.entity(from).kind, m_graph.entity(to).kind)) return;
+        if (!schema.allows(kind, m_graph.entity_kind(from), m_graph.entity_kind(to))) return;
         std::optional<std::pair<const Reached*, const Reached*>> witness;
         if (!rule.only_if.empty()) {
             witness = condition(from, to);
@@ -443,7 +443,7 @@ private:
                     const auto& rel = m_graph.relation(r);
                     if (rel.kind != step.kind) continue;
                     const auto end = step.backward ? rel.from : rel.to;
-                    if (last && !m_graph.schema.allows_to(target, m_graph.entity(end).kind)) continue;
+                    if (last && !m_graph.schema.allows_to(target, m_graph.entity_kind(end))) continue;
                     found.push_back(r);
                 }
                 spans.emplace_back(first, static_cast<std::uint32_t>(found.size()) - first);

@@ -259,6 +259,7 @@ private:
     bool apply_entity(EntityRecord& record, std::size_t layer);
     void set_attributes(KindIndex kind, const EntityRecord& record, AttributeMap& attributes, const std::string& id);
     void amend_entity(EntityIndex index, EntityRecord& record);
+    void amend_entity_data(EntityIndex index, EntityData& entity, EntityRecord& record);
 
     void load_relations(std::size_t layer);
     std::optional<EntityIndex> find_entity(const std::string& id, const Pos& pos);

@@ -377,7 +377,10 @@ void Loader::set_attributes(KindIndex kind, const EntityRecord& record, Attribut
 }
 
 void Loader::amend_entity(EntityIndex index, EntityRecord& record) {
-    auto& entity = m_graph.entity_mut(index);
+    m_graph.change_entity(index, [&](EntityData& entity) { amend_entity_data(index, entity, record); });
+}
+
+void Loader::amend_entity_data(EntityIndex index, EntityData& entity, EntityRecord& record) {
     const auto& kind = m_graph.schema.entity_kind(entity.kind);
     if (record.kind && *record.kind != kind.id)
         error(record.kind_pos, fmt::format("entity '{}' is a '{}' in an earlier layer ({}); a later layer cannot "

@@ -12,7 +12,7 @@ void restrict_to_date_in_place(GraphBuilder& graph, const Date& date, bool prese
     std::vector<bool> entity_gone(n);
     bool any_entity = false;
     for (EntityIndex e = 0; e < n; ++e) {
-        entity_gone[e] = !graph.entity(e).validity.holds_on(date, present);
+        entity_gone[e] = !graph.entities()[e].validity.holds_on(date, present);
         any_entity = any_entity || entity_gone[e];
     }
     std::vector<bool> relation_gone(m);

@@ -284,7 +284,8 @@ std::uint32_t checked_index(std::size_t n, const char* what) {
     return static_cast<std::uint32_t>(n);
 }
 
-void add_attributes(OwnedTables& t, TextPool& pool, const AttributeMap& attributes) {
+template <typename Attributes>  // an AttributeMap, or a builder's entity attributes
+void add_attributes(OwnedTables& t, TextPool& pool, const Attributes& attributes) {
     for (const auto& a : attributes) t.attributes.push_back({pool.shared(a.key), pool.shared(a.value)});
 }
 
@@ -385,46 +386,45 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
         const auto n = checked_index(builder.entities().size(), "entities");
         const auto order = options.id_order ? *options.id_order : id_order(builder);
         if (order.size() != n) throw std::invalid_argument("freeze: the id order given is not one of these entities");
-        auto entities = builder.take_entities();
         rank.resize(n);
         for (std::uint32_t i = 0; i < n; ++i) rank[order[i]] = i;
 
         // Every table sized once, so that none is copied to a larger one while the builder's
         // records are still held (the text's size is a bound: shared strings are stored once).
         std::size_t aliases = 0, attributes = 0, citations = 0, text = 0;
-        for (const auto& e : entities) {
-            aliases += e.aliases.size();
-            attributes += e.attributes.size();
-            citations += e.citations.size();
-            text += e.id.size() + e.name.size() + e.short_name.size();
-            for (const auto& a : e.aliases) text += a.size();
-            for (const auto& a : e.attributes) text += a.key.size() + a.value.size();
-            for (const auto& c : e.citations) text += c.locator.size();
+        for (EntityIndex e = 0; e < n; ++e) {
+            const auto entity = builder.entity(e);
+            aliases += entity.aliases.size();
+            attributes += entity.attributes.size();
+            citations += entity.citations.size();
+            text += entity.id.size() + entity.name.size() + entity.short_name.size();
+            for (const auto& a : entity.aliases) text += a.size();
+            for (const auto& a : entity.attributes) text += a.key.size() + a.value.size();
+            for (const auto& c : entity.citations) text += c.locator.size();
         }
         t.entities.reserve(n + 1);
         t.aliases.reserve(aliases);
         t.attributes.reserve(attributes);
         t.citations.reserve(citations);
         t.text.reserve(text);
-        for (auto& e : entities) {
+        for (EntityIndex e = 0; e < n; ++e) {
+            const auto entity = builder.entity(e);
             image::Entity rec;
-            rec.id = pool.add(e.id);
-            rec.name = pool.add(e.name);
-            rec.short_name = pool.add(e.short_name);
-            rec.kind = e.kind;
-            rec.valid_from = image::pack_date(e.validity.from);
-            rec.valid_to = image::pack_date(e.validity.to);
+            rec.id = pool.add(entity.id);
+            rec.name = pool.add(entity.name);
+            rec.short_name = pool.add(entity.short_name);
+            rec.kind = entity.kind;
+            rec.valid_from = image::pack_date(entity.validity.from);
+            rec.valid_to = image::pack_date(entity.validity.to);
             rec.aliases = checked_index(t.aliases.size(), "aliases");
             rec.attributes = checked_index(t.attributes.size(), "attributes");
             rec.citations = checked_index(t.citations.size(), "citations");
-            for (const auto& a : e.aliases) t.aliases.push_back(pool.add(a));
-            add_attributes(t, pool, e.attributes);
-            add_citations(t, pool, e.citations);
+            for (const auto& a : entity.aliases) t.aliases.push_back(pool.add(a));
+            add_attributes(t, pool, entity.attributes);
+            add_citations(t, pool, entity.citations);
             t.entities.push_back(rec);
-            e = EntityData{};  // release its strings as we go
-            // and let the system have their pages back now and then, while the tables grow
-            if (t.entities.size() % (1U << 18) == 0) return_free_memory();
         }
+        builder.release_entities();
         image::Entity sentinel;
         sentinel.aliases = checked_index(t.aliases.size(), "aliases");
         sentinel.attributes = checked_index(t.attributes.size(), "attributes");
@@ -449,8 +449,8 @@ Graph freeze(GraphBuilder&& builder, const FreezeOptions& options) {
         }
     }
 
-    // The entities' strings were freed one by one, in the middle of the heap: hand the pages
-    // they leave back to the system before the relations' tables are made.
+    // Hand the pages the builder's entities leave back to the system before the relations'
+    // tables are made.
     return_free_memory();
 
     // Relations.

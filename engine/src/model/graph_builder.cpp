@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <memory>
+#include <stdexcept>
 
 namespace orgraph {
 
@@ -48,11 +50,98 @@ void GraphBuilder::index_id(EntityIndex index) {
     }
 }
 
+std::string_view GraphBuilder::TextBlocks::add(std::string_view text) {
+    if (text.empty()) return {};
+    // A long string gets a block of its own, put before the last so that its room is kept.
+    if (text.size() > block_size / 4) {
+        std::shared_ptr<char[]> own(new char[text.size()]);
+        std::copy(text.begin(), text.end(), own.get());
+        const std::string_view stored(own.get(), text.size());
+        m_blocks.insert(m_blocks.empty() ? m_blocks.end() : m_blocks.end() - 1, std::move(own));
+        return stored;
+    }
+    if (m_used + text.size() > block_size) {
+        m_blocks.push_back(std::shared_ptr<char[]>(new char[block_size]));
+        m_used = 0;
+    }
+    char* at = m_blocks.back().get() + m_used;
+    std::copy(text.begin(), text.end(), at);
+    m_used += text.size();
+    return {at, text.size()};
+}
+
+void GraphBuilder::TextBlocks::clear() {
+    std::vector<std::shared_ptr<char[]>>().swap(m_blocks);
+    m_used = block_size;
+}
+
+BuilderEntity GraphBuilder::store_entity(EntityData& entity) {
+    BuilderEntity record;
+    record.id = m_entity_text.add(entity.id);
+    record.name = m_entity_text.add(entity.name);
+    record.short_name = m_entity_text.add(entity.short_name);
+    record.validity = entity.validity;
+    record.kind = entity.kind;
+    record.aliases = static_cast<std::uint32_t>(m_entity_aliases.size());
+    record.alias_count = static_cast<std::uint32_t>(entity.aliases.size());
+    for (const auto& alias : entity.aliases) m_entity_aliases.push_back(m_entity_text.add(alias));
+    record.attributes = static_cast<std::uint32_t>(m_entity_attributes.size());
+    record.attribute_count = static_cast<std::uint32_t>(entity.attributes.size());
+    for (const auto& a : entity.attributes) {
+        auto key = m_attribute_keys.find(std::string_view(a.key));
+        if (key == m_attribute_keys.end()) {
+            const auto stored = m_entity_text.add(a.key);
+            key = m_attribute_keys.emplace(stored, stored).first;
+        }
+        m_entity_attributes.push_back({key->second, m_entity_text.add(a.value)});
+    }
+    if (m_entity_aliases.size() > 0xFFFFFFFFULL || m_entity_attributes.size() > 0xFFFFFFFFULL)
+        throw std::length_error("more than 4,294,967,295 aliases or entity attributes in one graph");
+    record.citations = keep_citations(std::move(entity.citations));
+    return record;
+}
+
 EntityIndex GraphBuilder::add_entity(EntityData entity) {
     const auto index = static_cast<EntityIndex>(m_entities.size());
-    m_entities.push_back(std::move(entity));
+    m_entities.push_back(store_entity(entity));
     index_id(index);
     return index;
+}
+
+EntityView GraphBuilder::entity(EntityIndex index) const {
+    const auto& e = m_entities[index];
+    return {e.id,
+            e.kind,
+            e.name,
+            e.short_name,
+            {m_entity_aliases.data() + e.aliases, e.alias_count},
+            {m_entity_attributes.data() + e.attributes, e.attribute_count},
+            m_citation_lists[e.citations],
+            e.validity};
+}
+
+EntityData GraphBuilder::entity_data(EntityIndex index) const {
+    const auto view = entity(index);
+    EntityData data;
+    data.id = view.id;
+    data.kind = view.kind;
+    data.name = view.name;
+    data.short_name = view.short_name;
+    for (auto alias : view.aliases) data.aliases.emplace_back(alias);
+    for (const auto& a : view.attributes) data.attributes.set(std::string(a.key), std::string(a.value));
+    data.citations = view.citations;
+    data.validity = view.validity;
+    return data;
+}
+
+// The new strings and lists are added; the old ones stay where they were, unused (an entity is
+// changed rarely: a later layer amending it).
+void GraphBuilder::replace_entity(EntityIndex index, EntityData entity) {
+    const auto id = m_entities[index].id;
+    entity.id.clear();  // the id stays where it is (the id index points at it)
+    auto record = store_entity(entity);
+    record.id = id;
+    m_entities[index] = record;
 }
 
 std::uint32_t GraphBuilder::keep_attributes(AttributeMap attributes) {
@@ -245,7 +334,7 @@ void GraphBuilder::remove_entities(const std::vector<bool>& removed) {
     for (EntityIndex e = 0; e < m_entities.size(); ++e) {
         renumbered[e] = kept;
         if (removed[e]) continue;
-        if (kept != e) m_entities[kept] = std::move(m_entities[e]);
+        if (kept != e) m_entities[kept] = m_entities[e];
         ++kept;
     }
     m_entities.erase(m_entities.begin() + kept, m_entities.end());
@@ -259,10 +348,14 @@ void GraphBuilder::remove_entities(const std::vector<bool>& removed) {
     for (EntityIndex e = 0; e < m_entities.size(); ++e) index_id(e);
 }
 
-std::vector<EntityData> GraphBuilder::take_entities() {
+void GraphBuilder::release_entities() {
     std::vector<std::uint64_t>().swap(m_id_slots);
     m_id_count = 0;
-    return std::move(m_entities);
+    std::vector<BuilderEntity>().swap(m_entities);
+    std::vector<std::string_view>().swap(m_entity_aliases);
+    std::vector<EntityAttribute>().swap(m_entity_attributes);
+    m_attribute_keys.clear();
+    m_entity_text.clear();
 }
 
 GraphBuilder::RelationTables GraphBuilder::take_relations() {

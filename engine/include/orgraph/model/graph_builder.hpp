@@ -68,6 +68,7 @@ private:
     std::vector<AttributeData> m_items;
 };
 
+// An entity as it is handed to the builder (add_entity) or taken back from it (entity_data).
 struct EntityData {
     std::string id;
     KindIndex kind = 0;
@@ -76,6 +77,41 @@ struct EntityData {
     std::vector<std::string> aliases;
     AttributeMap attributes;
     CitationList citations;
+    Validity validity;
+};
+
+struct EntityAttribute {
+    std::string_view key;
+    std::string_view value;
+};
+
+// An entity as the builder keeps it: 88 bytes, its strings in the builder's text blocks, its
+// aliases and attributes (sorted by key) as ranges of the builder's side tables and its
+// citations among the builder's lists of citations (which an entity cited to one source without
+// a locator shares with every other such entity and relation). A million entities then cost a
+// few hundred bytes each rather than a record with a heap allocation per string.
+struct BuilderEntity {
+    std::string_view id;
+    std::string_view name;
+    std::string_view short_name;
+    Validity validity;
+    KindIndex kind = 0;
+    std::uint32_t aliases = 0;  // the first in the builder's aliases
+    std::uint32_t alias_count = 0;
+    std::uint32_t attributes = 0;  // the first in the builder's entity attributes
+    std::uint32_t attribute_count = 0;
+    std::uint32_t citations = 0;  // into the builder's lists of citations; 0 is the empty one
+};
+
+// A builder's entity read whole: views into the builder, valid until it next changes.
+struct EntityView {
+    std::string_view id;
+    KindIndex kind = 0;
+    std::string_view name;
+    std::string_view short_name;
+    std::span<const std::string_view> aliases;
+    std::span<const EntityAttribute> attributes;
+    const CitationList& citations;
     Validity validity;
 };
 
@@ -147,10 +183,19 @@ public:
     [[nodiscard]] std::optional<SourceIndex> find_source(std::string_view id) const;
     SourceIndex add_source(Source source);
 
-    [[nodiscard]] const std::vector<EntityData>& entities() const { return m_entities; }
+    [[nodiscard]] const std::vector<BuilderEntity>& entities() const { return m_entities; }
     [[nodiscard]] const std::vector<RelationRecord>& relations() const { return m_relations; }
-    [[nodiscard]] const EntityData& entity(EntityIndex index) const { return m_entities[index]; }
-    [[nodiscard]] EntityData& entity_mut(EntityIndex index) { return m_entities[index]; }
+    [[nodiscard]] EntityView entity(EntityIndex index) const;
+    [[nodiscard]] KindIndex entity_kind(EntityIndex index) const { return m_entities[index].kind; }
+    // The whole entity, its strings and lists copied out.
+    [[nodiscard]] EntityData entity_data(EntityIndex index) const;
+    // Changes the entity through `change` (given its EntityData); everything but its id may change.
+    template <typename Change>
+    void change_entity(EntityIndex index, Change&& change) {
+        auto data = entity_data(index);
+        change(data);
+        replace_entity(index, std::move(data));
+    }
     [[nodiscard]] const RelationRecord& relation(RelationIndex index) const { return m_relations[index]; }
     [[nodiscard]] const AttributeMap& relation_attributes(RelationIndex index) const {
         return m_attribute_maps[m_relations[index].attributes];
@@ -182,9 +227,10 @@ public:
     // relations' ends; no relation may touch an entity removed (remove those first).
     void remove_entities(const std::vector<bool>& removed);
 
-    // For freeze(): hands the records over, leaving the builder empty of them (and of its id
-    // index, which freeze() does not need).
-    std::vector<EntityData> take_entities();
+    // For freeze(), once it has copied them: lets go of the entities' records, strings and side
+    // tables, and of the id index.
+    void release_entities();
+    // For freeze(): hands the relations over, leaving the builder empty of them.
     struct RelationTables {
         std::vector<RelationRecord> relations;
         std::vector<AttributeMap> attribute_maps;
@@ -217,7 +263,52 @@ private:
         std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
     };
 
-    std::vector<EntityData> m_entities;
+    std::vector<BuilderEntity> m_entities;
+    // The entities' strings, in blocks that never move (so that the records' views stay valid),
+    // and their aliases and attributes; attribute keys are kept once each.
+    class TextBlocks {
+    public:
+        TextBlocks() = default;
+        // A copy shares the blocks (the records copied with it point into them); from then on
+        // neither adds to a shared block, so that neither writes over what the other stored.
+        TextBlocks(const TextBlocks& other) : m_blocks(other.m_blocks) { other.m_used = block_size; }
+        TextBlocks& operator=(const TextBlocks& other) {
+            if (this != &other) {
+                m_blocks = other.m_blocks;
+                m_used = block_size;
+                other.m_used = block_size;
+            }
+            return *this;
+        }
+        TextBlocks(TextBlocks&& other) noexcept : m_blocks(std::move(other.m_blocks)), m_used(other.m_used) {
+            other.m_blocks.clear();
+            other.m_used = block_size;
+        }
+        TextBlocks& operator=(TextBlocks&& other) noexcept {
+            if (this != &other) {
+                m_blocks = std::move(other.m_blocks);
+                m_used = other.m_used;
+                other.m_blocks.clear();
+                other.m_used = block_size;
+            }
+            return *this;
+        }
+        ~TextBlocks() = default;
+
+        std::string_view add(std::string_view text);
+        void clear();
+
+    private:
+        static constexpr std::size_t block_size = std::size_t{1} << 20;
+        std::vector<std::shared_ptr<char[]>> m_blocks;
+        mutable std::size_t m_used = block_size;  // in the last block
+    };
+    TextBlocks m_entity_text;
+    std::vector<std::string_view> m_entity_aliases;
+    std::vector<EntityAttribute> m_entity_attributes;
+    std::unordered_map<std::string_view, std::string_view> m_attribute_keys;
+    BuilderEntity store_entity(EntityData& entity);
+    void replace_entity(EntityIndex index, EntityData entity);
     std::vector<RelationRecord> m_relations;
     // The relations' attribute maps and lists of citations; the first of each is empty. A list
     // of one citation without a locator is kept once per source (m_plain_citations: 1 + where
