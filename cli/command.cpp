@@ -264,6 +264,7 @@ bool names_snapshot(const std::string& path, std::string_view option) {
 // What the graph keeps for the date answered for without knowing that it held then; until a
 // command says what its answer used (note_uses), all of it is listed.
 Graph note_uncertain(Graph graph) {
+    note_loaded();
     g_uncertain = g_answered.date ? find_uncertain(graph, *g_answered.date, g_answered.today) : UncertainFacts{};
     g_answered.list_uncertain(graph, g_uncertain);
     return graph;

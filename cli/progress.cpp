@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace orgraph::cli {
 
@@ -100,8 +101,20 @@ void Phase::end() {
     }
 }
 
+namespace {
+std::optional<std::chrono::steady_clock::time_point> g_loaded_at;
+}  // namespace
+
+void note_loaded() {
+    g_loaded_at = std::chrono::steady_clock::now();
+}
+
 void report_memory() {
     if (g_verbosity != Verbosity::verbose) return;
+    if (g_loaded_at) {
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - *g_loaded_at;
+        std::cerr << fmt::format("orgraph: answering, once the graph was loaded: {:.3f} s\n", took.count());
+    }
     std::ifstream status("/proc/self/status");
     std::string line;
     long peak = -1, own = -1, mapped = -1;

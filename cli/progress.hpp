@@ -19,6 +19,10 @@ void set_verbosity(Verbosity verbosity);
 // "orgraph: MESSAGE" on standard error, unless -q.
 void warn(std::string_view message);
 
+// Marks the graph as loaded and prepared: with -v, report_memory() then also says how long the
+// command took from there to its written answer (the query's own work, output included).
+void note_loaded();
+
 // With -v, once an answer is written: the peak memory so far, and how much of what is resident is
 // the process's own and how much is pages of mapped files (a snapshot), which the kernel may drop
 // and read again when it needs the memory.

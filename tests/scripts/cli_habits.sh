@@ -160,6 +160,9 @@ fi
 for phase in "loading the data" "deriving relations" "exporting as graphml"; do
   grep -qE "^orgraph: $phase: [0-9]+\.[0-9]{3} s \(peak memory so far [0-9]+ MiB\)$" "$work/err" || fail "-v printed no time of '$phase': $(cat "$work/err")"
 done
+"$orgraph" -v --data "$work/big" info -o "$work/info.txt" 2>"$work/err"
+grep -qE "^orgraph: answering, once the graph was loaded: [0-9]+\.[0-9]{3} s$" "$work/err" || fail "-v printed no time of the answer: $(cat "$work/err")"
+grep -qE "^orgraph: memory once the answer was written: [0-9]+ MiB of its own" "$work/err" || fail "-v printed no memory: $(cat "$work/err")"
 "$orgraph" --verbose snapshot -o "$work/v.orgraph" 2>"$work/err" >/dev/null
 grep -q "^orgraph: writing the snapshot: " "$work/err" || fail "-v printed no time of writing the snapshot"
 "$orgraph" info >/dev/null 2>"$work/err"

@@ -757,18 +757,7 @@ GraphBuilder thaw(const Graph& graph) {
     for (RelationIndex r = 0; r < graph.relation_count(); ++r)
         facts += (graph.relation_record(r).flags & image::relation_derived) ? 0 : 1;
     builder.reserve(graph.entity_count(), facts);
-    for (const auto& e : graph.entities()) {
-        EntityData data;
-        data.id = e.id;
-        data.kind = e.kind;
-        data.name = e.name;
-        data.short_name = e.short_name;
-        for (auto a : e.aliases) data.aliases.emplace_back(a);
-        for (auto a : e.attributes) data.attributes.set(std::string(a.key), std::string(a.value));
-        for (auto c : e.citations) data.citations.push_back({c.source, std::string(c.locator)});
-        data.validity = e.validity;
-        builder.add_entity(std::move(data));
-    }
+    for (const auto& e : graph.entities()) builder.add_entity(copy_entity(e));
     for (const auto& r : graph.relations()) {
         if (r.derived) continue;
         RelationData data;

@@ -121,17 +121,7 @@ EntityView GraphBuilder::entity(EntityIndex index) const {
 }
 
 EntityData GraphBuilder::entity_data(EntityIndex index) const {
-    const auto view = entity(index);
-    EntityData data;
-    data.id = view.id;
-    data.kind = view.kind;
-    data.name = view.name;
-    data.short_name = view.short_name;
-    for (auto alias : view.aliases) data.aliases.emplace_back(alias);
-    for (const auto& a : view.attributes) data.attributes.set(std::string(a.key), std::string(a.value));
-    data.citations = view.citations;
-    data.validity = view.validity;
-    return data;
+    return copy_entity(entity(index));
 }
 
 // The new strings and lists are added; the old ones stay where they were, unused (an entity is

@@ -103,6 +103,21 @@ struct BuilderEntity {
     std::uint32_t citations = 0;  // into the builder's lists of citations; 0 is the empty one
 };
 
+// An entity read as a view (a builder's EntityView, or a frozen graph's Entity), copied whole.
+template <typename View>
+EntityData copy_entity(const View& view) {
+    EntityData data;
+    data.id = view.id;
+    data.kind = view.kind;
+    data.name = view.name;
+    data.short_name = view.short_name;
+    for (const auto& alias : view.aliases) data.aliases.emplace_back(alias);
+    for (const auto& a : view.attributes) data.attributes.set(std::string(a.key), std::string(a.value));
+    for (const auto& c : view.citations) data.citations.push_back({c.source, std::string(c.locator)});
+    data.validity = view.validity;
+    return data;
+}
+
 // A builder's entity read whole: views into the builder, valid until it next changes.
 struct EntityView {
     std::string_view id;
