@@ -42,16 +42,15 @@ FileText read_file(const fs::path& path) {
         throw dataset_error({Diagnostic{path.string(), 0, 0,
                                         "is a /proc or /sys pseudo-file, not a dataset file (copy it to a file "
                                         "first)"}});
+    // A large file is mapped rather than copied: its pages come from the page cache as the
+    // parser reaches them, with no memory of the process's own to clear and fill first.
+    if (auto mapped = FileText::map_file(path.c_str(), mapped_from)) return std::move(*mapped);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (no such file, or no permission)"}});
     try {
         in.seekg(0, std::ios::end);
         const auto size = in.tellg();
         if (size < 0) throw dataset_error({Diagnostic{path.string(), 0, 0, "cannot be read (its size is unknown)"}});
-        // A large file is mapped rather than copied: its pages come from the page cache as the
-        // parser reaches them, with no memory of the process's own to clear and fill first.
-        if (static_cast<std::size_t>(size) >= mapped_from)
-            if (auto mapped = FileText::map_file(path.c_str(), static_cast<std::size_t>(size))) return *mapped;
         auto content = static_cast<std::size_t>(size) >= mapped_from
                            ? FileText::of_size(static_cast<std::size_t>(size))
                            : FileText(std::string(static_cast<std::size_t>(size), '\0'));
@@ -85,14 +84,19 @@ struct FileText::Mapped {
     Mapped& operator=(const Mapped&) = delete;
 };
 
-std::optional<FileText> FileText::map_file(const char* path, std::size_t size) {
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+std::optional<FileText> FileText::map_file(const char* path, std::size_t at_least) {
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // a FIFO put in its place does not block
     if (fd < 0) return std::nullopt;
     struct stat st {};
     void* p = MAP_FAILED;
-    // Only a regular file of the size expected: anything else is read the ordinary way.
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) == size)
+    std::size_t size = 0;
+    // Only a regular file of at least that size (never an empty one): anything else is read the
+    // ordinary way.
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        static_cast<std::size_t>(st.st_size) >= at_least) {
+        size = static_cast<std::size_t>(st.st_size);
         p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    }
     ::close(fd);
     if (p == MAP_FAILED) return std::nullopt;
     ::madvise(p, size, MADV_SEQUENTIAL);  // a hint: read ahead, and drop what is behind

@@ -52,27 +52,25 @@ void GraphBuilder::index_id(EntityIndex index) {
 
 std::string_view GraphBuilder::TextBlocks::add(std::string_view text) {
     if (text.empty()) return {};
-    // A long string gets a block of its own, put before the last so that its room is kept.
+    char* at = nullptr;
     if (text.size() > block_size / 4) {
-        std::shared_ptr<char[]> own(new char[text.size()]);
-        std::copy(text.begin(), text.end(), own.get());
-        const std::string_view stored(own.get(), text.size());
-        m_blocks.insert(m_blocks.empty() ? m_blocks.end() : m_blocks.end() - 1, std::move(own));
-        return stored;
+        at = m_long.emplace_back(new char[text.size()]).get();
+    } else {
+        if (m_blocks.empty() || m_blocks.back().use_count() > 1 || m_used + text.size() > block_size) {
+            m_blocks.emplace_back(new char[block_size]);
+            m_used = 0;
+        }
+        at = m_blocks.back().get() + m_used;
+        m_used += text.size();
     }
-    if (m_used + text.size() > block_size) {
-        m_blocks.push_back(std::shared_ptr<char[]>(new char[block_size]));
-        m_used = 0;
-    }
-    char* at = m_blocks.back().get() + m_used;
     std::copy(text.begin(), text.end(), at);
-    m_used += text.size();
     return {at, text.size()};
 }
 
 void GraphBuilder::TextBlocks::clear() {
     std::vector<std::shared_ptr<char[]>>().swap(m_blocks);
-    m_used = block_size;
+    std::vector<std::shared_ptr<char[]>>().swap(m_long);
+    m_used = 0;
 }
 
 BuilderEntity GraphBuilder::store_entity(EntityData& entity) {

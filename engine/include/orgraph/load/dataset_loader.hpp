@@ -28,9 +28,10 @@ public:
     FileText(const char* text) : FileText(std::string(text)) {}       // NOLINT(google-explicit-constructor)
     // `size` bytes to be filled through writable() before the text is read.
     static FileText of_size(std::size_t size);
-    // The file at `path`, mapped read-only, when it is a regular file of `size` bytes that can be
-    // mapped; nothing otherwise (then it is to be read). Its text cannot be written.
-    static std::optional<FileText> map_file(const char* path, std::size_t size);
+    // The file at `path`, mapped read-only, when it is a regular file of `at_least` bytes or
+    // more that can be mapped; nothing otherwise (then it is to be read). Its text cannot be
+    // written.
+    static std::optional<FileText> map_file(const char* path, std::size_t at_least);
 
     [[nodiscard]] std::string_view view() const { return {data(), size()}; }
     operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)

@@ -283,40 +283,16 @@ private:
     // and their aliases and attributes; attribute keys are kept once each.
     class TextBlocks {
     public:
-        TextBlocks() = default;
-        // A copy shares the blocks (the records copied with it point into them); from then on
-        // neither adds to a shared block, so that neither writes over what the other stored.
-        TextBlocks(const TextBlocks& other) : m_blocks(other.m_blocks) { other.m_used = block_size; }
-        TextBlocks& operator=(const TextBlocks& other) {
-            if (this != &other) {
-                m_blocks = other.m_blocks;
-                m_used = block_size;
-                other.m_used = block_size;
-            }
-            return *this;
-        }
-        TextBlocks(TextBlocks&& other) noexcept : m_blocks(std::move(other.m_blocks)), m_used(other.m_used) {
-            other.m_blocks.clear();
-            other.m_used = block_size;
-        }
-        TextBlocks& operator=(TextBlocks&& other) noexcept {
-            if (this != &other) {
-                m_blocks = std::move(other.m_blocks);
-                m_used = other.m_used;
-                other.m_blocks.clear();
-                other.m_used = block_size;
-            }
-            return *this;
-        }
-        ~TextBlocks() = default;
-
         std::string_view add(std::string_view text);
         void clear();
 
     private:
         static constexpr std::size_t block_size = std::size_t{1} << 20;
+        // A copy of the builder shares the blocks (the records copied with it point into them);
+        // a block shared so is never added to again, by either side.
         std::vector<std::shared_ptr<char[]>> m_blocks;
-        mutable std::size_t m_used = block_size;  // in the last block
+        std::vector<std::shared_ptr<char[]>> m_long;  // a block each for long strings
+        std::size_t m_used = 0;                       // of the last block
     };
     TextBlocks m_entity_text;
     std::vector<std::string_view> m_entity_aliases;
